@@ -1,0 +1,36 @@
+// Layering is enforced here: core/ is pure, node/ never sees vscode, dockerode lives in one file.
+import tseslint from 'typescript-eslint';
+
+const noVscode = { name: 'vscode', message: 'core/ and node/ must not import vscode (see DESIGN.md layers).' };
+const noDockerode = { name: 'dockerode', message: 'dockerode is imported only in src/node/docker/engine.ts.' };
+const noVscodeLayer = { group: ['**/vscode/**'], message: 'node/ and cli/ never import the vscode layer.' };
+const io = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'os', 'dockerode']
+  .flatMap((n) => [n, `node:${n}`])
+  .map((name) => ({ name, message: 'core/ is pure: no I/O imports.' }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '**/*.mjs', 'test/fixtures/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode, ...io], patterns: [{ group: ['**/node/**', '**/vscode/**'], message: 'core/ imports only core/.' }] }] },
+  },
+  {
+    files: ['src/node/**/*.ts', 'src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode, noDockerode], patterns: [noVscodeLayer] }] },
+  },
+  {
+    files: ['src/node/docker/engine.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noVscodeLayer] }] },
+  },
+  {
+    files: ['src/vscode/**/*.ts', 'src/extension.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noDockerode] }] },
+  },
+);

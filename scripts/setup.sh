@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One command for a newcomer or CI (as root, Debian): system packages, a running Docker engine with
+# the offline stand-in images, code-server + Chromium for the editor tier, npm packages, a build.
+# Idempotent and quick when everything is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log() { printf '[setup %s] %s\n' "$(date +%T)" "$*" >&2; }
+
+need=()
+for p in docker.io mmdebstrap docker-compose zstd chromium ripgrep libkrb5-dev build-essential git; do
+  dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if ((${#need[@]})); then
+  log "apt-get install ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+bash test/docker/setup-engine.sh
+bash test/editor/setup-editor.sh
+log "npm ci"; npm ci --no-audit --no-fund --loglevel=error
+log "build"; npm run --silent build
+log "ready: npm test"

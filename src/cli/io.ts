@@ -1,0 +1,24 @@
+/** What a CLI command may touch, passed in so that tests can run commands in-process. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C: long commands stop their containers and exit. */
+  signal: AbortSignal;
+}
+
+/** A user-facing failure: printed as one line, no stack trace. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  /** Resolves to the process exit code. */
+  run(args: string[], io: CliIo): Promise<number>;
+}

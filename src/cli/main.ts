@@ -1,0 +1,63 @@
+import { CliError, CliIo } from './io';
+import { commands } from './commands';
+import { version } from '../../package.json';
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    'ds-containers: take a Python / Jupyter project to a reproducible container',
+    '',
+    'Usage:',
+    ...commands.map((c) => `  ds-containers ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    '  ds-containers --help | --version',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation; resolves to the exit code. Never throws: failures become one line. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(version);
+    return 0;
+  }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`ds-containers: unknown command "${name}" (see ds-containers --help)`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: ds-containers ${cmd.usage}\n\n${cmd.summary}`);
+    return 0;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`ds-containers ${name}: ${e.message}`);
+      return e.exitCode;
+    }
+    // An unexpected failure is still one line; DSC_DEBUG=1 shows the stack for bug reports.
+    io.err(`ds-containers ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    if (io.env.DSC_DEBUG) io.err(String(e instanceof Error ? e.stack : e));
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  const ac = new AbortController();
+  process.on('SIGINT', () => ac.abort());
+  process.on('SIGTERM', () => ac.abort());
+  const io: CliIo = {
+    out: (l) => process.stdout.write(l + '\n'),
+    err: (l) => process.stderr.write(l + '\n'),
+    cwd: process.cwd(),
+    env: process.env,
+    signal: ac.signal,
+  };
+  main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
+}

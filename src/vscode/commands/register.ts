@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { Services } from '../services';
+import { guard } from '../platform/errors';
+
+export interface CommandSpec {
+  /** `dsContainers.<area>.<verb>`; must match package.json `contributes.commands`. */
+  id: string;
+  /** Title used in error messages. */
+  title: string;
+  /** Builds, runs or otherwise executes project code: refused in an untrusted workspace. */
+  needsTrust?: boolean;
+  handler: (s: Services, ...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** The one command table. Each handler lives in its own file in this folder. */
+export const commandTable: CommandSpec[] = [];
+
+/** Internal commands (not in contributes.commands), e.g. ids that code actions invoke. */
+export const internalCommandTable: CommandSpec[] = [];
+
+export function registerCommands(s: Services): void {
+  for (const c of [...commandTable, ...internalCommandTable]) {
+    const run = guard(s.log, c.title, (...args: unknown[]) => {
+      if (c.needsTrust && !vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage(
+          `${c.title} is disabled in an untrusted workspace: it would build or run this folder's code. Trust the workspace to enable it.`,
+        );
+        return undefined;
+      }
+      return c.handler(s, ...args);
+    });
+    s.context.subscriptions.push(vscode.commands.registerCommand(c.id, run));
+  }
+}

@@ -1,0 +1,36 @@
+// The mocha suite (out/test/vscode) inside code-server's real extension host, driven by Chromium
+// the way @vscode/test-web does it: the `payload` query carries extensionDevelopmentPath/TestsPath.
+import fs from 'node:fs';
+import path from 'node:path';
+import { runDir, startCodeServer, launchChromium, within } from './codeserver.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+export async function runSuite() {
+  const d = runDir('suite-');
+  const fixtures = path.join(ROOT, 'test/fixtures/editor-workspace');
+  if (fs.existsSync(fixtures)) fs.cpSync(fixtures, d.ws, { recursive: true });
+  const results = path.join(d.dir, 'results.json');
+  const cs = await startCodeServer(d, { DSC_TEST_RESULTS: results, DSC_TEST_GREP: process.env.DSC_TEST_GREP || '' });
+  let browser;
+  try {
+    browser = await launchChromium(path.join(d.dir, 'chrome'));
+    const page = browser.pages()[0] || (await browser.newPage());
+    const done = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationLog', () => {});
+      page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+    });
+    const remote = (p) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
+    const payload = [['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(path.join(ROOT, 'out/test/vscode/index.js'))]];
+    await page.goto(`${cs.url}/?folder=${encodeURIComponent(d.ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const code = await within(+(process.env.DSC_SUITE_TIMEOUT || 600000), done, 'extension test suite');
+    if (!fs.existsSync(results)) {
+      const tail = fs.readFileSync(cs.logFile, 'utf8').split('\n').filter((l) => /rror/.test(l)).slice(-20).join('\n');
+      throw new Error(`the suite wrote no results (exit ${code}); code-server log ${cs.logFile}:\n${tail}`);
+    }
+    return { code, ...JSON.parse(fs.readFileSync(results, 'utf8')) };
+  } finally {
+    await browser?.close();
+    cs.stop();
+  }
+}

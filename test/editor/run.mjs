@@ -1,0 +1,30 @@
+// Editor tier: the mocha suite inside a real extension host, then the E2E on the packaged .vsix.
+import { missing } from './codeserver.mjs';
+import { unavailable } from '../tiers.mjs';
+import { runSuite } from './exttest.mjs';
+import { runE2E } from '../e2e/workbench.mjs';
+
+const why = missing();
+if (why) unavailable('editor', why);
+
+let passed = 0, failed = 0;
+try {
+  const r = await runSuite();
+  for (const t of r.tests) console.log(`${t.state === 'passed' ? '  ✔' : '  ✖'} ${t.title}${t.error ? `\n      ${t.error.replace(/\n/g, '\n      ')}` : ''}`);
+  passed += r.passed; failed += r.failed;
+  console.log(`extension host suite: ${r.passed} passed, ${r.failed} failed`);
+} catch (e) {
+  console.error(`extension host suite could not run: ${e.message}`);
+  failed++;
+}
+if (!process.env.DSC_SKIP_E2E) {
+  try {
+    const r = await runE2E();
+    passed += r.passed; failed += r.failed;
+  } catch (e) {
+    console.error(`E2E could not run: ${e.stack || e.message}`);
+    failed++;
+  }
+}
+console.log(`editor: ${passed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
