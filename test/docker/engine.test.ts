@@ -3,12 +3,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Docker from 'dockerode';
 import { PassThrough } from 'stream';
+import { Engine, EngineUnreachable } from '../../src/node/docker/engine';
+import { resolveEndpoint } from '../../src/node/docker/endpoint';
 
 const docker = new Docker();
 
-test('the engine answers and speaks API 1.41 or later', async () => {
-  const v = await docker.version();
-  assert.ok(Number(v.ApiVersion) >= 1.41, `API ${v.ApiVersion}`);
+test('the engine answers through Engine and speaks API 1.41 or later', async () => {
+  const engine = new Engine(resolveEndpoint({ env: process.env }));
+  await engine.ping();
+  const v = await engine.version();
+  assert.ok(Number(v.apiVersion) >= 1.41, `API ${v.apiVersion}`);
+});
+
+test('an unreachable engine is one clear error', async () => {
+  const engine = new Engine(resolveEndpoint({ setting: 'unix:///tmp/no-such-docker.sock', env: {} }), 2000);
+  await assert.rejects(engine.ping(), (e: Error) => e instanceof EngineUnreachable && e.message === 'cannot reach Docker at unix:///tmp/no-such-docker.sock: is the engine running?');
 });
 
 test('the stand-in images exist', async () => {

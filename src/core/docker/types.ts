@@ -1,0 +1,42 @@
+/** Our own view of the engine's objects; the explorer and the commands never see dockerode types. */
+export interface ImageInfo {
+  id: string;
+  /** "repo:tag" entries; empty for a dangling image. */
+  tags: string[];
+  /** Seconds since the epoch. */
+  created: number;
+  size: number;
+  labels: Record<string, string>;
+}
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface PortBinding {
+  containerPort: number;
+  protocol: string;
+  hostIp?: string;
+  hostPort?: number;
+}
+
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  image: string;
+  imageId: string;
+  state: ContainerState;
+  /** Human status from the engine, e.g. "Up 3 minutes". */
+  status: string;
+  created: number;
+  ports: PortBinding[];
+  labels: Record<string, string>;
+  /** The compose project, from the com.docker.compose.project label. */
+  composeProject?: string;
+}
+
+/** One engine event, reduced to what refresh and UI need. */
+export interface EngineEvent {
+  type: string;
+  action: string;
+  id: string;
+  time: number;
+}

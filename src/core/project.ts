@@ -1,0 +1,81 @@
+/**
+ * The analysis of a project, shared by the scanner (issue: analysis), the generators, the lint
+ * and drift features, the Project view and the build/run commands. Plain data, JSON-serialisable.
+ */
+export type ImportClass = 'runtime' | 'optional' | 'typing' | 'dev';
+export type ProjectMode = 'script' | 'jupyter' | 'app';
+export type AppFramework = 'streamlit' | 'fastapi' | 'flask' | 'gradio' | 'dash';
+
+/** One import statement found in a source file (line is 1-based, as users read it). */
+export interface ImportSite {
+  /** Full dotted module name as written, e.g. "google.cloud.storage". */
+  module: string;
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  line: number;
+  /** For notebooks: the 0-based index of the code cell; line is then within that cell. */
+  cell?: number;
+  class: ImportClass;
+}
+
+/** A third-party distribution the project needs, with every place that needs it. */
+export interface Requirement {
+  /** Distribution name as published, e.g. "scikit-learn". */
+  name: string;
+  /** Installed version from the probed interpreter; undefined when unknown (never invented). */
+  version?: string;
+  /** True when the import→distribution mapping came from the interpreter or the curated table. */
+  verified: boolean;
+  class: ImportClass;
+  /** Import names that map to it, e.g. ["sklearn"]. */
+  imports: string[];
+  sites: ImportSite[];
+  /** Where it came from besides imports: a `%pip install` magic, requirements.txt, pyproject… */
+  declaredIn?: string[];
+}
+
+export interface ScanWarning {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface ProjectAnalysis {
+  root: string;
+  mode: ProjectMode;
+  framework?: AppFramework;
+  /** Entry file relative to the root (script or app mode). */
+  entry?: string;
+  /** "X.Y" */
+  pythonVersion: string;
+  /** Runtime first, then the other classes; sorted by name within a class. */
+  requirements: Requirement[];
+  /** Imports that resolved to nothing: neither stdlib, local, nor a known distribution. */
+  unresolved: ImportSite[];
+  localModules: string[];
+  notebooks: string[];
+  /** Files of the project that exist already (requirements.txt, Dockerfile, compose.yaml, .dockerignore, .env). */
+  existing: string[];
+  gpu: boolean;
+  warnings: ScanWarning[];
+}
+
+/** What the generators need; Containerize's preview lets the user edit it before writing. */
+export interface ProjectSpec {
+  mode: ProjectMode;
+  framework?: AppFramework;
+  entry?: string;
+  pythonVersion: string;
+  /** Defaults to python:X.Y-slim. */
+  baseImage?: string;
+  gpu: boolean;
+  /** Runtime requirements only, as they go into requirements.txt. */
+  requirements: { name: string; version?: string }[];
+  /** Apt packages that the requirements need (from the core data table). */
+  systemPackages?: string[];
+  hasEnvFile: boolean;
+  /** Extra folders the user chose to keep out of the build context (large data). */
+  ignoreFolders?: string[];
+  /** Published container port; derived from the mode when absent. */
+  port?: number;
+}
