@@ -2,12 +2,15 @@ import * as vscode from 'vscode';
 import { createLog } from './vscode/platform/log';
 import { Services } from './vscode/services';
 import { registerCommands } from './vscode/commands/register';
+import { EngineProvider } from './vscode/platform/engine';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
   context.subscriptions.push(log);
-  const services: Services = { context, log };
+  const engines = new EngineProvider();
+  context.subscriptions.push(engines);
+  const services: Services = { context, log, engines };
   registerCommands(services);
 }
 

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { Log } from './platform/log';
+import { EngineProvider } from './platform/engine';
 
 /** What handlers and providers receive, built once in activate() and passed explicitly. */
 export interface Services {
   context: vscode.ExtensionContext;
   log: Log;
+  /** The Docker engine for the configured endpoint. */
+  engines: EngineProvider;
 }
