@@ -13,16 +13,22 @@ const common = {
   logLevel: 'warning',
   metafile: true,
 };
+// dockerode goes into its own file, required lazily by src/node/docker/engine.ts.
+const lazyDockerode = {
+  name: 'lazy-dockerode',
+  setup(b) { b.onResolve({ filter: /^dockerode$/ }, () => ({ path: './dockerode.js', external: true })); },
+};
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' }, outdir: 'dist' },
+  { ...common, plugins: [lazyDockerode], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, plugins: [lazyDockerode], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   for (const b of builds) {
     const r = await esbuild.build(b);
-    const bytes = Object.values(r.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-    console.log(`${b.outfile}: ${(bytes / 1024).toFixed(0)} KiB`);
+    const bytes = Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith(".js")).reduce((n, [, o]) => n + o.bytes, 0);
+    console.log(`${b.outfile ?? Object.keys(b.entryPoints).map((e) => `dist/${e}.js`)}: ${(bytes / 1024).toFixed(0)} KiB`);
   }
 }

@@ -1,7 +1,7 @@
 // The ONLY file that imports dockerode. Everything else talks to the engine through Engine,
 // which returns our own types, puts a timeout on every call, and turns a connection failure
 // into one clear EngineUnreachable error.
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { Endpoint } from './endpoint';
 
 export class EngineUnreachable extends Error {
@@ -32,8 +32,11 @@ export class Engine {
   protected readonly streams: Docker;
 
   constructor(readonly endpoint: Endpoint, readonly timeoutMs = 15000) {
-    this.api = new Docker(options(endpoint, timeoutMs));
-    this.streams = new Docker(options(endpoint));
+    // Loaded on first use, from its own bundle: dockerode (with gRPC for BuildKit) is most of
+    // our code by size, and the editor should not parse it until Docker is actually needed.
+    const Dockerode: typeof Docker = require('dockerode');
+    this.api = new Dockerode(options(endpoint, timeoutMs));
+    this.streams = new Dockerode(options(endpoint));
   }
 
   /** Runs one engine call; connection failures become EngineUnreachable. */
