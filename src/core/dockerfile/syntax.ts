@@ -1,4 +1,4 @@
-import { validate, ValidatorSettings } from 'dockerfile-utils';
+import type { ValidatorSettings } from 'dockerfile-utils';
 import { Finding, Severity } from '../findings';
 
 /** The validator that dockerfile-language-service runs, under the name users see in the Problems panel. */
@@ -13,6 +13,8 @@ const tagNames: Record<number, 'unnecessary' | 'deprecated'> = { 1: 'unnecessary
  * casing, ...) as found by dockerfile-utils, the validator behind dockerfile-language-service.
  */
 export function syntaxFindings(text: string, settings?: ValidatorSettings): Finding[] {
+  // Loaded on first use: the parser is most of the extension's size, and activation should not pay for it.
+  const { validate } = require('dockerfile-utils') as typeof import('dockerfile-utils');
   return validate(text, settings).map((d) => {
     const f: Finding = {
       line: d.range.start.line,

@@ -1,5 +1,5 @@
 import * as https from 'https';
-import { DockerRegistryClient } from 'dockerfile-language-service/lib/dockerRegistryClient';
+import type * as RegistryModule from 'dockerfile-language-service/lib/dockerRegistryClient';
 
 /**
  * dockerfile-language-service completes `FROM image:` tags by asking Docker Hub over https with
@@ -8,8 +8,8 @@ import { DockerRegistryClient } from 'dockerfile-language-service/lib/dockerRegi
  * asking for a while (`cooldownMs`) so an offline editor answers at once and says nothing.
  */
 export interface RegistryPolicy {
-  /** Off: no network at all, tag completion offers nothing. */
-  enabled: boolean;
+  /** Off: no network at all, tag completion offers nothing. A function is asked before each look-up. */
+  enabled: boolean | (() => boolean);
   /** Deadline for each request, connection included. */
   timeoutMs: number;
   /** After a network failure, skip look-ups for this long. */
@@ -26,7 +26,7 @@ let quietUntil = 0;
 interface Transport { performHttpsGet(opts: https.RequestOptions): Promise<unknown> }
 
 function boundedGet(opts: https.RequestOptions): Promise<unknown> {
-  if (!policy.enabled) return Promise.reject(new Error('registry look-ups are off'));
+  if (!(typeof policy.enabled === 'function' ? policy.enabled() : policy.enabled)) return Promise.reject(new Error('registry look-ups are off'));
   if (Date.now() < quietUntil) return Promise.reject(new Error('registry unreachable a moment ago'));
   const { timeoutMs, cooldownMs, get = https.get } = policy;
   return new Promise((resolve, reject) => {
@@ -68,5 +68,6 @@ function boundedGet(opts: https.RequestOptions): Promise<unknown> {
 export function limitRegistryLookups(p: Partial<RegistryPolicy> = {}): void {
   policy = { ...defaultRegistryPolicy, ...p };
   quietUntil = 0;
+  const { DockerRegistryClient } = require('dockerfile-language-service/lib/dockerRegistryClient') as typeof RegistryModule;
   (DockerRegistryClient.prototype as unknown as Transport).performHttpsGet = boundedGet;
 }

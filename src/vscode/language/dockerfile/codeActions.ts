@@ -1,30 +1,20 @@
 import * as vscode from 'vscode';
-import { CommandIds, DockerfileLanguageService } from 'dockerfile-language-service';
+import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import type * as lsp from 'vscode-languageserver-types';
 import { fromDiagnostic, fromRange, toTextEdits } from '../convert';
 import { SYNTAX_SOURCE } from '../../../core/dockerfile/syntax';
-
-// The library names its fixes `docker.command.*`, ids that Microsoft's and Docker's extensions
-// register too ("command already exists"). We register the same fixes as `dsContainers.dockerfile.*`.
-const LIB_PREFIX = 'docker.command.';
-const OUR_PREFIX = 'dsContainers.dockerfile.';
-
-export const toOurCommand = (libId: string) => (libId.startsWith(LIB_PREFIX) ? OUR_PREFIX + libId.slice(LIB_PREFIX.length) : libId);
-export const toLibCommand = (ourId: string) => (ourId.startsWith(OUR_PREFIX) ? LIB_PREFIX + ourId.slice(OUR_PREFIX.length) : ourId);
-
-/** Our id for each of the library's fixes, e.g. dsContainers.dockerfile.convertToUppercase. */
-export const fixCommandIds: string[] = Object.values(CommandIds).map(toOurCommand);
+import { toLibCommand, toOurCommand } from '../../../core/dockerfile/fixIds';
 
 /** Quick fixes for our own syntax diagnostics, running under our command ids. */
 export class DockerfileCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly service: DockerfileLanguageService) {}
+  constructor(private readonly service: () => DockerfileLanguageService) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics.filter((d) => d.source === SYNTAX_SOURCE)) {
-      const commands = this.service.computeCodeActions({ uri: doc.uri.toString() }, fromRange(range), { diagnostics: [fromDiagnostic(diagnostic)] });
+      const commands = this.service().computeCodeActions({ uri: doc.uri.toString() }, fromRange(range), { diagnostics: [fromDiagnostic(diagnostic)] });
       for (const c of commands) {
         const action = new vscode.CodeAction(c.title, vscode.CodeActionKind.QuickFix);
         action.command = { title: c.title, command: toOurCommand(c.command), arguments: c.arguments };

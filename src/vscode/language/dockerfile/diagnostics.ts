@@ -23,6 +23,7 @@ export class DockerfileDiagnostics implements vscode.Disposable {
   private readonly subs: vscode.Disposable[];
   private readonly debounceMs: number;
   private readonly peer: () => boolean;
+  private readonly initial: NodeJS.Timeout;
 
   constructor(options: DiagnosticsOptions = {}) {
     this.debounceMs = options.debounceMs ?? 300;
@@ -36,7 +37,8 @@ export class DockerfileDiagnostics implements vscode.Disposable {
       // The document itself closes only when vscode disposes it, which can be minutes after its tab goes.
       vscode.window.tabGroups.onDidChangeTabs((e) => e.closed.forEach((t) => this.tabClosed(t))),
     ];
-    this.lintAll();
+    // The documents already open are linted just after activation, which then stays cheap.
+    this.initial = setTimeout(() => this.lintAll(), 0);
   }
 
   /** Are syntax diagnostics shown right now for this document (setting and peers considered)? */
@@ -81,6 +83,7 @@ export class DockerfileDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.initial);
     for (const t of this.timers.values()) clearTimeout(t);
     for (const s of this.subs) s.dispose();
     this.collection.dispose();
