@@ -30,7 +30,7 @@ export class DockerfileDiagnostics implements vscode.Disposable {
     this.peer = options.peerPresent ?? peerPresent;
     this.subs = [
       vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.lintSoon(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.lintSoon(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dsContainers.dockerfile') && this.lintAll()),
       vscode.extensions.onDidChange(() => this.lintAll()),
