@@ -100,6 +100,15 @@ describe('dockerfile language', () => {
     assert.deepEqual(doc.getText().split('\n').slice(0, 4), ['FROM python:3.11-slim', 'WORKDIR /app', 'RUN apt-get update && \\', '    apt-get install -y curl']);
   });
 
+  it('range formatting touches only the selection; typing a line continuation indents the next line', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM a\n  RUN x\n  RUN y\nRUN echo \\\nb\n' });
+    const opts = { tabSize: 4, insertSpaces: true };
+    const range = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatRangeProvider', doc.uri, new vscode.Range(1, 0, 1, 5), opts);
+    assert.deepEqual(range.map((e) => `${span(e.range)}=${JSON.stringify(e.newText)}`), ['1:0-1:2=""']);
+    const typed = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatOnTypeProvider', doc.uri, new vscode.Position(3, 10), '\\', opts);
+    assert.deepEqual(typed.map((e) => `${span(e.range)}=${JSON.stringify(e.newText)}`), ['4:0-4:0="    "']);
+  });
+
   it('a code action runs under our dsContainers.dockerfile.* id and changes the document', async () => {
     const doc = await open('fix/Dockerfile');
     const diag = await waitFor('the casing warning', () => ours(doc.uri).find((d) => d.code === '0'));
