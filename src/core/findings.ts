@@ -11,6 +11,8 @@ export interface Finding {
   code: string;
   message: string;
   source: string;
+  /** Shown by editors as struck-through (deprecated) or faded (unnecessary). */
+  tags?: ('deprecated' | 'unnecessary')[];
 }
 
 /** `FILE:LINE:COL: severity CODE: message`, 1-based, the format the CLI and its users rely on. */

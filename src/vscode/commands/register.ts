@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Services } from '../services';
 import { guard } from '../platform/errors';
+import { dockerfileFixCommands } from './dockerfileFix';
 
 export interface CommandSpec {
   /** `dsContainers.<area>.<verb>`; must match package.json `contributes.commands`. */
@@ -16,7 +17,7 @@ export interface CommandSpec {
 export const commandTable: CommandSpec[] = [];
 
 /** Internal commands (not in contributes.commands), e.g. ids that code actions invoke. */
-export const internalCommandTable: CommandSpec[] = [];
+export const internalCommandTable: CommandSpec[] = [...dockerfileFixCommands];
 
 export function registerCommands(s: Services): void {
   for (const c of [...commandTable, ...internalCommandTable]) {

@@ -1,0 +1,36 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CliCommand, CliError } from '../io';
+import { parseArgs } from '../args';
+import { lintDockerfile } from '../../core/dockerfile/lint';
+import { formatFinding, hasErrors } from '../../core/findings';
+
+function read(file: string, cwd: string): string {
+  try {
+    return fs.readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a Dockerfile' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new CliError(`cannot read ${file}: ${why}`);
+  }
+}
+
+/** `ds-containers lint FILE...`: every finding as FILE:LINE:COL, exit 1 when any is an error. */
+export const lint: CliCommand = {
+  name: 'lint',
+  usage: 'lint FILE...',
+  summary: 'Check Dockerfiles; prints FILE:LINE:COL: severity CODE: message, exit 1 on any error',
+  async run(argv, io) {
+    const { positional } = parseArgs(argv, []);
+    if (!positional.length) throw new CliError('name at least one Dockerfile, e.g. ds-containers lint Dockerfile');
+    // Read every file first, so an unreadable one stops the run before any output.
+    const texts = positional.map((f) => read(f, io.cwd));
+    let errors = false;
+    positional.forEach((file, i) => {
+      const findings = lintDockerfile(texts[i]);
+      for (const f of findings) io.out(formatFinding(file, f));
+      errors ||= hasErrors(findings);
+    });
+    return errors ? 1 : 0;
+  },
+};

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+
+/** Extensions that already report Dockerfile problems: Container Tools, Docker, Docker DX. */
+export const PEER_EXTENSIONS = ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'];
+
+export type DiagnosticsMode = 'auto' | 'always' | 'never';
+
+/**
+ * Whether a peer reports Dockerfile syntax problems. A peer counts once it is installed and enabled
+ * (getExtension hides disabled ones): peers activate on the same `onLanguage:dockerfile` event as we
+ * do, so waiting for `isActive` would race, and no event tells us when another extension activates.
+ */
+export function peerPresent(): boolean {
+  return PEER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined);
+}
+
+/** `auto`: our syntax diagnostics only when no peer shows them; `always`/`never` override. */
+export function syntaxDiagnosticsOn(mode: DiagnosticsMode, peer: boolean): boolean {
+  return mode === 'always' || (mode === 'auto' && !peer);
+}

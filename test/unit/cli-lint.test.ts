@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { CliIo } from '../../src/cli/io';
+
+function captureIo(cwd: string): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), cwd, env: {}, signal: new AbortController().signal };
+}
+
+const FIX = path.resolve(__dirname, '../../../test/fixtures/dockerfile');
+
+test('lint: a clean Dockerfile prints nothing and exits 0', async () => {
+  const io = captureIo(FIX);
+  assert.equal(await main(['lint', 'good.Dockerfile'], io), 0);
+  assert.deepEqual([...io.stdout, ...io.stderr], []);
+});
+
+test('lint: each finding is FILE:LINE:COL: severity CODE: message (1-based), exit 1 on an error', async () => {
+  const io = captureIo(FIX);
+  assert.equal(await main(['lint', 'broken.Dockerfile'], io), 1);
+  assert.deepEqual(io.stdout, [
+    'broken.Dockerfile:2:1: warning 0: Instructions should be written in uppercase letters',
+    'broken.Dockerfile:4:6: error 40: Unknown flag: frm',
+    'broken.Dockerfile:5:1: error 38: Unknown instruction: FROMM',
+    'broken.Dockerfile:6:1: warning 45: MAINTAINER has been deprecated',
+  ]);
+  assert.deepEqual(io.stderr, []);
+});
+
+test('lint: warnings alone exit 0; several files are linted in order', async () => {
+  const io = captureIo(FIX);
+  assert.equal(await main(['lint', 'warning-only.Dockerfile', 'good.Dockerfile'], io), 0);
+  assert.deepEqual(io.stdout, ['warning-only.Dockerfile:2:1: warning 45: MAINTAINER has been deprecated']);
+  const both = captureIo(FIX);
+  assert.equal(await main(['lint', 'good.Dockerfile', 'broken.Dockerfile'], both), 1);
+  assert.ok(both.stdout.every((l) => l.startsWith('broken.Dockerfile:')));
+});
+
+test('lint: a missing file or a directory is one line naming it, exit 2, no stack', async () => {
+  const io = captureIo(FIX);
+  assert.equal(await main(['lint', 'good.Dockerfile', 'nope/Dockerfile'], io), 2);
+  assert.deepEqual(io.stdout, []);
+  assert.deepEqual(io.stderr, ['ds-containers lint: cannot read nope/Dockerfile: no such file']);
+  const dir = captureIo(path.dirname(FIX));
+  assert.equal(await main(['lint', 'dockerfile'], dir), 2);
+  assert.deepEqual(dir.stderr, ['ds-containers lint: cannot read dockerfile: is a directory, not a Dockerfile']);
+});
+
+test('lint: no file named is a usage error; an unknown option is named', async () => {
+  const io = captureIo(FIX);
+  assert.equal(await main(['lint'], io), 2);
+  assert.match(io.stderr[0], /^ds-containers lint: name at least one Dockerfile/);
+  const bad = captureIo(FIX);
+  assert.equal(await main(['lint', '--fix', 'good.Dockerfile'], bad), 2);
+  assert.deepEqual(bad.stderr, ['ds-containers lint: unknown option: --fix']);
+});
