@@ -138,7 +138,7 @@ export const SAME_NAME_DISTRIBUTIONS: readonly string[] = [
   'geopandas', 'shapely', 'pyproj', 'rasterio', 'fiona', 'folium', 'astropy', 'emcee', 'lmfit', 'pymc', 'arviz',
   'requests', 'httpx', 'aiohttp', 'urllib3', 'flask', 'fastapi', 'uvicorn', 'starlette', 'pydantic', 'streamlit',
   'gradio', 'dash', 'sqlalchemy', 'psycopg2', 'pymongo', 'redis', 'boto3', 'botocore', 's3fs', 'gcsfs', 'fsspec',
-  'openpyxl', 'xlrd', 'xlsxwriter', 'lxml', 'tabulate', 'pytz', 'tqdm', 'click', 'typer', 'rich', 'psutil',
+  'setuptools', 'openpyxl', 'xlrd', 'xlsxwriter', 'lxml', 'tabulate', 'pytz', 'tqdm', 'click', 'typer', 'rich', 'psutil',
   'jinja2', 'ipywidgets', 'ipykernel', 'nbformat', 'pytest', 'hypothesis', 'six', 'toml', 'tomli', 'ujson',
   'orjson', 'simplejson', 'regex', 'pyparsing', 'paramiko', 'selenium', 'scrapy', 'pygame', 'gymnasium', 'gym',
   'pyspark', 'ray', 'celery', 'prefect', 'dagster', 'mlxtend', 'wordcloud', 'missingno', 'pytesseract',
