@@ -1,17 +1,15 @@
 // Import drift and requirements diagnostics: one test per case, pure data in and out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DriftEnv, ImportIndex, declaredKeys, missingRequirements, unusedRequirements, DriftImport } from '../../src/core/drift';
+import { ImportIndex, declaredKeys, driftEnv, missingRequirements, unusedRequirements, DriftImport } from '../../src/core/drift';
 import { REQ_CODES, appendRequirement, requirementFindings, requirementFixes } from '../../src/core/drift/requirements-lint';
 import { parseRequirements } from '../../src/core/requirements/parse';
 import { applyEdits } from '../../src/core/edits';
 
-const env: DriftEnv = {
-  stdlib: new Set(['os', 'json', 'sys', 'typing']),
-  providers: { numpy: ['numpy'], sklearn: ['scikit-learn'], pandas: ['pandas'] },
-  installed: { numpy: '1.26.4', 'scikit-learn': '1.4.2', pandas: '2.2.2', requests: '2.32.3' },
-  local: new Set(['mylib']),
-};
+const env = driftEnv(
+  { version: '3.11', packages: { numpy: ['numpy'], sklearn: ['scikit-learn'], pandas: ['pandas'] }, installed: { numpy: '1.26.4', 'scikit-learn': '1.4.2', pandas: '2.2.2', requests: '2.32.3' } },
+  (top) => top === 'mylib',
+);
 const imp = (module: string, line = 1, cls: DriftImport['class'] = 'runtime'): DriftImport => ({ module, line, class: cls });
 const declared = (text: string) => declaredKeys(parseRequirements(text).lines);
 
@@ -29,10 +27,10 @@ test('drift: stdlib, local, relative, optional, typing and dev imports are never
   assert.deepEqual(missingRequirements('a.py', imports, declared(''), env), []);
 });
 
-test('drift: an unknown import is flagged without a version, but only when the stdlib is known', () => {
-  const [m] = missingRequirements('a.py', [imp('cv2')], declared(''), env);
-  assert.deepEqual([m.distribution, m.version], ['opencv-python', undefined]);
-  assert.deepEqual(missingRequirements('a.py', [imp('json'), imp('cv2')], declared(''), { ...env, stdlib: new Set() }), []);
+test('drift: an import that is not installed is flagged without a version (curated name, else the import name)', () => {
+  const found = missingRequirements('a.py', [imp('json'), imp('cv2'), imp('fancy_tool.core')], declared(''), env);
+  assert.deepEqual(found.map((m) => [m.distribution, m.version]), [['opencv-python', undefined], ['fancy_tool', undefined]]);
+  assert.deepEqual(missingRequirements('a.py', [imp('cv2')], declared('opencv-python\n'), env), []);
 });
 
 test('drift: the index updates one file on save and tracks who imports what', () => {

@@ -1,31 +1,24 @@
 import { normalizeName } from '../requirements/names';
+import { InterpreterFacts, distributionFor, installedIndex, installedVersion as probedVersion } from '../python/resolve';
+import { IMPORT_TO_DISTRIBUTION } from '../python/data/distributions';
+import { bundledStdlib } from '../python/data/stdlib';
 
 /**
- * What drift needs to know about the Python environment, as plain data (from the interpreter
- * probe in node/, or empty when there is no interpreter).
+ * What drift needs to know about the Python environment, as plain data: the probed interpreter's
+ * facts (empty without one), the standard library, and whether a name is the project's own.
  */
 export interface DriftEnv {
-  /** Standard-library top-level module names; empty when unknown (then unresolved imports are not flagged). */
+  interp: InterpreterFacts;
   stdlib: ReadonlySet<string>;
-  /** Top-level import name → distributions that provide it (importlib.metadata.packages_distributions()). */
-  providers: Readonly<Record<string, readonly string[]>>;
-  /** Installed versions by PEP 503 normalised distribution name. */
-  installed: Readonly<Record<string, string>>;
-  /** Top-level names of the project's own modules and packages. */
-  local: ReadonlySet<string>;
+  /** True when `top`, imported from `file`, is a module of the project itself. */
+  isLocal(top: string, file: string): boolean;
 }
 
-/**
- * Import names whose distribution is named differently, for when no interpreter tells us.
- * Only the common data-science ones; the probe's packages_distributions() covers the rest.
- */
-const ALIASES: Record<string, string> = {
-  sklearn: 'scikit-learn', skimage: 'scikit-image', cv2: 'opencv-python', PIL: 'Pillow', yaml: 'PyYAML',
-  bs4: 'beautifulsoup4', dateutil: 'python-dateutil', dotenv: 'python-dotenv', Crypto: 'pycryptodome',
-  jwt: 'PyJWT', docx: 'python-docx', pptx: 'python-pptx', magic: 'python-magic', serial: 'pyserial',
-  google: 'protobuf', attr: 'attrs', OpenSSL: 'pyOpenSSL', psycopg2: 'psycopg2-binary', MySQLdb: 'mysqlclient',
-  fitz: 'PyMuPDF', Levenshtein: 'python-Levenshtein', gi: 'PyGObject', win32api: 'pywin32',
-};
+/** An environment from the probe's facts; the bundled stdlib list when the interpreter gave none. */
+export function driftEnv(interp: InterpreterFacts, isLocal: DriftEnv['isLocal'] = () => false, pythonVersion = '3.11'): DriftEnv {
+  const stdlib = interp.stdlib?.length ? new Set(interp.stdlib) : bundledStdlib(interp.version ?? pythonVersion);
+  return { interp, stdlib, isLocal };
+}
 
 /**
  * Distributions named in requirements that code does not import, on purpose: servers and tools run
@@ -40,29 +33,29 @@ export const RUNTIME_ONLY: ReadonlySet<string> = new Set([
   'python-dotenv', 'matplotlib-inline', 'kaleido', 'watchdog', 'ipython',
 ].map(normalizeName));
 
-/** Distributions that provide a top-level import name: the probe first, then the alias table, then the name itself. */
-export function distributionsFor(top: string, env: DriftEnv): string[] {
-  const probed = env.providers[top];
-  if (probed?.length) return [...probed];
-  return [ALIASES[top] ?? top];
+const indexes = new WeakMap<InterpreterFacts, Map<string, string>>();
+function index(interp: InterpreterFacts): Map<string, string> {
+  let i = indexes.get(interp);
+  if (!i) indexes.set(interp, (i = installedIndex(interp)));
+  return i;
 }
 
-/** True when the import is the project's own code or the standard library. */
-export function isFirstParty(top: string, env: DriftEnv): boolean {
-  return env.local.has(top) || env.stdlib.has(top) || top === '__future__';
+/** The distribution an import needs (the scanner's resolution: curated table, then the interpreter). */
+export function distributionOf(module: string, env: DriftEnv): { name: string; verified: boolean } {
+  return distributionFor([module], env.interp, index(env.interp));
 }
 
-/** The installed version of a distribution, when the interpreter has it. */
-export function installedVersion(dist: string, env: DriftEnv): string | undefined {
-  return env.installed[normalizeName(dist)];
+/** The installed version of a distribution, when the interpreter has it (never invented). */
+export function installedVersion(dist: string, env: Pick<DriftEnv, 'interp'>): string | undefined {
+  return probedVersion(dist, env.interp, index(env.interp));
 }
 
-/** Top-level import names that a distribution provides (reverse of providers), with the name guesses. */
+/** Top-level import names a distribution provides: the interpreter's map, the curated table, the name itself. */
 export function importNamesOf(dist: string, env: DriftEnv): string[] {
   const key = normalizeName(dist);
   const names = new Set<string>();
-  for (const [top, dists] of Object.entries(env.providers)) if (dists.some((d) => normalizeName(d) === key)) names.add(top);
-  for (const [top, d] of Object.entries(ALIASES)) if (normalizeName(d) === key) names.add(top);
+  for (const [top, dists] of Object.entries(env.interp.packages ?? {})) if (dists.some((d) => normalizeName(d) === key)) names.add(top);
+  for (const [mod, d] of Object.entries(IMPORT_TO_DISTRIBUTION)) if (normalizeName(d) === key) names.add(mod.split('.')[0]);
   names.add(dist.replace(/[-.]/g, '_'));
   names.add(dist.replace(/[-.]/g, '_').toLowerCase());
   return [...names];

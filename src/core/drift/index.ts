@@ -1,9 +1,9 @@
 import { normalizeName } from '../requirements/names';
 import type { RequirementLine } from '../requirements/parse';
-import { DriftEnv, RUNTIME_ONLY, distributionsFor, importNamesOf, installedVersion, isFirstParty } from './env';
+import { DriftEnv, RUNTIME_ONLY, distributionOf, importNamesOf, installedVersion } from './env';
 
 export type { DriftEnv } from './env';
-export { RUNTIME_ONLY } from './env';
+export { RUNTIME_ONLY, driftEnv, installedVersion } from './env';
 
 /** One import of a file as drift sees it (lines 1-based, as ImportSite). */
 export interface DriftImport {
@@ -87,22 +87,18 @@ export function declaredKeys(lines: readonly RequirementLine[]): Set<string> {
 }
 
 /**
- * The runtime imports of one file that no requirement covers. Unresolved names (not installed,
- * not in the alias table) are only flagged when the standard library is known, so a missing
- * interpreter does not turn `import json` into a warning.
+ * The runtime imports of one file that no requirement covers: not stdlib, not the project's own
+ * modules, not relative, and no declared distribution provides them.
  */
 export function missingRequirements(file: string, imports: readonly DriftImport[], declared: ReadonlySet<string>, env: DriftEnv): MissingRequirement[] {
   const out: MissingRequirement[] = [];
   for (const imp of imports) {
     if (imp.class !== 'runtime' || imp.isRelative || !imp.module) continue;
     const top = topName(imp.module);
-    if (isFirstParty(top, env)) continue;
-    const dists = distributionsFor(top, env);
-    if (dists.some((d) => declared.has(normalizeName(d)))) continue;
-    const known = dists.find((d) => installedVersion(d, env));
-    if (!known && !env.stdlib.size) continue;
-    const distribution = known ?? dists[0];
-    out.push({ file, import: imp, top, distribution, version: installedVersion(distribution, env) });
+    if (top === '__future__' || env.stdlib.has(top) || env.isLocal(top, file)) continue;
+    const dist = distributionOf(imp.module, env);
+    if (declared.has(normalizeName(dist.name)) || declared.has(normalizeName(top))) continue;
+    out.push({ file, import: imp, top, distribution: dist.name, version: installedVersion(dist.name, env) });
   }
   return out;
 }

@@ -48,11 +48,11 @@ export function requirementAt(text: string, line: number): RequirementLine | und
 }
 
 /** Fixes for a requirements finding: pin to the installed version, remove the line. */
-export function requirementFixes(text: string, finding: Pick<Finding, 'code' | 'line'>, env?: Pick<DriftEnv, 'installed'>): FixAction[] {
+export function requirementFixes(text: string, finding: Pick<Finding, 'code' | 'line'>, env?: Pick<DriftEnv, 'interp'>): FixAction[] {
   const l = requirementAt(text, finding.line);
   if (!l) return [];
   const fixes: FixAction[] = [];
-  const version = l.name && env ? installedVersion(l.name, env as DriftEnv) : undefined;
+  const version = l.name && env ? installedVersion(l.name, env) : undefined;
   const pin = version && l.lineCount === 1 && l.nameEnd !== undefined ? pinEdit(l, version) : undefined;
   if (pin && (finding.code === REQ_CODES.unpinned || finding.code === REQ_CODES.duplicate)) {
     fixes.push({ title: `Pin ${l.name}==${version} (installed version)`, edits: [pin] });
