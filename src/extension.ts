@@ -3,6 +3,7 @@ import { createLog } from './vscode/platform/log';
 import { Services } from './vscode/services';
 import { registerCommands } from './vscode/commands/register';
 import { EngineProvider } from './vscode/platform/engine';
+import { registerLint } from './vscode/lint';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -12,6 +13,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(engines);
   const services: Services = { context, log, engines };
   registerCommands(services);
+  registerLint(services);
 }
 
 export function deactivate(): void {}
