@@ -54,6 +54,7 @@ test('DSC002 pip install without --no-cache-dir: hit, miss (flag, ENV, cache mou
   assert.equal(codes(bad, 'DSC002').length, 2);
   assert.equal(codes('FROM python:3.11-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install -r r.txt\n', 'DSC002').length, 0);
   assert.equal(codes('FROM python:3.11-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r r.txt\n', 'DSC002').length, 0);
+  assert.equal(codes('FROM python:3.11-slim\nRUN uv pip install --system -r r.txt\n', 'DSC002').length, 0, 'uv is not pip');
   assert.equal(codes('FROM python:3.11-slim\nRUN pip install x==1 # dsc-ignore DSC002 DSC007\n', 'DSC002').length, 0);
   assert.equal(fix(bad, 'DSC002'), 'FROM python:3.11-slim\nRUN pip install --no-cache-dir -r requirements.txt && python -m pip install x==1\n');
 });
@@ -132,6 +133,7 @@ test('DSC010 shell-form CMD/ENTRYPOINT: hit, miss, suppression, fix', () => {
   const bad = 'FROM p:1\nCMD python "my app.py" --port 8000\n';
   assert.equal(codes(bad, 'DSC010').length, 1);
   assert.equal(codes('FROM p:1\nENTRYPOINT ["python"]\nCMD ["app.py"]\n', 'DSC010').length, 0);
+  assert.equal(codes('FROM p:1\nCMD exec python app.py\n', 'DSC010').length, 0, 'exec replaces the shell');
   assert.equal(codes('FROM p:1\n# dsc-ignore DSC010, DSC004\nCMD python app.py\n', 'DSC010').length, 0);
   assert.equal(fix(bad, 'DSC010'), 'FROM p:1\nCMD ["python", "my app.py", "--port", "8000"]\n');
   const piped = 'FROM p:1\nCMD python a.py | tee log\n';

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { probeInterpreter } from '../../node/probe';
 import type { InterpreterFacts } from '../../core/python/resolve';
 import { Log } from '../platform/log';
@@ -13,6 +14,8 @@ export class InterpreterCache {
   constructor(private readonly log: Log) {}
 
   facts(): Promise<InterpreterFacts> {
+    // The interpreter path can come from workspace settings: never run it in an untrusted folder.
+    if (!vscode.workspace.isTrusted) return Promise.resolve({});
     const python = pythonCommand();
     if (this.pending?.python !== python) {
       this.pending = {

@@ -128,14 +128,14 @@ export function commandWords(text: string, from: number, to = text.length): Word
 }
 
 /** Every `pip install` (pip, pip3, pip3.11, python -m pip, uv pip) in an instruction: offsets of `install` and the words after it. */
-export function pipInstalls(ctx: LintContext, i: Instruction): { install: Word; args: Word[] }[] {
+export function pipInstalls(ctx: LintContext, i: Instruction): { install: Word; args: Word[]; uv: boolean }[] {
   const { start, end } = ctx.bounds(i);
   const body = ctx.text.slice(start, end);
   const re = /(?:^|[\s;&|(])(?:(?:uv\s+)?pip(?:3(?:\.\d+)?)?|python(?:3(?:\.\d+)?)?\s+-m\s+pip)\s+install\b/g;
-  const out: { install: Word; args: Word[] }[] = [];
+  const out: { install: Word; args: Word[]; uv: boolean }[] = [];
   for (const m of body.matchAll(re)) {
     const installEnd = start + m.index! + m[0].length;
-    out.push({ install: { value: 'install', start: installEnd - 7, end: installEnd }, args: commandWords(ctx.text, installEnd, end) });
+    out.push({ install: { value: 'install', start: installEnd - 7, end: installEnd }, args: commandWords(ctx.text, installEnd, end), uv: /\buv\s/.test(m[0]) });
   }
   return out;
 }

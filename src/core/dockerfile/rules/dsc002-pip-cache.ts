@@ -23,8 +23,9 @@ export const dsc002: DscRule = {
         if ((kw === 'ENV' || kw === 'ARG') && /\bPIP_NO_CACHE_DIR\b/.test(ctx.raw(i))) envOff = true;
         if (kw !== 'RUN' || envOff) continue;
         if (/--mount=[^\s]*type=cache/.test(ctx.raw(i))) continue;
-        for (const { install, args } of pipInstalls(ctx, i)) {
-          if (args.some((a) => a.value === '--no-cache-dir')) continue;
+        for (const { install, args, uv } of pipInstalls(ctx, i)) {
+          // uv keeps its cache outside the layer only with --no-cache; its own rules, not pip's.
+          if (uv || args.some((a) => a.value === '--no-cache-dir')) continue;
           const p = ctx.position(install.end);
           hits.push({
             span: ctx.span(install.start, install.end),

@@ -27,6 +27,8 @@ export const dsc010: DscRule = {
       const start = ctx.offset(args.start);
       const end = ctx.offset(args.end);
       const body = ctx.text.slice(start, end);
+      // `CMD exec python app.py`: the shell replaces itself, so the process does get the signals.
+      if (/^\s*exec\s/.test(body)) continue;
       const simple = !SHELL_SYNTAX.test(body.replace(/\\\r?\n/g, ' '));
       const span = ctx.rangeSpan(args);
       hits.push({
