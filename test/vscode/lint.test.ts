@@ -72,6 +72,20 @@ describe('lint: data-science rules, requirements and import drift', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('Dockerfile: DSC007 moves an unpinned package into requirements.txt, appending after the last line', async () => {
+    const uri = wsUri('move/Dockerfile');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const d = await until('DSC007 on flask', () => ours(uri, 'dsc').find((x) => codeOf(x) === 'DSC007'));
+    assert.equal(doc.getText(d.range), 'flask');
+    const titles = (await fixes(uri, d)).map((a) => a.title);
+    assert.ok(titles.some((t) => /^Pin flask==[\w.]+ \(installed version\)$/.test(t)), titles.join(' | '));
+    await apply((await fixes(uri, d)).find((a) => a.title === 'Move flask to requirements.txt'));
+    assert.equal(doc.getText(), 'FROM python:3.11-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nUSER app\n');
+    assert.match(await textOf(wsUri('move/requirements.txt')), /^numpy==1\.26\.4\nflask==[\w.]+\n$/, 'the last line had no newline: one is added, nothing replaced');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('requirements.txt: syntax error, duplicate, unpinned and unused; remove and pin fixes', async () => {
     const uri = wsUri('reqs/requirements.txt');
     const doc = await vscode.workspace.openTextDocument(uri);

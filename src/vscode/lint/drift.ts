@@ -4,7 +4,7 @@ import { MissingRequirement, missingRequirements } from '../../core/drift';
 import { REQ_CODES, REQ_SOURCE, appendRequirement } from '../../core/drift/requirements-lint';
 import { applySeverities } from '../../core/severity';
 import { Finding } from '../../core/findings';
-import { DriftProject, DriftProjects, pythonImports } from './project';
+import { DriftProject, DriftProjects, cellImports, pythonImports } from './project';
 import { lintEnabled, ruleSeverities } from './settings';
 import { currentText, quickFix, toDiagnostic } from './convert';
 
@@ -49,7 +49,7 @@ export function registerDrift(s: Services, projects: DriftProjects, onIndexChang
     if (!project) return collection.delete(doc.uri);
     const rel = project.rel(fileUri);
     const [env, declared] = await Promise.all([project.env(), project.declared()]);
-    const found = missingRequirements(rel, pythonImports(doc.getText(), rel), declared, env);
+    const found = missingRequirements(rel, (owner ? cellImports : pythonImports)(doc.getText(), rel), declared, env);
     const findings = applySeverities(found.map((m) => finding(doc, m)), ruleSeverities());
     for (const m of found) {
       const f = finding(doc, m);

@@ -10,6 +10,15 @@ import { currentText } from './convert';
 /** Folders never scanned: environments, caches, dependencies. */
 export const EXCLUDE = '**/{node_modules,.git,.venv,venv,env,.env,.tox,.nox,__pycache__,site-packages,.ipynb_checkpoints,build,dist}/**';
 
+// Cell magics whose body is not Python (%%bash, %%writefile, %%sql…); timing/capture magics run Python.
+const FOREIGN_CELL = /^%%(?!time\b|timeit\b|capture\b|prun\b|debug\b|python3?\b)/;
+
+/** Imports of one notebook cell's text; none for a cell whose magic makes it another language. */
+export function cellImports(text: string, file: string): DriftImport[] {
+  const first = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  return FOREIGN_CELL.test(first) ? [] : pythonImports(text, file);
+}
+
 /** Imports of a Python text, as drift sees them. */
 export function pythonImports(text: string, file: string): DriftImport[] {
   return scanPython(text, { file }).imports.map((i) => ({ module: i.module, line: i.line, class: i.class, isRelative: i.isRelative }));
