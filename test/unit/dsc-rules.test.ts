@@ -43,6 +43,8 @@ test('DSC001 whole context copied before install: hit, miss, suppression, fix', 
   assert.equal(codes(GOOD, 'DSC001').length, 0);
   assert.equal(codes(bad.replace('COPY . .', '# dsc-ignore DSC001\nCOPY . .'), 'DSC001').length, 0);
   assert.equal(fix(bad, 'DSC001'), 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nUSER app\nCMD ["python", "main.py"]\n');
+  const mixed = 'FROM python:3.11-slim\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt && python setup.py build\n';
+  assert.deepEqual(dscFixes(mixed, codes(mixed, 'DSC001')[0]), [], 'a RUN that also uses the code does not move');
   // `pip install .` needs the whole project: the finding stays, no fix is offered.
   const project = 'FROM python:3.11-slim\nCOPY . /src\nRUN pip install --no-cache-dir /src\n';
   assert.equal(codes(project, 'DSC001').length, 1);

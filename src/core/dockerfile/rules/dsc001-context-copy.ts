@@ -4,9 +4,14 @@ import { LintContext, insertAt, pipInstalls } from './context';
 
 const INSTALL = /\b(pip3?(?:\.\d+)?|python3?(?:\.\d+)?\s+-m\s+pip|uv\s+pip|conda|mamba|micromamba|poetry|pipenv)\s+(install|sync|env\s+update|create)\b/;
 const WHOLE = new Set(['.', './']);
+const PIP_ONLY = /^(?:pip3?(?:\.\d+)?|python3?(?:\.\d+)?\s+-m\s+pip)\s+install\b/;
 
 /** Requirement files named by `-r`/`-c`, or undefined when the install also needs the project itself (`pip install .`). */
 function requirementFiles(ctx: LintContext, run: Instruction): string[] | undefined {
+  // Only a RUN that does nothing but pip installs can move: anything else may need the code.
+  const args = run.getArgumentsRange();
+  const body = args ? ctx.text.slice(ctx.offset(args.start), ctx.offset(args.end)).replace(/\\\r?\n/g, ' ') : '';
+  if (body.trim().startsWith('[') || body.split(/&&|;/).some((cmd) => cmd.trim() && !PIP_ONLY.test(cmd.trim()))) return undefined;
   const files: string[] = [];
   const pips = pipInstalls(ctx, run);
   if (!pips.length) return undefined;
