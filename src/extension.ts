@@ -4,6 +4,7 @@ import { Services } from './vscode/services';
 import { registerCommands } from './vscode/commands/register';
 import { EngineProvider } from './vscode/platform/engine';
 import { registerDockerfileLanguage } from './vscode/language/dockerfile';
+import { registerLint } from './vscode/lint';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const services: Services = { context, log, engines };
   registerCommands(services);
   registerDockerfileLanguage(services);
+  registerLint(services);
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,9 @@
 import { CliCommand } from './io';
+import { scanCommand } from './commands/scan';
 import { lint } from './commands/lint';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
-export const commands: CliCommand[] = [lint];
+export const commands: CliCommand[] = [
+  scanCommand,
+  lint,
+];

@@ -21,8 +21,12 @@ test('lint: a clean Dockerfile prints nothing and exits 0', async () => {
 test('lint: each finding is FILE:LINE:COL: severity CODE: message (1-based), exit 1 on an error', async () => {
   const io = captureIo(FIX);
   assert.equal(await main(['lint', 'broken.Dockerfile'], io), 1);
+  // syntax findings (numeric codes) and data-science rules (DSC) together, in line order
   assert.deepEqual(io.stdout, [
+    'broken.Dockerfile:1:1: warning DSC004: No `USER` in the final stage: the container runs as root.',
     'broken.Dockerfile:2:1: warning 0: Instructions should be written in uppercase letters',
+    'broken.Dockerfile:2:9: warning DSC002: `pip install` keeps its download cache in the image: add `--no-cache-dir`.',
+    'broken.Dockerfile:2:17: warning DSC007: Package installed by name without a version: the next build may install a different one.',
     'broken.Dockerfile:4:6: error 40: Unknown flag: frm',
     'broken.Dockerfile:5:1: error 38: Unknown instruction: FROMM',
     'broken.Dockerfile:6:1: warning 45: MAINTAINER has been deprecated',
@@ -33,7 +37,10 @@ test('lint: each finding is FILE:LINE:COL: severity CODE: message (1-based), exi
 test('lint: warnings alone exit 0; several files are linted in order', async () => {
   const io = captureIo(FIX);
   assert.equal(await main(['lint', 'warning-only.Dockerfile', 'good.Dockerfile'], io), 0);
-  assert.deepEqual(io.stdout, ['warning-only.Dockerfile:2:1: warning 45: MAINTAINER has been deprecated']);
+  assert.deepEqual(io.stdout, [
+    'warning-only.Dockerfile:1:1: warning DSC004: No `USER` in the final stage: the container runs as root.',
+    'warning-only.Dockerfile:2:1: warning 45: MAINTAINER has been deprecated',
+  ]);
   const both = captureIo(FIX);
   assert.equal(await main(['lint', 'good.Dockerfile', 'broken.Dockerfile'], both), 1);
   assert.ok(both.stdout.every((l) => l.startsWith('broken.Dockerfile:')));

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { CliCommand, CliError } from '../io';
 import { parseArgs } from '../args';
 import { lintDockerfile } from '../../core/dockerfile/lint';
+import { dscFindings } from '../../core/dockerfile/rules';
 import { formatFinding, hasErrors } from '../../core/findings';
 
 function read(file: string, cwd: string): string {
@@ -19,7 +20,7 @@ function read(file: string, cwd: string): string {
 export const lint: CliCommand = {
   name: 'lint',
   usage: 'lint FILE...',
-  summary: 'Check Dockerfiles; prints FILE:LINE:COL: severity CODE: message, exit 1 on any error',
+  summary: 'Check Dockerfiles (syntax and DSC rules); prints FILE:LINE:COL: severity CODE: message, exit 1 on any error',
   async run(argv, io) {
     const { positional } = parseArgs(argv, []);
     if (!positional.length) throw new CliError('name at least one Dockerfile, e.g. ds-containers lint Dockerfile');
@@ -27,7 +28,7 @@ export const lint: CliCommand = {
     const texts = positional.map((f) => read(f, io.cwd));
     let errors = false;
     positional.forEach((file, i) => {
-      const findings = lintDockerfile(texts[i]);
+      const findings = lintDockerfile(texts[i], { extraRules: (t) => dscFindings(t) });
       for (const f of findings) io.out(formatFinding(file, f));
       errors ||= hasErrors(findings);
     });

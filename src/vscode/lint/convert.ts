@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { Finding, FixAction, TextEdit } from '../../core/findings';
+
+const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function toRange(r: { line: number; col: number; endLine: number; endCol: number }): vscode.Range {
+  return new vscode.Range(r.line, r.col, r.endLine, r.endCol);
+}
+
+export function toDiagnostic(f: Finding): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(f), f.message, SEVERITY[f.severity]);
+  d.code = f.code;
+  d.source = f.source;
+  if (f.severity === 'hint' && /Nothing in the project imports/.test(f.message)) d.tags = [vscode.DiagnosticTag.Unnecessary];
+  return d;
+}
+
+/** The finding a diagnostic came from (code and range are all the fixes need). */
+export function fromDiagnostic(d: vscode.Diagnostic): Pick<Finding, 'code' | 'line' | 'col' | 'endLine' | 'endCol'> {
+  const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+  return { code, line: d.range.start.line, col: d.range.start.character, endLine: d.range.end.line, endCol: d.range.end.character };
+}
+
+export function toTextEdit(e: TextEdit): vscode.TextEdit {
+  return new vscode.TextEdit(toRange(e), e.newText);
+}
+
+/** Text of a file: the open document when there is one (unsaved edits count), else the disk. */
+export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A WorkspaceEdit for a core FixAction on `uri`; `append` lines go at the end of the sibling file
+ * (created when missing), never replacing what is there.
+ */
+export async function toWorkspaceEdit(uri: vscode.Uri, fix: FixAction): Promise<vscode.WorkspaceEdit> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(uri, fix.edits.map(toTextEdit));
+  if (fix.append) {
+    const target = vscode.Uri.joinPath(uri, '..', fix.append.file);
+    const text = await currentText(target);
+    if (text === undefined) {
+      edit.createFile(target, { ignoreIfExists: true });
+      edit.insert(target, new vscode.Position(0, 0), fix.append.lines.map((l) => `${l}\n`).join(''));
+    } else {
+      const lines = text.split('\n');
+      const end = new vscode.Position(lines.length - 1, lines[lines.length - 1].length);
+      const sep = text.length && !text.endsWith('\n') ? '\n' : '';
+      edit.insert(target, end, sep + fix.append.lines.map((l) => `${l}\n`).join(''));
+    }
+  }
+  return edit;
+}
+
+export function quickFix(title: string, diagnostic: vscode.Diagnostic, edit: vscode.WorkspaceEdit, preferred = false): vscode.CodeAction {
+  const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  a.diagnostics = [diagnostic];
+  a.edit = edit;
+  a.isPreferred = preferred;
+  return a;
+}

@@ -1,0 +1,92 @@
+import * as vscode from 'vscode';
+import { Services } from '../services';
+import { dscFindings, dscFixes, dscRule, FixOptions } from '../../core/dockerfile/rules';
+import { InterpreterCache } from './interpreter';
+import { lintEnabled, ruleSeverities } from './settings';
+import { fromDiagnostic, quickFix, toDiagnostic, toWorkspaceEdit } from './convert';
+import type { ImageInfo } from '../../core/docker/types';
+import type { Severity } from '../../core/findings';
+
+const DEBOUNCE_MS = 300;
+const SELECTOR: vscode.DocumentSelector = { language: 'dockerfile' };
+
+/** Tags of local images, by repository, for DSC003's "pin the tag" fix; none when Docker is slow or away. */
+async function localTags(s: Services): Promise<Record<string, string[]>> {
+  try {
+    // listImages arrives with the Docker explorer; until then (or without Docker) the fix falls back to Python tags.
+    const engine = s.engines.get() as unknown as { listImages?: () => Promise<ImageInfo[]> };
+    if (!engine.listImages) return {};
+    const images = await Promise.race([engine.listImages(), new Promise<ImageInfo[]>((r) => setTimeout(() => r([]), 1500))]);
+    const out: Record<string, string[]> = {};
+    for (const tag of images.flatMap((i) => i.tags)) {
+      const at = tag.lastIndexOf(':');
+      if (at > 0) (out[tag.slice(0, at)] ??= []).push(tag.slice(at + 1));
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** DSC001–DSC010 in the editor: a `dsc` diagnostic collection, hover with the rule docs, quick fixes. */
+export function registerDscLint(s: Services, interp: InterpreterCache): void {
+  const collection = vscode.languages.createDiagnosticCollection('dsc');
+  const timers = new Map<string, NodeJS.Timeout>();
+  const lint = (doc: vscode.TextDocument) => {
+    if (doc.languageId !== 'dockerfile') return;
+    if (!lintEnabled()) return collection.delete(doc.uri);
+    collection.set(doc.uri, dscFindings(doc.getText(), { severities: ruleSeverities() as Record<string, Severity | 'off'> }).map(toDiagnostic));
+  };
+  const schedule = (doc: vscode.TextDocument) => {
+    const key = doc.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => { timers.delete(key); lint(doc); }, DEBOUNCE_MS));
+  };
+  const fixOptions = async (): Promise<FixOptions> => {
+    const [facts, tags] = await Promise.all([interp.facts(), localTags(s)]);
+    return { installed: facts.installed, pythonVersion: facts.version, localTags: tags };
+  };
+
+  s.context.subscriptions.push(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(lint),
+    vscode.workspace.onDidChangeTextDocument((e) => e.document.languageId === 'dockerfile' && schedule(e.document)),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      clearTimeout(timers.get(doc.uri.toString()));
+      collection.delete(doc.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('dsContainers.lint')) vscode.workspace.textDocuments.forEach(lint);
+    }),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover(doc, pos) {
+        const parts = (collection.get(doc.uri) ?? []).filter((d) => d.range.contains(pos)).map((d) => {
+          const rule = dscRule(String(d.code));
+          return rule ? `**${rule.id}** ${rule.message}\n\n${rule.docs}\n\n_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.` : undefined;
+        }).filter((x): x is string => !!x);
+        return parts.length ? new vscode.Hover(parts.map((p) => new vscode.MarkdownString(p))) : undefined;
+      },
+    }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, {
+      async provideCodeActions(doc, _range, ctx) {
+        const ours = ctx.diagnostics.filter((d) => d.source === 'dsc');
+        if (!ours.length) return [];
+        const opts = await fixOptions();
+        const text = doc.getText();
+        const actions: vscode.CodeAction[] = [];
+        for (const d of ours) {
+          const fixes = dscFixes(text, fromDiagnostic(d), opts);
+          for (const [n, fix] of fixes.entries()) actions.push(quickFix(fix.title, d, await toWorkspaceEdit(doc.uri, fix), n === 0));
+          const line = d.range.start.line;
+          const indent = /^\s*/.exec(doc.lineAt(line).text)![0];
+          const suppress = new vscode.WorkspaceEdit();
+          suppress.insert(doc.uri, new vscode.Position(line, 0), `${indent}# dsc-ignore ${String(d.code)}\n`);
+          actions.push(quickFix(`Ignore ${String(d.code)} on this line`, d, suppress));
+        }
+        return actions;
+      },
+    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+  );
+  vscode.workspace.textDocuments.forEach(lint);
+}

@@ -1,0 +1,161 @@
+import * as vscode from 'vscode';
+import { DriftImport, ImportIndex, declaredKeys, driftEnv, DriftEnv } from '../../core/drift';
+import { parseRequirements } from '../../core/requirements/parse';
+import { scanPython } from '../../core/python/extract';
+import { extractNotebook } from '../../core/python/notebook';
+import { LocalModules } from '../../core/python/resolve';
+import type { InterpreterFacts } from '../../core/python/resolve';
+import { currentText } from './convert';
+
+/** Folders never scanned: environments, caches, dependencies. */
+export const EXCLUDE = '**/{node_modules,.git,.venv,venv,env,.env,.tox,.nox,__pycache__,site-packages,.ipynb_checkpoints,build,dist}/**';
+
+// Cell magics whose body is not Python (%%bash, %%writefile, %%sql…); timing/capture magics run Python.
+const FOREIGN_CELL = /^%%(?!time\b|timeit\b|capture\b|prun\b|debug\b|python3?\b)/;
+
+/** Imports of one notebook cell's text; none for a cell whose magic makes it another language. */
+export function cellImports(text: string, file: string): DriftImport[] {
+  const first = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  return FOREIGN_CELL.test(first) ? [] : pythonImports(text, file);
+}
+
+/** Imports of a Python text, as drift sees them. */
+export function pythonImports(text: string, file: string): DriftImport[] {
+  return scanPython(text, { file }).imports.map((i) => ({ module: i.module, line: i.line, class: i.class, isRelative: i.isRelative }));
+}
+
+/**
+ * One project: a folder with a requirements.txt and every .py/.ipynb file beneath it, indexed once
+ * and then kept current one saved file at a time.
+ */
+export class DriftProject {
+  readonly index = new ImportIndex();
+  readonly requirementsUri: vscode.Uri;
+  private local = new LocalModules([]);
+  private readyPromise?: Promise<void>;
+  private listPromise?: Promise<vscode.Uri[]>;
+  /** True once every file has been indexed. */
+  indexed = false;
+
+  constructor(readonly root: vscode.Uri, private readonly facts: () => Promise<InterpreterFacts>) {
+    this.requirementsUri = vscode.Uri.joinPath(root, 'requirements.txt');
+  }
+
+  rel(uri: vscode.Uri): string {
+    return uri.path.slice(this.root.path.length + 1);
+  }
+
+  contains(uri: vscode.Uri): boolean {
+    return uri.path.startsWith(`${this.root.path}/`);
+  }
+
+  /** Lists the project's files (enough to tell local modules apart); cheap, done once. */
+  listed(): Promise<vscode.Uri[]> {
+    const listing = this.listPromise ?? Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*.{py,ipynb}'), EXCLUDE)).then((files) => {
+      this.local = new LocalModules(files.map((f) => this.rel(f)));
+      return files;
+    });
+    this.listPromise = listing;
+    return listing;
+  }
+
+  /** Indexes every file once (callers await it for unused hints and importer lists). */
+  ready(): Promise<void> {
+    this.readyPromise ??= (async () => {
+      for (const f of await this.listed()) await this.update(f);
+      this.indexed = true;
+    })();
+    return this.readyPromise;
+  }
+
+  /** Re-reads one file (on save); a deleted or unreadable file leaves the index. */
+  async update(uri: vscode.Uri, text?: string): Promise<void> {
+    const rel = this.rel(uri);
+    const content = text ?? (await currentText(uri));
+    if (content === undefined) return this.index.delete(rel);
+    if (rel.endsWith('.ipynb')) {
+      const nb = extractNotebook(content, { file: rel });
+      this.index.set(rel, nb.imports.map((i) => ({ module: i.module, line: i.line, cell: i.cell, class: i.class, isRelative: i.isRelative })));
+    } else {
+      this.index.set(rel, pythonImports(content, rel));
+    }
+  }
+
+  /** A new or deleted file changes what counts as a local module. */
+  filesChanged(): void {
+    this.listPromise = undefined;
+  }
+
+  async env(): Promise<DriftEnv> {
+    await this.listed();
+    const local = this.local;
+    return driftEnv(await this.facts(), (top, file) => local.isLocal(top, file));
+  }
+
+  /** Normalised names the requirements file (and the files it includes with -r) declares. */
+  async declared(): Promise<Set<string>> {
+    const keys = new Set<string>();
+    const seen = new Set<string>();
+    const read = async (uri: vscode.Uri): Promise<void> => {
+      if (seen.has(uri.toString()) || seen.size > 20) return;
+      seen.add(uri.toString());
+      const text = await currentText(uri);
+      if (text === undefined) return;
+      const { lines } = parseRequirements(text);
+      for (const k of declaredKeys(lines)) keys.add(k);
+      for (const l of lines) if (l.kind === 'include' && l.path) await read(vscode.Uri.joinPath(uri, '..', l.path));
+    };
+    await read(this.requirementsUri);
+    return keys;
+  }
+}
+
+/** The projects of the workspace: every folder holding a requirements.txt. */
+export class DriftProjects implements vscode.Disposable {
+  private readonly projects = new Map<string, DriftProject>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/requirements.txt');
+  private readonly sources = vscode.workspace.createFileSystemWatcher('**/*.{py,ipynb}', false, true, false);
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly found: Promise<void>;
+
+  constructor(private readonly facts: () => Promise<InterpreterFacts>) {
+    this.found = (async () => {
+      for (const uri of await vscode.workspace.findFiles('**/requirements.txt', EXCLUDE)) this.add(uri);
+    })();
+    this.watcher.onDidCreate((uri) => { this.add(uri); this.changed.fire(); });
+    this.watcher.onDidDelete((uri) => { this.projects.delete(vscode.Uri.joinPath(uri, '..').toString()); this.changed.fire(); });
+    const moved = async (uri: vscode.Uri, gone: boolean) => {
+      const p = await this.for(uri);
+      if (!p) return;
+      if (gone) p.index.delete(p.rel(uri));
+      p.filesChanged();
+    };
+    this.sources.onDidCreate((uri) => void moved(uri, false));
+    this.sources.onDidDelete((uri) => void moved(uri, true));
+  }
+
+  private add(requirements: vscode.Uri): void {
+    const root = vscode.Uri.joinPath(requirements, '..');
+    if (!this.projects.has(root.toString())) this.projects.set(root.toString(), new DriftProject(root, this.facts));
+  }
+
+  /** The nearest project containing the file, or undefined: drift is off outside projects. */
+  async for(uri: vscode.Uri): Promise<DriftProject | undefined> {
+    await this.found;
+    let best: DriftProject | undefined;
+    for (const p of this.projects.values()) if (p.contains(uri) && (!best || p.root.path.length > best.root.path.length)) best = p;
+    return best;
+  }
+
+  async byRequirements(uri: vscode.Uri): Promise<DriftProject | undefined> {
+    await this.found;
+    return [...this.projects.values()].find((p) => p.requirementsUri.toString() === uri.toString());
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.sources.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,145 @@
+// Data-science lint in the real editor: DSC rules in a Dockerfile, requirements.txt diagnostics,
+// import drift in a .py file and in a notebook cell, and their quick fixes applied.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+const ID = 'ds-containers.ds-containers';
+
+function wsUri(rel: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace is open');
+  return vscode.Uri.joinPath(folder.uri, 'lint', rel);
+}
+
+async function until<T>(what: string, fn: () => T | undefined | false, ms = 30000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const ours = (uri: vscode.Uri, source: string) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+/** Quick fixes offered on a diagnostic's range (the command does not return their diagnostics, so callers pick by title). */
+async function fixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+}
+
+async function apply(action: vscode.CodeAction | undefined): Promise<void> {
+  assert.ok(action?.edit, 'the quick fix has an edit');
+  assert.ok(await vscode.workspace.applyEdit(action.edit), 'the edit applies');
+}
+
+async function textOf(uri: vscode.Uri): Promise<string> {
+  return (await vscode.workspace.openTextDocument(uri)).getText();
+}
+
+describe('lint: data-science rules, requirements and import drift', () => {
+  before(async () => {
+    await vscode.extensions.getExtension(ID)?.activate();
+  });
+
+  it('Dockerfile: DSC diagnostics in their own collection, hover docs, quick fixes applied', async () => {
+    const uri = wsUri('docker/Dockerfile');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await until('DSC diagnostics', () => {
+      const d = ours(uri, 'dsc');
+      return d.length >= 5 && d;
+    });
+    assert.deepEqual(diags.map(codeOf).sort(), ['DSC001', 'DSC002', 'DSC003', 'DSC004', 'DSC010']);
+    const dsc003 = diags.find((d) => codeOf(d) === 'DSC003')!;
+    assert.equal(dsc003.severity, vscode.DiagnosticSeverity.Warning);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, dsc003.range.start);
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /\*\*DSC003\*\*/);
+    assert.match(hoverText, /dsc-ignore DSC003/);
+
+    const pin = (await fixes(uri, dsc003)).find((a) => /^Pin the base image to python:/.test(a.title));
+    await apply(pin);
+    assert.match(doc.getText(), /^FROM python:3\.\d+-slim\n/);
+    const cmd = await until('DSC010 after the edit', () => ours(uri, 'dsc').find((d) => codeOf(d) === 'DSC010'));
+    await apply((await fixes(uri, cmd)).find((a) => a.title.startsWith('Use the JSON form')));
+    assert.match(doc.getText(), /\nCMD \["python", "app\.py"\]\n$/);
+    const copy = await until('DSC001', () => ours(uri, 'dsc').find((d) => codeOf(d) === 'DSC001'));
+    const ignore = (await fixes(uri, copy)).find((a) => a.title === 'Ignore DSC001 on this line');
+    await apply(ignore);
+    await until('DSC001 suppressed by # dsc-ignore', () => !ours(uri, 'dsc').some((d) => codeOf(d) === 'DSC001'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('Dockerfile: DSC007 moves an unpinned package into requirements.txt, appending after the last line', async () => {
+    const uri = wsUri('move/Dockerfile');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const d = await until('DSC007 on flask', () => ours(uri, 'dsc').find((x) => codeOf(x) === 'DSC007'));
+    assert.equal(doc.getText(d.range), 'flask');
+    const titles = (await fixes(uri, d)).map((a) => a.title);
+    assert.ok(titles.some((t) => /^Pin flask==[\w.]+ \(installed version\)$/.test(t)), titles.join(' | '));
+    await apply((await fixes(uri, d)).find((a) => a.title === 'Move flask to requirements.txt'));
+    assert.equal(doc.getText(), 'FROM python:3.11-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nUSER app\n');
+    assert.match(await textOf(wsUri('move/requirements.txt')), /^numpy==1\.26\.4\nflask==[\w.]+\n$/, 'the last line had no newline: one is added, nothing replaced');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('requirements.txt: syntax error, duplicate, unpinned and unused; remove and pin fixes', async () => {
+    const uri = wsUri('reqs/requirements.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.equal(doc.languageId, 'pip-requirements');
+    await vscode.window.showTextDocument(doc);
+    const diags = await until('requirements diagnostics with unused hints', () => {
+      const d = ours(uri, 'dsc-requirements');
+      return d.some((x) => codeOf(x) === 'DSC104') && d;
+    });
+    const summary = diags.map((d) => `${d.range.start.line}:${codeOf(d)}`).sort();
+    assert.deepEqual(summary, ['0:DSC103', '1:DSC103', '1:DSC104', '2:DSC102', '2:DSC104', '3:DSC101', '4:DSC103'], `jupyterlab is a runtime-only tool, flask is imported: ${JSON.stringify(diags.map((d) => [d.range.start.line, codeOf(d), d.message]))}`);
+    const dup = diags.find((d) => codeOf(d) === 'DSC102')!;
+    await apply((await fixes(uri, dup)).find((a) => a.title === 'Remove requests'));
+    assert.equal(doc.getText(), 'flask\nrequests\nbad ==\njupyterlab\n');
+    const unpinned = await until('DSC103 on flask after the edit', () => ours(uri, 'dsc-requirements').find((d) => codeOf(d) === 'DSC103' && d.range.start.line === 0));
+    await apply((await fixes(uri, unpinned)).find((a) => /^Pin flask==[\w.]+ \(installed version\)$/.test(a.title)));
+    assert.match(doc.getText(), /^flask==\d[\w.]*\nrequests\nbad ==\njupyterlab\n$/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 2));
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /Imported in: `main\.py`/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('.py file: an import with no requirement warns; the fix appends NAME==VERSION to requirements.txt', async () => {
+    const uri = wsUri('drift/app.py');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await until('drift warning on yaml', () => {
+      const d = ours(uri, 'dsc-requirements');
+      return d.length > 0 && d;
+    });
+    assert.deepEqual(diags.map((d) => `${d.range.start.line}:${codeOf(d)}:${doc.getText(d.range)}`), ['2:DSC105:yaml'], 'os is stdlib, flask is declared, helpers is local');
+    const add = (await fixes(uri, diags[0])).find((a) => a.title.startsWith('Add '))!;
+    assert.match(add?.title ?? '', /^Add PyYAML(==[\w.]+)? to requirements\.txt$/);
+    await apply(add);
+    const spec = add.title.replace(/^Add (\S+) to requirements\.txt$/, '$1');
+    assert.equal(await textOf(wsUri('drift/requirements.txt')), `flask==3.1.3\n${spec}\n`);
+    await until('the warning goes once the requirement exists', () => ours(uri, 'dsc-requirements').length === 0);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('notebook cell: the drift warning is on the cell document and its fix edits requirements.txt', async () => {
+    const nb = await vscode.workspace.openNotebookDocument(wsUri('nb/analysis.ipynb'));
+    await vscode.window.showNotebookDocument(nb);
+    const cell = nb.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code)!;
+    assert.equal(cell.document.languageId, 'python');
+    const diags = await until('drift warning in the cell', () => {
+      const d = ours(cell.document.uri, 'dsc-requirements');
+      return d.length > 0 && d;
+    });
+    assert.deepEqual(diags.map((d) => `${d.range.start.line}:${cell.document.getText(d.range)}`), ['1:yaml']);
+    const add = (await fixes(cell.document.uri, diags[0])).find((a) => a.title.startsWith('Add '));
+    await apply(add);
+    assert.match(await textOf(wsUri('nb/requirements.txt')), /^flask==3\.1\.3\nPyYAML(==[\w.]+)?\n$/);
+    await until('the cell warning goes', () => ours(cell.document.uri, 'dsc-requirements').length === 0);
+  });
+});
