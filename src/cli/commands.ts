@@ -1,7 +1,9 @@
 import { CliCommand } from './io';
+import { scanCommand } from './commands/scan';
 import { scaffoldCommand } from './commands/scaffold';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
 export const commands: CliCommand[] = [
+  scanCommand,
   scaffoldCommand,
 ];
