@@ -5,6 +5,7 @@ import { parseArgs } from '../args';
 import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
 import { generateAll, GeneratedFiles, runtimeTools, baseImageOf, SpecError, specFromAnalysis } from '../../core/generate';
 import { mergeRequirements } from '../../core/requirements/merge';
+import { normalizeName } from '../../core/requirements/names';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
 import { readIfExists, safeWrite, unifiedDiff } from '../../node/files';
 
@@ -48,6 +49,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
       pythonVersion: flag(args.flags, 'python'),
       gpu: args.flags.has('gpu') || undefined,
       entry: entry?.replace(/\\/g, '/'),
+      versionSource: probed(analysis) ? 'python3 on this machine' : undefined,
     });
   } catch (e) {
     if (e instanceof SpecError) throw new CliError(e.message);
@@ -61,7 +63,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
     const file = path.join(root, name);
     const before = await readIfExists(file);
     const proposed = name === 'requirements.txt' && before !== undefined
-      ? mergeRequirementsReport(before, spec, io)
+      ? mergeRequirementsReport(before, spec, declaredOnlyHere(analysis), io)
       : files[name];
     // requirements.txt is merged (nothing of the user's is lost), so it needs no --force.
     const mayWrite = before === undefined || name === 'requirements.txt' || force;
@@ -85,6 +87,11 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
   return 0;
 }
 
+/** The scanner reports a failed interpreter probe as a warning on the project root. */
+function probed(analysis: ProjectAnalysis): boolean {
+  return !analysis.warnings.some((w) => w.file === '.' && /bundled data/.test(w.message));
+}
+
 function outcomeText(outcome: string, name: string): string {
   if (outcome === 'created') return 'written';
   if (outcome === 'overwritten') return name === 'requirements.txt' ? 'merged' : 'overwritten (--force)';
@@ -102,8 +109,19 @@ function describe(spec: ProjectSpec): string {
     `${spec.gpu ? ', GPU' : ''}; ${spec.requirements.length} runtime requirement(s).`;
 }
 
-function mergeRequirementsReport(before: string, spec: ProjectSpec, io: CliIo): string {
-  const merged = mergeRequirements(before, spec.requirements, { tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec)) });
+/**
+ * Requirements the scanner found only in requirements.txt itself, imported by nothing: they stay in
+ * the file, and the merge reports them as unused.
+ */
+function declaredOnlyHere(analysis: ProjectAnalysis): Set<string> {
+  return new Set(analysis.requirements
+    .filter((r) => r.sites.length === 0 && (r.declaredIn ?? []).length > 0 && r.declaredIn!.every((d) => d === 'requirements.txt'))
+    .map((r) => normalizeName(r.name)));
+}
+
+function mergeRequirementsReport(before: string, spec: ProjectSpec, declaredOnly: Set<string>, io: CliIo): string {
+  const wanted = spec.requirements.filter((r) => !declaredOnly.has(normalizeName(r.name)));
+  const merged = mergeRequirements(before, wanted, { tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec)) });
   for (const e of merged.errors) io.err(`requirements.txt:${e.line + 1}: warning: ${e.message} (line kept as it is)`);
   if (merged.added.length) io.out(`requirements.txt: adding ${merged.added.join(', ')}`);
   if (merged.unused.length) io.out(`requirements.txt: nothing imports ${merged.unused.join(', ')} (kept; remove them yourself if they are not needed)`);
