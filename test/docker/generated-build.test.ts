@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateAll, specFromAnalysis } from '../../src/core/generate';
 import { ProjectAnalysis } from '../../src/core/project';
+import Docker from 'dockerode';
 
 const prefix = `dsc-test-gen-${process.pid}`;
 const images: string[] = [];
@@ -95,4 +96,25 @@ test('jupyter mode on local/jupyter:3.11 starts the server on 0.0.0.0:8888 with 
   assert.match(logs, /token=[0-9a-f]{16,}/, `no token URL in the logs:\n${logs}`);
   assert.match(logs, /8888/);
   assert.equal(await docker(['exec', name, 'id', '-u']), '1000');
+});
+
+test('the BuildKit variant (pip cache mount) builds with BuildKit and no # syntax line', { timeout: 600_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-buildkit-`));
+  dirs.push(dir);
+  fs.writeFileSync(path.join(dir, 'train.py'), trainPy);
+  const spec = specFromAnalysis(analysis({ entry: 'train.py', requirements: [{ name: 'numpy', verified: true, class: 'runtime', imports: ['numpy'], sites: [] }] }),
+    { baseImage: 'local/python:3.11-scipy', pipCacheMount: true });
+  const files = generateAll(spec);
+  assert.match(files.Dockerfile, /RUN --mount=type=cache,target=\/root\/\.cache\/pip pip install/);
+  for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
+  const tag = `${prefix}-buildkit:test`;
+  images.push(tag);
+  const engine = new Docker();
+  const stream = await engine.buildImage({ context: dir, src: fs.readdirSync(dir) }, { t: tag, version: '2' });
+  // A failed BuildKit build does not reject: the error is an item of the stream.
+  const items = await new Promise<{ error?: string; errorDetail?: unknown }[]>((resolve, reject) =>
+    engine.modem.followProgress(stream, (err: Error | null, out: { error?: string }[]) => (err ? reject(err) : resolve(out))));
+  assert.deepEqual(items.filter((i) => i.error || i.errorDetail), []);
+  assert.equal(await docker(['run', '--rm', tag, 'id', '-u']), '1000');
+  assert.equal(await docker(['run', '--rm', tag]), 'trained 3 weights');
 });
