@@ -115,3 +115,18 @@ test('an existing requirements.txt in a fixture copy: pins kept, missing added, 
   assert.match(r.out, /nothing imports requests \(kept/);
   fs.rmSync(dir, { recursive: true });
 });
+
+test('hostile files never crash scaffold: warnings name the file, no stack trace, the files are written', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-gen-hostile-'));
+  fs.writeFileSync(path.join(dir, 'main.py'), 'import numpy\n\nif __name__ == "__main__":\n    print(1)\n');
+  fs.writeFileSync(path.join(dir, 'broken.ipynb'), '{"cells": [');
+  fs.writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0, 1, 2, 255, 254, 0, 7]));
+  fs.writeFileSync(path.join(dir, 'latin.py'), Buffer.from('# caf\xe9\nimport scipy\n', 'latin1'));
+  fs.symlinkSync(dir, path.join(dir, 'loop'));
+  const r = await scaffold(dir);
+  assert.equal(r.code, 0, r.err);
+  assert.doesNotMatch(r.err + r.out, /\n\s+at /, 'no stack trace');
+  assert.match(r.err, /broken\.ipynb/);
+  assert.ok(fs.existsSync(path.join(dir, 'Dockerfile')));
+  fs.rmSync(dir, { recursive: true });
+});

@@ -59,9 +59,17 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
   if (spec.hasEnvFile) io.out('.env: passed to the container by compose.yaml (env_file) and kept out of the image by .dockerignore.');
   const files = generateAll(spec);
   const kept: string[] = [];
-  for (const name of Object.keys(files) as (keyof GeneratedFiles)[]) {
+  const names = Object.keys(files) as (keyof GeneratedFiles)[];
+  // Read every existing file first, so that an unreadable one stops us before anything is written.
+  const existing = new Map<string, string | undefined>();
+  for (const name of names) {
+    existing.set(name, await readIfExists(path.join(root, name)).catch((e: NodeJS.ErrnoException) => {
+      throw new CliError(`cannot read ${name} in ${args.positional[0]}: ${e.code ?? e.message}`, 1);
+    }));
+  }
+  for (const name of names) {
     const file = path.join(root, name);
-    const before = await readIfExists(file);
+    const before = existing.get(name);
     const proposed = name === 'requirements.txt' && before !== undefined
       ? mergeRequirementsReport(before, spec, declaredOnlyHere(analysis), io)
       : files[name];
@@ -76,7 +84,9 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
       kept.push(name);
       continue;
     }
-    const outcome = await safeWrite(file, proposed, { overwrite: mayWrite });
+    const outcome = await safeWrite(file, proposed, { overwrite: mayWrite }).catch((e: NodeJS.ErrnoException) => {
+      throw new CliError(`cannot write ${name} in ${args.positional[0]}: ${e.code ?? e.message}`, 1);
+    });
     if (outcome === 'exists') { printProposal(io, name, before ?? '', proposed); kept.push(name); continue; }
     io.out(`${name}: ${outcomeText(outcome, name)}`);
   }
