@@ -49,13 +49,13 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
       pythonVersion: flag(args.flags, 'python'),
       gpu: args.flags.has('gpu') || undefined,
       entry: entry?.replace(/\\/g, '/'),
-      versionSource: probed(analysis) ? 'python3 on this machine' : undefined,
+      versionSource: versionSource(analysis),
     });
   } catch (e) {
     if (e instanceof SpecError) throw new CliError(e.message);
     throw e;
   }
-  io.out(describe(spec));
+  io.out(describe(spec, flag(args.flags, 'python') ? '--python' : analysis.pythonVersionFrom));
   if (spec.hasEnvFile) io.out('.env: passed to the container by compose.yaml (env_file) and kept out of the image by .dockerignore.');
   const files = generateAll(spec);
   const kept: string[] = [];
@@ -97,9 +97,11 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
   return 0;
 }
 
-/** The scanner reports a failed interpreter probe as a warning on the project root. */
-function probed(analysis: ProjectAnalysis): boolean {
-  return !analysis.warnings.some((w) => w.file === '.' && /bundled data/.test(w.message));
+/** "python3 (Python 3.11.2)" for the requirements header; undefined when no interpreter answered. */
+function versionSource(analysis: ProjectAnalysis): string | undefined {
+  const i = analysis.interpreter;
+  if (!i || i.problem) return undefined;
+  return i.version ? `${i.command} (Python ${i.version})` : i.command;
 }
 
 function outcomeText(outcome: string, name: string): string {
@@ -113,9 +115,10 @@ function flag(flags: Map<string, string | true>, name: string): string | undefin
   return typeof v === 'string' ? v : undefined;
 }
 
-function describe(spec: ProjectSpec): string {
+function describe(spec: ProjectSpec, pythonFrom: string | undefined): string {
   const what = spec.mode === 'app' ? `app (${spec.framework})` : spec.mode;
-  return `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, Python ${spec.pythonVersion}, base image ${baseImageOf(spec)}` +
+  const from = pythonFrom ? ` (from ${pythonFrom})` : '';
+  return `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, Python ${spec.pythonVersion}${from}, base image ${baseImageOf(spec)}` +
     `${spec.gpu ? ', GPU' : ''}; ${spec.requirements.length} runtime requirement(s).`;
 }
 
