@@ -1,4 +1,5 @@
 import { ProjectSpec } from '../project';
+import { validateSpec } from './validate';
 import { systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isCudaImage, isJupyterImage } from './images';
 import { containerPort, modeRuntime } from './modes';
@@ -17,6 +18,7 @@ export function baseImageOf(spec: ProjectSpec): string {
  * COPY not ADD, JSON-form CMD. No `# syntax=` line: BuildKit would try to pull a frontend.
  */
 export function generateDockerfile(spec: ProjectSpec): string {
+  validateSpec(spec);
   const base = baseImageOf(spec);
   const cuda = isCudaImage(base);
   const custom = !!spec.baseImage?.trim() && base !== defaultBaseImage(spec.pythonVersion);
