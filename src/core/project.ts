@@ -58,6 +58,10 @@ export interface ProjectAnalysis {
   existing: string[];
   gpu: boolean;
   warnings: ScanWarning[];
+  /** Where pythonVersion came from: a project file (".python-version", "pyproject.toml"…), "interpreter" or "default". */
+  pythonVersionFrom?: string;
+  /** The interpreter that was probed for stdlib names and installed versions (absent: bundled data only). */
+  interpreter?: { command: string; executable?: string; version?: string; problem?: string };
 }
 
 /** What the generators need; Containerize's preview lets the user edit it before writing. */
@@ -78,4 +82,10 @@ export interface ProjectSpec {
   ignoreFolders?: string[];
   /** Published container port; derived from the mode when absent. */
   port?: number;
+  /** Use a BuildKit cache mount for pip instead of `--no-cache-dir` (needs a BuildKit build). */
+  pipCacheMount?: boolean;
+  /** Where the pinned versions came from, for the requirements.txt header, e.g. "python3 (3.11.2)". */
+  versionSource?: string;
+  /** The ASGI/WSGI object in the entry module for FastAPI (default "app"). */
+  appObject?: string;
 }
