@@ -40,3 +40,17 @@ export interface EngineEvent {
   id: string;
   time: number;
 }
+
+/** What pruning dangling images removed, and the bytes it freed. */
+export interface PruneResult {
+  deleted: string[];
+  spaceReclaimed: number;
+}
+
+/** How the explorer arranges its trees (from the dsContainers.explorer.* settings). */
+export interface ExplorerOptions {
+  imageGroupBy: 'repository' | 'none';
+  imageSortBy: 'name' | 'created' | 'size';
+  containerGroupBy: 'composeProject' | 'image' | 'none';
+  containerSortBy: 'state' | 'name' | 'created';
+}
