@@ -60,6 +60,8 @@ export function imageTree(images: ImageInfo[], opts: ExplorerOptions, now: numbe
       description: list.length > 1 ? `${list.length} tags` : undefined,
       icon: 'package',
       contextValue: 'imageGroup',
+      // open while the list is short enough to read at a glance
+      expanded: entries.length <= 15,
       children: list.map((t) => leaf(t, false)),
     }));
   }
