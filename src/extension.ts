@@ -3,6 +3,7 @@ import { createLog } from './vscode/platform/log';
 import { Services } from './vscode/services';
 import { registerCommands } from './vscode/commands/register';
 import { EngineProvider } from './vscode/platform/engine';
+import { registerExplorer } from './vscode/views/explorer';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -11,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const engines = new EngineProvider();
   context.subscriptions.push(engines);
   const services: Services = { context, log, engines };
+  services.explorer = registerExplorer(services);
   registerCommands(services);
 }
 
