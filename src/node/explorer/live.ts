@@ -111,7 +111,7 @@ export class ExplorerModel {
       const ac = new AbortController();
       this.abort = ac;
       try {
-        await this.engine().events((e) => this.onEvent(e), ac.signal, () => {
+        await this.engine().events((e) => gen === this.gen && this.onEvent(e), ac.signal, () => {
           attempt = 0;
           // anything may have changed while we were not listening
           void this.refresh();
