@@ -31,6 +31,7 @@ export interface PythonFacts {
   hasMainGuard: boolean;
   warnings: { line: number; message: string }[];
   longestLine: number;
+  longestLineNo: number;
 }
 
 const KEYWORDS = new Set(['import', 'from', 'try', 'except', 'if', 'elif', 'else', 'finally', 'with']);
@@ -50,7 +51,7 @@ export function extractImports(source: string, opts: ExtractOptions = {}): Extra
 export function scanPython(source: string, opts: ExtractOptions = {}): PythonFacts {
   const dynamic = source.includes('__import__') || source.includes('import_module');
   if (!dynamic && !source.includes('import') && !source.includes('__main__')) {
-    return { imports: [], hasMainGuard: false, warnings: [], longestLine: 0 };
+    return { imports: [], hasMainGuard: false, warnings: [], longestLine: 0, longestLineNo: 0 };
   }
   const tok = tokenize(source, (w) => KEYWORDS.has(w), dynamic);
   return analyzeLines(tok, dynamic, opts);
@@ -135,7 +136,7 @@ function analyzeLines(tok: Tokenized, dynamic: boolean, opts: ExtractOptions): P
     else if (optional || tries.some((t) => catching.has(t))) cls = 'optional';
     return { ...imp, class: cls };
   });
-  return { imports, hasMainGuard, warnings: tok.warnings, longestLine: tok.longestLine };
+  return { imports, hasMainGuard, warnings: tok.warnings, longestLine: tok.longestLine, longestLineNo: tok.longestLineNo };
 }
 
 /** Index of the colon that ends a compound statement's header (depth 0, not `:=`), or -1. */

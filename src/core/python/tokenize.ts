@@ -25,6 +25,8 @@ export interface Tokenized {
   warnings: { line: number; message: string }[];
   /** Length of the longest physical line, so callers can warn about generated/minified code. */
   longestLine: number;
+  /** 1-based number of that line. */
+  longestLineNo: number;
 }
 
 const PREFIXES = new Set(['r', 'u', 'b', 'f', 'br', 'rb', 'fr', 'rf']);
@@ -46,6 +48,7 @@ export function tokenize(src: string, capture: (firstWord: string) => boolean, c
   let lineNo = 1;
   let lineStartPos = 0;
   let longestLine = 0;
+  let longestLineNo = 1;
   let depth = 0;
   let buf = '';
   let capturing = false;
@@ -61,7 +64,7 @@ export function tokenize(src: string, capture: (firstWord: string) => boolean, c
     capturing = false;
   };
   const newline = (pos: number): void => {
-    if (pos - lineStartPos > longestLine) longestLine = pos - lineStartPos;
+    if (pos - lineStartPos > longestLine) { longestLine = pos - lineStartPos; longestLineNo = lineNo; }
     lineNo++;
     lineStartPos = pos + 1;
   };
@@ -197,7 +200,7 @@ export function tokenize(src: string, capture: (firstWord: string) => boolean, c
     if (capturing) buf += src[i];
     i++;
   }
-  if (n - lineStartPos > longestLine) longestLine = n - lineStartPos;
+  if (n - lineStartPos > longestLine) { longestLine = n - lineStartPos; longestLineNo = lineNo; }
   endLogical();
-  return { lines, strings, warnings, longestLine };
+  return { lines, strings, warnings, longestLine, longestLineNo };
 }
