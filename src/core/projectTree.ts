@@ -5,6 +5,9 @@ import { TreeNode } from './docker/tree';
 
 /** The files Containerize writes; the view shows which exist. */
 export const SCAFFOLD_FILES = ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'];
+// Compose accepts these names too; an existing one counts (and is what a click opens).
+const ALIASES: Record<string, string[]> = { 'compose.yaml': ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'] };
+const present = (f: string, existing: string[]) => (ALIASES[f] ?? [f]).find((x) => existing.includes(x));
 
 const GROUPS: { cls: ImportClass; label: string; icon: string }[] = [
   { cls: 'runtime', label: 'Runtime packages', icon: 'package' },
@@ -66,10 +69,10 @@ export function projectTree(a: ProjectAnalysis): TreeNode[] {
   }
   nodes.push({
     id: 'group:scaffold', kind: 'group', label: 'Container files', icon: 'file-code', expanded: true,
-    description: `${SCAFFOLD_FILES.filter((f) => a.existing.includes(f)).length}/${SCAFFOLD_FILES.length}`,
+    description: `${SCAFFOLD_FILES.filter((f) => present(f, a.existing)).length}/${SCAFFOLD_FILES.length}`,
     children: SCAFFOLD_FILES.map((f) => {
-      const ok = a.existing.includes(f);
-      return { id: `scaffold:${f}`, kind: 'file' as const, label: f, description: ok ? 'present' : 'missing', icon: ok ? 'pass' : 'circle-large-outline', color: ok ? 'testing.iconPassed' : undefined, contextValue: ok ? 'scaffold:present' : 'scaffold:missing', open: ok ? { file: f, line: 1 } : undefined };
+      const found = present(f, a.existing);
+      return { id: `scaffold:${f}`, kind: 'file' as const, label: found ?? f, description: found ? 'present' : 'missing', icon: found ? 'pass' : 'circle-large-outline', color: found ? 'testing.iconPassed' : undefined, contextValue: found ? 'scaffold:present' : 'scaffold:missing', open: found ? { file: found, line: 1 } : undefined };
     }),
   });
   if (a.warnings.length) {

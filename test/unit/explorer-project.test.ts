@@ -28,6 +28,13 @@ test('project view: summary, runtime first, other classes, unresolved, container
   assert.equal(new Set(ids(tree)).size, ids(tree).length, 'ids are unique');
 });
 
+test('a docker-compose.yml counts as the compose file, and a click opens it', () => {
+  const files = projectTree({ ...analysis, existing: ['docker-compose.yml', 'Dockerfile'] }).find((n) => n.label === 'Container files')!;
+  assert.equal(files.description, '2/4');
+  assert.deepEqual(files.children![2].open, { file: 'docker-compose.yml', line: 1 });
+  assert.equal(files.children![2].label, 'docker-compose.yml');
+});
+
 test('project view of an empty project still shows the runtime group and the container files', () => {
   const tree = projectTree({ ...analysis, requirements: [], unresolved: [], warnings: [], existing: [] });
   assert.deepEqual(tree.map((n) => n.label), ['jupyter · Python 3.11', 'Runtime packages', 'Container files']);

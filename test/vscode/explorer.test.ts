@@ -74,4 +74,56 @@ describe('explorer views', () => {
       await engine.removeContainer(c.id, true);
     }
   });
+
+  it('multi-select remove removes every selected container; logs open in a terminal', async () => {
+    const api = (engine as unknown as { api: { createContainer(o: object): Promise<{ id: string }> } }).api;
+    const ids = await Promise.all([1, 2].map((i) => api.createContainer({ Image: 'python:3.11-slim', name: `${NAME}-multi${i}`, Cmd: ['true'] }).then((c) => c.id)));
+    try {
+      const nodes = await until('both shown', async () => {
+        const ns = leaves((await snapshot()).containers).filter((n) => n.label.startsWith(`${NAME}-multi`));
+        return ns.length === 2 ? ns : undefined;
+      });
+      await vscode.commands.executeCommand('dsContainers.containers.logs', nodes[0]);
+      assert.ok(vscode.window.terminals.some((t) => t.name === `Logs: ${nodes[0].label}`), 'a logs terminal');
+      await vscode.commands.executeCommand('dsContainers.containers.remove', nodes[0], nodes, { confirmed: true });
+      const left = (await engine.listContainers()).filter((c) => c.name.startsWith(`${NAME}-multi`));
+      assert.deepStrictEqual(left, []);
+    } finally {
+      for (const id of ids) await engine.removeContainer(id, true).catch(() => undefined);
+    }
+  });
+
+  it('the Project view lists the imported packages and a click opens the import line', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.dsContainers');
+    await vscode.commands.executeCommand('dsContainers.project.refresh');
+    const pandas = await until('pandas in the Project view', async () =>
+      (await snapshot()).project.find((n) => n.label === 'Runtime packages')?.children?.find((n) => n.label === 'pandas'), 60000);
+    const site = pandas.children!.find((n) => n.open?.file === 'explorer/churn.py');
+    assert.ok(site, `sites: ${pandas.children!.map((n) => n.label).join(', ')}`);
+    await vscode.commands.executeCommand('dsContainers.project.openSite', site);
+    const ed = vscode.window.activeTextEditor!;
+    assert.ok(ed.document.uri.path.endsWith('/explorer/churn.py'));
+    assert.strictEqual(ed.selection.active.line, 0);
+  });
+
+  it('a wrong endpoint: the views are empty and say unreachable; fixing the setting recovers them', async () => {
+    const cfg = vscode.workspace.getConfiguration('dsContainers');
+    await cfg.update('docker.host', 'unix:///tmp/dsc-test-explorer-no-such.sock', vscode.ConfigurationTarget.Workspace);
+    try {
+      const down = await until('unreachable', async () => {
+        const s = await snapshot();
+        return s.state === 'unreachable' ? s : undefined;
+      });
+      assert.deepStrictEqual(down.images, []);
+      assert.deepStrictEqual(down.containers, []);
+      assert.match(down.reason!, /cannot reach Docker at unix:\/\/\/tmp\/dsc-test-explorer-no-such\.sock/);
+    } finally {
+      await cfg.update('docker.host', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const up = await until('live again', async () => {
+      const s = await snapshot();
+      return s.state === 'live' && s.images.length ? s : undefined;
+    });
+    assert.ok(up.images.some((n) => n.label === 'python'));
+  });
 });

@@ -10,15 +10,19 @@ import { NodeTreeProvider } from './nodeTree';
  * and a while after Python, notebook or container files change, when visible).
  */
 export function createProjectView(log: Log): { provider: NodeTreeProvider; view: vscode.TreeView<TreeNode>; disposables: vscode.Disposable[] } {
+  let running: AbortController | undefined;
   const provider = new NodeTreeProvider(async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file') return [];
+    running?.abort(); // a newer refresh wins
+    const ac = (running = new AbortController());
     const started = Date.now();
-    const analysis = await Promise.resolve(vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () => analyzeProject(folder.uri.fsPath, {}))).catch((e: Error) => {
-      log.error(`project analysis failed: ${e.stack ?? e.message}`);
+    const analysis = await Promise.resolve(vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } },
+      () => analyzeProject(folder.uri.fsPath, { signal: ac.signal }))).catch((e: Error) => {
+      if (!ac.signal.aborted) log.error(`project analysis failed: ${e.stack ?? e.message}`);
       return undefined;
     });
-    if (!analysis) return [{ id: 'error', kind: 'info' as const, label: 'The analysis failed', description: 'see the log', icon: 'error' }];
+    if (!analysis) return [{ id: 'error', kind: 'info' as const, label: ac.signal.aborted ? 'Analysis restarted…' : 'The analysis failed', description: ac.signal.aborted ? undefined : 'see the log', icon: 'error' }];
     log.debug(`project analysed in ${Date.now() - started} ms: ${analysis.requirements.length} packages`);
     return projectTree(analysis);
   });
