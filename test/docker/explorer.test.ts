@@ -142,6 +142,22 @@ test('logs follow demultiplexed text and stop on abort; a shell runs bash or sh'
   assert.match(text, /shell:(bash|sh):42/);
 });
 
+test('an image run interactively gets a TTY: input reaches the process and its exit code comes back', async () => {
+  const { run, session } = await engine.runImageInteractive('python:3.11-slim', { cols: 120, rows: 30 });
+  try {
+    let text = '';
+    session.onData((t) => (text += t));
+    const exited = new Promise<number | undefined>((r) => session.onExit(r));
+    await until('the Python prompt', () => text.includes('>>>'), 15000);
+    session.write('print(6 * 7)\r');
+    await until('the answer', () => /\b42\b/.test(text), 10000);
+    session.write('raise SystemExit(5)\r');
+    assert.equal(await exited, 5);
+  } finally {
+    await engine.removeContainer(run.id, true);
+  }
+});
+
 test('image tag, remove, and prune of dangling images reporting the space freed', async () => {
   const img = (await engine.listImages()).find((i) => i.tags.includes(`${P}exposed:1`))!;
   await engine.tagImage(img.id, `${P}tagged`, 'v1');
