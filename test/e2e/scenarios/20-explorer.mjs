@@ -31,12 +31,13 @@ export async function run(page, ctx) {
     // the status bar names the engine
     await page.locator('.statusbar-item', { hasText: 'Docker' }).first().waitFor({ timeout: 30000 });
     // widen the sidebar so descriptions (status, ports, sizes) are readable in the picture
-    const sash = page.locator('.monaco-sash.vertical').first();
-    const box = await sash.boundingBox().catch(() => null);
-    if (box) {
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      const x = sidebar.x + sidebar.width + 1, y = sidebar.y + sidebar.height / 2;
+      await page.mouse.move(x, y);
+      await page.waitForTimeout(300); // the sash reacts to hover before a drag
       await page.mouse.down();
-      await page.mouse.move(box.x + 300, box.y + box.height / 2, { steps: 5 });
+      for (let i = 1; i <= 10; i++) await page.mouse.move(x + i * 25, y);
       await page.mouse.up();
     }
     await page.waitForTimeout(500);
