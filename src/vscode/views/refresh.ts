@@ -52,8 +52,10 @@ export class RefreshManager implements vscode.Disposable {
 
   private syncActive(): void {
     const visible = this.views.some((v) => v.visible);
-    if (visible !== this.model.isActive) this.log.debug(`explorer ${visible ? 'visible: listening to Docker events' : 'hidden: not listening'}`);
+    if (visible === this.model.isActive) return;
+    this.log.debug(`explorer ${visible ? 'visible: listening to Docker events' : 'hidden: not listening'}`);
     this.model.setActive(visible);
+    this.onState();
   }
 
   private endpointText(): string {
@@ -79,9 +81,12 @@ export class RefreshManager implements vscode.Disposable {
       source = 'invalid endpoint';
     }
     const label = source === 'default' ? 'Docker' : `Docker (${source.replace(/^context /, '')})`;
-    const icon = { live: '$(vm-active)', connecting: '$(sync~spin)', unreachable: '$(vm-outline)', error: '$(warning)' }[s];
+    // nothing is checked while no Docker view is open: say so rather than spin
+    const idle = s === 'connecting' && !this.model.isActive;
+    const icon = idle ? '$(vm)' : { live: '$(vm-active)', connecting: '$(sync~spin)', unreachable: '$(vm-outline)', error: '$(warning)' }[s];
     this.status.text = `${icon} ${label}${s === 'unreachable' ? ': unreachable' : s === 'error' ? ': error' : ''}`;
-    this.status.tooltip = `${ep}\n${{ live: 'connected', connecting: 'connecting…', unreachable: 'cannot reach the engine; retrying', error: this.model.reason ?? 'error' }[s]}`;
+    const said = idle ? 'not checked yet: open the Images or Containers view' : { live: 'connected', connecting: 'connecting…', unreachable: 'cannot reach the engine; retrying', error: this.model.reason ?? 'error' }[s];
+    this.status.tooltip = `${ep}\n${said}`;
     this.status.backgroundColor = s === 'live' || s === 'connecting' ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
     this.status.show();
     this.trees.images.invalidate();
