@@ -5,6 +5,7 @@ import { registerCommands } from './vscode/commands/register';
 import { EngineProvider } from './vscode/platform/engine';
 import { registerDockerfileLanguage } from './vscode/language/dockerfile';
 import { registerLint } from './vscode/lint';
+import { registerExplorer } from './vscode/views/explorer';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const engines = new EngineProvider();
   context.subscriptions.push(engines);
   const services: Services = { context, log, engines };
+  services.explorer = registerExplorer(services);
   registerCommands(services);
   registerDockerfileLanguage(services);
   registerLint(services);

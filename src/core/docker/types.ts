@@ -40,3 +40,34 @@ export interface EngineEvent {
   id: string;
   time: number;
 }
+
+/** What pruning dangling images removed, and the bytes it freed. */
+export interface PruneResult {
+  deleted: string[];
+  spaceReclaimed: number;
+}
+
+/** How the explorer arranges its trees (from the dsContainers.explorer.* settings). */
+export interface ExplorerOptions {
+  imageGroupBy: 'repository' | 'none';
+  imageSortBy: 'name' | 'created' | 'size';
+  containerGroupBy: 'composeProject' | 'image' | 'none';
+  containerSortBy: 'state' | 'name' | 'created';
+}
+
+/** An interactive terminal session on the engine (exec or attach with a TTY). */
+export interface TtySession {
+  onData(cb: (text: string) => void): void;
+  /** Called once when the process ends; code when the engine knows it. */
+  onExit(cb: (code?: number) => void): void;
+  write(data: string): void;
+  resize(cols: number, rows: number): void;
+  close(): void;
+}
+
+/** A container that the explorer ran from an image, with the host ports the engine chose. */
+export interface RunResult {
+  id: string;
+  name: string;
+  ports: PortBinding[];
+}

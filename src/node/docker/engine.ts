@@ -2,7 +2,10 @@
 // which returns our own types, puts a timeout on every call, and turns a connection failure
 // into one clear EngineUnreachable error.
 import type Docker from 'dockerode';
+import { StringDecoder } from 'string_decoder';
 import { Endpoint } from './endpoint';
+import { ContainerInfo, EngineEvent, ImageInfo, PortBinding, PruneResult, RunResult, TtySession } from '../../core/docker/types';
+import { containerFromEngine, eventFromEngine, imageFromEngine } from '../../core/docker/shape';
 
 export class EngineUnreachable extends Error {
   constructor(readonly endpoint: string, readonly cause?: unknown) {
@@ -61,5 +64,222 @@ export class Engine {
 
   // ── images and containers (explorer) ─────────────────────────────────────
 
+  /** Every image (tagged and dangling; not intermediate layers). */
+  async listImages(): Promise<ImageInfo[]> {
+    const raw = await this.call(() => this.api.listImages({ all: false }));
+    return (raw as unknown as Record<string, unknown>[]).map(imageFromEngine);
+  }
+
+  /** Every container, stopped ones included. */
+  async listContainers(): Promise<ContainerInfo[]> {
+    const raw = await this.call(() => this.api.listContainers({ all: true }));
+    return (raw as unknown as Record<string, unknown>[]).map(containerFromEngine);
+  }
+
+  /** The engine's own inspect JSON, pretty-printed, for a read-only document. */
+  async inspect(kind: 'container' | 'image', id: string): Promise<string> {
+    const data: unknown = await this.act<unknown>(() => (kind === 'container' ? this.api.getContainer(id).inspect() : this.api.getImage(id).inspect()));
+    return JSON.stringify(data, null, 2);
+  }
+
+  async startContainer(id: string): Promise<void> {
+    await this.act(() => this.api.getContainer(id).start(), 304);
+  }
+
+  async stopContainer(id: string, timeoutSeconds = 10): Promise<void> {
+    await this.act(() => this.api.getContainer(id).stop({ t: timeoutSeconds }), 304);
+  }
+
+  async restartContainer(id: string, timeoutSeconds = 10): Promise<void> {
+    await this.act(() => this.api.getContainer(id).restart({ t: timeoutSeconds }));
+  }
+
+  /** Removes a container (force stops it first when running); its volumes are kept. */
+  async removeContainer(id: string, force = false): Promise<void> {
+    await this.act(() => this.api.getContainer(id).remove({ force, v: false }));
+  }
+
+  /** Adds the reference repo:tag to an image. */
+  async tagImage(id: string, repo: string, tag: string): Promise<void> {
+    await this.act(() => this.api.getImage(id).tag({ repo, tag }));
+  }
+
+  /** Removes an image or one of its tags (by reference); force also removes it from stopped containers' use. */
+  async removeImage(idOrRef: string, force = false): Promise<void> {
+    await this.act(() => this.api.getImage(idOrRef).remove({ force }));
+  }
+
+  /** Removes dangling images only (those with every `label`, when given); returns what went and the bytes freed. */
+  async pruneDanglingImages(label?: string[]): Promise<PruneResult> {
+    const r = await this.act(() => this.api.pruneImages({ filters: { dangling: ['true'], ...(label?.length ? { label } : {}) } }));
+    const deleted = (r.ImagesDeleted ?? []).map((d: { Deleted?: string; Untagged?: string }) => d.Deleted ?? d.Untagged ?? '').filter(Boolean);
+    return { deleted, spaceReclaimed: r.SpaceReclaimed ?? 0 };
+  }
+
+  /** Bytes the dangling images take (what a prune would free, before it runs). */
+  async danglingSize(): Promise<number> {
+    const raw = await this.call(() => this.api.listImages({ filters: { dangling: ['true'] } }));
+    return (raw as unknown as Record<string, unknown>[]).map(imageFromEngine).reduce((n, i) => n + i.size, 0);
+  }
+
+  /** Runs an image detached; its exposed ports are published on 127.0.0.1 with host ports the engine picks. */
+  async runImage(image: string, opts: { name?: string; interactive?: false } = {}): Promise<RunResult> {
+    const c = await this.createFromImage(image, opts.name, false);
+    await this.act(() => c.start());
+    return this.runResult(c.id);
+  }
+
+  /** Creates a container with a TTY and stdin (like `docker run -it`), attaches, then starts it. */
+  async runImageInteractive(image: string, size?: { cols: number; rows: number }): Promise<{ run: RunResult; session: TtySession }> {
+    const c = await this.createFromImage(image, undefined, true);
+    const stream = (await this.act(() => c.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }))) as unknown as NodeJS.ReadWriteStream;
+    await this.act(() => c.start());
+    const session = ttySession(stream, (cols, rows) => c.resize({ w: cols, h: rows }), async () => (await c.inspect()).State?.ExitCode);
+    if (size) session.resize(size.cols, size.rows);
+    return { run: await this.runResult(c.id), session };
+  }
+
+  /** An interactive shell in a running container: bash when the image has it, else sh. */
+  async execShell(id: string, size?: { cols: number; rows: number }): Promise<TtySession> {
+    const container = this.streams.getContainer(id);
+    const exec = await this.act(() => container.exec({
+      Cmd: ['sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'],
+      AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true, Env: ['TERM=xterm-256color'],
+    }));
+    const stream = (await this.act(() => exec.start({ hijack: true, stdin: true, Tty: true }))) as unknown as NodeJS.ReadWriteStream;
+    const session = ttySession(stream, (cols, rows) => exec.resize({ w: cols, h: rows }), async () => (await exec.inspect()).ExitCode ?? undefined);
+    if (size) session.resize(size.cols, size.rows);
+    return session;
+  }
+
+  /**
+   * Follows a container's logs (the last `tail` lines, then new ones), demultiplexed into text.
+   * Resolves when the container stops or signal aborts.
+   */
+  async followLogs(id: string, onText: (text: string, stream: 'stdout' | 'stderr') => void, signal: AbortSignal, tail = 1000): Promise<void> {
+    const container = this.streams.getContainer(id);
+    const info = await this.act(() => container.inspect());
+    if (signal.aborted) return;
+    const stream = (await this.call(() => container.logs({ follow: true, stdout: true, stderr: true, tail, abortSignal: signal }))) as unknown as NodeJS.ReadableStream;
+    const out = new StringDecoder('utf8');
+    const err = new StringDecoder('utf8');
+    const sink = (d: StringDecoder, which: 'stdout' | 'stderr') => ({ write: (b: Buffer) => { const t = d.write(b); if (t) onText(t, which); return true; } });
+    if (info.Config?.Tty) stream.on('data', (b: Buffer) => sink(out, 'stdout').write(b));
+    else this.streams.modem.demuxStream(stream, sink(out, 'stdout') as unknown as NodeJS.WritableStream, sink(err, 'stderr') as unknown as NodeJS.WritableStream);
+    await endOf(stream, signal);
+  }
+
+  /**
+   * Streams container and image events to onEvent until signal aborts (then resolves) or the
+   * engine goes away (then rejects with EngineUnreachable). onOpen runs once the stream is live.
+   */
+  async events(onEvent: (e: EngineEvent) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
+    if (signal.aborted) return;
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = (await this.call(() => this.streams.getEvents({ filters: { type: ['container', 'image'] }, abortSignal: signal }))) as unknown as NodeJS.ReadableStream;
+    } catch (e) {
+      if (signal.aborted) return;
+      throw e;
+    }
+    onOpen?.();
+    let buf = '';
+    stream.on('data', (chunk: Buffer) => {
+      buf += chunk.toString('utf8');
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl).trim();
+        buf = buf.slice(nl + 1);
+        if (!line) continue;
+        try {
+          const ev = eventFromEngine(JSON.parse(line));
+          if (ev) onEvent(ev);
+        } catch {
+          // a malformed line is skipped; the next one is independent
+        }
+      }
+    });
+    try {
+      await endOf(stream, signal);
+    } catch (e) {
+      if (signal.aborted) return;
+      throw new EngineUnreachable(this.endpoint.url, e);
+    }
+    if (!signal.aborted) throw new EngineUnreachable(this.endpoint.url, new Error('event stream closed'));
+  }
+
+  /** Like call(), and an engine refusal becomes an Error with the engine's own message; `ok` codes count as success. */
+  private async act<T>(fn: () => Promise<T>, ok?: number): Promise<T> {
+    try {
+      return await this.call(fn);
+    } catch (e) {
+      const err = e as { statusCode?: number; json?: { message?: string } | null; reason?: string };
+      if (ok && err.statusCode === ok) return undefined as T;
+      if (err.statusCode && err.json?.message) throw new Error(err.json.message);
+      throw e;
+    }
+  }
+
+  private async createFromImage(image: string, name: string | undefined, interactive: boolean): Promise<Docker.Container> {
+    const info = await this.act(() => this.api.getImage(image).inspect());
+    const exposed = Object.keys(info.Config?.ExposedPorts ?? {});
+    const bindings = Object.fromEntries(exposed.map((p) => [p, [{ HostIp: '127.0.0.1', HostPort: '' }]]));
+    return this.act(() => this.api.createContainer({
+      Image: image,
+      name,
+      ExposedPorts: Object.fromEntries(exposed.map((p) => [p, {}])),
+      HostConfig: { PortBindings: bindings, Init: true },
+      ...(interactive ? { Tty: true, OpenStdin: true, AttachStdin: true, AttachStdout: true, AttachStderr: true } : {}),
+    }));
+  }
+
+  private async runResult(id: string): Promise<RunResult> {
+    const c = await this.act(() => this.api.getContainer(id).inspect());
+    const ports: PortBinding[] = [];
+    for (const [key, binds] of Object.entries(c.NetworkSettings?.Ports ?? {})) {
+      const [port, protocol] = key.split('/');
+      for (const b of (binds as { HostIp: string; HostPort: string }[] | null) ?? []) ports.push({ containerPort: +port, protocol, hostIp: b.HostIp, hostPort: +b.HostPort });
+    }
+    return { id: c.Id, name: c.Name.replace(/^\//, ''), ports };
+  }
+
   // ── build, run, logs (build and run) ─────────────────────────────────────
+}
+
+// ── explorer stream helpers ──────────────────────────────────────────────
+
+/** Resolves when a stream ends or closes, or at once when signal aborts (destroying the stream). */
+function endOf(stream: NodeJS.ReadableStream, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const destroy = () => (stream as unknown as { destroy?: () => void }).destroy?.();
+    const onAbort = () => { destroy(); resolve(); };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = (e?: Error) => { signal?.removeEventListener('abort', onAbort); if (e && !signal?.aborted) reject(e); else resolve(); };
+    stream.once('end', () => done());
+    stream.once('close', () => done());
+    stream.once('error', (e: Error) => done(e));
+  });
+}
+
+/** A TtySession over a hijacked engine stream (raw bytes both ways, as with a TTY). */
+function ttySession(stream: NodeJS.ReadWriteStream, resize: (cols: number, rows: number) => Promise<unknown>, exitCode: () => Promise<number | undefined>): TtySession {
+  const decoder = new StringDecoder('utf8');
+  const exits: ((code?: number) => void)[] = [];
+  let ended = false;
+  const finish = () => {
+    if (ended) return;
+    ended = true;
+    exitCode().catch(() => undefined).then((code) => exits.forEach((cb) => cb(code)));
+  };
+  stream.once('end', finish);
+  stream.once('close', finish);
+  stream.once('error', finish);
+  return {
+    onData: (cb) => stream.on('data', (b: Buffer) => { const t = decoder.write(b); if (t) cb(t); }),
+    onExit: (cb) => void exits.push(cb),
+    write: (data) => { if (!ended) stream.write(data); },
+    resize: (cols, rows) => void resize(cols, rows).catch(() => undefined),
+    close: () => { (stream as unknown as { destroy?: () => void }).destroy?.(); finish(); },
+  };
 }

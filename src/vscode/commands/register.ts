@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { guard } from '../platform/errors';
 import { dockerfileFixCommands } from './dockerfileFix';
+import { explorerCommands, explorerInternalCommands } from './explorer';
 
 export interface CommandSpec {
   /** `dsContainers.<area>.<verb>`; must match package.json `contributes.commands`. */
@@ -14,10 +15,10 @@ export interface CommandSpec {
 }
 
 /** The one command table. Each handler lives in its own file in this folder. */
-export const commandTable: CommandSpec[] = [];
+export const commandTable: CommandSpec[] = [...explorerCommands];
 
 /** Internal commands (not in contributes.commands), e.g. ids that code actions invoke. */
-export const internalCommandTable: CommandSpec[] = [...dockerfileFixCommands];
+export const internalCommandTable: CommandSpec[] = [...dockerfileFixCommands, ...explorerInternalCommands];
 
 export function registerCommands(s: Services): void {
   for (const c of [...commandTable, ...internalCommandTable]) {

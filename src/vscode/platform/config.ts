@@ -13,3 +13,14 @@ export function onConfigChange(key: string, fn: () => void): vscode.Disposable {
     if (e.affectsConfiguration(`dsContainers.${key}`)) fn();
   });
 }
+
+/** How the Images and Containers trees are grouped and sorted (dsContainers.explorer.*). */
+export function explorerOptions(): import('../../core/docker/types').ExplorerOptions {
+  const c = section();
+  return {
+    imageGroupBy: c.get('explorer.images.groupBy', 'repository'),
+    imageSortBy: c.get('explorer.images.sortBy', 'name'),
+    containerGroupBy: c.get('explorer.containers.groupBy', 'composeProject'),
+    containerSortBy: c.get('explorer.containers.sortBy', 'state'),
+  };
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { ExplorerModel } from '../../node/explorer/live';
+import { containerTree, imageTree, TreeNode } from '../../core/docker/tree';
+import { Services } from '../services';
+import { explorerOptions } from '../platform/config';
+import { NodeTreeProvider } from './nodeTree';
+import { RefreshManager } from './refresh';
+import { InspectDocuments, INSPECT_SCHEME } from './inspectDocs';
+import { createProjectView } from './projectView';
+
+/** What the explorer's commands need: the live model, the trees, the refresh manager, inspect documents. */
+export interface Explorer {
+  model: ExplorerModel;
+  images: NodeTreeProvider;
+  containers: NodeTreeProvider;
+  project: NodeTreeProvider;
+  refresh: RefreshManager;
+  inspect: InspectDocuments;
+}
+
+/** Creates the Images, Containers and Project views in our activity-bar container. */
+export function registerExplorer(s: Services): Explorer {
+  const model = new ExplorerModel(() => s.engines.get());
+  const shown = (build: () => TreeNode[]) => () => (model.state === 'unreachable' || model.state === 'error' ? [] : build());
+  const images = new NodeTreeProvider(shown(() => imageTree(model.images ?? [], explorerOptions(), Date.now() / 1000)));
+  const containers = new NodeTreeProvider(shown(() => containerTree(model.containers ?? [], explorerOptions())));
+  const imagesView = vscode.window.createTreeView('dsContainers.images', { treeDataProvider: images, showCollapseAll: true });
+  const containersView = vscode.window.createTreeView('dsContainers.containers', { treeDataProvider: containers, canSelectMany: true, showCollapseAll: true });
+  const refresh = new RefreshManager(model, s.engines, s.log, { images, containers }, [imagesView, containersView]);
+  const project = createProjectView(s.log);
+  const inspect = new InspectDocuments(s.engines);
+  s.context.subscriptions.push(
+    images, containers, imagesView, containersView, refresh, inspect, ...project.disposables,
+    vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspect),
+    { dispose: () => model.dispose() },
+  );
+  return { model, images, containers, project: project.provider, refresh, inspect };
+}
