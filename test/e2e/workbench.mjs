@@ -45,9 +45,15 @@ export async function runE2E() {
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ state: 'visible', timeout: 15000 });
         await input.fill(rel);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(rel) }).first().waitFor({ timeout: 15000 });
-        await page.keyboard.press('Enter');
-        await page.locator('.tab.active', { hasText: path.basename(rel) }).waitFor({ timeout: 15000 });
+        // pick the row for this very file: several folders may hold a file of the same name
+        const dir = path.dirname(rel);
+        let row = page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(rel) });
+        if (dir !== '.') row = row.filter({ hasText: dir });
+        await row.first().waitFor({ timeout: 15000 });
+        await row.first().click();
+        const crumbs = page.locator('.breadcrumbs-control').first();
+        await crumbs.filter({ hasText: path.basename(rel) }).waitFor({ timeout: 15000 });
+        if (dir !== '.') await crumbs.filter({ hasText: path.basename(dir) }).waitFor({ timeout: 15000 });
       },
     };
     for (const s of scenarios) {
