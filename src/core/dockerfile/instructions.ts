@@ -22,7 +22,7 @@ export function listInstructions(text: string): InstructionLine[] {
     const keyword = ins.getKeyword().toUpperCase();
     if (keyword === 'FROM') stage++;
     const r = ins.getRange();
-    out.push({ keyword, args: collapse(ins.getRawArgumentsContent() ?? ''), line: r.start.line, endLine: r.end.line, stage });
+    out.push({ keyword, args: collapse(ins.getTextContent().trim().slice(ins.getInstruction().length)), line: r.start.line, endLine: r.end.line, stage });
   }
   return out;
 }
@@ -34,7 +34,8 @@ export function listInstructions(text: string): InstructionLine[] {
  * final stage is the usual culprit. Undefined when nothing matches.
  */
 export function findStepInstruction(dockerfile: string, stepName: string): InstructionLine | undefined {
-  const want = collapse(stepInstruction(stepName));
+  // BuildKit names FROM by the full reference: docker.io/library/python:3.11-slim.
+  const want = collapse(stepInstruction(stepName)).replace(/^FROM docker\.io\/(library\/)?/i, 'FROM ');
   const sp = want.indexOf(' ');
   const keyword = (sp < 0 ? want : want.slice(0, sp)).toUpperCase();
   const args = sp < 0 ? '' : want.slice(sp + 1);
