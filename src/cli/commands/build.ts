@@ -9,7 +9,7 @@ export const buildCommand: CliCommand = {
   async run(argv, io) {
     const a = parseArgs(argv, [], ['tag']);
     const dir = projectDir(io, a.positional);
-    await buildWithProgress(io, engineFor(io), dir, tagFor(dir, a.flags.get('tag')));
-    return 0;
+    const r = await buildWithProgress(io, engineFor(io), dir, tagFor(dir, a.flags.get('tag')));
+    return r.ok ? 0 : 1;
   },
 };

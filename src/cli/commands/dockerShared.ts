@@ -32,7 +32,7 @@ export function engineFor(io: CliIo): Engine {
   }
 }
 
-/** Builds with concise progress lines; a failure prints `Dockerfile:LINE: error: message` and throws exit 1. */
+/** Builds with concise progress lines; a failure prints `Dockerfile:LINE: error: message` (check `ok`: exit 1). */
 export async function buildWithProgress(io: CliIo, engine: Engine, dir: string, tag: string): Promise<BuildOutcome> {
   const lines: string[] = [];
   const r = await buildProject(engine, {
@@ -48,7 +48,7 @@ export async function buildWithProgress(io: CliIo, engine: Engine, dir: string, 
     for (const l of r.tail.slice(-12)) io.err(`  | ${l}`);
     const line = r.location?.line !== undefined ? `${r.location.line + 1}:` : '';
     io.err(`${rel}:${line} error: ${r.location?.message ?? r.error}`);
-    throw new CliError('build failed', 1);
+    return r;
   }
   const cached = r.steps.filter((s) => s.cached).length;
   io.out(`built ${tag} (${r.imageId?.slice(7, 19)}) in ${r.seconds.toFixed(1)} s: ${r.steps.length} steps, ${cached} cached${r.buildkit ? '' : ', classic builder'}`);
