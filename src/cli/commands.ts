@@ -1,9 +1,11 @@
 import { CliCommand } from './io';
+import { scanCommand } from './commands/scan';
 import { buildCommand } from './commands/build';
 import { runCommand } from './commands/run';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
 export const commands: CliCommand[] = [
+  scanCommand,
   buildCommand,
   runCommand,
 ];

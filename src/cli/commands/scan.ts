@@ -1,0 +1,39 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from '../args';
+import { CliCommand, CliError } from '../io';
+import { analyzeProject } from '../../node/analyze';
+
+/** `ds-containers scan DIR`: the runtime requirements on stdout, warnings on stderr. */
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  usage: 'scan DIR [--no-pin] [--json] [--python PATH]',
+  summary: 'List the runtime requirements of a project from its imports (warnings on stderr).',
+  async run(argv, io) {
+    const args = parseArgs(argv, ['no-pin', 'json'], ['python']);
+    if (args.positional.length > 1) throw new CliError(`expected one folder, got ${args.positional.length}`);
+    const dir = path.resolve(io.cwd, args.positional[0] ?? '.');
+    const st = await fs.stat(dir).catch(() => undefined);
+    if (!st) throw new CliError(`no such folder: ${dir}`);
+    if (!st.isDirectory()) throw new CliError(`not a folder: ${dir}`);
+    const python = args.flags.get('python');
+    const analysis = await analyzeProject(dir, {
+      python: typeof python === 'string' ? python : (io.env.DSC_PYTHON || 'python3'),
+      noPin: args.flags.has('no-pin'),
+      signal: io.signal,
+    });
+    for (const w of analysis.warnings) {
+      const file = w.file === '.' ? path.relative(io.cwd, dir) || '.' : path.relative(io.cwd, path.join(dir, w.file)) || w.file;
+      io.err(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
+    }
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify(analysis, null, 2));
+      return 0;
+    }
+    for (const r of analysis.requirements) {
+      if (r.class !== 'runtime') continue;
+      io.out(r.version && !args.flags.has('no-pin') ? `${r.name}==${r.version}` : r.name);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,141 @@
+import { ExtractedImport, scanPython } from './extract';
+
+/** A package named by `%pip install X` or `!pip install X` in a notebook cell. */
+export interface PipInstall {
+  /** The requirement as written, e.g. "pandas>=2". */
+  spec: string;
+  /** Its distribution name, e.g. "pandas". */
+  name: string;
+  /** 0-based code-cell index and 1-based line within the cell. */
+  cell: number;
+  line: number;
+}
+
+export interface NotebookImport extends ExtractedImport {
+  /** 0-based index of the code cell; `line` is within that cell. */
+  cell: number;
+}
+
+export interface NotebookFacts {
+  imports: NotebookImport[];
+  pipInstalls: PipInstall[];
+  warnings: { line?: number; cell?: number; message: string }[];
+  /** False when the kernel is not Python (the notebook is then not scanned). */
+  python: boolean;
+  /** Some cell has `if __name__ == "__main__":`. */
+  hasMainGuard: boolean;
+  /** All code cells joined, for hints such as CUDA use. */
+  code: string;
+}
+
+// Cell magics whose body is not Python: the cell is skipped.
+const FOREIGN_CELL = /^%%(?!time\b|timeit\b|capture\b|prun\b|debug\b|python3?\b)/;
+
+/**
+ * Imports and pip installs of a notebook's code cells (nbformat 4 and 3, source as a string or a
+ * list). Only Python kernels are scanned. Never throws: a broken notebook is a warning.
+ */
+export function extractNotebook(json: string, opts: { file?: string } = {}): NotebookFacts {
+  const facts: NotebookFacts = { imports: [], pipInstalls: [], warnings: [], python: true, hasMainGuard: false, code: '' };
+  let nb: unknown;
+  try {
+    nb = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  } catch (e) {
+    facts.warnings.push({ message: `not a valid notebook (JSON: ${e instanceof Error ? e.message : String(e)})` });
+    return facts;
+  }
+  const cells = notebookCells(nb);
+  if (!cells) {
+    facts.warnings.push({ message: 'not a valid notebook (no cells)' });
+    return facts;
+  }
+  const language = kernelLanguage(nb);
+  if (language && language !== 'python') {
+    facts.python = false;
+    return facts;
+  }
+  const code: string[] = [];
+  cells.forEach((source, cell) => {
+    const { python, pips } = splitMagics(source);
+    for (const p of pips) facts.pipInstalls.push({ ...p, cell });
+    const py = scanPython(python, { file: opts.file });
+    for (const imp of py.imports) facts.imports.push({ ...imp, cell });
+    for (const w of py.warnings) facts.warnings.push({ cell, line: w.line, message: w.message });
+    if (py.hasMainGuard) facts.hasMainGuard = true;
+    code.push(python);
+  });
+  facts.code = code.join('\n');
+  return facts;
+}
+
+/** Sources of the code cells, or undefined when the JSON is not a notebook. */
+function notebookCells(nb: unknown): string[] | undefined {
+  if (!nb || typeof nb !== 'object') return undefined;
+  const o = nb as { cells?: unknown; worksheets?: { cells?: unknown }[] };
+  // nbformat 4: cells[].source; nbformat 3: worksheets[].cells[].input.
+  const raw: unknown[] | undefined = Array.isArray(o.cells)
+    ? o.cells
+    : Array.isArray(o.worksheets) ? o.worksheets.flatMap((w) => (w && Array.isArray(w.cells) ? w.cells : [])) : undefined;
+  if (!raw) return undefined;
+  const out: string[] = [];
+  for (const c of raw) {
+    if (!c || typeof c !== 'object') continue;
+    const cell = c as { cell_type?: unknown; source?: unknown; input?: unknown; language?: unknown };
+    if (cell.cell_type !== 'code') continue;
+    if (typeof cell.language === 'string' && cell.language !== 'python') continue;
+    const src = cell.source ?? cell.input;
+    out.push(Array.isArray(src) ? src.filter((s) => typeof s === 'string').join('') : typeof src === 'string' ? src : '');
+  }
+  return out;
+}
+
+function kernelLanguage(nb: unknown): string | undefined {
+  const md = (nb as { metadata?: { kernelspec?: { language?: unknown; name?: unknown }; language_info?: { name?: unknown } } }).metadata;
+  const lang = md?.kernelspec?.language ?? md?.language_info?.name;
+  if (typeof lang === 'string') return lang.toLowerCase();
+  const name = md?.kernelspec?.name;
+  if (typeof name === 'string') return /^python|^py\d|ipykernel/i.test(name) ? 'python' : name.toLowerCase();
+  return undefined;
+}
+
+/**
+ * Blanks magic and shell lines (keeping line numbers) and collects `pip install` arguments.
+ */
+function splitMagics(source: string): { python: string; pips: Omit<PipInstall, 'cell'>[] } {
+  const lines = source.split('\n');
+  const first = lines.find((l) => l.trim() !== '')?.trim() ?? '';
+  if (FOREIGN_CELL.test(first)) return { python: '', pips: [] };
+  const pips: Omit<PipInstall, 'cell'>[] = [];
+  let continued = false;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    // `x = !ls` and `x = %timeit f()` assign a magic's output; `obj?` asks for help.
+    const magic = /^[%!]/.test(t) || /^[A-Za-z_]\w*\s*=\s*[%!][A-Za-z]/.test(t) || /^[\w.]+\?{1,2}$/.test(t);
+    if (!magic && !continued) continue;
+    if (magic) for (const p of pipArgs(t)) pips.push({ ...p, line: i + 1 });
+    continued = t.endsWith('\\');
+    lines[i] = '';
+  }
+  return { python: lines.join('\n'), pips };
+}
+
+const VALUED_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url',
+  '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--upgrade-strategy',
+  '--platform', '--python-version', '--implementation', '--abi', '--src', '--trusted-host', '--proxy', '--cache-dir']);
+
+function pipArgs(line: string): { spec: string; name: string }[] {
+  const m = /^[%!]\s*(?:\{[^}]*\}|\S*python[\d.]*)?\s*(?:-m\s+)?pip3?\s+install\s+(.*)$/.exec(line)
+    ?? /^[%!]\s*pip3?\s+install\s+(.*)$/.exec(line);
+  if (!m) return [];
+  const out: { spec: string; name: string }[] = [];
+  const words = m[1].replace(/\\$/, '').trim().split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k].replace(/^["']|["']$/g, '');
+    if (!w) continue;
+    if (w.startsWith('-')) { if (VALUED_OPTIONS.has(w)) k++; continue; }
+    if (/[{}$]/.test(w) || w.includes('/') || w.startsWith('.')) continue; // variables, paths, URLs
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(w)?.[1];
+    if (name) out.push({ spec: w, name });
+  }
+  return out;
+}

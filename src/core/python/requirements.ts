@@ -1,0 +1,117 @@
+import type { ImportClass, ImportSite, Requirement, ScanWarning } from '../project';
+import { normalizeDistribution } from './data/distributions';
+import { distributionFor, installedIndex, installedVersion, InterpreterFacts } from './resolve';
+
+/** A declared package (requirements*.txt, pyproject.toml, environment.yml); see node/declarations. */
+export interface DeclaredPackage {
+  name: string;
+  version?: string;
+  file: string;
+  line?: number;
+  class: ImportClass;
+}
+
+export interface RequirementInput {
+  /** Third-party import sites only (stdlib, local and relative imports already removed). */
+  sites: (ImportSite & { names: string[] })[];
+  /** `%pip install` in notebooks: explicit runtime requirements. */
+  pips: { name: string; spec: string; file: string; cell: number; line: number }[];
+  declared: DeclaredPackage[];
+  interp: InterpreterFacts;
+  noPin: boolean;
+  /** The interpreter asked, for messages; undefined when none was. */
+  interpreterName?: string;
+}
+
+const CLASS_RANK: Record<ImportClass, number> = { runtime: 0, optional: 1, typing: 2, dev: 3 };
+
+/**
+ * Groups import sites by the distribution that provides them, adds what notebooks `%pip install`
+ * and what the project declares, and attaches versions: a `==` pin the project declares, else the
+ * probed interpreter's installed version, else none (reported, never invented).
+ */
+export function buildRequirements(input: RequirementInput): { requirements: Requirement[]; unresolved: ImportSite[]; warnings: ScanWarning[] } {
+  const index = installedIndex(input.interp);
+  const byName = new Map<string, Requirement & { pin?: string }>();
+  const unresolved: ImportSite[] = [];
+  const get = (name: string, verified: boolean): Requirement & { pin?: string } => {
+    const key = normalizeDistribution(name);
+    let r = byName.get(key);
+    if (!r) byName.set(key, (r = { name, verified, class: 'dev', imports: [], sites: [] }));
+    if (verified) r.verified = true;
+    return r;
+  };
+  const promote = (r: Requirement, cls: ImportClass): void => {
+    if (CLASS_RANK[cls] < CLASS_RANK[r.class]) r.class = cls;
+  };
+  const cache = new Map<string, ReturnType<typeof distributionFor>>();
+  for (const s of input.sites) {
+    const candidates = [...s.names.map((n) => `${s.module}.${n}`), s.module];
+    const key = candidates.join(' ');
+    let dist = cache.get(key);
+    if (!dist) cache.set(key, (dist = distributionFor(candidates, input.interp, index)));
+    const r = get(dist.name, dist.verified);
+    const importName = s.module.split('.')[0];
+    if (!r.imports.includes(importName)) r.imports.push(importName);
+    const { names: _names, ...site } = s;
+    r.sites.push(site);
+    promote(r, s.class);
+    if (!dist.verified) unresolved.push(site);
+  }
+  const declare = (r: Requirement & { pin?: string }, where: string, cls: ImportClass, pin?: string): void => {
+    r.declaredIn ??= [];
+    if (!r.declaredIn.includes(where)) r.declaredIn.push(where);
+    promote(r, cls);
+    if (pin && !r.pin && !pin.includes('*')) r.pin = pin;
+  };
+  for (const p of input.pips) {
+    const pin = /==\s*([^\s;,]+)/.exec(p.spec)?.[1];
+    declare(get(p.name, true), p.file, 'runtime', pin);
+  }
+  for (const d of input.declared) declare(get(d.name, true), d.file, d.class, d.version);
+
+  const warnings: ScanWarning[] = [];
+  const requirements = [...byName.values()].map(({ pin, ...r }) => {
+    if (!input.noPin) {
+      r.version = pin ?? installedVersion(r.name, input.interp, index);
+      if (!r.version && r.class === 'runtime') {
+        const where = input.interpreterName && input.interp.installed ? `not installed in ${input.interpreterName}` : 'no interpreter to ask';
+        warnings.push({ ...firstPlace(r), message: `${r.name}: version unknown (${where}); left unpinned` });
+      }
+    }
+    if (!r.verified && r.class === 'runtime') {
+      warnings.push({ ...firstPlace(r), message: `"${r.imports[0] ?? r.name}" is not a known module of the standard library, the project or a known distribution; kept as "${r.name}" (unverified)` });
+    }
+    r.imports.sort();
+    return r;
+  });
+  requirements.sort((a, b) => CLASS_RANK[a.class] - CLASS_RANK[b.class] || cmp(a.name.toLowerCase(), b.name.toLowerCase()));
+  return { requirements, unresolved, warnings };
+}
+
+function firstPlace(r: Requirement): { file: string; line?: number } {
+  const s = r.sites[0];
+  if (s) return { file: s.file, line: s.cell === undefined ? s.line : undefined };
+  return { file: r.declaredIn?.[0] ?? '.' };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// Libraries that only run on an NVIDIA GPU.
+const GPU_ONLY = new Set(['cupy', 'cudf', 'cuml', 'cugraph', 'pycuda', 'tensorrt', 'cuda-python', 'nvidia-dali', 'pynvml', 'nvidia-ml-py']);
+// Frameworks that use a GPU when the code asks for one.
+const GPU_CAPABLE = new Set(['torch', 'tensorflow', 'jax', 'jaxlib', 'keras', 'paddlepaddle', 'mxnet', 'ultralytics', 'transformers', 'diffusers']);
+
+/** Whether code asks for CUDA: `.cuda()`, `"cuda"` devices, `torch.cuda`, TensorFlow/JAX GPU queries. */
+export function hasCudaHint(code: string): boolean {
+  return /\.cuda\s*\(|\bcuda\.is_available|["']cuda(?::\d+)?["']|list_physical_devices\s*\(\s*["']GPU["']|is_gpu_available|jax\.devices\s*\(\s*["']gpu["']|\bnvidia-smi\b/.test(code);
+}
+
+/** A GPU project: a GPU-only library at runtime, or a GPU-capable framework plus a CUDA hint. */
+export function isGpuProject(requirements: Requirement[], cudaHint: boolean): boolean {
+  const runtime = requirements.filter((r) => r.class === 'runtime').map((r) => normalizeDistribution(r.name));
+  if (runtime.some((n) => GPU_ONLY.has(n) || n.startsWith('cupy-') || n.startsWith('nvidia-'))) return true;
+  return cudaHint && runtime.some((n) => GPU_CAPABLE.has(n));
+}

@@ -1,0 +1,104 @@
+import { IMPORT_TO_DISTRIBUTION, SAME_NAME_DISTRIBUTIONS, normalizeDistribution } from './data/distributions';
+
+/** What a probed interpreter knows; every field optional (no interpreter: bundled data). */
+export interface InterpreterFacts {
+  /** "X.Y" */
+  version?: string;
+  stdlib?: string[];
+  /** `importlib.metadata.packages_distributions()`: top-level import name → distributions. */
+  packages?: Record<string, string[]>;
+  /** Installed distributions: name as published → version. */
+  installed?: Record<string, string>;
+}
+
+export interface Distribution {
+  name: string;
+  verified: boolean;
+  /** Where the mapping came from. */
+  source: 'interpreter' | 'curated' | 'unverified';
+}
+
+const SAME_NAME = new Map(SAME_NAME_DISTRIBUTIONS.map((n) => [normalizeDistribution(n), n]));
+
+/**
+ * Maps an import to the distribution that provides it. `candidates` are the dotted names the
+ * statement can mean, longest first matters not: e.g. `from google.cloud import storage` gives
+ * ["google.cloud.storage", "google.cloud"]. Curated namespace entries win on the longest dotted
+ * prefix; then the interpreter's own map; then the curated top-level names; an unknown name is
+ * kept as is and marked unverified.
+ */
+export function distributionFor(candidates: string[], interp: InterpreterFacts = {}, installedIndex?: Map<string, string>): Distribution {
+  let best: string | undefined;
+  for (const c of candidates) {
+    const parts = c.split('.');
+    for (let k = parts.length; k >= 2; k--) {
+      const key = parts.slice(0, k).join('.');
+      if (IMPORT_TO_DISTRIBUTION[key] && (!best || key.length > best.length)) best = key;
+    }
+  }
+  if (best) return { name: IMPORT_TO_DISTRIBUTION[best], verified: true, source: 'curated' };
+  const top = candidates[0].split('.')[0];
+  const probed = interp.packages?.[top];
+  if (probed && probed.length === 1) return { name: probed[0], verified: true, source: 'interpreter' };
+  if (IMPORT_TO_DISTRIBUTION[top]) return { name: IMPORT_TO_DISTRIBUTION[top], verified: true, source: 'curated' };
+  if (probed && probed.length > 1) {
+    const same = probed.find((d) => normalizeDistribution(d) === normalizeDistribution(top));
+    if (same) return { name: same, verified: true, source: 'interpreter' };
+  }
+  const known = SAME_NAME.get(normalizeDistribution(top));
+  if (known) return { name: known, verified: true, source: 'curated' };
+  const installed = installedIndex?.get(normalizeDistribution(top));
+  if (installed) return { name: installed, verified: true, source: 'interpreter' };
+  return { name: top, verified: false, source: 'unverified' };
+}
+
+/** Index of installed distributions by normalised name → name as published. */
+export function installedIndex(interp: InterpreterFacts): Map<string, string> {
+  return new Map(Object.keys(interp.installed ?? {}).map((n) => [normalizeDistribution(n), n]));
+}
+
+/** The installed version of a distribution, if the interpreter has it. */
+export function installedVersion(name: string, interp: InterpreterFacts, index: Map<string, string>): string | undefined {
+  const published = index.get(normalizeDistribution(name));
+  return published ? interp.installed?.[published] : undefined;
+}
+
+/**
+ * The project's module layout, for deciding whether an import is local the way Python finds it:
+ * from the project root (`python -m`, pytest's rootdir), from the importing file's own folder
+ * (`sys.path[0]` of a script) and from `src/` (the src layout, installed in development mode).
+ */
+export class LocalModules {
+  private readonly modules = new Set<string>();
+
+  /** `files`: project-relative paths (forward slashes) of every Python file. */
+  constructor(files: Iterable<string>) {
+    for (const f of files) {
+      if (!/\.(py|pyi|pyx|so|pyd)$/.test(f)) continue;
+      const parts = f.split('/');
+      // Every folder on the way is importable as a (namespace) package from its parent.
+      for (let k = 1; k < parts.length; k++) this.modules.add(parts.slice(0, k).join('/'));
+      this.modules.add(f.replace(/\.(py|pyi|pyx)$|\.[^/]*\.(so|pyd)$|\.(so|pyd)$/, ''));
+    }
+  }
+
+  /** Whether top-level module `top`, imported from `file`, resolves inside the project. */
+  isLocal(top: string, file: string): boolean {
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    for (const root of [dir, '', 'src']) {
+      if (this.modules.has(root ? `${root}/${top}` : top)) return true;
+    }
+    return false;
+  }
+
+  /** Top-level local module names (root and src/), for the analysis' `localModules`. */
+  topLevel(): string[] {
+    const out = new Set<string>();
+    for (const m of this.modules) {
+      const parts = m.split('/');
+      if (parts.length === 1) out.add(parts[0]);
+      else if (parts.length === 2 && parts[0] === 'src') out.add(parts[1]);
+    }
+    return [...out].sort();
+  }
+}

@@ -1,0 +1,125 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { ImportSite, ProjectAnalysis, ScanWarning } from '../core/project';
+import { scanPython } from '../core/python/extract';
+import { extractNotebook, PipInstall } from '../core/python/notebook';
+import { appFrameworks, detectMode, FileFacts } from '../core/python/mode';
+import { InterpreterFacts, LocalModules } from '../core/python/resolve';
+import { bundledStdlib } from '../core/python/data/stdlib';
+import { buildRequirements, hasCudaHint, isGpuProject } from '../core/python/requirements';
+import { walkProject } from './walk';
+import { readDeclarations } from './declarations';
+import { probeInterpreter } from './probe';
+import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readSource } from './readSource';
+
+export interface AnalyzeOptions {
+  /** Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`); false: bundled data only. */
+  python?: string | false;
+  /** Leave every requirement unpinned (no version lookup). */
+  noPin?: boolean;
+  /** Called with progress as files are scanned (for long scans in the editor). */
+  onProgress?: (scannedFiles: number, totalFiles: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The Python version assumed when neither the project nor an interpreter says (the stand-in images' version). */
+export const DEFAULT_PYTHON = '3.11';
+const EXISTING = ['requirements.txt', 'Dockerfile', 'compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml', '.dockerignore', '.env'];
+const CONCURRENCY = 16;
+
+/**
+ * Scans a project folder: imports, requirements, mode, entry, Python version. Unreadable or odd
+ * files become warnings naming the file; only an unreadable root rejects.
+ */
+export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): Promise<ProjectAnalysis> {
+  const absRoot = path.resolve(root);
+  const python = opts.python === undefined ? 'python3' : opts.python;
+  const [walk, decl, probe] = await Promise.all([
+    walkProject(absRoot, opts.signal),
+    readDeclarations(absRoot),
+    python === false ? Promise.resolve({ facts: undefined, problem: undefined }) : probeInterpreter(python),
+  ]);
+  const warnings: ScanWarning[] = [...walk.warnings, ...decl.warnings];
+  if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
+  const interp: InterpreterFacts = probe.facts ?? {};
+  const pythonVersion = decl.python?.version ?? interp.version ?? DEFAULT_PYTHON;
+  const stdlib = interp.version === pythonVersion && interp.stdlib?.length ? new Set(interp.stdlib) : bundledStdlib(pythonVersion);
+  const local = new LocalModules(walk.python);
+
+  const sites: (ImportSite & { names: string[] })[] = [];
+  const pips: (PipInstall & { file: string })[] = [];
+  const files: FileFacts[] = [];
+  let cuda = decl.cudaHint;
+  const all = [...walk.python.map((f) => ({ f, nb: false })), ...walk.notebooks.map((f) => ({ f, nb: true }))];
+  let done = 0;
+
+  const scanOne = async ({ f, nb }: { f: string; nb: boolean }): Promise<void> => {
+    const src = await readSource(path.join(absRoot, f), nb ? MAX_NOTEBOOK_BYTES : MAX_PY_BYTES);
+    if (src.warning) warnings.push({ file: f, message: src.warning });
+    if (src.text === undefined) return;
+    let code = src.text;
+    const fileSites: (ImportSite & { names: string[] })[] = [];
+    let guard = false;
+    if (nb) {
+      const facts = extractNotebook(src.text, { file: f });
+      for (const w of facts.warnings) warnings.push({ file: f, message: w.cell === undefined ? w.message : `cell ${w.cell + 1}, line ${w.line}: ${w.message}` });
+      if (!facts.python) return;
+      for (const i of facts.imports) fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.isRelative ? ['.'] : i.names });
+      for (const p of facts.pipInstalls) pips.push({ ...p, file: f });
+      code = facts.code;
+      guard = facts.hasMainGuard;
+    } else {
+      const facts = scanPython(src.text, { file: f });
+      for (const w of facts.warnings) warnings.push({ file: f, line: w.line, message: w.message });
+      for (const i of facts.imports) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.isRelative ? ['.'] : i.names });
+      guard = facts.hasMainGuard;
+    }
+    const huge = findHugeLine(code);
+    if (huge) warnings.push({ file: f, line: nb ? undefined : huge.line, message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway` });
+    // Relative imports are local by definition; stdlib and project modules need nothing installed.
+    const external = fileSites.filter((s) => s.names[0] !== '.' && !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
+    sites.push(...external);
+    if (!cuda && hasCudaHint(code)) cuda = true;
+    const runtimeTops = external.filter((s) => s.class === 'runtime').map((s) => top(s.module));
+    files.push({ file: f, notebook: nb, hasMainGuard: guard, apps: appFrameworks(code, runtimeTops) });
+  };
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < all.length) {
+      if (opts.signal?.aborted) throw new Error('scan cancelled');
+      await scanOne(all[next++]);
+      opts.onProgress?.(++done, all.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, all.length) }, worker));
+
+  const { requirements, unresolved, warnings: reqWarnings } = buildRequirements({
+    sites, pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined,
+  });
+  files.sort((a, b) => (a.file < b.file ? -1 : 1));
+  const mode = detectMode(files);
+  const existing: string[] = [];
+  for (const f of EXISTING) if (await fs.stat(path.join(absRoot, f)).then((s) => s.isFile(), () => false)) existing.push(f);
+  return {
+    root: absRoot,
+    ...mode,
+    pythonVersion,
+    requirements,
+    unresolved,
+    localModules: local.topLevel(),
+    notebooks: walk.notebooks,
+    existing,
+    gpu: isGpuProject(requirements, cuda),
+    warnings: sortWarnings([...warnings, ...reqWarnings]),
+  };
+}
+
+function top(module: string): string {
+  const dot = module.indexOf('.');
+  return dot < 0 ? module : module.slice(0, dot);
+}
+
+function sortWarnings(ws: ScanWarning[]): ScanWarning[] {
+  return ws.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+}

@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import type { InterpreterFacts } from '../core/python/resolve';
+
+// Runs inside the user's interpreter: standard-library names (3.10+), the import→distribution map
+// (3.10+; top_level.txt before), and every installed distribution's version. Read-only.
+const PROBE = `
+import sys, json
+out = {"version": "%d.%d" % sys.version_info[:2], "executable": sys.executable}
+out["stdlib"] = sorted(getattr(sys, "stdlib_module_names", ()))
+packages, installed = {}, {}
+try:
+    import importlib.metadata as md
+except ImportError:
+    md = None
+if md is not None:
+    dists = list(md.distributions())
+    for d in dists:
+        try:
+            name = d.metadata["Name"]
+        except Exception:
+            name = None
+        if name:
+            installed.setdefault(name, d.version)
+    try:
+        packages = {k: sorted(set(v)) for k, v in md.packages_distributions().items()}
+    except AttributeError:
+        for d in dists:
+            name = d.metadata["Name"]
+            for top in (d.read_text("top_level.txt") or "").split():
+                packages.setdefault(top, []).append(name)
+out["packages"] = packages
+out["installed"] = installed
+sys.stdout.write(json.dumps(out))
+`;
+
+export interface ProbeResult {
+  facts?: InterpreterFacts & { executable?: string };
+  /** Why the interpreter could not be used (missing, timed out, not Python 3). */
+  problem?: string;
+}
+
+/** Asks `python` (a path or a command on PATH) what it knows. Never throws. */
+export function probeInterpreter(python: string, timeoutMs = 20000): Promise<ProbeResult> {
+  return new Promise((resolve) => {
+    execFile(python, ['-c', PROBE], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
+      if (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'not found' : err.killed ? 'timed out' : (String(stderr).trim().split('\n').pop() || err.message);
+        resolve({ problem: `Python interpreter "${python}" ${code === 'ENOENT' ? why : `failed: ${why}`}` });
+        return;
+      }
+      try {
+        resolve({ facts: JSON.parse(stdout) });
+      } catch {
+        resolve({ problem: `Python interpreter "${python}" gave unreadable output` });
+      }
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { promises as fs } from 'node:fs';
+import { decodeSource } from '../core/python/decode';
+
+/** Larger files are generated code or data, not sources to scan. */
+export const MAX_PY_BYTES = 8 * 1024 * 1024;
+/** Notebooks carry outputs (images), so they may be much larger than their code. */
+export const MAX_NOTEBOOK_BYTES = 128 * 1024 * 1024;
+/** A physical line longer than this is minified or generated; it is scanned but reported. */
+export const HUGE_LINE = 100_000;
+
+export interface SourceText {
+  text?: string;
+  /** Why the file was not (fully) read, for a warning naming it. */
+  warning?: string;
+}
+
+/** Reads and decodes a source file; never throws (problems come back as a warning). */
+export async function readSource(abs: string, maxBytes: number): Promise<SourceText> {
+  let fh: fs.FileHandle | undefined;
+  try {
+    fh = await fs.open(abs, 'r');
+    const st = await fh.stat();
+    if (st.size > maxBytes) return { warning: `file is ${(st.size / 1048576).toFixed(0)} MB (limit ${maxBytes / 1048576} MB); skipped` };
+    const bytes = await fh.readFile();
+    return decodeSource(bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { warning: `cannot read (${code === 'EACCES' ? 'permission denied' : code ?? String(e)}); skipped` };
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+/** The 1-based number and length of the first line longer than {@link HUGE_LINE}, if any. */
+export function findHugeLine(text: string): { line: number; length: number } | undefined {
+  if (text.length <= HUGE_LINE) return undefined;
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > HUGE_LINE) return { line, length: end - start };
+    start = end + 1;
+  }
+  return undefined;
+}
