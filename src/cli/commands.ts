@@ -1,11 +1,13 @@
 import { CliCommand } from './io';
 import { scanCommand } from './commands/scan';
+import { scaffoldCommand } from './commands/scaffold';
 import { buildCommand } from './commands/build';
 import { runCommand } from './commands/run';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
 export const commands: CliCommand[] = [
   scanCommand,
+  scaffoldCommand,
   buildCommand,
   runCommand,
 ];

@@ -21,3 +21,20 @@ export function formatFinding(file: string, f: Finding): string {
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
+
+/** A replacement in one text, 0-based like Finding; an insertion has an empty range. */
+export interface TextEdit {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  newText: string;
+}
+
+/** A mechanical fix for a finding: edits to the linted text, and lines to append to a sibling file. */
+export interface FixAction {
+  title: string;
+  edits: TextEdit[];
+  /** Lines to append to another file (path relative to the linted file's folder), created if missing. */
+  append?: { file: string; lines: string[] };
+}

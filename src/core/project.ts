@@ -78,4 +78,10 @@ export interface ProjectSpec {
   ignoreFolders?: string[];
   /** Published container port; derived from the mode when absent. */
   port?: number;
+  /** Use a BuildKit cache mount for pip instead of `--no-cache-dir` (needs a BuildKit build). */
+  pipCacheMount?: boolean;
+  /** Where the pinned versions came from, for the requirements.txt header, e.g. "python3 (3.11.2)". */
+  versionSource?: string;
+  /** The ASGI/WSGI object in the entry module for FastAPI (default "app"). */
+  appObject?: string;
 }

@@ -1,0 +1,141 @@
+import { DockerfileParser, Dockerfile, From, Instruction } from 'dockerfile-ast';
+import { lineStarts, offsetOf } from '../../edits';
+import { TextEdit } from '../../findings';
+
+export interface Span {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+/** One build stage: its FROM and the instructions after it, up to the next FROM. */
+export interface Stage {
+  from: From;
+  instructions: Instruction[];
+}
+
+/** A word of a shell command with its offsets in the Dockerfile text (quotes removed from value). */
+export interface Word {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** The parsed Dockerfile and the offset/position helpers every rule uses. */
+export class LintContext {
+  readonly df: Dockerfile;
+  readonly starts: number[];
+  readonly lines: string[];
+  readonly stages: Stage[] = [];
+
+  constructor(readonly text: string) {
+    this.df = DockerfileParser.parse(text);
+    this.starts = lineStarts(text);
+    this.lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+    for (const i of this.df.getInstructions()) {
+      if (i.getKeyword() === 'FROM') this.stages.push({ from: i as From, instructions: [] });
+      else this.stages[this.stages.length - 1]?.instructions.push(i);
+    }
+  }
+
+  offset(p: { line: number; character: number }): number {
+    return offsetOf(this.starts, p.line, p.character);
+  }
+
+  span(start: number, end: number): Span {
+    const a = this.position(start);
+    const b = this.position(end);
+    return { line: a.line, col: a.col, endLine: b.line, endCol: b.col };
+  }
+
+  position(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, col: offset - this.starts[lo] };
+  }
+
+  rangeSpan(r: { start: { line: number; character: number }; end: { line: number; character: number } }): Span {
+    return { line: r.start.line, col: r.start.character, endLine: r.end.line, endCol: r.end.character };
+  }
+
+  /** Start and end offsets of an instruction, keyword included. */
+  bounds(i: Instruction): { start: number; end: number } {
+    const r = i.getRange();
+    return { start: this.offset(r.start), end: this.offset(r.end) };
+  }
+
+  raw(i: Instruction): string {
+    const b = this.bounds(i);
+    return this.text.slice(b.start, b.end);
+  }
+
+  /** True when the instruction is in JSON (exec) form. */
+  isJsonForm(i: Instruction): boolean {
+    const a = i.getArgumentsRange();
+    return !!a && this.text[this.offset(a.start)] === '[';
+  }
+}
+
+export function insertAt(line: number, col: number, newText: string): TextEdit {
+  return { line, col, endLine: line, endCol: col, newText };
+}
+
+export function replace(s: Span, newText: string): TextEdit {
+  return { ...s, newText };
+}
+
+/**
+ * The words of one simple shell command starting at `from` in `text`: stops at `&&`, `||`, `;`,
+ * `|`, `)` or an unescaped newline, skips backslash-newline continuations, strips quotes.
+ */
+export function commandWords(text: string, from: number, to = text.length): Word[] {
+  const words: Word[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text[i];
+    if (c === '\\' && (text[i + 1] === '\n' || text.startsWith('\r\n', i + 1))) {
+      i += text[i + 1] === '\n' ? 2 : 3;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
+    if (c === '\n' || c === ';' || c === '|' || c === '&' || c === ')') break;
+    const start = i;
+    let value = '';
+    while (i < to && !/[\s;|&)]/.test(text[i])) {
+      const q = text[i];
+      if (q === '"' || q === "'") {
+        const close = text.indexOf(q, i + 1);
+        const end = close < 0 || close >= to ? to : close;
+        value += text.slice(i + 1, end);
+        i = end + 1;
+      } else if (q === '\\' && text[i + 1] !== '\n') {
+        value += text[i + 1] ?? '';
+        i += 2;
+      } else {
+        value += q;
+        i++;
+      }
+    }
+    words.push({ value, start, end: Math.min(i, to) });
+  }
+  return words;
+}
+
+/** Every `pip install` (pip, pip3, pip3.11, python -m pip, uv pip) in an instruction: offsets of `install` and the words after it. */
+export function pipInstalls(ctx: LintContext, i: Instruction): { install: Word; args: Word[] }[] {
+  const { start, end } = ctx.bounds(i);
+  const body = ctx.text.slice(start, end);
+  const re = /(?:^|[\s;&|(])(?:(?:uv\s+)?pip(?:3(?:\.\d+)?)?|python(?:3(?:\.\d+)?)?\s+-m\s+pip)\s+install\b/g;
+  const out: { install: Word; args: Word[] }[] = [];
+  for (const m of body.matchAll(re)) {
+    const installEnd = start + m.index! + m[0].length;
+    out.push({ install: { value: 'install', start: installEnd - 7, end: installEnd }, args: commandWords(ctx.text, installEnd, end) });
+  }
+  return out;
+}

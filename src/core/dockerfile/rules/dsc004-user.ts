@@ -1,0 +1,43 @@
+import { DscRule } from './types';
+import { insertAt } from './context';
+
+const ROOT = /^(root|0)(:.*)?$/;
+
+export const dsc004: DscRule = {
+  id: 'DSC004',
+  severity: 'warning',
+  message: 'No `USER` in the final stage: the container runs as root.',
+  docs: [
+    'Without `USER`, the process in the container runs as root. Notebook servers and web apps execute code that',
+    'users send them; as root, a mistake or an attack can change anything in the container and anything mounted into it.',
+    '',
+    '```dockerfile',
+    'RUN useradd --create-home --uid 1000 app',
+    'USER app',
+    '```',
+    'Quick fix: creates the user `app` (uid 1000, usually your own uid on Linux, so mounted files stay yours) and',
+    'switches to it before `CMD`/`ENTRYPOINT`.',
+  ].join('\n'),
+  check(ctx) {
+    const last = ctx.stages[ctx.stages.length - 1];
+    if (!last) return [];
+    const users = last.instructions.filter((i) => i.getKeyword() === 'USER');
+    const final = users[users.length - 1];
+    const asRoot = final && ROOT.test(final.getArguments()[0]?.getValue() ?? '');
+    if (final && !asRoot) return [];
+    const where = final ?? last.from;
+    return [{
+      span: ctx.rangeSpan(where.getRange()),
+      fixes: () => {
+        const tail = last.instructions.find((i) => ['CMD', 'ENTRYPOINT'].includes(i.getKeyword()) && (!final || final.getRange().start.line < i.getRange().start.line));
+        const alpine = /alpine/.test(last.from.getImage() ?? '');
+        const add = alpine ? 'RUN adduser -D -u 1000 app' : 'RUN useradd --create-home --uid 1000 app';
+        const lines = `${add}\nUSER app\n`;
+        const end = ctx.position(ctx.text.length);
+        const at = tail ? { line: tail.getRange().start.line, col: 0 } : end;
+        const text = !tail && end.col > 0 ? `\n${lines}` : lines;
+        return [{ title: 'Add a non-root user "app" and switch to it', edits: [insertAt(at.line, at.col, text)] }];
+      },
+    }];
+  },
+};

@@ -1,0 +1,29 @@
+import { FixAction, Severity } from '../../findings';
+import { LintContext, Span } from './context';
+
+/** Data the fixes may use; every field optional, a fix that needs a missing one is not offered. */
+export interface FixOptions {
+  /** Installed distribution versions from the probed interpreter, by lower-case name. */
+  installed?: Record<string, string>;
+  /** Tags of images present locally, by image name (e.g. { python: ['3.11-slim'] }). */
+  localTags?: Record<string, string[]>;
+  /** "X.Y" of the project's interpreter. */
+  pythonVersion?: string;
+  /** The requirements file beside the Dockerfile; default requirements.txt. */
+  requirementsFile?: string;
+}
+
+export interface RuleHit {
+  span: Span;
+  fixes?: (opts: FixOptions) => FixAction[];
+}
+
+/** One DSC rule: a stable id, one message, its documentation, and the check. */
+export interface DscRule {
+  id: string;
+  severity: Severity;
+  message: string;
+  /** Markdown shown on hover: why it matters and how to fix it. */
+  docs: string;
+  check(ctx: LintContext): RuleHit[];
+}

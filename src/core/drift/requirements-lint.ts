@@ -1,0 +1,83 @@
+import { Finding, FixAction, TextEdit } from '../findings';
+import { parseRequirements, RequirementLine } from '../requirements/parse';
+import { DriftEnv, installedVersion } from './env';
+import { ImportIndex, unusedRequirements } from './index';
+
+export const REQ_SOURCE = 'dsc-requirements';
+/** Stable codes of the requirements-file diagnostics and the import-drift warning. */
+export const REQ_CODES = { syntax: 'DSC101', duplicate: 'DSC102', unpinned: 'DSC103', unused: 'DSC104', missing: 'DSC105' } as const;
+
+function lineFinding(l: RequirementLine, code: string, severity: Finding['severity'], message: string): Finding {
+  const first = l.raw.split('\n')[0];
+  const col = l.nameStart ?? 0;
+  return { line: l.line, col, endLine: l.line, endCol: l.nameEnd ?? first.length, severity, code, message, source: REQ_SOURCE };
+}
+
+/**
+ * Diagnostics of a requirements file: syntax errors, duplicates, unpinned requirements and, when
+ * an import index is given, requirements that nothing imports.
+ */
+export function requirementFindings(text: string, index?: ImportIndex, env?: DriftEnv): Finding[] {
+  const { lines } = parseRequirements(text);
+  const out: Finding[] = [];
+  const seen = new Map<string, RequirementLine>();
+  for (const l of lines) {
+    if (l.kind === 'invalid') {
+      out.push({ line: l.line, col: l.error!.col, endLine: l.line, endCol: l.raw.split('\n')[0].length, severity: 'error', code: REQ_CODES.syntax, message: l.error!.message, source: REQ_SOURCE });
+      continue;
+    }
+    if (l.kind !== 'requirement' || !l.key) continue;
+    const first = seen.get(l.key);
+    // The same name under different environment markers is how pip spells per-platform pins.
+    if (first && !(first.marker || l.marker)) {
+      out.push(lineFinding(l, REQ_CODES.duplicate, 'warning', `${l.name} is already required on line ${first.line + 1}.`));
+    } else if (!first) seen.set(l.key, l);
+    if (!l.pinned && !l.url) out.push(lineFinding(l, REQ_CODES.unpinned, 'information', `${l.name} is not pinned to one version: builds may install a different one.`));
+  }
+  if (index && env) {
+    for (const l of unusedRequirements(lines, index, env)) {
+      out.push(lineFinding(l, REQ_CODES.unused, 'hint', `Nothing in the project imports ${l.name}.`));
+    }
+  }
+  return out;
+}
+
+/** The requirement line a finding points at. */
+export function requirementAt(text: string, line: number): RequirementLine | undefined {
+  return parseRequirements(text).lines.find((l) => l.line <= line && line < l.line + l.lineCount);
+}
+
+/** Fixes for a requirements finding: pin to the installed version, remove the line. */
+export function requirementFixes(text: string, finding: Pick<Finding, 'code' | 'line'>, env?: Pick<DriftEnv, 'installed'>): FixAction[] {
+  const l = requirementAt(text, finding.line);
+  if (!l) return [];
+  const fixes: FixAction[] = [];
+  const version = l.name && env ? installedVersion(l.name, env as DriftEnv) : undefined;
+  const pin = version && l.lineCount === 1 && l.nameEnd !== undefined ? pinEdit(l, version) : undefined;
+  if (pin && (finding.code === REQ_CODES.unpinned || finding.code === REQ_CODES.duplicate)) {
+    fixes.push({ title: `Pin ${l.name}==${version} (installed version)`, edits: [pin] });
+  }
+  if (finding.code !== REQ_CODES.unpinned) {
+    fixes.push({ title: `Remove ${l.name ?? 'this line'}`, edits: [{ line: l.line, col: 0, endLine: l.line + l.lineCount, endCol: 0, newText: '' }] });
+  }
+  return fixes;
+}
+
+/** Replaces what follows the name and extras (the version specifiers) with `==version`, keeping markers and comments. */
+function pinEdit(l: RequirementLine, version: string): TextEdit {
+  let from = l.nameEnd!;
+  const rest = l.raw.slice(from);
+  const extras = /^\s*\[[^\]]*\]/.exec(rest);
+  if (extras) from += extras[0].length;
+  const tail = l.raw.slice(from);
+  const stop = tail.search(/\s*(;|\s#|\s--hash|$)/);
+  return { line: l.line, col: from, endLine: l.line, endCol: from + stop, newText: `==${version}` };
+}
+
+/** Appends one requirement line at the end of a requirements file, never touching the other lines. */
+export function appendRequirement(text: string, spec: string): TextEdit {
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  const needsNewline = text.length > 0 && !text.endsWith('\n');
+  return { line: last, col: lines[last].length, endLine: last, endCol: lines[last].length, newText: `${needsNewline ? '\n' : ''}${spec}\n` };
+}

@@ -1,0 +1,23 @@
+import { TextEdit } from './findings';
+
+/** Offsets of each line start, so 0-based positions and string offsets convert both ways. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+export function offsetOf(starts: number[], line: number, col: number): number {
+  return (starts[line] ?? starts[starts.length - 1]) + col;
+}
+
+/** Applies non-overlapping edits (as an editor would), last first so offsets stay valid. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const starts = lineStarts(text);
+  const spans = edits
+    .map((e) => ({ from: offsetOf(starts, e.line, e.col), to: offsetOf(starts, e.endLine, e.endCol), text: e.newText }))
+    .sort((a, b) => b.from - a.from || b.to - a.to);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.from) + s.text + out.slice(s.to);
+  return out;
+}

@@ -1,0 +1,30 @@
+/** Facts about base images, read from their names only (the generators never touch Docker). */
+
+/** The repository part of an image reference: no registry port confusion, no tag, no digest. */
+export function imageRepository(image: string): string {
+  const noDigest = image.split('@')[0];
+  const lastSlash = noDigest.lastIndexOf('/');
+  const colon = noDigest.indexOf(':', lastSlash + 1);
+  return (colon >= 0 ? noDigest.slice(0, colon) : noDigest).toLowerCase();
+}
+
+/**
+ * Jupyter images (jupyter/*, quay.io/jupyter/*, anything named *jupyter*) already ship the server and
+ * usually switch to a non-root user (jovyan, UID 1000): we install nothing Jupyter there.
+ */
+export function isJupyterImage(image: string): boolean {
+  return imageRepository(image).includes('jupyter');
+}
+
+/** NVIDIA CUDA images have no Python: the Dockerfile installs one in a virtual environment. */
+export function isCudaImage(image: string): boolean {
+  return /(^|\/)nvidia\/cuda$/.test(imageRepository(image)) || /(^|\/)cuda$/.test(imageRepository(image));
+}
+
+/** The default base image for a Python version: the official slim Debian image, tag pinned. */
+export function defaultBaseImage(pythonVersion: string): string {
+  return `python:${pythonVersion}-slim`;
+}
+
+/** A CUDA runtime image for the --gpu option when the user wants CUDA libraries from the OS. */
+export const defaultCudaImage = 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04';

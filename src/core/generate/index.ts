@@ -1,0 +1,26 @@
+import { ProjectSpec } from '../project';
+import { renderRequirements } from '../requirements/render';
+import { generateDockerfile } from './dockerfile';
+import { generateCompose } from './compose';
+import { generateDockerignore } from './dockerignore';
+
+export { generateDockerfile, baseImageOf, defaultUid, execForm } from './dockerfile';
+export { generateCompose, composeService } from './compose';
+export { generateDockerignore } from './dockerignore';
+export { specFromAnalysis, runtimeTools, SpecError, SpecOptions } from './spec';
+export { systemPackagesFor, aptPackages } from './system-packages';
+export { isJupyterImage, isCudaImage, defaultBaseImage, defaultCudaImage } from './images';
+export { containerPort, frameworkPorts, jupyterPort } from './modes';
+
+/** The four files, in the order the user reads them, keyed by their name in the project root. */
+export type GeneratedFiles = Record<'requirements.txt' | 'Dockerfile' | 'compose.yaml' | '.dockerignore', string>;
+
+/** Every generated file for a spec (requirements.txt fresh; merging into an existing one is the caller's). */
+export function generateAll(spec: ProjectSpec): GeneratedFiles {
+  return {
+    'requirements.txt': renderRequirements(spec.requirements, { versionSource: spec.versionSource }),
+    Dockerfile: generateDockerfile(spec),
+    'compose.yaml': generateCompose(spec),
+    '.dockerignore': generateDockerignore(spec),
+  };
+}

@@ -1,0 +1,61 @@
+import { ProjectSpec } from '../../src/core/project';
+
+/** Specs for the generator golden tests; each name is a folder under test/unit/golden/. */
+export const goldenCases: Record<string, ProjectSpec> = {
+  'script': {
+    mode: 'script', entry: 'train.py', pythonVersion: '3.11', gpu: false, hasEnvFile: false,
+    requirements: [{ name: 'numpy', version: '1.26.4' }], versionSource: 'python3 (Python 3.11.2)',
+  },
+  'jupyter': {
+    mode: 'jupyter', pythonVersion: '3.12', gpu: false, hasEnvFile: false,
+    requirements: [{ name: 'pandas', version: '2.2.2' }, { name: 'matplotlib', version: '3.9.0' }, { name: 'jupyterlab' }],
+    versionSource: 'python3 (Python 3.12.3)',
+  },
+  'jupyter-on-jupyter-image': {
+    mode: 'jupyter', pythonVersion: '3.11', gpu: false, hasEnvFile: false, baseImage: 'jupyter/scipy-notebook:2024-05-27',
+    requirements: [{ name: 'seaborn', version: '0.13.2' }],
+  },
+  'app-streamlit': {
+    mode: 'app', framework: 'streamlit', entry: 'app.py', pythonVersion: '3.11', gpu: false, hasEnvFile: false,
+    requirements: [{ name: 'streamlit', version: '1.35.0' }, { name: 'pandas', version: '2.2.2' }],
+  },
+  'app-fastapi': {
+    mode: 'app', framework: 'fastapi', entry: 'src/service/main.py', pythonVersion: '3.11', gpu: false, hasEnvFile: false,
+    requirements: [{ name: 'fastapi', version: '0.111.0' }, { name: 'uvicorn' }, { name: 'scikit-learn', version: '1.5.0' }],
+  },
+  'app-flask': {
+    mode: 'app', framework: 'flask', entry: 'app.py', pythonVersion: '3.10', gpu: false, hasEnvFile: false,
+    requirements: [{ name: 'Flask', version: '3.0.3' }],
+  },
+  'app-gradio': {
+    mode: 'app', framework: 'gradio', entry: 'demo.py', pythonVersion: '3.11', gpu: false, hasEnvFile: false,
+    requirements: [{ name: 'gradio', version: '4.36.1' }],
+  },
+  'app-dash': {
+    mode: 'app', framework: 'dash', entry: 'dashboard.py', pythonVersion: '3.11', gpu: false, hasEnvFile: false,
+    requirements: [{ name: 'dash', version: '2.17.0' }, { name: 'plotly', version: '5.22.0' }],
+  },
+  'gpu': {
+    mode: 'script', entry: 'train.py', pythonVersion: '3.11', gpu: true, hasEnvFile: false,
+    requirements: [{ name: 'torch', version: '2.3.1' }, { name: 'torchvision', version: '0.18.1' }],
+  },
+  'gpu-cuda-base': {
+    mode: 'script', entry: 'train.py', pythonVersion: '3.10', gpu: true, hasEnvFile: false,
+    baseImage: 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04',
+    requirements: [{ name: 'torch', version: '2.3.1' }],
+  },
+  'system-packages': {
+    mode: 'script', entry: 'detect.py', pythonVersion: '3.11', gpu: false, hasEnvFile: false,
+    requirements: [{ name: 'opencv-python', version: '4.10.0.84' }, { name: 'lightgbm', version: '4.3.0' }, { name: 'numpy', version: '1.26.4' }],
+    systemPackages: ['libgl1', 'libglib2.0-0', 'libgomp1', 'fonts-dejavu-core'],
+  },
+  'env-file-and-data': {
+    mode: 'app', framework: 'streamlit', entry: 'app.py', pythonVersion: '3.11', gpu: false, hasEnvFile: true,
+    requirements: [{ name: 'streamlit', version: '1.35.0' }, { name: 'python-dotenv', version: '1.0.1' }],
+    ignoreFolders: ['data/', './models/checkpoints'],
+  },
+  'pip-cache-mount': {
+    mode: 'script', entry: 'main.py', pythonVersion: '3.11', gpu: false, hasEnvFile: false, pipCacheMount: true,
+    requirements: [{ name: 'numpy', version: '1.26.4' }],
+  },
+};

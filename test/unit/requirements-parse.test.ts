@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseRequirements, normalizeName } from '../../src/core/requirements/parse';
+
+const sample = [
+  '# top comment',
+  '--index-url https://pypi.example/simple',
+  '-r base.txt',
+  '-c constraints.txt',
+  '-e .',
+  '-e git+https://example.com/x.git#egg=Foo_Bar',
+  'numpy==1.26.4  # pinned for the paper',
+  'pandas[excel,performance]>=2.0; python_version >= "3.9"',
+  'Scikit_Learn',
+  'torch @ https://example.com/torch.whl',
+  'requests==2.31.0 \\',
+  '    --hash=sha256:abc',
+  './vendor/mypkg',
+  '',
+  'matplotlib>=',
+].join('\n') + '\n';
+
+test('parseRequirements keeps every line and classifies it', () => {
+  const { lines, errors } = parseRequirements(sample);
+  assert.deepEqual(lines.map((l) => l.kind), ['comment', 'option', 'include', 'constraint', 'editable', 'editable',
+    'requirement', 'requirement', 'requirement', 'requirement', 'requirement', 'reference', 'blank', 'invalid']);
+  assert.equal(lines.map((l) => l.raw).join('\n') + '\n', sample, 'raw text round-trips byte for byte');
+  assert.equal(lines[1].option, '--index-url');
+  assert.equal(lines[1].value, 'https://pypi.example/simple');
+  assert.equal(lines[2].path, 'base.txt');
+  assert.equal(lines[3].path, 'constraints.txt');
+  assert.equal(lines[4].path, '.');
+  assert.equal(lines[5].key, 'foo-bar');
+  assert.equal(lines[6].pinned, '1.26.4');
+  assert.equal(lines[6].comment, '# pinned for the paper');
+  assert.deepEqual([lines[6].nameStart, lines[6].nameEnd], [0, 5]);
+  assert.deepEqual(lines[7].extras, ['excel', 'performance']);
+  assert.equal(lines[7].marker, 'python_version >= "3.9"');
+  assert.equal(lines[7].pinned, undefined);
+  assert.equal(lines[8].key, 'scikit-learn');
+  assert.equal(lines[9].url, 'https://example.com/torch.whl');
+  assert.equal(lines[10].lineCount, 2);
+  assert.equal(lines[10].pinned, '2.31.0');
+  assert.deepEqual(lines[10].requirementOptions, ['--hash=sha256:abc']);
+  assert.equal(lines[11].path, './vendor/mypkg');
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].line, 14);
+  assert.match(errors[0].message, /invalid requirement/);
+});
+
+test('syntax errors carry the line and column and do not hide later lines', () => {
+  const { lines, errors } = parseRequirements('numpy\nfoo===\n  bar!!\nscipy\n');
+  assert.deepEqual(errors.map((e) => e.line), [1, 2]);
+  assert.ok(errors[0].col >= 3 && errors[0].col <= 6, `column ${errors[0].col} points into the specifier`);
+  assert.equal(lines[3].name, 'scipy');
+});
+
+test('CRLF, BOM and a missing final newline are accepted', () => {
+  const { lines } = parseRequirements('\uFEFFnumpy==1.0\r\nscipy');
+  assert.deepEqual(lines.map((l) => l.name), ['numpy', 'scipy']);
+});
+
+test('normalizeName follows PEP 503', () => {
+  assert.equal(normalizeName('Scikit_Learn'), 'scikit-learn');
+  assert.equal(normalizeName('zope.interface'), 'zope-interface');
+  assert.equal(normalizeName('A__b--C'), 'a-b-c');
+});
