@@ -3,6 +3,8 @@ import { scanCommand } from './commands/scan';
 import { scaffoldCommand } from './commands/scaffold';
 import { buildCommand } from './commands/build';
 import { runCommand } from './commands/run';
+import { upCommand } from './commands/up';
+import { checkCommand } from './commands/check';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
 export const commands: CliCommand[] = [
@@ -10,4 +12,6 @@ export const commands: CliCommand[] = [
   scaffoldCommand,
   buildCommand,
   runCommand,
+  upCommand,
+  checkCommand,
 ];

@@ -70,6 +70,16 @@ test('step names find their instruction: stages, FROM with alias, shortened name
   assert.deepEqual(listInstructions(df).map((i) => i.stage), [0, 0, 1, 1, 1]);
 });
 
+test('a step whose text has build args expanded is found by its position in the stage', () => {
+  const df = 'FROM python:3.11-slim\nENV A=1\nWORKDIR /app\nARG UID=1000\nRUN useradd --uid "${UID}" app \\\n    && chown "${UID}" /app\nCOPY --chown=${UID} . .\nUSER ${UID}\nCMD ["python"]\n';
+  assert.equal(findStepInstruction(df, '[3/4] RUN useradd --uid "1000" app     && chown "1000" /app')?.line, 4);
+  assert.equal(findStepInstruction(df, '[4/4] COPY --chown=1000 . .')?.line, 6);
+  assert.equal(findStepInstruction(df, '[4/5] COPY --chown=1000 . .'), undefined, 'a count that does not fit is not guessed');
+  const multi = 'FROM a AS builder\nRUN make ${X}\nFROM b\nCOPY --from=builder /o /o\n';
+  assert.equal(findStepInstruction(multi, '[builder 2/2] RUN make 1')?.line, 1);
+  assert.equal(findStepInstruction(multi, '[stage-1 2/2] COPY --from=builder /o /x')?.line, 3);
+});
+
 test('a Dockerfile syntax error names its own line', () => {
   const loc = locateBuildError('FROM x\nRUNN y\n', 'failed to solve with frontend dockerfile.v0: failed to create LLB definition: dockerfile parse error line 2: unknown instruction: RUNN');
   assert.equal(loc.line, 1);

@@ -44,7 +44,30 @@ export function findStepInstruction(dockerfile: string, stepName: string): Instr
   if (exact.length) return exact[exact.length - 1];
   const stem = args.replace(/\.\.\.$/, '');
   const partial = all.filter((i) => stem && (i.args.startsWith(stem) || stem.startsWith(i.args)));
-  return partial.length ? partial[partial.length - 1] : undefined;
+  if (partial.length) return partial[partial.length - 1];
+  return byPosition(dockerfile, stepName);
+}
+
+// BuildKit numbers only the instructions that make a vertex; ARG/ENV/USER/CMD… do not.
+const VERTEX_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR']);
+
+/**
+ * Text with build args expanded ("${UID}" → "1000") does not match the source: use the step's
+ * position "[stage N/M]" among its stage's vertex-making instructions.
+ */
+function byPosition(dockerfile: string, stepName: string): InstructionLine | undefined {
+  const m = /^\[(?:(\S+)\s)?(\d+)\/(\d+)\]/.exec(stepName);
+  if (!m) return undefined;
+  const all = listInstructions(dockerfile);
+  const stages = Math.max(-1, ...all.map((i) => i.stage)) + 1;
+  let stage = stages - 1;
+  if (m[1]) {
+    const k = /^stage-(\d+)$/.exec(m[1]);
+    if (k) stage = Number(k[1]);
+    else stage = all.find((i) => i.keyword === 'FROM' && new RegExp(`\\sas\\s+${m[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').test(i.args))?.stage ?? -1;
+  }
+  const steps = all.filter((i) => i.stage === stage && VERTEX_KEYWORDS.has(i.keyword));
+  return steps.length === Number(m[3]) ? steps[Number(m[2]) - 1] : undefined;
 }
 
 // BuildKit names a FROM step by its image only ("FROM docker.io/library/python:3.11-slim").
