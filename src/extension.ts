@@ -3,6 +3,8 @@ import { createLog } from './vscode/platform/log';
 import { Services } from './vscode/services';
 import { registerCommands } from './vscode/commands/register';
 import { EngineProvider } from './vscode/platform/engine';
+import { BuildRunState } from './vscode/build/state';
+import { registerBuildRun } from './vscode/build/register';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -10,8 +12,11 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log);
   const engines = new EngineProvider();
   context.subscriptions.push(engines);
-  const services: Services = { context, log, engines };
+  const buildRun = new BuildRunState();
+  context.subscriptions.push(buildRun);
+  const services: Services = { context, log, engines, buildRun };
   registerCommands(services);
+  registerBuildRun(services);
 }
 
 export function deactivate(): void {}
