@@ -76,6 +76,23 @@ test('a broken RUN line fails with its Dockerfile line: `Dockerfile:4: error: â€
   assert.equal(await engine.imageSummary(tagOf(dir)), undefined);
 });
 
+test('the classic builder (DOCKER_BUILDKIT=0): steps, cache and the failing line too', async () => {
+  const dir = project('broken-run');
+  const io = captureIo({ ...process.env, DOCKER_BUILDKIT: '0' });
+  io.cwd = dir;
+  assert.equal(await main(['build', '.'], io), 1);
+  assert.match(io.stderr.at(-1)!, /^Dockerfile:4: error: The command '\/bin\/sh -c python -c "import numpy"' returned a non-zero code: 1$/);
+  assert.ok(io.stdout.some((l) => /^\[4\/\d+\] RUN python -c "import numpy"$/.test(l)), io.stdout.join('\n'));
+  const ok = project('script-exitcode');
+  const first = await buildProject(engine, { dir: ok, tag: tagOf(ok), env: { DOCKER_BUILDKIT: '0' } });
+  assert.ok(first.ok && !first.buildkit, first.error);
+  fs.appendFileSync(path.join(ok, 'main.py'), `# ${crypto.randomUUID()}\n`);
+  const again = await buildProject(engine, { dir: ok, tag: tagOf(ok), env: { DOCKER_BUILDKIT: '0' } });
+  assert.ok(again.ok);
+  assert.equal(again.steps.find((x) => x.name.includes('RUN pip install'))?.cached, true);
+  assert.equal(again.steps.find((x) => x.name.includes('COPY . .'))?.cached, false);
+});
+
 test('Jupyter: URL with token found, 200 from 127.0.0.1 with it, 403 without; gone after stop', async () => {
   const dir = project('jupyter-basic');
   assert.equal(await main(['build', dir], captureIo()), 0);

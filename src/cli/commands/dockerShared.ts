@@ -36,7 +36,7 @@ export function engineFor(io: CliIo): Engine {
 export async function buildWithProgress(io: CliIo, engine: Engine, dir: string, tag: string): Promise<BuildOutcome> {
   const lines: string[] = [];
   const r = await buildProject(engine, {
-    dir, tag, signal: io.signal,
+    dir, tag, signal: io.signal, env: io.env,
     onWithheld: (files) => io.err(`note: kept out of the build context (secrets): ${files.join(', ')}`),
     onEvent: (e) => {
       if (e.kind === 'step') io.out(`${e.step.name}${e.step.cached ? ' (cached)' : ''}`);

@@ -13,6 +13,8 @@ export interface BuildRequest {
   tag: string;
   signal?: AbortSignal;
   onEvent?: (e: BuildEvent) => void;
+  /** DOCKER_BUILDKIT=0 here asks for the classic builder (default: process.env). */
+  env?: NodeJS.ProcessEnv;
   /** Told once when secret-looking files were kept out of the context. */
   onWithheld?: (files: string[]) => void;
 }
@@ -44,7 +46,7 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
     throw new Error(`no Dockerfile at ${dockerfilePath} (run \`ds-containers scaffold\` or "Containerize Project…" first)`);
   }
   const started = Date.now();
-  const buildkit = await engine.supportsBuildKit();
+  const buildkit = await engine.supportsBuildKit(req.env);
   const ctx = packContext(req.dir, dockerfile.replace(/\\/g, '/'));
   if (ctx.withheld.length) req.onWithheld?.(ctx.withheld);
   const progress = new BuildProgress();
