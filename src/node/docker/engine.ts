@@ -97,7 +97,7 @@ export class Engine {
       stream.on('end', () => { ended = true; if (buf.trim()) { try { o.onMessage(JSON.parse(buf)); } catch { /* partial line */ } } resolve(); });
       const lost = (e?: unknown) => {
         if (ended) return;
-        if (o.signal?.aborted) reject(o.signal.reason ?? new Error('build cancelled'));
+        if (o.signal?.aborted) reject(new Error('build cancelled'));
         else reject(new EngineUnreachable(this.endpoint.url, e));
       };
       stream.on('error', lost);
