@@ -7,6 +7,7 @@ import { Demuxer } from '../../src/core/docker/demux';
 import { formatAge, formatSize, historyKeyword, mapLayers } from '../../src/core/docker/layers';
 import { importFailures, modulesToCheck, parseImportResults } from '../../src/core/docker/importCheck';
 import { ImportSite } from '../../src/core/project';
+import { runModeOf } from '../../src/node/docker/run';
 
 test('Jupyter: the URL with its token is found and pointed at the published host port', () => {
   const log = '[I 10:00 NotebookApp] Serving notebooks\n    Or copy and paste one of these URLs:\n        http://3f2a9c1b:8888/?token=abc123def\n     or http://127.0.0.1:8888/?token=abc123def\n';
@@ -79,4 +80,13 @@ test('import check: modules once, results parsed, each failure at its file and l
   assert.deepEqual(f.map((x) => `${x.site.file}:${x.site.line}`), ['train.py:3', 'nb.ipynb:2']);
   assert.equal(f[0].finding.line, 2);
   assert.equal(parseImportResults('Traceback…'), undefined);
+});
+
+test('run mode from the image: our label first, then a Jupyter command or port, then exposed ports', () => {
+  const cfg = (o: Partial<Parameters<typeof runModeOf>[0]>) => ({ cmd: [], entrypoint: [], exposed: [], labels: {}, ...o });
+  assert.equal(runModeOf(cfg({ cmd: ['python', 'train.py'] })), 'script');
+  assert.equal(runModeOf(cfg({ cmd: ['jupyter', 'lab', '--ip=0.0.0.0'], exposed: [8888] })), 'jupyter');
+  assert.equal(runModeOf(cfg({ cmd: ['python'], exposed: [8888] })), 'jupyter');
+  assert.equal(runModeOf(cfg({ cmd: ['streamlit', 'run', 'app.py'], exposed: [8501] })), 'app');
+  assert.equal(runModeOf(cfg({ cmd: ['jupyter', 'lab'], labels: { 'dsContainers.mode': 'script' } })), 'script');
 });

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import Docker from 'dockerode';
 import { BuildOutcome } from '../../src/node/docker/build';
 import { RunHandle } from '../../src/vscode/build/state';
 import { ImportCheckResult } from '../../src/node/docker/importCheck';
@@ -12,7 +13,7 @@ import { resolveEndpoint } from '../../src/node/docker/endpoint';
 const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
 const lensDir = () => path.join(ws(), 'build-run', 'dsc-test-build-lens');
 const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
-const images = ['dsc-test-build-lens:latest', 'dsc-test-build-lens-compose', 'dsc-test-build-broken:latest', 'dsc-test-build-containerize:latest'];
+const images = ['dsc-test-build-jupyter:latest', 'dsc-test-build-imports:latest', 'dsc-test-build-lens:latest', 'dsc-test-build-lens-compose', 'dsc-test-build-broken:latest', 'dsc-test-build-containerize:latest'];
 
 async function until<T>(fn: () => Promise<T | undefined> | T | undefined, ms = 30000): Promise<T> {
   const end = Date.now() + ms;
@@ -90,4 +91,35 @@ describe('build and run', function () {
     assert.ok(r.run);
     assert.strictEqual(await r.run.exit, 0);
   });
+
+  it('Check Image Imports puts a missing import on its line in the Problems', async () => {
+    const dir = path.join(ws(), 'build-run', 'dsc-test-build-imports');
+    const built = await vscode.commands.executeCommand<BuildOutcome>('dsContainers.project.build', vscode.Uri.file(dir));
+    assert.ok(built?.ok, built?.error);
+    const r = await vscode.commands.executeCommand<ImportCheckResult>('dsContainers.project.checkImports', vscode.Uri.file(dir));
+    assert.strictEqual(r.failures.length, 1);
+    const d = vscode.languages.getDiagnostics(vscode.Uri.file(path.join(dir, 'main.py'))).filter((x) => x.source === 'ds-containers check');
+    assert.deepStrictEqual(d.map((x) => [x.range.start.line, x.severity]), [[2, vscode.DiagnosticSeverity.Error]]);
+    assert.match(d[0].message, /"numpy" does not import in the image: ModuleNotFoundError/);
+  });
+
+  it('Open Jupyter starts the server, gives the tokened URL on 127.0.0.1, and closing the run removes the container', async () => {
+    const dir = vscode.Uri.file(path.join(ws(), 'build-run', 'dsc-test-build-jupyter'));
+    assert.ok((await vscode.commands.executeCommand<BuildOutcome>('dsContainers.project.build', dir))?.ok);
+    const url = await vscode.commands.executeCommand<string>('dsContainers.project.openJupyter', dir, { open: false });
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=\w+$/);
+    const u = new URL(url);
+    assert.strictEqual((await fetch(`${u.origin}/api/status?token=${u.searchParams.get('token')}`)).status, 200);
+    assert.strictEqual((await fetch(`${u.origin}/api/status`)).status, 403);
+    const again = await vscode.commands.executeCommand<string>('dsContainers.project.openJupyter', dir, { open: false });
+    assert.strictEqual(again, url, 'the running server is reused');
+    const docker = new Docker();
+    const mine = () => docker.listContainers({ all: true, filters: { label: [`dsContainers.project=${dir.fsPath}`] } });
+    const running = await mine();
+    assert.strictEqual(running.length, 1);
+    assert.ok(running[0].Ports.every((p) => !p.IP || p.IP === '127.0.0.1'), JSON.stringify(running[0].Ports));
+    for (const t of vscode.window.terminals.filter((x) => x.name.startsWith('Run dsc-test-build-jupyter'))) t.dispose();
+    await until(async () => (await mine()).length === 0 || undefined, 30000);
+  });
 });
+
