@@ -4,11 +4,10 @@
  * string literals, replacing each literal with a numbered placeholder `"N"` whose value is kept.
  *
  * Why not a real parser: import analysis needs only statement boundaries, indentation and literal
- * values. A full Python grammar in JS (tree-sitter wasm, or spawning `python -c ast`) costs one to
- * two orders of magnitude more per file than this single linear pass; on the 150 MB benchmark tree
- * the whole scan measured 3-5x the time of merely reading the bytes (bench/scan.bench.ts), and
- * spawning CPython's `ast` per file alone would cost more than that. Text is only built for
- * lines whose first word can matter (`capture`); the rest just advance.
+ * values. Measured on the benchmark's 10,000 files (~110 MB of .py): CPython's own `ast.parse` +
+ * `ast.walk` in one process took ~27x longer than this pass (110 s vs 4 s on a loaded 2-core
+ * machine) and found the same 100,000 imports; a wasm grammar in JS would also cost far more.
+ * Text is only built for lines whose first word can matter (`capture`); the rest just advance.
  */
 export interface LogicalLine {
   /** 1-based line where the logical line starts. */
