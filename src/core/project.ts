@@ -58,6 +58,10 @@ export interface ProjectAnalysis {
   existing: string[];
   gpu: boolean;
   warnings: ScanWarning[];
+  /** Where pythonVersion came from: a project file (".python-version", "pyproject.toml"…), "interpreter" or "default". */
+  pythonVersionFrom?: string;
+  /** The interpreter that was probed for stdlib names and installed versions (absent: bundled data only). */
+  interpreter?: { command: string; executable?: string; version?: string; problem?: string };
 }
 
 /** What the generators need; Containerize's preview lets the user edit it before writing. */

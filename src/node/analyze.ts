@@ -43,6 +43,9 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
   const interp: InterpreterFacts = probe.facts ?? {};
   const pythonVersion = decl.python?.version ?? interp.version ?? DEFAULT_PYTHON;
+  if (decl.python && interp.version && interp.version !== decl.python.version && !opts.noPin) {
+    warnings.push({ file: decl.python.file, message: `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; installed versions are taken from ${interp.version}` });
+  }
   const stdlib = interp.version === pythonVersion && interp.stdlib?.length ? new Set(interp.stdlib) : bundledStdlib(pythonVersion);
   const local = new LocalModules(walk.python);
 
@@ -95,7 +98,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, all.length) }, worker));
 
   const { requirements, unresolved, warnings: reqWarnings } = buildRequirements({
-    sites, pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined,
+    sites, pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
   });
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   const mode = detectMode(files);
@@ -112,6 +115,8 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     existing,
     gpu: isGpuProject(requirements, cuda),
     warnings: sortWarnings([...warnings, ...reqWarnings]),
+    pythonVersionFrom: decl.python?.file ?? (interp.version ? 'interpreter' : 'default'),
+    ...(python === false ? {} : { interpreter: { command: python, executable: probe.facts?.executable, version: interp.version, problem: probe.problem } }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import os from 'node:os';
 import type { InterpreterFacts } from '../core/python/resolve';
 
 // Runs inside the user's interpreter: standard-library names (3.10+), the import→distribution map
@@ -42,7 +43,8 @@ export interface ProbeResult {
 /** Asks `python` (a path or a command on PATH) what it knows. Never throws. */
 export function probeInterpreter(python: string, timeoutMs = 20000): Promise<ProbeResult> {
   return new Promise((resolve) => {
-    execFile(python, ['-c', PROBE], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
+    execFile(python, ['-c', PROBE], // A neutral working folder: `-c` puts it first on sys.path, and a project's own json.py must not shadow the stdlib here.
+      { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true, cwd: os.tmpdir() }, (err, stdout, stderr) => {
       if (err) {
         const code = (err as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'not found' : err.killed ? 'timed out' : (String(stderr).trim().split('\n').pop() || err.message);

@@ -18,7 +18,7 @@ export const scanCommand: CliCommand = {
     if (!st.isDirectory()) throw new CliError(`not a folder: ${dir}`);
     const python = args.flags.get('python');
     const analysis = await analyzeProject(dir, {
-      python: typeof python === 'string' ? python : (io.env.DSC_PYTHON || 'python3'),
+      python: typeof python === 'string' ? python : 'python3',
       noPin: args.flags.has('no-pin'),
       signal: io.signal,
     });

@@ -26,7 +26,7 @@ export function decodeSource(bytes: Uint8Array): Decoded {
   const cookie = codingCookie(body);
   if (cookie && !/^utf[-_]?8/i.test(cookie)) {
     try {
-      return { text: new TextDecoder(cookie).decode(body) };
+      return { text: new TextDecoder(webLabel(cookie)).decode(body) };
     } catch {
       return { text: new TextDecoder('latin1').decode(body), warning: `unknown encoding "${cookie}" declared; read as Latin-1` };
     }
@@ -36,6 +36,13 @@ export function decodeSource(bytes: Uint8Array): Decoded {
   } catch {
     return { text: new TextDecoder('latin1').decode(body), warning: 'not valid UTF-8 and no coding declaration; read as Latin-1' };
   }
+}
+
+// Python codec names that the WHATWG TextDecoder spells differently.
+function webLabel(pythonName: string): string {
+  const n = pythonName.toLowerCase().replace(/_/g, '-');
+  const map: Record<string, string> = { 'latin-1': 'latin1', 'iso-latin-1': 'latin1', latin: 'latin1', l1: 'latin1', '8859': 'latin1', cp819: 'latin1' };
+  return map[n] ?? n;
 }
 
 /** The PEP 263 encoding declared in the first two lines, if any. */

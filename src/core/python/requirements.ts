@@ -1,5 +1,6 @@
 import type { ImportClass, ImportSite, Requirement, ScanWarning } from '../project';
 import { normalizeDistribution } from './data/distributions';
+import { stdlibVersionsOf } from './data/stdlib';
 import { distributionFor, installedIndex, installedVersion, InterpreterFacts } from './resolve';
 
 /** A declared package (requirements*.txt, pyproject.toml, environment.yml); see node/declarations. */
@@ -21,6 +22,8 @@ export interface RequirementInput {
   noPin: boolean;
   /** The interpreter asked, for messages; undefined when none was. */
   interpreterName?: string;
+  /** The target Python "X.Y", to explain imports that are stdlib in other versions only. */
+  pythonVersion?: string;
 }
 
 const CLASS_RANK: Record<ImportClass, number> = { runtime: 0, optional: 1, typing: 2, dev: 3 };
@@ -79,7 +82,10 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
         warnings.push({ ...firstPlace(r), message: `${r.name}: version unknown (${where}); left unpinned` });
       }
     }
-    if (!r.verified && r.class === 'runtime') {
+    const elsewhere = r.verified ? [] : stdlibVersionsOf(r.imports[0] ?? r.name);
+    if (!r.verified && r.class === 'runtime' && elsewhere.length) {
+      warnings.push({ ...firstPlace(r), message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}; kept as "${r.name}" (unverified)` });
+    } else if (!r.verified && r.class === 'runtime') {
       warnings.push({ ...firstPlace(r), message: `"${r.imports[0] ?? r.name}" is not a known module of the standard library, the project or a known distribution; kept as "${r.name}" (unverified)` });
     }
     r.imports.sort();

@@ -85,3 +85,8 @@ function nearestVersion(version: string): string {
   const minor = Number(/^3\.(\d+)/.exec(version)?.[1] ?? 11);
   return minor < 8 ? '3.8' : minor > 13 ? '3.13' : '3.11';
 }
+
+/** The bundled versions whose standard library has `name` (e.g. tomllib: 3.11, 3.12, 3.13). */
+export function stdlibVersionsOf(name: string): string[] {
+  return BUNDLED_STDLIB_VERSIONS.filter((v) => bundledStdlib(v).has(name));
+}
