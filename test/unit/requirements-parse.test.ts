@@ -65,3 +65,22 @@ test('normalizeName follows PEP 503', () => {
   assert.equal(normalizeName('zope.interface'), 'zope-interface');
   assert.equal(normalizeName('A__b--C'), 'a-b-c');
 });
+
+test('the fast path for simple lines agrees with pip-requirements-js', async () => {
+  const { simpleRequirement } = await import('../../src/core/requirements/parse');
+  const { parsePipRequirementsLine } = await import('pip-requirements-js');
+  const lines = ['numpy', 'numpy==1.2', 'Scikit_Learn>=1.0, <2', 'pandas[excel, perf]>=2.0', 'a.b-c_d ~= 1.4.5', 'x==1.*', 'x!=2,>=1',
+    'a[b]', 'numpy ==1.2', 'x>=1.0a1.post2.dev3', 'x==1!2.0', 'torch==2.3.1+cu121'];
+  for (const l of lines) {
+    const fast = simpleRequirement(l);
+    assert.ok(fast, `${l} takes the fast path`);
+    assert.deepEqual(JSON.parse(JSON.stringify(fast)), JSON.parse(JSON.stringify(parsePipRequirementsLine(l))), l);
+  }
+  for (const l of ['x (>=1)', 'x; python_version<"3"', 'x @ https://e/x.whl', 'x == ', 'x>=1 y', 'x_']) assert.equal(simpleRequirement(l), undefined, l);
+});
+
+test('=== (arbitrary equality) is accepted and pins', () => {
+  const [l] = parseRequirements('legacy===1.0+local\n').lines;
+  assert.equal(l.kind, 'requirement');
+  assert.equal(l.pinned, '1.0+local');
+});

@@ -126,3 +126,14 @@ test('an impossible mode is a one-line error naming the fix', async () => {
   await assert.rejects(cmd.run(['.', '--mode', 'app'], io), /no app framework .* choose another --mode/);
   fs.rmSync(dir, { recursive: true });
 });
+
+test('a generated file name taken by a folder is one line, exit 1, before anything is written', async () => {
+  const dir = project({ 'train.py': '' });
+  fs.mkdirSync(path.join(dir, 'compose.yaml'));
+  const io = captureIo(dir);
+  assert.equal(await main(['scaffold', '.'], io), 1);
+  assert.deepEqual(io.stderr.filter((l) => l.startsWith('ds-containers scaffold:')), ['ds-containers scaffold: cannot read compose.yaml in .: EISDIR']);
+  assert.ok(fs.statSync(path.join(dir, 'compose.yaml')).isDirectory());
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['compose.yaml', 'train.py'], 'stopped before writing anything');
+  fs.rmSync(dir, { recursive: true });
+});

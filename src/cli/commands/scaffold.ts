@@ -5,6 +5,7 @@ import { parseArgs } from '../args';
 import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
 import { generateAll, GeneratedFiles, runtimeTools, baseImageOf, SpecError, specFromAnalysis } from '../../core/generate';
 import { mergeRequirements } from '../../core/requirements/merge';
+import { normalizeName } from '../../core/requirements/names';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
 import { readIfExists, safeWrite, unifiedDiff } from '../../node/files';
 
@@ -48,20 +49,29 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
       pythonVersion: flag(args.flags, 'python'),
       gpu: args.flags.has('gpu') || undefined,
       entry: entry?.replace(/\\/g, '/'),
+      versionSource: versionSource(analysis),
     });
   } catch (e) {
     if (e instanceof SpecError) throw new CliError(e.message);
     throw e;
   }
-  io.out(describe(spec));
+  io.out(describe(spec, flag(args.flags, 'python') ? '--python' : analysis.pythonVersionFrom));
   if (spec.hasEnvFile) io.out('.env: passed to the container by compose.yaml (env_file) and kept out of the image by .dockerignore.');
   const files = generateAll(spec);
   const kept: string[] = [];
-  for (const name of Object.keys(files) as (keyof GeneratedFiles)[]) {
+  const names = Object.keys(files) as (keyof GeneratedFiles)[];
+  // Read every existing file first, so that an unreadable one stops us before anything is written.
+  const existing = new Map<string, string | undefined>();
+  for (const name of names) {
+    existing.set(name, await readIfExists(path.join(root, name)).catch((e: NodeJS.ErrnoException) => {
+      throw new CliError(`cannot read ${name} in ${args.positional[0]}: ${e.code ?? e.message}`, 1);
+    }));
+  }
+  for (const name of names) {
     const file = path.join(root, name);
-    const before = await readIfExists(file);
+    const before = existing.get(name);
     const proposed = name === 'requirements.txt' && before !== undefined
-      ? mergeRequirementsReport(before, spec, io)
+      ? mergeRequirementsReport(before, spec, declaredOnlyHere(analysis), io)
       : files[name];
     // requirements.txt is merged (nothing of the user's is lost), so it needs no --force.
     const mayWrite = before === undefined || name === 'requirements.txt' || force;
@@ -74,7 +84,9 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
       kept.push(name);
       continue;
     }
-    const outcome = await safeWrite(file, proposed, { overwrite: mayWrite });
+    const outcome = await safeWrite(file, proposed, { overwrite: mayWrite }).catch((e: NodeJS.ErrnoException) => {
+      throw new CliError(`cannot write ${name} in ${args.positional[0]}: ${e.code ?? e.message}`, 1);
+    });
     if (outcome === 'exists') { printProposal(io, name, before ?? '', proposed); kept.push(name); continue; }
     io.out(`${name}: ${outcomeText(outcome, name)}`);
   }
@@ -83,6 +95,13 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
   else if (kept.length) io.out(`Left alone (they exist): ${kept.join(', ')}. Review the diffs above; rerun with --force to replace them.`);
   else io.out('Next: docker compose up --build   (or: docker build --build-arg UID=$(id -u) -t NAME .)');
   return 0;
+}
+
+/** "python3 (Python 3.11.2)" for the requirements header; undefined when no interpreter answered. */
+function versionSource(analysis: ProjectAnalysis): string | undefined {
+  const i = analysis.interpreter;
+  if (!i || i.problem) return undefined;
+  return i.version ? `${i.command} (Python ${i.version})` : i.command;
 }
 
 function outcomeText(outcome: string, name: string): string {
@@ -96,14 +115,26 @@ function flag(flags: Map<string, string | true>, name: string): string | undefin
   return typeof v === 'string' ? v : undefined;
 }
 
-function describe(spec: ProjectSpec): string {
+function describe(spec: ProjectSpec, pythonFrom: string | undefined): string {
   const what = spec.mode === 'app' ? `app (${spec.framework})` : spec.mode;
-  return `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, Python ${spec.pythonVersion}, base image ${baseImageOf(spec)}` +
+  const from = pythonFrom ? ` (from ${pythonFrom})` : '';
+  return `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, Python ${spec.pythonVersion}${from}, base image ${baseImageOf(spec)}` +
     `${spec.gpu ? ', GPU' : ''}; ${spec.requirements.length} runtime requirement(s).`;
 }
 
-function mergeRequirementsReport(before: string, spec: ProjectSpec, io: CliIo): string {
-  const merged = mergeRequirements(before, spec.requirements, { tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec)) });
+/**
+ * Requirements the scanner found only in requirements.txt itself, imported by nothing: they stay in
+ * the file, and the merge reports them as unused.
+ */
+function declaredOnlyHere(analysis: ProjectAnalysis): Set<string> {
+  return new Set(analysis.requirements
+    .filter((r) => r.sites.length === 0 && (r.declaredIn ?? []).length > 0 && r.declaredIn!.every((d) => d === 'requirements.txt'))
+    .map((r) => normalizeName(r.name)));
+}
+
+function mergeRequirementsReport(before: string, spec: ProjectSpec, declaredOnly: Set<string>, io: CliIo): string {
+  const wanted = spec.requirements.filter((r) => !declaredOnly.has(normalizeName(r.name)));
+  const merged = mergeRequirements(before, wanted, { tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec)) });
   for (const e of merged.errors) io.err(`requirements.txt:${e.line + 1}: warning: ${e.message} (line kept as it is)`);
   if (merged.added.length) io.out(`requirements.txt: adding ${merged.added.join(', ')}`);
   if (merged.unused.length) io.out(`requirements.txt: nothing imports ${merged.unused.join(', ')} (kept; remove them yourself if they are not needed)`);

@@ -1,5 +1,6 @@
 import { Document, Scalar } from 'yaml';
 import { ProjectSpec } from '../project';
+import { validateSpec } from './validate';
 import { containerPort } from './modes';
 import { defaultUid } from './dockerfile';
 
@@ -12,6 +13,7 @@ export const composeService = 'app';
  * Ctrl-C and `down` are quick, a GPU reservation when asked, `env_file` when `.env` exists.
  */
 export function generateCompose(spec: ProjectSpec): string {
+  validateSpec(spec);
   const port = containerPort(spec);
   const service: Record<string, unknown> = {
     build: { context: '.', args: { UID: `\${UID:-${defaultUid}}` } },

@@ -1,10 +1,12 @@
 import { ProjectSpec } from '../project';
+import { validateSpec } from './validate';
 
 /**
  * .dockerignore: keeps the build context small and secrets out of the image. Patterns start with
  * `**\/` where the file may sit in any folder (a bare `*.pem` would match only at the top).
  */
 export function generateDockerignore(spec: ProjectSpec): string {
+  validateSpec(spec);
   const sections: [string, string[]][] = [
     ['Version control', ['.git', '.hg', '.svn']],
     ['Virtual environments', ['.venv', 'venv', '.virtualenv', '.conda']],

@@ -9,6 +9,7 @@ export { generateCompose, composeService } from './compose';
 export { generateDockerignore } from './dockerignore';
 export { specFromAnalysis, runtimeTools, SpecError, SpecOptions } from './spec';
 export { systemPackagesFor, aptPackages } from './system-packages';
+export { validateSpec } from './validate';
 export { isJupyterImage, isCudaImage, defaultBaseImage, defaultCudaImage } from './images';
 export { containerPort, frameworkPorts, jupyterPort } from './modes';
 

@@ -15,8 +15,9 @@ export interface SpecOptions {
   ignoreFolders?: string[];
 }
 
-/** A spec that cannot be built from what was asked; the message is for the user. */
-export class SpecError extends Error {}
+import { SpecError, validateSpec } from './validate';
+
+export { SpecError } from './validate';
 
 /**
  * Tools the container runs although no code imports them: JupyterLab when the base image does not
@@ -63,5 +64,6 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (options.ignoreFolders?.length) spec.ignoreFolders = options.ignoreFolders;
   if (options.pipCacheMount) spec.pipCacheMount = true;
   if (options.versionSource) spec.versionSource = options.versionSource;
+  validateSpec(spec);
   return spec;
 }

@@ -1,4 +1,4 @@
-import { parsePipRequirementsLine, RequirementsSyntaxError } from 'pip-requirements-js';
+import { parsePipRequirementsLine, ProjectNameRequirement, Requirement as PipRequirement, RequirementsSyntaxError, VersionOperator } from 'pip-requirements-js';
 import { normalizeName } from './names';
 import { physicalLines, splitComment, splitPerRequirementOptions } from './lines';
 
@@ -131,7 +131,7 @@ function classifyRequirement(base: RequirementLine, body: string, bodyStart: num
   const lead = spec.length - spec.trimStart().length;
   let parsed;
   try {
-    parsed = parsePipRequirementsLine(spec.trim());
+    parsed = simpleRequirement(spec.trim()) ?? libraryParse(spec.trim());
   } catch (e) {
     if (e instanceof RequirementsSyntaxError) {
       const m = /col (\d+):\s*(.*)$/s.exec(e.message);
@@ -160,6 +160,45 @@ function classifyRequirement(base: RequirementLine, body: string, bodyStart: num
     out.marker = spec.slice(spec.indexOf(parsed.url) + parsed.url.length).replace(/^\s*;/, '').trim();
   }
   if (options.length) out.requirementOptions = options;
+  return out;
+}
+
+// The library's results by line text: the editor re-parses a file whose lines barely change.
+const memo = new Map<string, PipRequirement | null | RequirementsSyntaxError>();
+
+function libraryParse(spec: string): PipRequirement | null {
+  let hit = memo.get(spec);
+  if (hit === undefined) {
+    try {
+      hit = parsePipRequirementsLine(spec);
+    } catch (e) {
+      if (!(e instanceof RequirementsSyntaxError)) throw e;
+      hit = e;
+    }
+    if (memo.size >= 5000) memo.clear();
+    memo.set(spec, hit);
+  }
+  if (hit instanceof RequirementsSyntaxError) throw hit;
+  return hit;
+}
+
+const NAME = '[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?';
+const SPEC = '(~=|===|==|!=|<=|>=|<|>)\\s*([A-Za-z0-9_.*+!-]+)';
+const SIMPLE = new RegExp(`^(${NAME})\\s*(?:\\[\\s*(${NAME}(?:\\s*,\\s*${NAME})*)\\s*\\])?\\s*((?:${SPEC})(?:\\s*,\\s*${SPEC})*)?$`);
+const SPEC_G = new RegExp(SPEC, 'g');
+
+/**
+ * The common case (`name`, `name[extras]`, `name==1.2, !=1.3`; no marker, URL or parentheses) read
+ * directly: the PEP 508 grammar of pip-requirements-js costs ~0.15 ms a line, too slow for a large
+ * file re-parsed while the user types. Anything else goes to the library; a unit test checks that
+ * both agree on the lines this accepts.
+ */
+export function simpleRequirement(spec: string): ProjectNameRequirement | undefined {
+  const m = SIMPLE.exec(spec);
+  if (!m) return undefined;
+  const out: ProjectNameRequirement = { type: 'ProjectName', name: m[1] };
+  if (m[2] !== undefined) out.extras = m[2].split(',').map((e) => e.trim());
+  if (m[3]) out.versionSpec = [...m[3].matchAll(SPEC_G)].map((v) => ({ operator: v[1] as VersionOperator, version: v[2] }));
   return out;
 }
 
