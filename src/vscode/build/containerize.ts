@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { analyzeProject } from '../../node/analyze';
 import { readIfExists, safeWrite } from '../../node/files';
-import { generateAll, GeneratedFiles, runtimeTools, baseImageOf, specFromAnalysis } from '../../core/generate';
+import { generateAll, GeneratedFiles, runtimeTools, baseImageOf, specFromAnalysis, validateSpec } from '../../core/generate';
 import { mergeRequirements } from '../../core/requirements/merge';
 import { ProjectSpec } from '../../core/project';
 import { BuildOutcome } from '../../node/docker/build';
@@ -50,7 +50,17 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   for (const w of analysis.warnings) s.log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   let spec: ProjectSpec = { ...specFromAnalysis(analysis, { baseImage: o.spec?.baseImage }), ...o.spec };
   const files = Object.keys(generateAll(spec));
-  if (!o.noPreview) spec = await editSpec(spec, files);
+  // The preview's fields are free text: a value that would inject Dockerfile text is refused, and the user edits again.
+  for (;;) {
+    if (!o.noPreview) spec = await editSpec(spec, files);
+    try {
+      validateSpec(spec);
+      break;
+    } catch (e) {
+      if (o.noPreview) throw e;
+      await vscode.window.showErrorMessage(`Containerize: ${(e as Error).message}`, { modal: true });
+    }
+  }
   const generated = generateAll(spec);
   const written: string[] = [];
   const kept: string[] = [];
