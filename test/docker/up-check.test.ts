@@ -42,6 +42,18 @@ test('linear-classifier-notebook: up runs Jupyter, prints the URL, stops on Ctrl
   assert.ok(io.stderr.includes('stopped and removed the container'));
 });
 
+test('two more projects from bare source through `up`: pandas+numpy, and scipy with its exit code', async () => {
+  for (const [name, code, out] of [['script-stats', 0, 'mean 4.5'], ['script-exitcode', 3, "args ['x']"]] as const) {
+    const dir = copyProject(path.join(FIXTURES, 'build-run', name));
+    for (const f of ['Dockerfile', 'requirements.txt', 'compose.yaml', '.dockerignore']) fs.rmSync(path.join(dir, f), { force: true });
+    tags.push(tagOf(dir));
+    const io = captureIo();
+    assert.equal(await main(['up', dir, '--no-pin', '--base-image', 'local/python:3.11-scipy', '--', 'x'], io), code, io.stderr.join('\n'));
+    assert.ok(io.stdout.includes(out), io.stdout.join('\n'));
+    assert.match(fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8'), name === 'script-stats' ? /numpy[\s\S]*pandas/ : /scipy/);
+  }
+});
+
 test('check: an import missing from the image is reported at its file and line, exit 1', async () => {
   const dir = copyProject(path.join(FIXTURES, 'build-run', 'check-missing'));
   tags.push(tagOf(dir));

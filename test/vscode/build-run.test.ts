@@ -13,7 +13,7 @@ import { resolveEndpoint } from '../../src/node/docker/endpoint';
 const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
 const lensDir = () => path.join(ws(), 'build-run', 'dsc-test-build-lens');
 const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
-const images = ['dsc-test-build-jupyter:latest', 'dsc-test-build-imports:latest', 'dsc-test-build-lens:latest', 'dsc-test-build-lens-compose', 'dsc-test-build-broken:latest', 'dsc-test-build-containerize:latest'];
+const images = ['dsc-test-build-jupyter:latest', 'dsc-test-build-imports:latest', 'dsc-test-build-lens:latest', 'dsc-test-build-lens-compose', 'dsc-test-build-broken:latest', 'dsc-test-build-containerize:latest', 'dsc-test-build-containerize-nb:latest', 'dsc-test-build-containerize-stats:latest', 'dsc-test-build-containerize-scipy:latest'];
 
 async function until<T>(fn: () => Promise<T | undefined> | T | undefined, ms = 30000): Promise<T> {
   const end = Date.now() + ms;
@@ -120,6 +120,29 @@ describe('build and run', function () {
     assert.ok(running[0].Ports.every((p) => !p.IP || p.IP === '127.0.0.1'), JSON.stringify(running[0].Ports));
     for (const t of vscode.window.terminals.filter((x) => x.name.startsWith('Run dsc-test-build-jupyter'))) t.dispose();
     await until(async () => (await mine()).length === 0 || undefined, 30000);
+  });
+
+  it('Containerize Project… on the notebook example runs Jupyter; closing the run removes it', async () => {
+    const dir = path.join(ws(), 'build-run', 'dsc-test-build-containerize-nb');
+    fs.cpSync(path.resolve(__dirname, '../../../test/fixtures/projects/linear-classifier-notebook'), dir, { recursive: true });
+    const r = await vscode.commands.executeCommand<ContainerizeResult>('dsContainers.project.containerize', { folder: dir, noPreview: true, noPin: true, spec: { baseImage: 'local/jupyter:3.11' } });
+    assert.ok(r.build?.ok, r.build?.error);
+    assert.strictEqual(r.run?.mode, 'jupyter');
+    assert.match((await r.run.url) ?? '', /^http:\/\/127\.0\.0\.1:\d+\/(lab)?\?token=\w+$/);
+    r.run.stop();
+    assert.strictEqual(await r.run.exit, 0);
+    assert.strictEqual(await engine.runExists(r.run.id), false);
+  });
+
+  it('Containerize Project… takes two more projects from bare source to a finished run', async () => {
+    for (const [name, fixture, code] of [['stats', 'script-stats', 0], ['scipy', 'script-exitcode', 3]] as const) {
+      const dir = path.join(ws(), 'build-run', `dsc-test-build-containerize-${name}`);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.copyFileSync(path.resolve(__dirname, `../../../test/fixtures/build-run/${fixture}/main.py`), path.join(dir, 'main.py'));
+      const r = await vscode.commands.executeCommand<ContainerizeResult>('dsContainers.project.containerize', { folder: dir, noPreview: true, noPin: true, spec: { baseImage: 'local/python:3.11-scipy' } });
+      assert.ok(r.build?.ok, r.build?.error);
+      assert.strictEqual(await r.run!.exit, code, name);
+    }
   });
 });
 

@@ -197,6 +197,8 @@ export class Engine {
     const ok404 = (e: unknown) => { if (![304, 404, 409].includes((e as { statusCode?: number }).statusCode ?? 0)) throw e; };
     await this.call(() => c.stop({ t: seconds })).catch(ok404);
     await this.call(() => c.remove({ force: true })).catch(ok404);
+    // A removal already in progress (409) returns at once: wait until the container is really gone.
+    for (let i = 0; i < 100 && (await this.runExists(id)); i++) await new Promise((r) => setTimeout(r, 100));
   }
 
   /** True while a container with this id exists. */
