@@ -16,8 +16,25 @@ export class LayerHints implements vscode.InlayHintsProvider {
 
   constructor(private readonly s: Services) {}
 
+  // Hints are asked for on every edit: engine answers are kept until the next build or refresh.
+  // (at most 30 s, so an image pulled or removed outside the editor shows up).
+  private readonly cache = new Map<string, Promise<unknown>>();
+  private cacheAt = 0;
+
   refresh(): void {
+    this.cache.clear();
     this.changed.fire();
+  }
+
+  private cached<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    if (Date.now() - this.cacheAt > 30000) { this.cache.clear(); this.cacheAt = Date.now(); }
+    let p = this.cache.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = fn();
+      this.cache.set(key, p);
+      p.catch(() => this.cache.delete(key));
+    }
+    return p;
   }
 
   async provideInlayHints(doc: vscode.TextDocument): Promise<vscode.InlayHint[]> {
@@ -39,15 +56,15 @@ export class LayerHints implements vscode.InlayHintsProvider {
       for (const f of froms) {
         const ref = f.args.split(/\s+/).find((a) => !a.startsWith('--'));
         if (!ref || ref.includes('$') || ref === 'scratch') continue;
-        const img = await engine.imageSummary(ref);
-        if (f === froms[froms.length - 1]) lastBaseLayers = img ? (await engine.imageLayers(ref)).length : 0;
+        const img = await this.cached(`summary ${ref}`, () => engine.imageSummary(ref));
+        if (f === froms[froms.length - 1]) lastBaseLayers = img ? (await this.cached(`layers ${img.id}`, () => engine.imageLayers(ref))).length : 0;
         at(f.endLine, img ? `${formatSize(img.size)} · ${formatAge(now - img.created)} old` : 'not pulled', img ? `${ref}: ${img.id.slice(7, 19)}` : `${ref} is not in the local engine`);
       }
       const last = this.s.buildRun.lastBuild(doc.fileName);
       const tag = last?.imageId ?? (await this.builtFromHere(doc.fileName));
       if (!tag || !lastBaseLayers) return hints;
       const cached = new Set(last?.cachedLines ?? []);
-      for (const l of mapLayers(text, await engine.imageLayers(tag), lastBaseLayers)) {
+      for (const l of mapLayers(text, await this.cached(`layers ${tag}`, () => engine.imageLayers(tag)), lastBaseLayers)) {
         const label = `+${formatSize(l.size)}${cached.has(l.line) ? ' · cached' : ''}`;
         at(instructions.find((i) => i.line === l.line)?.endLine ?? l.line, label, `layer added by this ${l.keyword} in the last build`);
       }
@@ -59,7 +76,8 @@ export class LayerHints implements vscode.InlayHintsProvider {
 
   /** The default tag's image, when it was built from this very Dockerfile (its label says so). */
   private async builtFromHere(dockerfile: string): Promise<string | undefined> {
-    const img = await this.s.engines.get().imageSummary(targetOf(dockerfile).tag);
+    const tag = targetOf(dockerfile).tag;
+    const img = await this.cached(`summary ${tag}`, () => this.s.engines.get().imageSummary(tag));
     return img && img.labels['dsContainers.dockerfile'] === dockerfile ? img.id : undefined;
   }
 }
