@@ -75,3 +75,18 @@ test('build context: .dockerignore rules apply; .env, keys and .git never go in'
   assert.deepEqual(files, ['.dockerignore', '.env.example', 'Dockerfile', 'data/keep.csv', 'main.py', 'src/model.py']);
   assert.deepEqual(withheld, ['.env', '.env.local', '.git', 'certs/server.pem', 'deploy/id_rsa', 'notes.key', 'sub/.git']);
 });
+
+test('CLI build with no engine at the endpoint: one clear line, exit 1', async () => {
+  const { main } = await import('../../src/cli/main');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-noengine-'));
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.11-slim\n');
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io = { out: (l: string) => stdout.push(l), err: (l: string) => stderr.push(l), cwd: dir, env: { DOCKER_HOST: 'unix:///tmp/dsc-no-such-engine.sock' }, signal: new AbortController().signal };
+  assert.equal(await main(['build', '.'], io), 1);
+  assert.deepEqual(stderr, ['ds-containers build: cannot reach Docker at unix:///tmp/dsc-no-such-engine.sock: is the engine running?']);
+  assert.equal(await main(['build', '.', '--tag', 'Bad Tag'], io), 2);
+  assert.match(stderr.at(-1)!, /^ds-containers build: invalid image tag "Bad Tag"/);
+  assert.equal(await main(['run', path.join(dir, 'missing')], io), 2);
+  assert.match(stderr.at(-1)!, /^ds-containers run: not a folder: /);
+});
