@@ -7,6 +7,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { analyzeProject } from '../src/node/analyze';
 import { normalizeDistribution } from '../src/core/python/data/distributions';
+import { scanPython } from '../src/core/python/extract';
+import { decodeSource } from '../src/core/python/decode';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TREE = path.join(ROOT, 'bench/.work/scan-tree-v3');
@@ -150,6 +152,32 @@ async function mainBench(): Promise<void> {
     const pr = await precisionRecall(py);
     console.log(`fixtures, runtime requirements (${py === false ? 'bundled data' : 'probing python3'}): precision ${(pr.p * 100).toFixed(1)}%, recall ${(pr.r * 100).toFixed(1)}%${pr.misses.length ? ` (${pr.misses.join('; ')})` : ''}`);
   }
+  console.log(`CPython ast agreement on python3's standard library: ${agreementWithCPython()}`);
+}
+
+// Agreement with CPython's own parser on real code: the interpreter's standard library.
+function agreementWithCPython(): string {
+  const lib = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
+  if (lib.status !== 0) return 'skipped (no python3)';
+  const ref = spawnSync('python3', [path.join(ROOT, 'bench/ast-imports.py'), lib.stdout.trim()], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (ref.status !== 0) return `skipped (${ref.stderr.trim().split('\n').pop()})`;
+  const want = JSON.parse(ref.stdout) as Record<string, string[]>;
+  let imports = 0, missing = 0, extra = 0;
+  const examples: string[] = [];
+  for (const [file, expected] of Object.entries(want)) {
+    const text = decodeSource(fs.readFileSync(file)).text ?? '';
+    const got = scanPython(text).imports.filter((i) => !i.dynamic).map((i) => `${'.'.repeat(i.level)}${i.module}:${i.line}`);
+    imports += expected.length;
+    const left = [...got];
+    for (const e of expected) {
+      const k = left.indexOf(e);
+      if (k >= 0) left.splice(k, 1);
+      else { missing++; if (examples.length < 5) examples.push(`missing ${e} in ${file}`); }
+    }
+    extra += left.length;
+    for (const x of left.slice(0, Math.max(0, 5 - examples.length))) examples.push(`extra ${x} in ${file}`);
+  }
+  return `${Object.keys(want).length} files, ${imports} import statements: ${missing} missed, ${extra} extra${examples.length ? ` (${examples.join('; ')})` : ''}`;
 }
 
 if (process.argv[2] === '--child') void child(process.argv[3]);

@@ -32,3 +32,6 @@ if (watch) {
     console.log(`${b.outfile ?? Object.keys(b.entryPoints).map((e) => `dist/${e}.js`)}: ${(bytes / 1024).toFixed(0)} KiB`);
   }
 }
+// dockerode's BuildKit session loads its .proto files at run time from next to the bundle.
+import fs from 'node:fs';
+fs.cpSync('node_modules/dockerode/lib/proto', 'dist/proto', { recursive: true });

@@ -6,6 +6,8 @@ import { EngineProvider } from './vscode/platform/engine';
 import { registerDockerfileLanguage } from './vscode/language/dockerfile';
 import { registerLint } from './vscode/lint';
 import { registerExplorer } from './vscode/views/explorer';
+import { BuildRunState } from './vscode/build/state';
+import { registerBuildRun } from './vscode/build/register';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -13,11 +15,14 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log);
   const engines = new EngineProvider();
   context.subscriptions.push(engines);
-  const services: Services = { context, log, engines };
+  const buildRun = new BuildRunState();
+  context.subscriptions.push(buildRun);
+  const services: Services = { context, log, engines, buildRun };
   services.explorer = registerExplorer(services);
   registerCommands(services);
   registerDockerfileLanguage(services);
   registerLint(services);
+  registerBuildRun(services);
 }
 
 export function deactivate(): void {}

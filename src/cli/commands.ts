@@ -2,10 +2,18 @@ import { CliCommand } from './io';
 import { scanCommand } from './commands/scan';
 import { scaffoldCommand } from './commands/scaffold';
 import { lint } from './commands/lint';
+import { buildCommand } from './commands/build';
+import { runCommand } from './commands/run';
+import { upCommand } from './commands/up';
+import { checkCommand } from './commands/check';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
 export const commands: CliCommand[] = [
   scanCommand,
   scaffoldCommand,
   lint,
+  buildCommand,
+  runCommand,
+  upCommand,
+  checkCommand,
 ];

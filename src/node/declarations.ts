@@ -38,7 +38,8 @@ export async function readDeclarations(root: string): Promise<Declarations> {
     const sub = await fs.readdir(path.join(root, 'requirements')).catch(() => [] as string[]);
     reqFiles.push(...sub.filter((n) => /\.(txt|in)$/.test(n)).sort().map((n) => `requirements/${n}`));
   }
-  for (const f of reqFiles) await readRequirements(root, f, out);
+  const seen = new Set<string>();
+  for (const f of reqFiles) await readRequirements(root, f, out, seen);
   if (names.includes('pyproject.toml')) await readPyproject(root, out);
   for (const f of ['environment.yml', 'environment.yaml']) if (names.includes(f)) await readEnvironment(root, f, out);
   const pin = async (file: string, re: RegExp): Promise<void> => {
@@ -61,7 +62,9 @@ async function read(root: string, file: string, out: Declarations): Promise<stri
   }
 }
 
-async function readRequirements(root: string, file: string, out: Declarations): Promise<void> {
+async function readRequirements(root: string, file: string, out: Declarations, seen: Set<string>): Promise<void> {
+  if (seen.has(file)) return;
+  seen.add(file);
   const text = await read(root, file, out);
   if (text === undefined) return;
   const cls: ImportClass = DEV_REQ.test(path.basename(file).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
@@ -72,6 +75,13 @@ async function readRequirements(root: string, file: string, out: Declarations): 
     while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + lines[++i];
     if (/download\.pytorch\.org\/whl\/cu|\+cu\d{2,3}\b|nvidia-|-cu1[12]\b|cuda/i.test(line.replace(/#.*/, ''))) out.cudaHint = true;
     const bare = line.replace(/(^|\s)#.*$/, '').trim();
+    const include = /^(?:-r|--requirement)[\s=]+(\S+)$/.exec(bare);
+    if (include) {
+      // `-r base.txt` is relative to the including file; files outside the project are not read.
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), include[1]));
+      if (!target.startsWith('../') && !path.isAbsolute(include[1])) await readRequirements(root, target, out, seen);
+      continue;
+    }
     if (!bare || bare.startsWith('-')) continue; // options (-r, -c, --index-url, -e) are not packages we map
     let req: PipRequirement | null;
     try {

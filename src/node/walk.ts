@@ -42,7 +42,8 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
       out.warnings.push({ file: rel || '.', message: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? e}); skipped` });
       continue;
     }
-    if (rel && entries.some((e) => e.name === 'pyvenv.cfg')) continue; // a virtual environment
+    // A virtual environment (pyvenv.cfg) or a conda environment (conda-meta/) is installed code, not the project.
+    if (rel && entries.some((e) => e.name === 'pyvenv.cfg' || (e.name === 'conda-meta' && e.isDirectory()))) continue;
     let rules = inherited;
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {

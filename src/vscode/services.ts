@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Log } from './platform/log';
 import { EngineProvider } from './platform/engine';
 import type { Explorer } from './views/explorer';
+import { BuildRunState } from './build/state';
 
 /** What handlers and providers receive, built once in activate() and passed explicitly. */
 export interface Services {
@@ -11,4 +12,6 @@ export interface Services {
   engines: EngineProvider;
   /** The Docker explorer's model and views (set by registerExplorer before the commands run). */
   explorer?: Explorer;
+  /** Last builds, running containers and build/import diagnostics (build and run). */
+  buildRun: BuildRunState;
 }

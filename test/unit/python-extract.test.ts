@@ -116,3 +116,9 @@ test('notebooks: nbformat 3 worksheets, non-Python kernels skipped, broken JSON 
   assert.match(extractNotebook('{"cells": [').warnings[0].message, /not a valid notebook/);
   assert.match(extractNotebook('"just a string"').warnings[0].message, /no cells/);
 });
+
+test('an unclosed bracket does not swallow the imports that follow at column 0', () => {
+  const r = scanPython('x = foo(1,\n  2\nimport a\nfrom b import c\ny = [\nimport_thing,\n]\n');
+  assert.deepEqual(r.imports.map((i) => [i.module, i.line]), [['a', 3], ['b', 4]]);
+  assert.deepEqual(r.warnings, [{ line: 1, message: 'unclosed bracket' }]);
+});

@@ -71,3 +71,27 @@ export interface RunResult {
   name: string;
   ports: PortBinding[];
 }
+
+/** One entry of an image's history (oldest first), as the inlay hints need it. */
+export interface LayerHistory {
+  createdBy: string;
+  size: number;
+  created: number;
+}
+
+/** The resolved settings of a container to run (see node/docker/run). */
+export interface RunSpec {
+  image: string;
+  name?: string;
+  /** Container ports to publish on 127.0.0.1 (host port: the same when free, else any). */
+  ports: number[];
+  /** Bind mount of the project folder, e.g. { host: '/abs/proj', container: '/app' }. */
+  mount?: { host: string; container: string };
+  /** Remove the container when it exits (one-shot scripts). */
+  autoRemove: boolean;
+  labels: Record<string, string>;
+  cmd?: string[];
+  entrypoint?: string[];
+  env?: string[];
+  tty?: boolean;
+}

@@ -3,6 +3,12 @@ import { Services } from '../services';
 import { guard } from '../platform/errors';
 import { dockerfileFixCommands } from './dockerfileFix';
 import { explorerCommands, explorerInternalCommands } from './explorer';
+import { containerizeProject } from './containerize';
+import { buildImage } from './buildImage';
+import { runImage } from './runImage';
+import { composeDownCommand, composeUpCommand } from './composeUp';
+import { openJupyter } from './openJupyter';
+import { checkImageImports } from './checkImports';
 
 export interface CommandSpec {
   /** `dsContainers.<area>.<verb>`; must match package.json `contributes.commands`. */
@@ -15,7 +21,16 @@ export interface CommandSpec {
 }
 
 /** The one command table. Each handler lives in its own file in this folder. */
-export const commandTable: CommandSpec[] = [...explorerCommands];
+export const commandTable: CommandSpec[] = [
+  ...explorerCommands,
+  { id: 'dsContainers.project.containerize', title: 'Containerize Project…', needsTrust: true, handler: containerizeProject },
+  { id: 'dsContainers.project.build', title: 'Build Image', needsTrust: true, handler: buildImage },
+  { id: 'dsContainers.project.run', title: 'Run Image', needsTrust: true, handler: runImage },
+  { id: 'dsContainers.compose.up', title: 'Compose Up', needsTrust: true, handler: composeUpCommand },
+  { id: 'dsContainers.compose.down', title: 'Compose Down', needsTrust: true, handler: composeDownCommand },
+  { id: 'dsContainers.project.openJupyter', title: 'Open Jupyter', needsTrust: true, handler: openJupyter },
+  { id: 'dsContainers.project.checkImports', title: 'Check Image Imports', needsTrust: true, handler: checkImageImports },
+];
 
 /** Internal commands (not in contributes.commands), e.g. ids that code actions invoke. */
 export const internalCommandTable: CommandSpec[] = [...dockerfileFixCommands, ...explorerInternalCommands];

@@ -1,0 +1,56 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CliError, CliIo } from '../io';
+import { Engine } from '../../node/docker/engine';
+import { resolveEndpoint } from '../../node/docker/endpoint';
+import { buildProject, BuildOutcome } from '../../node/docker/build';
+import { defaultTag, isValidTag } from '../../core/docker/tag';
+
+/** The project folder named on the command line (default: the current one), which must exist. */
+export function projectDir(io: CliIo, positional: string[]): string {
+  if (positional.length > 1) throw new CliError(`expected one project folder, got ${positional.length}: ${positional.join(' ')}`);
+  const dir = path.resolve(io.cwd, positional[0] ?? '.');
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliError(`not a folder: ${dir}`);
+  return dir;
+}
+
+/** --tag, checked, else derived from the folder name. */
+export function tagFor(dir: string, flag: string | true | undefined): string {
+  if (typeof flag === 'string') {
+    if (!isValidTag(flag)) throw new CliError(`invalid image tag "${flag}": use lower-case letters, digits and . _ - (e.g. my-project:latest)`);
+    return flag;
+  }
+  return defaultTag(path.basename(dir));
+}
+
+/** The engine the Docker CLI would use with this environment (DOCKER_HOST, context, default). */
+export function engineFor(io: CliIo): Engine {
+  try {
+    return new Engine(resolveEndpoint({ env: io.env, setting: io.env.DSC_DOCKER_HOST }));
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+}
+
+/** Builds with concise progress lines; a failure prints `Dockerfile:LINE: error: message` (check `ok`: exit 1). */
+export async function buildWithProgress(io: CliIo, engine: Engine, dir: string, tag: string): Promise<BuildOutcome> {
+  const lines: string[] = [];
+  const r = await buildProject(engine, {
+    dir, tag, signal: io.signal, env: io.env,
+    onWithheld: (files) => io.err(`note: kept out of the build context (secrets): ${files.join(', ')}`),
+    onEvent: (e) => {
+      if (e.kind === 'step') io.out(`${e.step.name}${e.step.cached ? ' (cached)' : ''}`);
+      else lines.push(e.text);
+    },
+  });
+  const rel = path.relative(io.cwd, r.dockerfilePath) || 'Dockerfile';
+  if (!r.ok) {
+    for (const l of r.tail.slice(-12)) io.err(`  | ${l}`);
+    const line = r.location?.line !== undefined ? `${r.location.line + 1}:` : '';
+    io.err(`${rel}:${line} error: ${r.location?.message ?? r.error}`);
+    return r;
+  }
+  const cached = r.steps.filter((s) => s.cached).length;
+  io.out(`built ${tag} (${r.imageId?.slice(7, 19)}) in ${r.seconds.toFixed(1)} s: ${r.steps.length} steps, ${cached} cached${r.buildkit ? '' : ', classic builder'}`);
+  return r;
+}

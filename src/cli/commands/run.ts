@@ -1,0 +1,40 @@
+import { CliCommand, CliError, CliIo } from '../io';
+import { parseArgs } from '../args';
+import { engineFor, projectDir, tagFor } from './dockerShared';
+import { runProject } from '../../node/docker/run';
+import { Engine } from '../../node/docker/engine';
+
+/** Runs a built image: scripts stream and exit with the container's code; servers run until Ctrl-C. */
+export async function runWithOutput(io: CliIo, engine: Engine, dir: string, tag: string, args: string[], mount: boolean): Promise<number> {
+  if (!(await engine.imageSummary(tag))) throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`);
+  const partial = { stdout: '', stderr: '' };
+  const r = await runProject(engine, {
+    dir, tag, args, mount, signal: io.signal,
+    // io writes whole lines: hold a partial line until its end arrives.
+    onOutput: (stream, text) => {
+      const lines = (partial[stream] + text).split(/\r?\n/);
+      partial[stream] = lines.pop() ?? '';
+      for (const l of lines) (stream === 'stderr' ? io.err : io.out)(l);
+    },
+    onStarted: (id, ports) => {
+      for (const [c, h] of ports) io.err(`port ${c} → http://127.0.0.1:${h}`);
+      void id;
+    },
+    onJupyter: (url) => io.out(`Jupyter is ready: ${url.hostUrl}  (Ctrl-C stops the container)`),
+  });
+  if (partial.stdout) io.out(partial.stdout);
+  if (partial.stderr) io.err(partial.stderr);
+  if (r.mode !== 'script') io.err(`stopped and removed the container`);
+  return r.exitCode;
+}
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  usage: 'run DIR [--tag TAG] [--mount] [-- ARGS]',
+  summary: 'run the built image: a script exits with its code; Jupyter prints its URL and runs until Ctrl-C',
+  async run(argv, io) {
+    const a = parseArgs(argv, ['mount'], ['tag']);
+    const dir = projectDir(io, a.positional);
+    return runWithOutput(io, engineFor(io), dir, tagFor(dir, a.flags.get('tag')), a.rest, a.flags.has('mount'));
+  },
+};

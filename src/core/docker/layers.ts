@@ -1,0 +1,63 @@
+import { listInstructions } from '../dockerfile/instructions';
+import { LayerHistory } from './types';
+
+/** What one instruction of the final stage added to the image. */
+export interface InstructionLayer {
+  line: number;
+  keyword: string;
+  size: number;
+}
+
+/** The instruction keyword an image history entry came from (BuildKit or classic builder). */
+export function historyKeyword(createdBy: string): string {
+  let s = createdBy.trim();
+  const nop = /#\(nop\)\s+(\w+)/.exec(s);
+  if (nop) return nop[1].toUpperCase();
+  s = s.replace(/^\|\d+(\s+\S+=\S*)*\s+/, ''); // classic: "|1 ARG=v /bin/sh -c …" is a RUN with build args
+  if (/^\/bin\/(ba)?sh -c /.test(s)) return 'RUN';
+  return (/^(\w+)/.exec(s)?.[1] ?? '').toUpperCase();
+}
+
+/**
+ * Aligns the history entries the build added on top of the base image (oldest first) with the
+ * final stage's instructions, by keyword in order; an instruction that left no history entry
+ * (e.g. ARG under BuildKit) gets none.
+ */
+export function mapLayers(dockerfile: string, history: LayerHistory[], baseLayers: number): InstructionLayer[] {
+  const all = listInstructions(dockerfile);
+  const last = Math.max(...all.map((i) => i.stage), 0);
+  const instructions = all.filter((i) => i.stage === last && i.keyword !== 'FROM');
+  const entries = history.slice(baseLayers).map((h) => ({ ...h, keyword: historyKeyword(h.createdBy) }));
+  const out: InstructionLayer[] = [];
+  let j = 0;
+  for (const ins of instructions) {
+    for (let k = j; k < Math.min(entries.length, j + 4); k++) {
+      if (entries[k].keyword === ins.keyword) {
+        out.push({ line: ins.line, keyword: ins.keyword, size: entries[k].size });
+        j = k + 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** 1234567 → "1.2 MB" (decimal units, as docker images shows them). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let u = -1;
+  do { v /= 1000; u++; } while (v >= 1000 && u < units.length - 1);
+  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
+}
+
+/** Age in words from seconds: "3 days", "5 hours", "just now". */
+export function formatAge(seconds: number): string {
+  const steps: [number, string][] = [[31536000, 'year'], [2592000, 'month'], [86400, 'day'], [3600, 'hour'], [60, 'minute']];
+  for (const [s, name] of steps) {
+    const n = Math.floor(seconds / s);
+    if (n >= 1) return `${n} ${name}${n > 1 ? 's' : ''}`;
+  }
+  return 'just now';
+}

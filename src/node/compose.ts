@@ -1,0 +1,31 @@
+import { spawn, spawnSync } from 'child_process';
+import { ComposeFlavor } from '../core/docker/compose';
+
+/** `docker compose` (v2) when the plugin answers, else `docker-compose` (v1); undefined if neither. */
+export function detectCompose(env: NodeJS.ProcessEnv = process.env): ComposeFlavor | undefined {
+  const ok = (cmd: string, args: string[]) => {
+    const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 10000 });
+    return r.status === 0;
+  };
+  if (ok('docker', ['compose', 'version'])) return { kind: 'v2', docker: 'docker' };
+  if (ok('docker-compose', ['version'])) return { kind: 'v1', binary: 'docker-compose' };
+  return undefined;
+}
+
+/** Runs one compose argv (never a shell string); output lines go to the callbacks. */
+export function runCompose(argv: string[], o: { cwd: string; env?: NodeJS.ProcessEnv; onLine: (line: string) => void; signal?: AbortSignal }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(argv[0], argv.slice(1), { cwd: o.cwd, env: o.env ?? process.env, signal: o.signal });
+    let buf = '';
+    const take = (d: Buffer) => {
+      buf += d.toString('utf8');
+      const lines = buf.split(/\r?\n/);
+      buf = lines.pop() ?? '';
+      for (const l of lines) o.onLine(l);
+    };
+    p.stdout.on('data', take);
+    p.stderr.on('data', take);
+    p.on('error', reject);
+    p.on('close', (code) => { if (buf) o.onLine(buf); resolve(code ?? 1); });
+  });
+}

@@ -1,0 +1,84 @@
+import * as path from 'path';
+import { Engine } from './engine';
+import { findJupyterUrl, JupyterUrl } from '../../core/docker/jupyter';
+import { RunSpec } from '../../core/docker/types';
+
+export interface RunRequest {
+  dir: string;
+  tag: string;
+  /** Appended to the image's command (script arguments). */
+  args?: string[];
+  /** Bind-mount the project folder at the image's working directory (/app by default). */
+  mount?: boolean;
+  signal?: AbortSignal;
+  onOutput: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Told once when a Jupyter server prints its URL (rewritten to the host port). */
+  onJupyter?: (url: JupyterUrl) => void;
+  /** Told the container id right after start. */
+  onStarted?: (id: string, hostPorts: Map<number, number>) => void;
+}
+
+export type RunMode = 'script' | 'jupyter' | 'app';
+
+/** How to run an image: its own label from our generator, else its command and exposed ports. */
+export function runModeOf(cfg: { cmd: string[]; entrypoint: string[]; exposed: number[]; labels: Record<string, string> }): RunMode {
+  const label = cfg.labels['dsContainers.mode'];
+  if (label === 'script' || label === 'jupyter' || label === 'app') return label;
+  if ([...cfg.entrypoint, ...cfg.cmd].some((a) => /jupyter/.test(a)) || cfg.exposed.includes(8888)) return 'jupyter';
+  return cfg.exposed.length ? 'app' : 'script';
+}
+
+/** Labels that tie a container to its project (the explorer groups by them). */
+export function runLabels(dir: string, tag: string, mode: RunMode): Record<string, string> {
+  return { 'dsContainers.project': path.resolve(dir), 'dsContainers.image': tag, 'dsContainers.mode': mode };
+}
+
+/**
+ * Runs the built image: a script streams its output and resolves to the container's exit code
+ * (the container removes itself); a server (Jupyter, app) runs until the signal aborts, then is
+ * stopped and removed, and resolves to 0.
+ */
+export async function runProject(engine: Engine, req: RunRequest): Promise<{ exitCode: number; mode: RunMode; id: string }> {
+  const cfg = await engine.imageRunConfig(req.tag);
+  const mode = runModeOf(cfg);
+  const spec: RunSpec = {
+    image: req.tag,
+    name: `${req.tag.replace(/[:/]/g, '-')}-${Date.now().toString(36)}`.replace(/^[^a-zA-Z0-9]+/, ''),
+    ports: mode === 'script' ? [] : cfg.exposed,
+    autoRemove: mode === 'script',
+    labels: runLabels(req.dir, req.tag, mode),
+    cmd: req.args?.length ? [...cfg.cmd, ...req.args] : undefined,
+    mount: req.mount ? { host: path.resolve(req.dir), container: '/app' } : undefined,
+  };
+  let seen = '';
+  let found = false;
+  const known: { ports?: Map<number, number> } = {}; // host ports are known once started: output may come first
+  const look = () => {
+    if (mode !== 'jupyter' || found || !known.ports) return;
+    const url = findJupyterUrl(seen, (p) => known.ports?.get(p));
+    if (url) { found = true; req.onJupyter?.(url); }
+  };
+  const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  const run = await engine.startRun(spec, (stream, data) => {
+    const text = decoder[stream].decode(data, { stream: true });
+    req.onOutput(stream, text);
+    if (mode === 'jupyter' && !found) { seen = (seen + text).slice(-4000); look(); }
+  });
+  known.ports = run.hostPorts;
+  req.onStarted?.(run.id, run.hostPorts);
+  look();
+  const stop = () => void engine.stopRun(run.id).catch(() => undefined);
+  if (req.signal?.aborted) stop();
+  req.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const exitCode = await run.exit;
+    await Promise.race([run.output, new Promise((r) => setTimeout(r, 2000))]);
+    if (req.signal?.aborted || mode !== 'script') {
+      await engine.stopRun(run.id);
+      return { exitCode: req.signal?.aborted ? 0 : exitCode, mode, id: run.id };
+    }
+    return { exitCode, mode, id: run.id };
+  } finally {
+    req.signal?.removeEventListener('abort', stop);
+  }
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+
+/** What the editor remembers of the last successful build of one Dockerfile. */
+export interface LastBuild {
+  tag: string;
+  imageId: string;
+  /** 0-based lines of the instructions whose step came from the cache. */
+  cachedLines: number[];
+  at: number;
+}
+
+/** One running container started by Run Image (or Containerize). */
+export interface RunHandle {
+  id: string;
+  tag: string;
+  dir: string;
+  mode: 'script' | 'jupyter' | 'app';
+  /** Resolves with the container's exit code (0 after a stop). */
+  exit: Promise<number>;
+  /** Resolves with the Jupyter URL (host port, token) once the server prints it; undefined otherwise. */
+  url: Promise<string | undefined>;
+  stop(): void;
+}
+
+/** Build and run state shared by the commands, the CodeLens and the inlay hints. */
+export class BuildRunState implements vscode.Disposable {
+  readonly buildDiagnostics = vscode.languages.createDiagnosticCollection('dsContainers.build');
+  readonly importDiagnostics = vscode.languages.createDiagnosticCollection('dsContainers.imports');
+  private readonly builds = new Map<string, LastBuild>();
+  readonly runs = new Set<RunHandle>();
+  private readonly built = new vscode.EventEmitter<string>();
+  /** Fires with the Dockerfile's fsPath after each build (success or failure). */
+  readonly onDidBuild = this.built.event;
+
+  lastBuild(dockerfile: string): LastBuild | undefined {
+    return this.builds.get(dockerfile);
+  }
+
+  recordBuild(dockerfile: string, b: LastBuild | undefined): void {
+    if (b) this.builds.set(dockerfile, b);
+    this.built.fire(dockerfile);
+  }
+
+  dispose(): void {
+    for (const r of this.runs) r.stop();
+    this.buildDiagnostics.dispose();
+    this.importDiagnostics.dispose();
+    this.built.dispose();
+  }
+}
