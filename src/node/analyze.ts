@@ -6,6 +6,7 @@ import { extractNotebook, PipInstall } from '../core/python/notebook';
 import { appFrameworks, detectMode, FileFacts } from '../core/python/mode';
 import { InterpreterFacts, LocalModules } from '../core/python/resolve';
 import { bundledStdlib } from '../core/python/data/stdlib';
+import { satisfiesRequiresPython } from '../core/python/pythonVersion';
 import { buildRequirements, hasCudaHint, isGpuProject } from '../core/python/requirements';
 import { walkProject } from './walk';
 import { readDeclarations } from './declarations';
@@ -42,6 +43,8 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const warnings: ScanWarning[] = [...walk.warnings, ...decl.warnings];
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
   const interp: InterpreterFacts = probe.facts ?? {};
+  // requires-python is a range: the interpreter's version is the better choice when it is inside it.
+  if (decl.python?.range && interp.version && satisfiesRequiresPython(interp.version, decl.python.range)) decl.python = undefined;
   const pythonVersion = decl.python?.version ?? interp.version ?? DEFAULT_PYTHON;
   if (decl.python && interp.version && interp.version !== decl.python.version && !opts.noPin) {
     warnings.push({ file: decl.python.file, message: `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; installed versions are taken from ${interp.version}` });

@@ -115,3 +115,19 @@ test('analyzeProject with the real python3 (when present) never invents a versio
     else assert.ok(a.warnings.some((w) => w.message.startsWith(`${r.name}: version unknown`)), `${r.name} unpinned but not reported`);
   }
 });
+
+test('requires-python ">=3.10" with a 3.11 interpreter targets 3.11 without a warning; a pinned .python-version is kept', async () => {
+  const py = fakePython({ version: '3.11', stdlib: STDLIB, packages: {}, installed: { requests: '2.31.0', pandas: '2.2.0' } });
+  try {
+    const a = await analyzeProject(path.join(FIXTURES, 'src-layout'), { python: py.exe });
+    assert.equal(a.pythonVersion, '3.11');
+    assert.equal(a.pythonVersionFrom, 'interpreter');
+    assert.deepEqual(a.warnings, [], 'dev requirements without a version are not reported; requests is installed');
+    const d = await analyzeProject(path.join(FIXTURES, 'declared'), { python: py.exe });
+    assert.equal(d.pythonVersion, '3.10');
+    assert.equal(d.pythonVersionFrom, '.python-version');
+    assert.ok(d.warnings.some((w) => w.file === '.python-version' && /targets Python 3\.10 but .* is 3\.11/.test(w.message)));
+  } finally {
+    py.dispose();
+  }
+});
