@@ -79,6 +79,12 @@ test('scan --json prints the whole analysis: every import with file, line, class
     assert.deepEqual(pillow, { name: 'Pillow', verified: true, class: 'runtime', imports: ['PIL'], version: '10.3.0', sites: [{ module: 'PIL', file: 'pipeline.py', line: 8, class: 'runtime' }] });
     assert.equal(a.requirements.find((r) => r.name === 'PyYAML')?.version, '6.0.1');
     assert.equal(a.requirements.find((r) => r.name === 'scikit-learn')?.version, undefined);
+    const flat = (a as unknown as { imports: { module: string; line: number; distribution: string; version?: string; verified: boolean }[] }).imports;
+    assert.deepEqual(flat.map((i) => `${i.line}:${i.module}:${i.distribution}:${i.version ?? '-'}:${i.verified}`), [
+      '3:cv2:opencv-python:-:true', '4:yaml:PyYAML:6.0.1:true', '5:bs4:beautifulsoup4:-:true', '6:dateutil:python-dateutil:-:true',
+      '7:dotenv:python-dotenv:-:true', '8:PIL:Pillow:10.3.0:true', '9:sklearn.linear_model:scikit-learn:-:true',
+      '11:attr:attrs:-:true', '12:skimage.io:scikit-image:-:true',
+    ]);
   } finally {
     py.dispose();
   }
