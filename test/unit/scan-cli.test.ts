@@ -137,3 +137,26 @@ test('requires-python ">=3.10" with a 3.11 interpreter targets 3.11 without a wa
     py.dispose();
   }
 });
+
+test('a declared pin that differs from the installed version is kept and reported at the declaration', async () => {
+  const py = fakePython({ version: '3.10', stdlib: STDLIB, packages: {}, installed: { pandas: '2.2.0', gunicorn: '22.0.0' } });
+  try {
+    const io = captureIo(FIXTURES);
+    assert.equal(await main(['scan', 'declared', '--python', py.exe], io), 0);
+    assert.deepEqual(io.stdout, ['gunicorn==22.0.0', 'pandas==1.5.3', 'tomllib']);
+    assert.ok(io.stderr.includes(`declared/requirements.txt:2: warning: pandas: pinned to 1.5.3 here, but ${py.exe} has 2.2.0 installed; the pin is kept`), io.stderr.join('\n'));
+  } finally {
+    py.dispose();
+  }
+});
+
+test('a Python 2 interpreter is refused with one warning', async () => {
+  const py = fakePython({ version: '2.7', stdlib: [], packages: {}, installed: {} });
+  try {
+    const a = await analyzeProject(path.join(FIXTURES, 'linear-classifier-script'), { python: py.exe });
+    assert.equal(a.pythonVersion, '3.11');
+    assert.equal(a.interpreter?.problem, `Python interpreter "${py.exe}" is Python 2.7, not Python 3`);
+  } finally {
+    py.dispose();
+  }
+});
