@@ -35,6 +35,8 @@ test('curated import → distribution map, namespace packages on the longest dot
   assert.equal(name('numpy.linalg'), 'numpy');
   assert.deepEqual(distributionFor(['numpy']), { name: 'numpy', verified: true, source: 'curated' });
   assert.deepEqual(distributionFor(['some_unknown_mod.x']), { name: 'some_unknown_mod', verified: false, source: 'unverified' });
+  assert.deepEqual(distributionFor(['google.cloud.translate', 'google.cloud']), { name: 'google.cloud.translate', verified: false, source: 'unverified' }, 'unknown namespace sub-package keeps its dotted name');
+  assert.deepEqual(distributionFor(['azure.mgmt.compute.models']), { name: 'azure.mgmt.compute', verified: false, source: 'unverified' });
   for (const [k, v] of Object.entries(IMPORT_TO_DISTRIBUTION)) assert.match(`${k}=${v}`, /^[A-Za-z_][\w.]*=[A-Za-z0-9][\w.-]*$/);
 });
 

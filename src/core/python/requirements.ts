@@ -1,7 +1,7 @@
 import type { ImportClass, ImportSite, Requirement, ScanWarning } from '../project';
 import { normalizeDistribution } from './data/distributions';
 import { stdlibVersionsOf } from './data/stdlib';
-import { distributionFor, installedIndex, installedVersion, InterpreterFacts } from './resolve';
+import { distributionFor, installedIndex, installedVersion, InterpreterFacts, platformOnly } from './resolve';
 
 /** A declared package (requirements*.txt, pyproject.toml, environment.yml); see node/declarations. */
 export interface DeclaredPackage {
@@ -49,8 +49,18 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
     if (CLASS_RANK[cls] < CLASS_RANK[r.class]) r.class = cls;
   };
   const cache = new Map<string, ReturnType<typeof distributionFor>>();
+  const warnings: ScanWarning[] = [];
+  const platformWarned = new Set<string>();
   for (const s of input.sites) {
     const candidates = [...s.names.map((n) => `${s.module}.${n}`), s.module];
+    const platform = platformOnly(candidates);
+    if (platform) {
+      if (!platformWarned.has(s.module) && s.class === 'runtime') {
+        platformWarned.add(s.module);
+        warnings.push({ file: s.file, line: s.cell === undefined ? s.line : undefined, message: `"${s.module}" exists only on ${platform}; not a requirement (guard it, or it fails in the container)` });
+      }
+      continue;
+    }
     const key = candidates.join(' ');
     let dist = cache.get(key);
     if (!dist) cache.set(key, (dist = distributionFor(candidates, input.interp, index)));
@@ -77,7 +87,6 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
   }
   for (const d of input.declared) declare(get(d.name, true), d.file, d.class, d.version, d.line);
 
-  const warnings: ScanWarning[] = [];
   const requirements = [...byName.values()].map(({ pin, pinAt, ...r }) => {
     if (!input.noPin) {
       const installed = installedVersion(r.name, input.interp, index);

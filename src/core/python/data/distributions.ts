@@ -96,9 +96,6 @@ export const IMPORT_TO_DISTRIBUTION: Readonly<Record<string, string>> = {
   airflow: 'apache-airflow',
   rest_framework: 'djangorestframework',
   corsheaders: 'django-cors-headers',
-  win32api: 'pywin32',
-  win32com: 'pywin32',
-  pythoncom: 'pywin32',
   // Cloud SDKs (namespace packages: one distribution per sub-package)
   'google.protobuf': 'protobuf',
   'google.auth': 'google-auth',
@@ -144,6 +141,35 @@ export const SAME_NAME_DISTRIBUTIONS: readonly string[] = [
   'pyspark', 'ray', 'celery', 'prefect', 'dagster', 'mlxtend', 'wordcloud', 'missingno', 'pytesseract',
   'mediapipe', 'dlib', 'cython', 'pyodbc', 'neo4j', 'elasticsearch', 'chromadb', 'annoy', 'hnswlib',
 ];
+
+/**
+ * Modules that only exist inside one platform or hosted notebook service: no distribution puts
+ * them into a Linux container, so they are reported instead of required.
+ */
+export const PLATFORM_ONLY: Readonly<Record<string, string>> = {
+  'google.colab': 'Google Colab',
+  kaggle_secrets: 'Kaggle notebooks',
+  kaggle_datasets: 'Kaggle notebooks',
+  'pyspark.dbutils': 'Databricks',
+  dbutils: 'Databricks',
+  pyodide: 'Pyodide',
+  js: 'Pyodide',
+  win32api: 'Windows (pywin32)',
+  win32con: 'Windows (pywin32)',
+  win32com: 'Windows (pywin32)',
+  win32gui: 'Windows (pywin32)',
+  pythoncom: 'Windows (pywin32)',
+  pywintypes: 'Windows (pywin32)',
+  AppKit: 'macOS (pyobjc)',
+  Foundation: 'macOS (pyobjc)',
+  objc: 'macOS (pyobjc)',
+};
+
+/**
+ * Namespace roots shared by many distributions, each named after its dotted path by convention
+ * (google.cloud.translate is google-cloud-translate): an unknown sub-package keeps its dotted name.
+ */
+export const NAMESPACE_ROOTS: ReadonlySet<string> = new Set(['google', 'azure', 'zope', 'jaraco', 'sphinxcontrib', 'backports']);
 
 /** PEP 503 normalisation: case-insensitive, runs of `-`, `_`, `.` are one `-`. */
 export function normalizeDistribution(name: string): string {
