@@ -35,6 +35,11 @@ export const IMPORT_TO_DISTRIBUTION: Readonly<Record<string, string>> = {
   llama_cpp: 'llama-cpp-python',
   vertexai: 'google-cloud-aiplatform',
   Orange: 'Orange3',
+  hydra: 'hydra-core',
+  weaviate: 'weaviate-client',
+  camelot: 'camelot-py',
+  tabula: 'tabula-py',
+  talib: 'TA-Lib',
   pyximport: 'Cython',
   // Images, audio, documents
   cv2: 'opencv-python',
@@ -140,6 +145,14 @@ export const SAME_NAME_DISTRIBUTIONS: readonly string[] = [
   'orjson', 'simplejson', 'regex', 'pyparsing', 'paramiko', 'selenium', 'scrapy', 'pygame', 'gymnasium', 'gym',
   'pyspark', 'ray', 'celery', 'prefect', 'dagster', 'mlxtend', 'wordcloud', 'missingno', 'pytesseract',
   'mediapipe', 'dlib', 'cython', 'pyodbc', 'neo4j', 'elasticsearch', 'chromadb', 'annoy', 'hnswlib',
+  'ipython', 'notebook', 'jupyterlab', 'nbconvert', 'papermill', 'tensorboard', 'sqlmodel', 'alembic', 'websockets',
+  'gunicorn', 'markdown', 'pygments', 'pymysql', 'asyncpg', 'jsonschema', 'marshmallow', 'fastparquet', 'tenacity',
+  'loguru', 'omegaconf', 'evaluate', 'trl', 'bitsandbytes', 'sentencepiece', 'librosa', 'pydub', 'soundfile',
+  'moviepy', 'yfinance', 'pandas_datareader', 'plotnine', 'pydeck', 'kaleido', 'sktime', 'prophet', 'pmdarima',
+  'statsforecast', 'darts', 'tslearn', 'yellowbrick', 'graphviz', 'pydot', 'pyvis', 'igraph', 'pdfplumber',
+  'pypdf', 'PyPDF2', 'openpyxl', 'xgboost', 'category_encoders', 'keras_tuner', 'tensorflow_hub', 'torch_geometric',
+  'llama_index', 'langchain_community', 'langchain_openai', 'qdrant_client', 'pymilvus', 'ydata_profiling',
+  'great_expectations', 'mlxtend', 'pyLDAvis', 'emoji', 'unidecode', 'rapidfuzz', 'tabulate', 'pendulum', 'arrow',
 ];
 
 /**
