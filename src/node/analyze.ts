@@ -70,20 +70,20 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
       const facts = extractNotebook(src.text, { file: f });
       for (const w of facts.warnings) warnings.push({ file: f, message: w.cell === undefined ? w.message : `cell ${w.cell + 1}, line ${w.line}: ${w.message}` });
       if (!facts.python) return;
-      for (const i of facts.imports) fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.isRelative ? ['.'] : i.names });
+      for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.names });
       for (const p of facts.pipInstalls) pips.push({ ...p, file: f });
       code = facts.code;
       guard = facts.hasMainGuard;
     } else {
       const facts = scanPython(src.text, { file: f });
       for (const w of facts.warnings) warnings.push({ file: f, line: w.line, message: w.message });
-      for (const i of facts.imports) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.isRelative ? ['.'] : i.names });
+      for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.names });
       guard = facts.hasMainGuard;
     }
     const huge = findHugeLine(code);
     if (huge) warnings.push({ file: f, line: nb ? undefined : huge.line, message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway` });
     // Relative imports are local by definition; stdlib and project modules need nothing installed.
-    const external = fileSites.filter((s) => s.names[0] !== '.' && !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
+    const external = fileSites.filter((s) => !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
     sites.push(...external);
     if (!cuda && hasCudaHint(code)) cuda = true;
     const runtimeTops = external.filter((s) => s.class === 'runtime').map((s) => top(s.module));

@@ -1,6 +1,7 @@
 import type { ImportClass, ImportSite, Requirement, ScanWarning } from '../project';
 import { normalizeDistribution } from './data/distributions';
 import { stdlibVersionsOf } from './data/stdlib';
+import { isDevPath } from './classify';
 import { distributionFor, installedIndex, installedVersion, InterpreterFacts, platformOnly } from './resolve';
 
 /** A declared package (requirements*.txt, pyproject.toml, environment.yml); see node/declarations. */
@@ -83,7 +84,7 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
   };
   for (const p of input.pips) {
     const pin = /==\s*([^\s;,]+)/.exec(p.spec)?.[1];
-    declare(get(p.name, true), p.file, 'runtime', pin);
+    declare(get(p.name, true), p.file, isDevPath(p.file) ? 'dev' : 'runtime', pin);
   }
   for (const d of input.declared) declare(get(d.name, true), d.file, d.class, d.version, d.line);
 
