@@ -162,11 +162,13 @@ function agreementWithCPython(): string {
   const ref = spawnSync('python3', [path.join(ROOT, 'bench/ast-imports.py'), lib.stdout.trim()], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (ref.status !== 0) return `skipped (${ref.stderr.trim().split('\n').pop()})`;
   const want = JSON.parse(ref.stdout) as Record<string, string[]>;
-  let imports = 0, missing = 0, extra = 0;
+  let imports = 0, missing = 0, extra = 0, warned = 0;
   const examples: string[] = [];
   for (const [file, expected] of Object.entries(want)) {
     const text = decodeSource(fs.readFileSync(file)).text ?? '';
-    const got = scanPython(text).imports.filter((i) => !i.dynamic).map((i) => `${'.'.repeat(i.level)}${i.module}:${i.line}`);
+    const facts = scanPython(text);
+    if (facts.warnings.length) warned++; // CPython parsed it, so any warning of ours is a false alarm
+    const got = facts.imports.filter((i) => !i.dynamic).map((i) => `${'.'.repeat(i.level)}${i.module}:${i.line}`);
     imports += expected.length;
     const left = [...got];
     for (const e of expected) {
@@ -177,7 +179,7 @@ function agreementWithCPython(): string {
     extra += left.length;
     for (const x of left.slice(0, Math.max(0, 5 - examples.length))) examples.push(`extra ${x} in ${file}`);
   }
-  return `${Object.keys(want).length} files, ${imports} import statements: ${missing} missed, ${extra} extra${examples.length ? ` (${examples.join('; ')})` : ''}`;
+  return `${Object.keys(want).length} files, ${imports} import statements: ${missing} missed, ${extra} extra, ${warned} files wrongly warned about${examples.length ? ` (${examples.join('; ')})` : ''}`;
 }
 
 if (process.argv[2] === '--child') void child(process.argv[3]);

@@ -82,7 +82,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     }
     const huge = findHugeLine(code);
     if (huge) warnings.push({ file: f, line: nb ? undefined : huge.line, message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway` });
-    // Relative imports are local by definition; stdlib and project modules need nothing installed.
+    // Stdlib and project modules need nothing installed (relative imports, local by definition, are already out).
     const external = fileSites.filter((s) => !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
     sites.push(...external);
     if (!cuda && hasCudaHint(code)) cuda = true;

@@ -24,6 +24,8 @@ test('nothing inside strings, comments, docstrings, f-strings or continuation li
     'import real',
   ].join('\n');
   assert.deepEqual(mods(src), ['real:9:runtime']);
+  // A backslash before a doubled brace in an f-string does not open a replacement field.
+  assert.deepEqual(mods("x = (rf'({n})(\\{{)',\n     f'\\}}')\nimport after_fstrings\n"), ['after_fstrings:3:runtime']);
 });
 
 test('relative imports are marked relative with their level', () => {
