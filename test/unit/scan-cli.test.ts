@@ -160,3 +160,13 @@ test('a Python 2 interpreter is refused with one warning', async () => {
     py.dispose();
   }
 });
+
+test('progress is reported per file, and an aborted scan stops with one clear error', async () => {
+  const seen: [number, number][] = [];
+  await analyzeProject(path.join(FIXTURES, 'tests-docs'), { python: false, onProgress: (n, total) => seen.push([n, total]) });
+  assert.equal(seen.length, 8);
+  assert.deepEqual(seen[seen.length - 1], [8, 8]);
+  const ac = new AbortController();
+  ac.abort();
+  await assert.rejects(analyzeProject(path.join(FIXTURES, 'tests-docs'), { python: false, signal: ac.signal }), /^Error: scan cancelled$/);
+});
