@@ -55,6 +55,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const sites: (ImportSite & { names: string[] })[] = [];
   const pips: (PipInstall & { file: string })[] = [];
   const files: FileFacts[] = [];
+  const written = new Set<string>();
   let cuda = decl.cudaHint;
   const all = [...walk.python.map((f) => ({ f, nb: false })), ...walk.notebooks.map((f) => ({ f, nb: true }))];
   let done = 0;
@@ -72,6 +73,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
       if (!facts.python) return;
       for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.names });
       for (const p of facts.pipInstalls) pips.push({ ...p, file: f });
+      for (const m of facts.writtenModules) written.add(m);
       code = facts.code;
       guard = facts.hasMainGuard;
     } else {
@@ -101,7 +103,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, all.length) }, worker));
 
   const { requirements, unresolved, warnings: reqWarnings } = buildRequirements({
-    sites, pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
+    sites: sites.filter((s) => !written.has(top(s.module))), pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
   });
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   const mode = detectMode(files);

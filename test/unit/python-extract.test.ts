@@ -124,3 +124,13 @@ test('an unclosed bracket does not swallow the imports that follow at column 0',
   assert.deepEqual(r.imports.map((i) => [i.module, i.line]), [['a', 3], ['b', 4]]);
   assert.deepEqual(r.warnings, [{ line: 1, message: 'unclosed bracket' }]);
 });
+
+test('notebooks: a %%writefile name.py cell is Python and names a module the notebook may import', () => {
+  const r = extractNotebook(nb4([
+    { cell_type: 'code', source: '\n%%writefile helpers.py\nimport numpy as np\ndef f():\n    return np.zeros(2)\n' },
+    { cell_type: 'code', source: '%%writefile notes.txt\nimport not_python\n' },
+    { cell_type: 'code', source: 'import helpers' },
+  ]));
+  assert.deepEqual(r.writtenModules, ['helpers']);
+  assert.deepEqual(r.imports.map((i) => [i.module, i.cell, i.line]), [['numpy', 0, 3], ['helpers', 2, 1]]);
+});
