@@ -11,7 +11,7 @@ import { buildRequirements, hasCudaHint, isGpuProject } from '../core/python/req
 import { walkProject } from './walk';
 import { readDeclarations } from './declarations';
 import { probeInterpreter } from './probe';
-import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readSource } from './readSource';
+import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readNotebookStripped, readSource } from './readSource';
 
 export interface AnalyzeOptions {
   /** Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`); false: bundled data only. */
@@ -27,6 +27,7 @@ export interface AnalyzeOptions {
 export const DEFAULT_PYTHON = '3.11';
 const EXISTING = ['requirements.txt', 'Dockerfile', 'compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml', '.dockerignore', '.env'];
 const CONCURRENCY = 16;
+const BIG_NOTEBOOK = 8 * 1024 * 1024;
 
 /**
  * Scans a project folder: imports, requirements, mode, entry, Python version. Unreadable or odd
@@ -57,11 +58,17 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const files: FileFacts[] = [];
   const written = new Set<string>();
   let cuda = decl.cudaHint;
-  const all = [...walk.python.map((f) => ({ f, nb: false })), ...walk.notebooks.map((f) => ({ f, nb: true }))];
+  // Notebooks with large outputs would cost several times their size once parsed: those are
+  // streamed one at a time with their outputs dropped, so peak memory stays bounded.
+  const sizes = await Promise.all(walk.notebooks.map((f) => fs.stat(path.join(absRoot, f)).then((s) => s.size, () => 0)));
+  const big = walk.notebooks.filter((_, k) => sizes[k] > BIG_NOTEBOOK);
+  const all = [...walk.python.map((f) => ({ f, nb: false })), ...walk.notebooks.filter((_, k) => sizes[k] <= BIG_NOTEBOOK).map((f) => ({ f, nb: true }))];
+  const total = all.length + big.length;
   let done = 0;
 
-  const scanOne = async ({ f, nb }: { f: string; nb: boolean }): Promise<void> => {
-    const src = await readSource(path.join(absRoot, f), nb ? MAX_NOTEBOOK_BYTES : MAX_PY_BYTES);
+  const scanOne = async ({ f, nb, big }: { f: string; nb: boolean; big?: boolean }): Promise<void> => {
+    const abs = path.join(absRoot, f);
+    const src = big ? await readNotebookStripped(abs) : await readSource(abs, nb ? MAX_NOTEBOOK_BYTES : MAX_PY_BYTES);
     if (src.warning) warnings.push({ file: f, message: src.warning });
     if (src.text === undefined) return;
     let code = src.text;
@@ -97,10 +104,15 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     while (next < all.length) {
       if (opts.signal?.aborted) throw new Error('scan cancelled');
       await scanOne(all[next++]);
-      opts.onProgress?.(++done, all.length);
+      opts.onProgress?.(++done, total);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, all.length) }, worker));
+  for (const f of big) {
+    if (opts.signal?.aborted) throw new Error('scan cancelled');
+    await scanOne({ f, nb: true, big: true });
+    opts.onProgress?.(++done, total);
+  }
 
   const { requirements, unresolved, warnings: reqWarnings } = buildRequirements({
     sites: sites.filter((s) => !written.has(top(s.module))), pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
