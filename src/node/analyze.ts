@@ -6,11 +6,12 @@ import { extractNotebook, PipInstall } from '../core/python/notebook';
 import { appFrameworks, detectMode, FileFacts } from '../core/python/mode';
 import { InterpreterFacts, LocalModules } from '../core/python/resolve';
 import { bundledStdlib } from '../core/python/data/stdlib';
+import { satisfiesRequiresPython } from '../core/python/pythonVersion';
 import { buildRequirements, hasCudaHint, isGpuProject } from '../core/python/requirements';
 import { walkProject } from './walk';
 import { readDeclarations } from './declarations';
 import { probeInterpreter } from './probe';
-import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readSource } from './readSource';
+import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readNotebookStripped, readSource } from './readSource';
 
 export interface AnalyzeOptions {
   /** Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`); false: bundled data only. */
@@ -26,6 +27,7 @@ export interface AnalyzeOptions {
 export const DEFAULT_PYTHON = '3.11';
 const EXISTING = ['requirements.txt', 'Dockerfile', 'compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml', '.dockerignore', '.env'];
 const CONCURRENCY = 16;
+const BIG_NOTEBOOK = 8 * 1024 * 1024;
 
 /**
  * Scans a project folder: imports, requirements, mode, entry, Python version. Unreadable or odd
@@ -42,6 +44,8 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const warnings: ScanWarning[] = [...walk.warnings, ...decl.warnings];
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
   const interp: InterpreterFacts = probe.facts ?? {};
+  // requires-python is a range: the interpreter's version is the better choice when it is inside it.
+  if (decl.python?.range && interp.version && satisfiesRequiresPython(interp.version, decl.python.range)) decl.python = undefined;
   const pythonVersion = decl.python?.version ?? interp.version ?? DEFAULT_PYTHON;
   if (decl.python && interp.version && interp.version !== decl.python.version && !opts.noPin) {
     warnings.push({ file: decl.python.file, message: `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; installed versions are taken from ${interp.version}` });
@@ -52,12 +56,19 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const sites: (ImportSite & { names: string[] })[] = [];
   const pips: (PipInstall & { file: string })[] = [];
   const files: FileFacts[] = [];
+  const written = new Set<string>();
   let cuda = decl.cudaHint;
-  const all = [...walk.python.map((f) => ({ f, nb: false })), ...walk.notebooks.map((f) => ({ f, nb: true }))];
+  // Notebooks with large outputs would cost several times their size once parsed: those are
+  // streamed one at a time with their outputs dropped, so peak memory stays bounded.
+  const sizes = await Promise.all(walk.notebooks.map((f) => fs.stat(path.join(absRoot, f)).then((s) => s.size, () => 0)));
+  const big = walk.notebooks.filter((_, k) => sizes[k] > BIG_NOTEBOOK);
+  const all = [...walk.python.map((f) => ({ f, nb: false })), ...walk.notebooks.filter((_, k) => sizes[k] <= BIG_NOTEBOOK).map((f) => ({ f, nb: true }))];
+  const total = all.length + big.length;
   let done = 0;
 
-  const scanOne = async ({ f, nb }: { f: string; nb: boolean }): Promise<void> => {
-    const src = await readSource(path.join(absRoot, f), nb ? MAX_NOTEBOOK_BYTES : MAX_PY_BYTES);
+  const scanOne = async ({ f, nb, big }: { f: string; nb: boolean; big?: boolean }): Promise<void> => {
+    const abs = path.join(absRoot, f);
+    const src = big ? await readNotebookStripped(abs) : await readSource(abs, nb ? MAX_NOTEBOOK_BYTES : MAX_PY_BYTES);
     if (src.warning) warnings.push({ file: f, message: src.warning });
     if (src.text === undefined) return;
     let code = src.text;
@@ -67,20 +78,21 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
       const facts = extractNotebook(src.text, { file: f });
       for (const w of facts.warnings) warnings.push({ file: f, message: w.cell === undefined ? w.message : `cell ${w.cell + 1}, line ${w.line}: ${w.message}` });
       if (!facts.python) return;
-      for (const i of facts.imports) fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.isRelative ? ['.'] : i.names });
+      for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.names });
       for (const p of facts.pipInstalls) pips.push({ ...p, file: f });
+      for (const m of facts.writtenModules) written.add(m);
       code = facts.code;
       guard = facts.hasMainGuard;
     } else {
       const facts = scanPython(src.text, { file: f });
       for (const w of facts.warnings) warnings.push({ file: f, line: w.line, message: w.message });
-      for (const i of facts.imports) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.isRelative ? ['.'] : i.names });
+      for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.names });
       guard = facts.hasMainGuard;
     }
     const huge = findHugeLine(code);
     if (huge) warnings.push({ file: f, line: nb ? undefined : huge.line, message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway` });
-    // Relative imports are local by definition; stdlib and project modules need nothing installed.
-    const external = fileSites.filter((s) => s.names[0] !== '.' && !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
+    // Stdlib and project modules need nothing installed (relative imports, local by definition, are already out).
+    const external = fileSites.filter((s) => !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
     sites.push(...external);
     if (!cuda && hasCudaHint(code)) cuda = true;
     const runtimeTops = external.filter((s) => s.class === 'runtime').map((s) => top(s.module));
@@ -92,13 +104,18 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     while (next < all.length) {
       if (opts.signal?.aborted) throw new Error('scan cancelled');
       await scanOne(all[next++]);
-      opts.onProgress?.(++done, all.length);
+      opts.onProgress?.(++done, total);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, all.length) }, worker));
+  for (const f of big) {
+    if (opts.signal?.aborted) throw new Error('scan cancelled');
+    await scanOne({ f, nb: true, big: true });
+    opts.onProgress?.(++done, total);
+  }
 
   const { requirements, unresolved, warnings: reqWarnings } = buildRequirements({
-    sites, pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
+    sites: sites.filter((s) => !written.has(top(s.module))), pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
   });
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   const mode = detectMode(files);

@@ -20,8 +20,8 @@ export interface Declared {
 
 export interface Declarations {
   packages: Declared[];
-  /** "X.Y" and the file that said so. */
-  python?: { version: string; file: string };
+  /** "X.Y" and the file that said so; `range` when it came from requires-python (a lower bound). */
+  python?: { version: string; file: string; range?: string };
   /** Extra GPU evidence: a CUDA wheel index or local version (`+cu121`) in a requirements file. */
   cudaHint: boolean;
   warnings: ScanWarning[];
@@ -132,7 +132,7 @@ async function readPyproject(root: string, out: Declarations): Promise<void> {
   if (typeof rp === 'string' && !out.python) {
     // The lowest version the project allows: `>=3.9`, `~=3.10`, `==3.11.*`, `>=3.8,<3.13`.
     const m = /(?:>=|~=|==|>)\s*(3\.\d+)/.exec(rp);
-    if (m) out.python = { version: m[1], file: 'pyproject.toml' };
+    if (m) out.python = { version: m[1], file: 'pyproject.toml', range: rp };
   }
 }
 

@@ -52,7 +52,9 @@ export function probeInterpreter(python: string, timeoutMs = 20000): Promise<Pro
         return;
       }
       try {
-        resolve({ facts: JSON.parse(stdout) });
+        const facts = JSON.parse(stdout) as ProbeResult['facts'];
+        if (!/^3\./.test(facts?.version ?? '')) resolve({ problem: `Python interpreter "${python}" is Python ${facts?.version}, not Python 3` });
+        else resolve({ facts });
       } catch {
         resolve({ problem: `Python interpreter "${python}" gave unreadable output` });
       }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { decodeSource } from '../core/python/decode';
+import { NotebookStripper } from '../core/python/notebookStrip';
 
 /** Larger files are generated code or data, not sources to scan. */
 export const MAX_PY_BYTES = 8 * 1024 * 1024;
@@ -52,6 +53,26 @@ function readCapped(abs: string, maxBytes: number): Promise<Buffer | number> {
         readAt(0);
       });
     });
+  });
+}
+
+/**
+ * Streams a big notebook with its outputs emptied on the way (see NotebookStripper), so memory
+ * stays a few chunks whatever the notebook's size. Never throws.
+ */
+export function readNotebookStripped(abs: string): Promise<SourceText> {
+  return new Promise((resolve) => {
+    const stripper = new NotebookStripper();
+    let first = true;
+    fs.createReadStream(abs, { encoding: 'utf8', highWaterMark: 1 << 20 })
+      .on('data', (chunk) => {
+        let text = chunk as string;
+        if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+        stripper.push(text);
+      })
+      .on('end', () => resolve({ text: stripper.end() }))
+      .on('error', (e: NodeJS.ErrnoException) => resolve({ warning: `cannot read (${e.code ?? String(e)}); skipped` }));
   });
 }
 

@@ -102,7 +102,11 @@ function join(a: string, b: string): string {
 function ignored(rules: Rules[], rel: string, dir: boolean): boolean {
   for (const r of rules) {
     const sub = r.base ? rel.slice(r.base.length + 1) : rel;
-    if (r.ig.ignores(dir ? `${sub}/` : sub)) return true;
+    try {
+      if (r.ig.ignores(dir ? `${sub}/` : sub)) return true;
+    } catch {
+      // `ignore` refuses names such as "..." as not relative; git would not ignore them by a pattern either.
+    }
   }
   return false;
 }

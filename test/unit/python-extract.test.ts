@@ -24,6 +24,8 @@ test('nothing inside strings, comments, docstrings, f-strings or continuation li
     'import real',
   ].join('\n');
   assert.deepEqual(mods(src), ['real:9:runtime']);
+  // A backslash before a doubled brace in an f-string does not open a replacement field.
+  assert.deepEqual(mods("x = (rf'({n})(\\{{)',\n     f'\\}}')\nimport after_fstrings\n"), ['after_fstrings:3:runtime']);
 });
 
 test('relative imports are marked relative with their level', () => {
@@ -121,4 +123,14 @@ test('an unclosed bracket does not swallow the imports that follow at column 0',
   const r = scanPython('x = foo(1,\n  2\nimport a\nfrom b import c\ny = [\nimport_thing,\n]\n');
   assert.deepEqual(r.imports.map((i) => [i.module, i.line]), [['a', 3], ['b', 4]]);
   assert.deepEqual(r.warnings, [{ line: 1, message: 'unclosed bracket' }]);
+});
+
+test('notebooks: a %%writefile name.py cell is Python and names a module the notebook may import', () => {
+  const r = extractNotebook(nb4([
+    { cell_type: 'code', source: '\n%%writefile helpers.py\nimport numpy as np\ndef f():\n    return np.zeros(2)\n' },
+    { cell_type: 'code', source: '%%writefile notes.txt\nimport not_python\n' },
+    { cell_type: 'code', source: 'import helpers' },
+  ]));
+  assert.deepEqual(r.writtenModules, ['helpers']);
+  assert.deepEqual(r.imports.map((i) => [i.module, i.cell, i.line]), [['numpy', 0, 3], ['helpers', 2, 1]]);
 });

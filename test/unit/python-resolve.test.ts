@@ -5,6 +5,7 @@ import { distributionFor, LocalModules } from '../../src/core/python/resolve';
 import { IMPORT_TO_DISTRIBUTION } from '../../src/core/python/data/distributions';
 import { decodeSource } from '../../src/core/python/decode';
 import { detectMode } from '../../src/core/python/mode';
+import { satisfiesRequiresPython } from '../../src/core/python/pythonVersion';
 
 test('bundled stdlib lists for 3.8 to 3.13 follow the documented additions and removals', () => {
   assert.deepEqual(BUNDLED_STDLIB_VERSIONS, ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13']);
@@ -34,6 +35,8 @@ test('curated import → distribution map, namespace packages on the longest dot
   assert.equal(name('numpy.linalg'), 'numpy');
   assert.deepEqual(distributionFor(['numpy']), { name: 'numpy', verified: true, source: 'curated' });
   assert.deepEqual(distributionFor(['some_unknown_mod.x']), { name: 'some_unknown_mod', verified: false, source: 'unverified' });
+  assert.deepEqual(distributionFor(['google.cloud.translate', 'google.cloud']), { name: 'google.cloud.translate', verified: false, source: 'unverified' }, 'unknown namespace sub-package keeps its dotted name');
+  assert.deepEqual(distributionFor(['azure.mgmt.compute.models']), { name: 'azure.mgmt.compute', verified: false, source: 'unverified' });
   for (const [k, v] of Object.entries(IMPORT_TO_DISTRIBUTION)) assert.match(`${k}=${v}`, /^[A-Za-z_][\w.]*=[A-Za-z0-9][\w.-]*$/);
 });
 
@@ -76,4 +79,11 @@ test('mode: app beats notebooks, notebooks beat scripts, the entry prefers main/
   assert.deepEqual(detectMode([f('a.ipynb', { notebook: true }), f('cli.py', { hasMainGuard: true })]), { mode: 'jupyter' });
   assert.deepEqual(detectMode([f('aaa.py', { hasMainGuard: true }), f('train.py', { hasMainGuard: true }), f('main.py', { hasMainGuard: true }), f('pkg/main.py', { hasMainGuard: true })]), { mode: 'script', entry: 'main.py' });
   assert.deepEqual(detectMode([f('tests/test_app.py', { apps: ['flask'], hasMainGuard: true }), f('run.py')]), { mode: 'script', entry: 'run.py' });
+});
+
+test('requires-python ranges decide whether the interpreter\'s version fits', () => {
+  const yes: [string, string][] = [['3.11', '>=3.9'], ['3.11', '>=3.9,<3.13'], ['3.11', '~=3.10'], ['3.11', '==3.11.*'], ['3.11', '>=3.11.2'], ['3.12', '!=3.11.*'], ['3.11', '<3.11.5']];
+  const no: [string, string][] = [['3.8', '>=3.9'], ['3.13', '>=3.9,<3.13'], ['3.9', '~=3.10'], ['3.12', '==3.11.*'], ['3.11', '!=3.11.*'], ['3.11', '~=3.10.2'], ['4.0', '~=3.10']];
+  for (const [v, s] of yes) assert.equal(satisfiesRequiresPython(v, s), true, `${v} ${s}`);
+  for (const [v, s] of no) assert.equal(satisfiesRequiresPython(v, s), false, `${v} ${s}`);
 });

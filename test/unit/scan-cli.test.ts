@@ -79,6 +79,12 @@ test('scan --json prints the whole analysis: every import with file, line, class
     assert.deepEqual(pillow, { name: 'Pillow', verified: true, class: 'runtime', imports: ['PIL'], version: '10.3.0', sites: [{ module: 'PIL', file: 'pipeline.py', line: 8, class: 'runtime' }] });
     assert.equal(a.requirements.find((r) => r.name === 'PyYAML')?.version, '6.0.1');
     assert.equal(a.requirements.find((r) => r.name === 'scikit-learn')?.version, undefined);
+    const flat = (a as unknown as { imports: { module: string; line: number; distribution: string; version?: string; verified: boolean }[] }).imports;
+    assert.deepEqual(flat.map((i) => `${i.line}:${i.module}:${i.distribution}:${i.version ?? '-'}:${i.verified}`), [
+      '3:cv2:opencv-python:-:true', '4:yaml:PyYAML:6.0.1:true', '5:bs4:beautifulsoup4:-:true', '6:dateutil:python-dateutil:-:true',
+      '7:dotenv:python-dotenv:-:true', '8:PIL:Pillow:10.3.0:true', '9:sklearn.linear_model:scikit-learn:-:true',
+      '11:attr:attrs:-:true', '12:skimage.io:scikit-image:-:true',
+    ]);
   } finally {
     py.dispose();
   }
@@ -114,4 +120,53 @@ test('analyzeProject with the real python3 (when present) never invents a versio
     if (r.version) assert.ok(!a.warnings.some((w) => w.message.startsWith(`${r.name}: version unknown`)));
     else assert.ok(a.warnings.some((w) => w.message.startsWith(`${r.name}: version unknown`)), `${r.name} unpinned but not reported`);
   }
+});
+
+test('requires-python ">=3.10" with a 3.11 interpreter targets 3.11 without a warning; a pinned .python-version is kept', async () => {
+  const py = fakePython({ version: '3.11', stdlib: STDLIB, packages: {}, installed: { requests: '2.31.0', pandas: '2.2.0' } });
+  try {
+    const a = await analyzeProject(path.join(FIXTURES, 'src-layout'), { python: py.exe });
+    assert.equal(a.pythonVersion, '3.11');
+    assert.equal(a.pythonVersionFrom, 'interpreter');
+    assert.deepEqual(a.warnings, [], 'dev requirements without a version are not reported; requests is installed');
+    const d = await analyzeProject(path.join(FIXTURES, 'declared'), { python: py.exe });
+    assert.equal(d.pythonVersion, '3.10');
+    assert.equal(d.pythonVersionFrom, '.python-version');
+    assert.ok(d.warnings.some((w) => w.file === '.python-version' && /targets Python 3\.10 but .* is 3\.11/.test(w.message)));
+  } finally {
+    py.dispose();
+  }
+});
+
+test('a declared pin that differs from the installed version is kept and reported at the declaration', async () => {
+  const py = fakePython({ version: '3.10', stdlib: STDLIB, packages: {}, installed: { pandas: '2.2.0', gunicorn: '22.0.0' } });
+  try {
+    const io = captureIo(FIXTURES);
+    assert.equal(await main(['scan', 'declared', '--python', py.exe], io), 0);
+    assert.deepEqual(io.stdout, ['gunicorn==22.0.0', 'pandas==1.5.3', 'tomllib']);
+    assert.ok(io.stderr.includes(`declared/requirements.txt:2: warning: pandas: pinned to 1.5.3 here, but ${py.exe} has 2.2.0 installed; the pin is kept`), io.stderr.join('\n'));
+  } finally {
+    py.dispose();
+  }
+});
+
+test('a Python 2 interpreter is refused with one warning', async () => {
+  const py = fakePython({ version: '2.7', stdlib: [], packages: {}, installed: {} });
+  try {
+    const a = await analyzeProject(path.join(FIXTURES, 'linear-classifier-script'), { python: py.exe });
+    assert.equal(a.pythonVersion, '3.11');
+    assert.equal(a.interpreter?.problem, `Python interpreter "${py.exe}" is Python 2.7, not Python 3`);
+  } finally {
+    py.dispose();
+  }
+});
+
+test('progress is reported per file, and an aborted scan stops with one clear error', async () => {
+  const seen: [number, number][] = [];
+  await analyzeProject(path.join(FIXTURES, 'tests-docs'), { python: false, onProgress: (n, total) => seen.push([n, total]) });
+  assert.equal(seen.length, 8);
+  assert.deepEqual(seen[seen.length - 1], [8, 8]);
+  const ac = new AbortController();
+  ac.abort();
+  await assert.rejects(analyzeProject(path.join(FIXTURES, 'tests-docs'), { python: false, signal: ac.signal }), /^Error: scan cancelled$/);
 });

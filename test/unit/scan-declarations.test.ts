@@ -41,7 +41,7 @@ test('pyproject.toml dependencies, optional groups and requires-python; invalid 
   try {
     const d = await readDeclarations(p.dir);
     assert.deepEqual(d.packages.map((x) => `${x.name}|${x.version ?? ''}|${x.class}`), ['requests||runtime', 'rich|13.7.1|runtime', 'pytest||dev', 'matplotlib||optional']);
-    assert.deepEqual(d.python, { version: '3.9', file: 'pyproject.toml' });
+    assert.deepEqual(d.python, { version: '3.9', file: 'pyproject.toml', range: '>=3.9,<3.13' });
   } finally {
     p.dispose();
   }

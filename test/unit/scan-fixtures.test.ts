@@ -27,6 +27,10 @@ for (const name of names) {
       assert.equal(a.gpu, expected.gpu, 'gpu');
       if (expected.pythonVersion) assert.equal(a.pythonVersion, expected.pythonVersion, 'python version');
       if (expected.notebooks) assert.deepEqual(a.notebooks, expected.notebooks, 'notebooks');
+      for (const w of expected.warnings ?? []) {
+        const lines = a.warnings.map((x) => `${x.file}${x.line ? `:${x.line}` : ''}: ${x.message}`);
+        assert.ok(lines.some((l) => l.startsWith(w)), `no warning "${w}" in:\n${lines.join('\n')}`);
+      }
       if (expected.localModules) assert.deepEqual(a.localModules, expected.localModules, 'local modules');
       const pinned = Object.fromEntries(a.requirements.filter((r) => r.version).map((r) => [normalizeDistribution(r.name), r.version]));
       assert.deepEqual(pinned, expected.pinned ?? {}, 'versions come only from declarations when no interpreter is asked');

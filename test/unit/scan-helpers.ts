@@ -21,6 +21,8 @@ export interface Expected {
   pinned?: Record<string, string>;
   notebooks?: string[];
   localModules?: string[];
+  /** Each must start one warning, as `FILE[:LINE]: message-prefix`. */
+  warnings?: string[];
 }
 
 /** Requirement names of one class, normalised (PEP 503) and sorted, for comparison with expected.json. */

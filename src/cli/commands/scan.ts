@@ -27,7 +27,11 @@ export const scanCommand: CliCommand = {
       io.err(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
     }
     if (args.flags.has('json')) {
-      io.out(JSON.stringify(analysis, null, 2));
+      // Also flat: every third-party import with its distribution, version and verification.
+      const imports = analysis.requirements
+        .flatMap((r) => r.sites.map((s) => ({ ...s, distribution: r.name, version: r.version, verified: r.verified })))
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line));
+      io.out(JSON.stringify({ ...analysis, imports }, null, 2));
       return 0;
     }
     for (const r of analysis.requirements) {

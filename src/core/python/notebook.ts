@@ -26,17 +26,21 @@ export interface NotebookFacts {
   hasMainGuard: boolean;
   /** All code cells joined, for hints such as CUDA use. */
   code: string;
+  /** Modules the notebook writes with `%%writefile name.py` (then importable as local modules). */
+  writtenModules: string[];
 }
 
 // Cell magics whose body is not Python: the cell is skipped.
 const FOREIGN_CELL = /^%%(?!time\b|timeit\b|capture\b|prun\b|debug\b|python3?\b)/;
+// `%%writefile helpers.py`: the body is Python that the notebook then imports as a module.
+const WRITEFILE_PY = /^%%writefile\s+(?:-a\s+)?["']?(?:[^\s"']*\/)?([A-Za-z_]\w*)\.py["']?\s*$/;
 
 /**
  * Imports and pip installs of a notebook's code cells (nbformat 4 and 3, source as a string or a
  * list). Only Python kernels are scanned. Never throws: a broken notebook is a warning.
  */
 export function extractNotebook(json: string, opts: { file?: string } = {}): NotebookFacts {
-  const facts: NotebookFacts = { imports: [], pipInstalls: [], warnings: [], python: true, hasMainGuard: false, code: '' };
+  const facts: NotebookFacts = { imports: [], pipInstalls: [], warnings: [], python: true, hasMainGuard: false, code: '', writtenModules: [] };
   let nb: unknown;
   try {
     nb = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
@@ -56,7 +60,7 @@ export function extractNotebook(json: string, opts: { file?: string } = {}): Not
   }
   const code: string[] = [];
   cells.forEach((source, cell) => {
-    const { python, pips } = splitMagics(source);
+    const { python, pips } = writtenModule(source, facts.writtenModules) ?? splitMagics(source);
     for (const p of pips) facts.pipInstalls.push({ ...p, cell });
     const py = scanPython(python, { file: opts.file });
     for (const imp of py.imports) facts.imports.push({ ...imp, cell });
@@ -66,6 +70,17 @@ export function extractNotebook(json: string, opts: { file?: string } = {}): Not
   });
   facts.code = code.join('\n');
   return facts;
+}
+
+/** For a `%%writefile name.py` cell: its Python body (magic line blanked) and the module name recorded. */
+function writtenModule(source: string, names: string[]): { python: string; pips: [] } | undefined {
+  const lines = source.split('\n');
+  const k = lines.findIndex((l) => l.trim() !== '');
+  const m = k < 0 ? null : WRITEFILE_PY.exec(lines[k].trim());
+  if (!m) return undefined;
+  names.push(m[1]);
+  lines[k] = '';
+  return { python: lines.join('\n'), pips: [] };
 }
 
 /** Sources of the code cells, or undefined when the JSON is not a notebook. */

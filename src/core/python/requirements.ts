@@ -1,7 +1,8 @@
 import type { ImportClass, ImportSite, Requirement, ScanWarning } from '../project';
 import { normalizeDistribution } from './data/distributions';
 import { stdlibVersionsOf } from './data/stdlib';
-import { distributionFor, installedIndex, installedVersion, InterpreterFacts } from './resolve';
+import { isDevPath } from './classify';
+import { distributionFor, installedIndex, installedVersion, InterpreterFacts, platformOnly } from './resolve';
 
 /** A declared package (requirements*.txt, pyproject.toml, environment.yml); see node/declarations. */
 export interface DeclaredPackage {
@@ -35,9 +36,10 @@ const CLASS_RANK: Record<ImportClass, number> = { runtime: 0, optional: 1, typin
  */
 export function buildRequirements(input: RequirementInput): { requirements: Requirement[]; unresolved: ImportSite[]; warnings: ScanWarning[] } {
   const index = installedIndex(input.interp);
-  const byName = new Map<string, Requirement & { pin?: string }>();
+  type Pinned = Requirement & { pin?: string; pinAt?: { file: string; line?: number } };
+  const byName = new Map<string, Pinned>();
   const unresolved: ImportSite[] = [];
-  const get = (name: string, verified: boolean): Requirement & { pin?: string } => {
+  const get = (name: string, verified: boolean): Pinned => {
     const key = normalizeDistribution(name);
     let r = byName.get(key);
     if (!r) byName.set(key, (r = { name, verified, class: 'dev', imports: [], sites: [] }));
@@ -48,8 +50,18 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
     if (CLASS_RANK[cls] < CLASS_RANK[r.class]) r.class = cls;
   };
   const cache = new Map<string, ReturnType<typeof distributionFor>>();
+  const warnings: ScanWarning[] = [];
+  const platformWarned = new Set<string>();
   for (const s of input.sites) {
     const candidates = [...s.names.map((n) => `${s.module}.${n}`), s.module];
+    const platform = platformOnly(candidates);
+    if (platform) {
+      if (!platformWarned.has(s.module) && s.class === 'runtime') {
+        platformWarned.add(s.module);
+        warnings.push({ file: s.file, line: s.cell === undefined ? s.line : undefined, message: `"${s.module}" exists only on ${platform}; not a requirement (guard it, or it fails in the container)` });
+      }
+      continue;
+    }
     const key = candidates.join(' ');
     let dist = cache.get(key);
     if (!dist) cache.set(key, (dist = distributionFor(candidates, input.interp, index)));
@@ -61,22 +73,28 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
     promote(r, s.class);
     if (!dist.verified) unresolved.push(site);
   }
-  const declare = (r: Requirement & { pin?: string }, where: string, cls: ImportClass, pin?: string): void => {
+  const declare = (r: Pinned, where: string, cls: ImportClass, pin?: string, line?: number): void => {
     r.declaredIn ??= [];
     if (!r.declaredIn.includes(where)) r.declaredIn.push(where);
     promote(r, cls);
-    if (pin && !r.pin && !pin.includes('*')) r.pin = pin;
+    if (pin && !r.pin && !pin.includes('*')) {
+      r.pin = pin;
+      r.pinAt = { file: where, line };
+    }
   };
   for (const p of input.pips) {
     const pin = /==\s*([^\s;,]+)/.exec(p.spec)?.[1];
-    declare(get(p.name, true), p.file, 'runtime', pin);
+    declare(get(p.name, true), p.file, isDevPath(p.file) ? 'dev' : 'runtime', pin);
   }
-  for (const d of input.declared) declare(get(d.name, true), d.file, d.class, d.version);
+  for (const d of input.declared) declare(get(d.name, true), d.file, d.class, d.version, d.line);
 
-  const warnings: ScanWarning[] = [];
-  const requirements = [...byName.values()].map(({ pin, ...r }) => {
+  const requirements = [...byName.values()].map(({ pin, pinAt, ...r }) => {
     if (!input.noPin) {
-      r.version = pin ?? installedVersion(r.name, input.interp, index);
+      const installed = installedVersion(r.name, input.interp, index);
+      r.version = pin ?? installed;
+      if (pin && installed && pin !== installed && pinAt) {
+        warnings.push({ ...pinAt, message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept` });
+      }
       if (!r.version && r.class === 'runtime') {
         const where = input.interpreterName && input.interp.installed ? `not installed in ${input.interpreterName}` : 'no interpreter to ask';
         warnings.push({ ...firstPlace(r), message: `${r.name}: version unknown (${where}); left unpinned` });

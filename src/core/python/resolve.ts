@@ -1,4 +1,4 @@
-import { IMPORT_TO_DISTRIBUTION, SAME_NAME_DISTRIBUTIONS, normalizeDistribution } from './data/distributions';
+import { IMPORT_TO_DISTRIBUTION, NAMESPACE_ROOTS, PLATFORM_ONLY, SAME_NAME_DISTRIBUTIONS, normalizeDistribution } from './data/distributions';
 
 /** What a probed interpreter knows; every field optional (no interpreter: bundled data). */
 export interface InterpreterFacts {
@@ -49,7 +49,22 @@ export function distributionFor(candidates: string[], interp: InterpreterFacts =
   if (known) return { name: known, verified: true, source: 'curated' };
   const installed = installedIndex?.get(normalizeDistribution(top));
   if (installed) return { name: installed, verified: true, source: 'interpreter' };
+  if (NAMESPACE_ROOTS.has(top) && candidates[0].includes('.')) {
+    return { name: candidates[0].split('.').slice(0, 3).join('.'), verified: false, source: 'unverified' };
+  }
   return { name: top, verified: false, source: 'unverified' };
+}
+
+/** The platform a module exists on only (Google Colab, Windows…), or undefined. */
+export function platformOnly(candidates: string[]): string | undefined {
+  for (const c of candidates) {
+    const parts = c.split('.');
+    for (let k = parts.length; k >= 1; k--) {
+      const hit = PLATFORM_ONLY[parts.slice(0, k).join('.')];
+      if (hit) return hit;
+    }
+  }
+  return undefined;
 }
 
 /** Index of installed distributions by normalised name → name as published. */

@@ -89,7 +89,10 @@ export function tokenize(src: string, capture: (firstWord: string) => boolean, c
     while (j < n) {
       const c = src.charCodeAt(j);
       if (c === 92 /* \ */) {
-        if (src.charCodeAt(j + 1) === 10) newline(j + 1);
+        const next = src.charCodeAt(j + 1);
+        // In an f-string, `\{{` is a backslash and an escaped brace: the brace is not consumed.
+        if (isF && (next === 123 || next === 125)) { j++; continue; }
+        if (next === 10) newline(j + 1);
         j += 2;
         continue;
       }

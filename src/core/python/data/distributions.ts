@@ -35,6 +35,11 @@ export const IMPORT_TO_DISTRIBUTION: Readonly<Record<string, string>> = {
   llama_cpp: 'llama-cpp-python',
   vertexai: 'google-cloud-aiplatform',
   Orange: 'Orange3',
+  hydra: 'hydra-core',
+  weaviate: 'weaviate-client',
+  camelot: 'camelot-py',
+  tabula: 'tabula-py',
+  talib: 'TA-Lib',
   pyximport: 'Cython',
   // Images, audio, documents
   cv2: 'opencv-python',
@@ -96,9 +101,6 @@ export const IMPORT_TO_DISTRIBUTION: Readonly<Record<string, string>> = {
   airflow: 'apache-airflow',
   rest_framework: 'djangorestframework',
   corsheaders: 'django-cors-headers',
-  win32api: 'pywin32',
-  win32com: 'pywin32',
-  pythoncom: 'pywin32',
   // Cloud SDKs (namespace packages: one distribution per sub-package)
   'google.protobuf': 'protobuf',
   'google.auth': 'google-auth',
@@ -143,7 +145,44 @@ export const SAME_NAME_DISTRIBUTIONS: readonly string[] = [
   'orjson', 'simplejson', 'regex', 'pyparsing', 'paramiko', 'selenium', 'scrapy', 'pygame', 'gymnasium', 'gym',
   'pyspark', 'ray', 'celery', 'prefect', 'dagster', 'mlxtend', 'wordcloud', 'missingno', 'pytesseract',
   'mediapipe', 'dlib', 'cython', 'pyodbc', 'neo4j', 'elasticsearch', 'chromadb', 'annoy', 'hnswlib',
+  'ipython', 'notebook', 'jupyterlab', 'nbconvert', 'papermill', 'tensorboard', 'sqlmodel', 'alembic', 'websockets',
+  'gunicorn', 'markdown', 'pygments', 'pymysql', 'asyncpg', 'jsonschema', 'marshmallow', 'fastparquet', 'tenacity',
+  'loguru', 'omegaconf', 'evaluate', 'trl', 'bitsandbytes', 'sentencepiece', 'librosa', 'pydub', 'soundfile',
+  'moviepy', 'yfinance', 'pandas_datareader', 'plotnine', 'pydeck', 'kaleido', 'sktime', 'prophet', 'pmdarima',
+  'statsforecast', 'darts', 'tslearn', 'yellowbrick', 'graphviz', 'pydot', 'pyvis', 'igraph', 'pdfplumber',
+  'pypdf', 'PyPDF2', 'openpyxl', 'xgboost', 'category_encoders', 'keras_tuner', 'tensorflow_hub', 'torch_geometric',
+  'llama_index', 'langchain_community', 'langchain_openai', 'qdrant_client', 'pymilvus', 'ydata_profiling',
+  'great_expectations', 'mlxtend', 'pyLDAvis', 'emoji', 'unidecode', 'rapidfuzz', 'tabulate', 'pendulum', 'arrow',
 ];
+
+/**
+ * Modules that only exist inside one platform or hosted notebook service: no distribution puts
+ * them into a Linux container, so they are reported instead of required.
+ */
+export const PLATFORM_ONLY: Readonly<Record<string, string>> = {
+  'google.colab': 'Google Colab',
+  kaggle_secrets: 'Kaggle notebooks',
+  kaggle_datasets: 'Kaggle notebooks',
+  'pyspark.dbutils': 'Databricks',
+  dbutils: 'Databricks',
+  pyodide: 'Pyodide',
+  js: 'Pyodide',
+  win32api: 'Windows (pywin32)',
+  win32con: 'Windows (pywin32)',
+  win32com: 'Windows (pywin32)',
+  win32gui: 'Windows (pywin32)',
+  pythoncom: 'Windows (pywin32)',
+  pywintypes: 'Windows (pywin32)',
+  AppKit: 'macOS (pyobjc)',
+  Foundation: 'macOS (pyobjc)',
+  objc: 'macOS (pyobjc)',
+};
+
+/**
+ * Namespace roots shared by many distributions, each named after its dotted path by convention
+ * (google.cloud.translate is google-cloud-translate): an unknown sub-package keeps its dotted name.
+ */
+export const NAMESPACE_ROOTS: ReadonlySet<string> = new Set(['google', 'azure', 'zope', 'jaraco', 'sphinxcontrib', 'backports']);
 
 /** PEP 503 normalisation: case-insensitive, runs of `-`, `_`, `.` are one `-`. */
 export function normalizeDistribution(name: string): string {
