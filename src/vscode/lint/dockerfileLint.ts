@@ -13,10 +13,8 @@ const SELECTOR: vscode.DocumentSelector = { language: 'dockerfile' };
 /** Tags of local images, by repository, for DSC003's "pin the tag" fix; none when Docker is slow or away. */
 async function localTags(s: Services): Promise<Record<string, string[]>> {
   try {
-    // listImages arrives with the Docker explorer; until then (or without Docker) the fix falls back to Python tags.
-    const engine = s.engines.get() as unknown as { listImages?: () => Promise<ImageInfo[]> };
-    if (!engine.listImages) return {};
-    const images = await Promise.race([engine.listImages(), new Promise<ImageInfo[]>((r) => setTimeout(() => r([]), 1500))]);
+    // A quick fix must not wait on a slow engine: without an answer in 1.5 s it offers Python tags.
+    const images = await Promise.race([s.engines.get().listImages(), new Promise<ImageInfo[]>((r) => setTimeout(() => r([]), 1500).unref())]);
     const out: Record<string, string[]> = {};
     for (const tag of images.flatMap((i) => i.tags)) {
       const at = tag.lastIndexOf(':');
