@@ -27,7 +27,7 @@ const get = (u) => new Promise((r) => http.get(u, (s) => { s.resume(); r(s.statu
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A fresh run folder with user data, extensions and XDG dirs, so nothing lands in $HOME. */
-export function runDir(prefix) {
+export function runDir(prefix, { trusted = true } = {}) {
   const base = path.join(process.env.DSC_EDITOR_WORK || path.join(os.tmpdir(), 'dsc-editor'));
   fs.mkdirSync(base, { recursive: true });
   const dir = fs.mkdtempSync(path.join(base, prefix));
@@ -36,8 +36,11 @@ export function runDir(prefix) {
   fs.writeFileSync(path.join(d.ud, 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none',
-    'security.workspace.trust.enabled': false, 'workbench.enableExperiments': false,
+    // an untrusted run keeps workspace trust on, so the folder opens in restricted mode
+    'security.workspace.trust.enabled': !trusted, 'security.workspace.trust.startupPrompt': 'never',
+    'workbench.enableExperiments': false,
   }, null, 1));
+  d.trusted = trusted;
   d.env = { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'xc'), XDG_DATA_HOME: path.join(dir, 'xd'), XDG_CACHE_HOME: path.join(dir, 'xk') };
   return d;
 }
@@ -57,7 +60,8 @@ export function sh(argv, env) {
 export async function startCodeServer(d, extraEnv = {}) {
   const port = await freePort();
   const server = spawn(CODE_SERVER, [...csArgs(d), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', d.ws],
+    '--disable-telemetry', '--disable-update-check', ...(d.trusted === false ? [] : ['--disable-workspace-trust']),
+    '--disable-getting-started-override', d.ws],
   { env: { ...d.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logFile = path.join(d.dir, 'code-server.log');
   const log = fs.createWriteStream(logFile);

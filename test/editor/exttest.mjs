@@ -6,8 +6,9 @@ import { runDir, startCodeServer, launchChromium, within } from './codeserver.mj
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
-export async function runSuite() {
-  const d = runDir('suite-');
+/** Runs one mocha suite (an index.js under out/test/vscode) in a trusted or an untrusted workspace. */
+export async function runSuite({ index = 'out/test/vscode/index.js', trusted = true } = {}) {
+  const d = runDir(trusted ? 'suite-' : 'untrusted-', { trusted });
   const fixtures = path.join(ROOT, 'test/fixtures/editor-workspace');
   if (fs.existsSync(fixtures)) fs.cpSync(fixtures, d.ws, { recursive: true });
   const results = path.join(d.dir, 'results.json');
@@ -21,7 +22,7 @@ export async function runSuite() {
       page.exposeFunction('codeAutomationExit', (code) => resolve(code));
     });
     const remote = (p) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(path.join(ROOT, 'out/test/vscode/index.js'))]];
+    const payload = [['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(path.join(ROOT, index))]];
     await page.goto(`${cs.url}/?folder=${encodeURIComponent(d.ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const code = await within(+(process.env.DSC_SUITE_TIMEOUT || 600000), done, 'extension test suite');
     if (!fs.existsSync(results)) {

@@ -8,14 +8,20 @@ const why = missing();
 if (why) unavailable('editor', why);
 
 let passed = 0, failed = 0;
-try {
-  const r = await runSuite();
-  for (const t of r.tests) console.log(`${t.state === 'passed' ? '  ✔' : '  ✖'} ${t.title}${t.error ? `\n      ${t.error.replace(/\n/g, '\n      ')}` : ''}`);
-  passed += r.passed; failed += r.failed;
-  console.log(`extension host suite: ${r.passed} passed, ${r.failed} failed`);
-} catch (e) {
-  console.error(`extension host suite could not run: ${e.message}`);
-  failed++;
+const suites = [
+  ['extension host suite', {}],
+  ['untrusted workspace suite', { index: 'out/test/vscode/untrusted/index.js', trusted: false }],
+];
+for (const [label, opts] of suites) {
+  try {
+    const r = await runSuite(opts);
+    for (const t of r.tests) console.log(`${t.state === 'passed' ? '  ✔' : '  ✖'} ${t.title}${t.error ? `\n      ${t.error.replace(/\n/g, '\n      ')}` : ''}`);
+    passed += r.passed; failed += r.failed;
+    console.log(`${label}: ${r.passed} passed, ${r.failed} failed`);
+  } catch (e) {
+    console.error(`${label} could not run: ${e.message}`);
+    failed++;
+  }
 }
 if (!process.env.DSC_SKIP_E2E) {
   try {

@@ -7,10 +7,15 @@ import Mocha = require('mocha');
 interface Result { title: string; state: 'passed' | 'failed'; error?: string }
 
 export function run(): Promise<void> {
+  return runMocha(__dirname);
+}
+
+/** Runs the *.test.js files directly in `dir` (not its subfolders: each suite has its own folder). */
+export function runMocha(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false });
   if (process.env.DSC_TEST_GREP) mocha.grep(process.env.DSC_TEST_GREP);
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
-    mocha.addFile(path.join(__dirname, f));
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(dir, f));
   }
   const tests: Result[] = [];
   return new Promise((resolve, reject) => {
