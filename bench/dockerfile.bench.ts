@@ -35,6 +35,7 @@ function fakeVscode(): unknown {
     get: (_t, key) => (key === Symbol.iterator ? function* () {} : key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : any),
     apply: () => any,
     construct: () => any as object,
+    set: () => true, // activation assigns properties (status bar item name, tree view message…)
   };
   const any: unknown = new Proxy(function () {}, handler);
   return new Proxy(Object.fromEntries(API.map((k) => [k, any])), { get: (t, k) => (typeof k === 'string' && k in t ? t[k] : any) });
