@@ -8,6 +8,7 @@ import { registerLint } from './vscode/lint';
 import { registerExplorer } from './vscode/views/explorer';
 import { BuildRunState } from './vscode/build/state';
 import { registerBuildRun } from './vscode/build/register';
+import { PythonInterpreters } from './vscode/platform/python';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -17,7 +18,9 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(engines);
   const buildRun = new BuildRunState();
   context.subscriptions.push(buildRun);
-  const services: Services = { context, log, engines, buildRun };
+  const python = new PythonInterpreters(log);
+  context.subscriptions.push(python);
+  const services: Services = { context, log, engines, buildRun, python };
   services.explorer = registerExplorer(services);
   registerCommands(services);
   registerDockerfileLanguage(services);

@@ -3,6 +3,7 @@ import { Log } from './platform/log';
 import { EngineProvider } from './platform/engine';
 import type { Explorer } from './views/explorer';
 import { BuildRunState } from './build/state';
+import { PythonInterpreters } from './platform/python';
 
 /** What handlers and providers receive, built once in activate() and passed explicitly. */
 export interface Services {
@@ -14,4 +15,6 @@ export interface Services {
   explorer?: Explorer;
   /** Last builds, running containers and build/import diagnostics (build and run). */
   buildRun: BuildRunState;
+  /** Which Python interpreter to probe for a resource (the Python extension's, our setting, python3). */
+  python: PythonInterpreters;
 }

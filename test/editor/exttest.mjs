@@ -11,6 +11,10 @@ export async function runSuite({ index = 'out/test/vscode/index.js', trusted = t
   const d = runDir(trusted ? 'suite-' : 'untrusted-', { trusted });
   const fixtures = path.join(ROOT, 'test/fixtures/editor-workspace');
   if (fs.existsSync(fixtures)) fs.cpSync(fixtures, d.ws, { recursive: true });
+  // A stand-in for the Python extension, installed next to ours for the suite only (the E2E installs
+  // our .vsix alone). Not a second extensionDevelopmentPath: code-server 4.100.3 reads the payload
+  // into a Map, so only the last of several entries is loaded (measured).
+  fs.cpSync(path.join(ROOT, 'test/fixtures/python-extension-standin'), path.join(d.exts, 'ms-python.python-0.0.1'), { recursive: true });
   const results = path.join(d.dir, 'results.json');
   const cs = await startCodeServer(d, { DSC_TEST_RESULTS: results, DSC_TEST_GREP: process.env.DSC_TEST_GREP || '' });
   let browser;

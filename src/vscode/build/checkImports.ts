@@ -13,6 +13,8 @@ export async function checkImportsWithProgress(s: Services, t: BuildTarget): Pro
     const ac = new AbortController();
     token.onCancellationRequested(() => ac.abort());
     p.report({ message: 'scanning the project' });
+    // No local interpreter on purpose: the imports are tried in the image, whose Python is the
+    // judge; the local one would only add versions (unused here) and a probe's delay.
     const analysis = await analyzeProject(t.dir, { signal: ac.signal, python: false });
     p.report({ message: 'importing in the image' });
     return checkImports(engine, t.tag, runtimeSites(analysis), { 'dsContainers.project': t.dir });

@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Services } from '../services';
 import { analyzeProject } from '../../node/analyze';
+import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { readIfExists, safeWrite } from '../../node/files';
 import { generateAll, GeneratedFiles, runtimeTools, baseImageOf, specFromAnalysis, validateSpec } from '../../core/generate';
 import { mergeRequirements } from '../../core/requirements/merge';
@@ -42,10 +43,13 @@ export interface ContainerizeResult {
 /** Scan with progress → preview → write with consent (diff for existing files) → build → run. */
 export async function containerize(s: Services, o: ContainerizeOptions = {}): Promise<ContainerizeResult> {
   const dir = await folderOf(o.folder);
+  // Versions are pinned from the interpreter the user works with (the Python extension's, when installed).
+  const python = await s.python.forResource(vscode.Uri.file(dir));
+  s.log.info(`containerize ${dir}: interpreter ${describeInterpreter(python)}`);
   const analysis = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Scanning ${path.basename(dir)}`, cancellable: true }, (p, token) => {
     const ac = new AbortController();
     token.onCancellationRequested(() => ac.abort());
-    return analyzeProject(dir, { signal: ac.signal, noPin: o.noPin, onProgress: (n, total) => p.report({ message: `${n}/${total} files` }) });
+    return analyzeProject(dir, { signal: ac.signal, python: python.command, noPin: o.noPin, onProgress: (n, total) => p.report({ message: `${n}/${total} files` }) });
   });
   for (const w of analysis.warnings) s.log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   let spec: ProjectSpec = { ...specFromAnalysis(analysis, { baseImage: o.spec?.baseImage }), ...o.spec };

@@ -40,8 +40,8 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     clearTimeout(timers.get(key));
     timers.set(key, setTimeout(() => { timers.delete(key); lint(doc); }, DEBOUNCE_MS));
   };
-  const fixOptions = async (): Promise<FixOptions> => {
-    const [facts, tags] = await Promise.all([interp.facts(), localTags(s)]);
+  const fixOptions = async (doc: vscode.Uri): Promise<FixOptions> => {
+    const [facts, tags] = await Promise.all([interp.facts(doc), localTags(s)]);
     return { installed: facts.installed, pythonVersion: facts.version, localTags: tags };
   };
 
@@ -70,7 +70,7 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
       async provideCodeActions(doc, _range, ctx) {
         const ours = ctx.diagnostics.filter((d) => d.source === 'dsc');
         if (!ours.length) return [];
-        const opts = await fixOptions();
+        const opts = await fixOptions(doc.uri);
         const text = doc.getText();
         const actions: vscode.CodeAction[] = [];
         for (const d of ours) {

@@ -2,35 +2,35 @@ import * as vscode from 'vscode';
 import { probeInterpreter } from '../../node/probe';
 import type { InterpreterFacts } from '../../core/python/resolve';
 import { Log } from '../platform/log';
-import { pythonCommand } from './settings';
+import { PythonInterpreters } from '../platform/python';
 
 /**
- * The probed interpreter's facts, asked once per interpreter command and shared by the lint
- * features (installed versions, import map, stdlib). No interpreter: empty facts, logged once.
+ * The probed interpreter's facts, asked once per interpreter and shared by the lint features
+ * (installed versions, import map, stdlib). No interpreter: empty facts, logged once.
  */
 export class InterpreterCache {
-  private pending?: { python: string; facts: Promise<InterpreterFacts> };
+  private readonly probes = new Map<string, Promise<InterpreterFacts>>();
 
-  constructor(private readonly log: Log) {}
+  constructor(private readonly log: Log, private readonly python: PythonInterpreters) {}
 
-  facts(): Promise<InterpreterFacts> {
-    // The interpreter path can come from workspace settings: never run it in an untrusted folder.
-    if (!vscode.workspace.isTrusted) return Promise.resolve({});
-    const python = pythonCommand();
-    if (this.pending?.python !== python) {
-      this.pending = {
-        python,
-        facts: probeInterpreter(python).then((r) => {
-          if (r.problem) this.log.info(`lint: ${r.problem}; installed versions will not be offered`);
-          return r.facts ?? {};
-        }),
-      };
+  /** Facts of the interpreter for `resource` (the Python extension's active one when installed). */
+  async facts(resource?: vscode.Uri): Promise<InterpreterFacts> {
+    // `python` answers false in an untrusted workspace: bundled data only, nothing is run.
+    const { command } = await this.python.forResource(resource);
+    if (command === false) return {};
+    let facts = this.probes.get(command);
+    if (!facts) {
+      facts = probeInterpreter(command).then((r) => {
+        if (r.problem) this.log.info(`lint: ${r.problem}; installed versions will not be offered`);
+        return r.facts ?? {};
+      });
+      this.probes.set(command, facts);
     }
-    return this.pending.facts;
+    return facts;
   }
 
-  /** Forget the facts (after the user installs something, the versions change). */
+  /** Forget the facts (the interpreter changed, or the user installed something). */
   reset(): void {
-    this.pending = undefined;
+    this.probes.clear();
   }
 }

@@ -37,7 +37,7 @@ export class DriftProject {
   /** True once every file has been indexed. */
   indexed = false;
 
-  constructor(readonly root: vscode.Uri, private readonly facts: () => Promise<InterpreterFacts>) {
+  constructor(readonly root: vscode.Uri, private readonly facts: (root: vscode.Uri) => Promise<InterpreterFacts>) {
     this.requirementsUri = vscode.Uri.joinPath(root, 'requirements.txt');
   }
 
@@ -89,7 +89,7 @@ export class DriftProject {
   async env(): Promise<DriftEnv> {
     await this.listed();
     const local = this.local;
-    return driftEnv(await this.facts(), (top, file) => local.isLocal(top, file));
+    return driftEnv(await this.facts(this.root), (top, file) => local.isLocal(top, file));
   }
 
   /** Normalised names the requirements file (and the files it includes with -r) declares. */
@@ -119,7 +119,7 @@ export class DriftProjects implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly found: Promise<void>;
 
-  constructor(private readonly facts: () => Promise<InterpreterFacts>) {
+  constructor(private readonly facts: (root: vscode.Uri) => Promise<InterpreterFacts>) {
     this.found = (async () => {
       for (const uri of await vscode.workspace.findFiles('**/requirements.txt', EXCLUDE)) this.add(uri);
     })();
@@ -151,6 +151,11 @@ export class DriftProjects implements vscode.Disposable {
   async byRequirements(uri: vscode.Uri): Promise<DriftProject | undefined> {
     await this.found;
     return [...this.projects.values()].find((p) => p.requirementsUri.toString() === uri.toString());
+  }
+
+  /** Tells the listeners to check again (the interpreter, hence the installed versions, changed). */
+  refresh(): void {
+    this.changed.fire();
   }
 
   dispose(): void {

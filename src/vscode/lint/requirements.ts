@@ -44,12 +44,14 @@ export function registerRequirements(s: Services, projects: DriftProjects, inter
     vscode.workspace.onDidChangeTextDocument((e) => e.document.languageId === 'pip-requirements' && schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dsContainers.lint') && vscode.workspace.textDocuments.forEach((d) => void lint(d))),
+    // The unused/unpinned hints read the interpreter's facts: a new interpreter re-lints.
+    projects.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void lint(d))),
     vscode.languages.registerHoverProvider(SELECTOR, {
       async provideHover(doc, pos) {
         const l = requirementAt(doc.getText(), pos.line);
         if (!l?.name || l.nameStart === undefined || pos.character < l.nameStart || pos.character > l.nameEnd!) return undefined;
         const project = await projects.byRequirements(doc.uri);
-        const facts = await interp.facts();
+        const facts = await interp.facts(doc.uri);
         const version = installedVersion(l.name, { interp: facts });
         const md = new vscode.MarkdownString(`**${l.name}**${l.pinned ? ` pinned to ${l.pinned}` : ''}\n\n`);
         md.appendMarkdown(version ? `Installed: **${version}** (Python ${facts.version ?? '?'})\n\n` : 'Not installed in the selected interpreter.\n\n');
@@ -65,7 +67,7 @@ export function registerRequirements(s: Services, projects: DriftProjects, inter
       async provideCodeActions(doc, _range, ctx) {
         const ours = ctx.diagnostics.filter((d) => d.source === REQ_SOURCE);
         if (!ours.length) return [];
-        const facts = await interp.facts();
+        const facts = await interp.facts(doc.uri);
         const actions: vscode.CodeAction[] = [];
         for (const d of ours) {
           for (const fix of requirementFixes(doc.getText(), { code: String(d.code), line: d.range.start.line }, { interp: facts })) {

@@ -27,7 +27,7 @@ export function registerExplorer(s: Services): Explorer {
   const imagesView = vscode.window.createTreeView('dsContainers.images', { treeDataProvider: images, showCollapseAll: true });
   const containersView = vscode.window.createTreeView('dsContainers.containers', { treeDataProvider: containers, canSelectMany: true, showCollapseAll: true });
   const refresh = new RefreshManager(model, s.engines, s.log, { images, containers }, [imagesView, containersView]);
-  const project = createProjectView(s.log);
+  const project = createProjectView(s.log, s.python);
   const inspect = new InspectDocuments(s.engines);
   s.context.subscriptions.push(
     images, containers, imagesView, containersView, refresh, inspect, ...project.disposables,
