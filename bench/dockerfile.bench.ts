@@ -32,7 +32,8 @@ const API = ['window', 'workspace', 'languages', 'commands', 'extensions', 'env'
 /** A vscode stand-in where every member exists: calls and constructors return more of the same. */
 function fakeVscode(): unknown {
   const handler: ProxyHandler<() => void> = {
-    get: (_t, key) => (key === Symbol.iterator ? function* () {} : key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : any),
+    // `visible: false`: in a fresh window our sidebar views are closed, so nothing talks to Docker yet
+    get: (_t, key) => (key === Symbol.iterator ? function* () {} : key === 'then' ? undefined : key === 'visible' ? false : key === Symbol.toPrimitive ? () => '' : any),
     apply: () => any,
     construct: () => any as object,
     set: () => true, // activation assigns properties (status bar item name, tree view message…)
@@ -51,10 +52,13 @@ function activateOnce(): void {
   const context = { subscriptions: [] as unknown[] };
   const t0 = performance.now();
   const ext = require(path.join(ROOT, 'dist/extension.js'));
+  const loadMs = performance.now() - t0;
   ext.activate(context);
   const ms = performance.now() - t0;
   const dockerodeLoaded = Object.keys(require.cache).some((f) => f.endsWith('dockerode.js'));
-  process.stdout.write(JSON.stringify({ ms, subscriptions: context.subscriptions.length, dockerodeLoaded }));
+  process.stdout.write(JSON.stringify({ ms, loadMs, subscriptions: context.subscriptions.length, dockerodeLoaded }));
+  // Activation leaves the editor's long-lived watchers and timers running: end the sample here.
+  process.exit(0);
 }
 
 function dockerfile200(): string {
@@ -70,14 +74,17 @@ function dockerfile200(): string {
 function main(): void {
   const runs = 15;
   const samples: number[] = [];
+  const loads: number[] = [];
   let last = { subscriptions: 0, dockerodeLoaded: false };
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(process.execPath, [__filename, '--activate-once'], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`activation sample failed: ${r.stderr}`);
     last = JSON.parse(r.stdout);
     samples.push((last as { ms: number } & typeof last).ms);
+    loads.push((last as { loadMs: number } & typeof last).loadMs);
   }
   console.log(`activation (require + activate of dist/extension.js, fake vscode): median ${median(samples).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms over ${runs} fresh processes  [goal < 50 ms]`);
+  console.log(`  of which loading the bundle: median ${median(loads).toFixed(1)} ms; activate(): ${(median(samples) - median(loads)).toFixed(1)} ms`);
   console.log(`  ${last.subscriptions} disposables registered; dockerode loaded at activation: ${last.dockerodeLoaded ? 'YES (should not be)' : 'no'}`);
 
   const text = dockerfile200();

@@ -12,6 +12,7 @@ import { walkProject } from './walk';
 import { readDeclarations } from './declarations';
 import { probeInterpreter } from './probe';
 import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readNotebookStripped, readSource } from './readSource';
+import { cancelled } from './cancelled';
 
 export interface AnalyzeOptions {
   /** Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`); false: bundled data only. */
@@ -102,14 +103,14 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < all.length) {
-      if (opts.signal?.aborted) throw new Error('scan cancelled');
+      if (opts.signal?.aborted) throw cancelled('scan');
       await scanOne(all[next++]);
       opts.onProgress?.(++done, total);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, all.length) }, worker));
   for (const f of big) {
-    if (opts.signal?.aborted) throw new Error('scan cancelled');
+    if (opts.signal?.aborted) throw cancelled('scan');
     await scanOne({ f, nb: true, big: true });
     opts.onProgress?.(++done, total);
   }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ignore, { Ignore } from 'ignore';
 import type { ScanWarning } from '../core/project';
+import { cancelled } from './cancelled';
 
 export interface WalkResult {
   /** Project-relative paths (forward slashes) of .py files and notebooks, sorted. */
@@ -32,7 +33,7 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
   }
   const queue: { rel: string; rules: Rules[] }[] = [{ rel: '', rules: [] }];
   while (queue.length) {
-    if (signal?.aborted) throw new Error('scan cancelled');
+    if (signal?.aborted) throw cancelled('scan');
     const { rel, rules: inherited } = queue.shift()!;
     const abs = path.join(root, rel);
     let entries: import('node:fs').Dirent[];

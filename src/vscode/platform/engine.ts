@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Engine } from '../../node/docker/engine';
-import { resolveEndpoint } from '../../node/docker/endpoint';
+import { Endpoint, resolveEndpoint } from '../../node/docker/endpoint';
 import { section } from './config';
 
 /**
@@ -9,23 +9,25 @@ import { section } from './config';
  */
 export class EngineProvider implements vscode.Disposable {
   private engine?: Engine;
+  private resolved?: Endpoint;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly sub = vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('dsContainers.docker')) {
       this.engine = undefined;
+      this.resolved = undefined;
       this.changed.fire();
     }
   });
 
-  /** Throws a plain Error naming the bad value when the endpoint cannot be parsed. */
+  /** Where the engine is, without connecting (cheap: the status bar shows it at activation). Throws a plain Error naming a bad value. */
+  endpoint(): Endpoint {
+    return (this.resolved ??= resolveEndpoint({ setting: section().get<string>('docker.host'), env: process.env }));
+  }
+
+  /** The engine client; creating it loads dockerode, so callers ask only when they talk to Docker. */
   get(): Engine {
-    if (!this.engine) {
-      const cfg = section();
-      const endpoint = resolveEndpoint({ setting: cfg.get<string>('docker.host'), env: process.env });
-      this.engine = new Engine(endpoint, cfg.get<number>('docker.timeoutSeconds', 15) * 1000);
-    }
-    return this.engine;
+    return (this.engine ??= new Engine(this.endpoint(), section().get<number>('docker.timeoutSeconds', 15) * 1000));
   }
 
   dispose(): void {

@@ -60,7 +60,7 @@ export class RefreshManager implements vscode.Disposable {
 
   private endpointText(): string {
     try {
-      const ep = this.engines.get().endpoint;
+      const ep = this.engines.endpoint();
       return ep.source === 'default' ? ep.url : `${ep.url} (${ep.source})`;
     } catch (e) {
       return `invalid endpoint: ${(e as Error).message}`;
@@ -76,7 +76,7 @@ export class RefreshManager implements vscode.Disposable {
     const ep = this.endpointText();
     let source = 'default';
     try {
-      source = this.engines.get().endpoint.source;
+      source = this.engines.endpoint().source;
     } catch {
       source = 'invalid endpoint';
     }

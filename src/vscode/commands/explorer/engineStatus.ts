@@ -9,7 +9,7 @@ export const engineStatus: CommandSpec = {
     const ex = explorerOf(s);
     let where: string;
     try {
-      const ep = s.engines.get().endpoint;
+      const ep = s.engines.endpoint();
       where = `${ep.url} (from ${ep.source})`;
     } catch (e) {
       where = (e as Error).message;
