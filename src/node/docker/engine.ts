@@ -4,6 +4,7 @@
 import type Docker from 'dockerode';
 import { StringDecoder } from 'string_decoder';
 import { Endpoint } from './endpoint';
+import { sshAgent } from './ssh';
 import type { Readable } from 'stream';
 import { ContainerInfo, EngineEvent, ImageInfo, LayerHistory, PortBinding, PruneResult, RunResult, RunSpec, TtySession } from '../../core/docker/types';
 import { containerFromEngine, eventFromEngine, imageFromEngine } from '../../core/docker/shape';
@@ -25,7 +26,9 @@ export function isUnreachable(e: unknown): boolean {
 function options(ep: Endpoint, timeout?: number): Docker.DockerOptions {
   const o: Docker.DockerOptions = ep.socketPath
     ? { socketPath: ep.socketPath }
-    : { protocol: ep.protocol, host: ep.host, port: ep.port, username: ep.username, ...(ep.tls ?? {}) };
+    : ep.protocol === 'ssh'
+      ? ({ protocol: 'http', host: ep.host, port: ep.port, agent: sshAgent(ep) } as Docker.DockerOptions) // docker-modem takes `agent`; its types do not say so
+      : { protocol: ep.protocol, host: ep.host, port: ep.port, username: ep.username, ...(ep.tls ?? {}) };
   if (timeout) o.timeout = timeout;
   return o;
 }
