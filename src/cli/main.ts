@@ -52,8 +52,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 if (require.main === module) {
   const ac = new AbortController();
-  process.on('SIGINT', () => ac.abort());
-  process.on('SIGTERM', () => ac.abort());
+  process.on('SIGINT', () => ac.abort('SIGINT'));
+  process.on('SIGTERM', () => ac.abort('SIGTERM'));
   const io: CliIo = {
     out: (l) => process.stdout.write(l + '\n'),
     err: (l) => process.stderr.write(l + '\n'),
