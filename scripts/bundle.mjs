@@ -16,10 +16,14 @@ const common = {
 // dockerode goes into its own file, required lazily by src/node/docker/engine.ts.
 const lazyDockerode = {
   name: 'lazy-dockerode',
-  setup(b) { b.onResolve({ filter: /^dockerode$/ }, () => ({ path: './dockerode.js', external: true })); },
+  setup(b) {
+    b.onResolve({ filter: /^dockerode$/ }, () => ({ path: './dockerode.js', external: true }));
+    b.onResolve({ filter: /^docker-modem\/lib\/ssh$/ }, () => ({ path: './dockerode-ssh.js', external: true }));
+  },
 };
 const builds = [
   { ...common, entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'dockerode-ssh': 'node_modules/docker-modem/lib/ssh.js' }, outdir: 'dist' },
   { ...common, plugins: [lazyDockerode], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, plugins: [lazyDockerode], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -4,7 +4,7 @@ export interface CliIo {
   err(line: string): void;
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** Aborted on Ctrl-C: long commands stop their containers and exit. */
+  /** Aborted on Ctrl-C (reason "SIGINT") or SIGTERM ("SIGTERM"): long commands stop their containers and exit. */
   signal: AbortSignal;
 }
 

@@ -30,7 +30,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.err(`ds-containers: unknown command "${name}" (see ds-containers --help)`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // Only our own flags ask for help: after a bare `--` the arguments belong to the script.
+  const ours = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (ours.includes('--help') || ours.includes('-h')) {
     io.out(`Usage: ds-containers ${cmd.usage}\n\n${cmd.summary}`);
     return 0;
   }
@@ -50,8 +52,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 if (require.main === module) {
   const ac = new AbortController();
-  process.on('SIGINT', () => ac.abort());
-  process.on('SIGTERM', () => ac.abort());
+  process.on('SIGINT', () => ac.abort('SIGINT'));
+  process.on('SIGTERM', () => ac.abort('SIGTERM'));
   const io: CliIo = {
     out: (l) => process.stdout.write(l + '\n'),
     err: (l) => process.stderr.write(l + '\n'),

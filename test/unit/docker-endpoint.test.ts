@@ -90,3 +90,9 @@ test('CLI build with no engine at the endpoint: one clear line, exit 1', async (
   assert.equal(await main(['run', path.join(dir, 'missing')], io), 2);
   assert.match(stderr.at(-1)!, /^ds-containers run: not a folder: /);
 });
+
+test('a tcp:// host without a host name is rejected by name, not reported as unreachable', () => {
+  assert.throws(() => resolveEndpoint({ env: { DOCKER_HOST: 'tcp://' } }), { message: 'invalid Docker host "tcp://" (from DOCKER_HOST): no host name (expected tcp://HOST:PORT)' });
+  assert.throws(() => resolveEndpoint({ setting: 'tcp://:2375', env: {} }), /^Error: invalid Docker host "tcp:\/\/:2375" \(from setting\): /);
+  assert.throws(() => resolveEndpoint({ env: { DOCKER_HOST: 'ssh://' } }), /invalid Docker host "ssh:\/\/" \(from DOCKER_HOST\): no host name/);
+});

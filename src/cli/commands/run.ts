@@ -24,8 +24,14 @@ export async function runWithOutput(io: CliIo, engine: Engine, dir: string, tag:
   });
   if (partial.stdout) io.out(partial.stdout);
   if (partial.stderr) io.err(partial.stderr);
-  if (r.mode !== 'script') io.err(`stopped and removed the container`);
-  return r.exitCode;
+  if (r.mode !== 'script' || r.stopped) io.err(`stopped and removed the container`);
+  // Interrupted is never success: a CI job whose timeout killed the run must not see 0.
+  return r.stopped ? interruptedExitCode(io.signal.reason) : r.exitCode;
+}
+
+/** The shell's convention for a command ended by a signal: 128 + its number (SIGTERM 143, else SIGINT 130). */
+export function interruptedExitCode(reason: unknown): number {
+  return reason === 'SIGTERM' ? 143 : 130;
 }
 
 export const runCommand: CliCommand = {

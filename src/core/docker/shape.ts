@@ -1,6 +1,6 @@
 // Engine JSON (as /images/json and /containers/json return it) → our types. Tolerant of
 // missing or null fields: older engines, odd states and half-removed objects all occur.
-import { ContainerInfo, ContainerState, ImageInfo, PortBinding, EngineEvent } from './types';
+import { ContainerInfo, ContainerState, ImageInfo, LayerHistory, PortBinding, EngineEvent, RunResult } from './types';
 
 type Raw = Record<string, unknown>;
 
@@ -61,4 +61,50 @@ export function eventFromEngine(raw: Raw): EngineEvent | undefined {
   if (!type) return undefined;
   const actor = (raw.Actor ?? {}) as Raw;
   return { type, action: str(raw.Action ?? raw.status), id: str(actor.ID ?? raw.id), time: num(raw.time) };
+}
+
+/** A container's inspect JSON → its id, name and every published port binding. */
+export function runResultFromInspect(raw: Raw): RunResult {
+  const ports: PortBinding[] = [];
+  const published = ((raw.NetworkSettings ?? {}) as Raw).Ports;
+  for (const [key, binds] of Object.entries((published ?? {}) as Record<string, unknown>)) {
+    const [port, protocol] = key.split('/');
+    for (const b of (Array.isArray(binds) ? binds : []) as Raw[]) {
+      ports.push({ containerPort: Number(port), protocol: protocol ?? 'tcp', hostIp: str(b.HostIp) || undefined, hostPort: Number(b.HostPort) });
+    }
+  }
+  return { id: str(raw.Id), name: str(raw.Name).replace(/^\//, ''), ports };
+}
+
+/** Container port → host port, the first binding of each (what a URL needs). */
+export function hostPortMap(r: RunResult): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const p of r.ports) if (p.hostPort && !m.has(p.containerPort)) m.set(p.containerPort, p.hostPort);
+  return m;
+}
+
+/** An image's inspect JSON → our summary. */
+export function imageFromInspect(raw: Raw): ImageInfo {
+  const config = (raw.Config ?? {}) as Raw;
+  return { id: str(raw.Id), tags: Array.isArray(raw.RepoTags) ? raw.RepoTags.map(String) : [], created: Math.floor(Date.parse(str(raw.Created)) / 1000), size: num(raw.Size), labels: labels(config.Labels) };
+}
+
+/** What decides how to run an image: its command, entrypoint, exposed ports and labels. */
+export interface ImageRunConfig {
+  cmd: string[];
+  entrypoint: string[];
+  exposed: number[];
+  labels: Record<string, string>;
+}
+
+export function runConfigFromInspect(raw: Raw): ImageRunConfig {
+  const config = (raw.Config ?? {}) as Raw;
+  const arr = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
+  const exposed = Object.keys((config.ExposedPorts ?? {}) as Raw).map((p) => Number(p.split('/')[0]));
+  return { cmd: arr(config.Cmd), entrypoint: arr(config.Entrypoint), exposed: [...new Set(exposed)], labels: labels(config.Labels) };
+}
+
+/** An image's history (the engine lists the newest first) → oldest entry first. */
+export function layersFromHistory(raw: Raw[]): LayerHistory[] {
+  return [...raw].reverse().map((e) => ({ createdBy: str(e.CreatedBy), size: num(e.Size), created: num(e.Created) }));
 }

@@ -94,4 +94,6 @@ export interface RunSpec {
   entrypoint?: string[];
   env?: string[];
   tty?: boolean;
+  /** Keep stdin open for an attached client (with tty: like `docker run -it`). */
+  stdin?: boolean;
 }

@@ -60,6 +60,9 @@ function parseHost(url: string, source: string, env: NodeJS.ProcessEnv): Endpoin
   } catch {
     throw new Error(`invalid Docker host "${url}" (from ${source}): expected unix://, tcp:// or ssh://`);
   }
+  const known = ['tcp:', 'http:', 'https:', 'ssh:'].includes(u.protocol);
+  // new URL('tcp://') parses with an empty host; connecting to it would only say "cannot reach".
+  if (known && !u.hostname) throw new Error(`invalid Docker host "${url}" (from ${source}): no host name (expected ${u.protocol}//HOST:PORT)`);
   if (u.protocol === 'tcp:' || u.protocol === 'http:' || u.protocol === 'https:') {
     const verify = u.protocol === 'https:' || (env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0');
     const ep: Endpoint = { url, source, protocol: verify ? 'https' : 'http', host: u.hostname, port: Number(u.port) || (verify ? 2376 : 2375) };

@@ -1,13 +1,19 @@
 // The ONLY file that imports dockerode. Everything else talks to the engine through Engine,
 // which returns our own types, puts a timeout on every call, and turns a connection failure
 // into one clear EngineUnreachable error.
+// Pure shaping lives in core/docker (shape.ts, create.ts), stream plumbing in ./streams.ts.
 import type Docker from 'dockerode';
-import { StringDecoder } from 'string_decoder';
 import { Endpoint } from './endpoint';
+import { sshAgent } from './ssh';
 import type { Readable } from 'stream';
-import { ContainerInfo, EngineEvent, ImageInfo, LayerHistory, PortBinding, PruneResult, RunResult, RunSpec, TtySession } from '../../core/docker/types';
-import { containerFromEngine, eventFromEngine, imageFromEngine } from '../../core/docker/shape';
-import { Demuxer } from '../../core/docker/demux';
+import { ContainerInfo, EngineEvent, ImageInfo, LayerHistory, PruneResult, RunResult, RunSpec, TtySession } from '../../core/docker/types';
+import {
+  containerFromEngine, eventFromEngine, hostPortMap, imageFromEngine, imageFromInspect, ImageRunConfig, layersFromHistory, runConfigFromInspect, runResultFromInspect,
+} from '../../core/docker/shape';
+import { containerCreateBody, HostPorts } from '../../core/docker/create';
+import { endOf, framesToText, readJsonLines, readOutput, ttySession } from './streams';
+
+type Raw = Record<string, unknown>;
 
 export class EngineUnreachable extends Error {
   constructor(readonly endpoint: string, readonly cause?: unknown) {
@@ -25,7 +31,9 @@ export function isUnreachable(e: unknown): boolean {
 function options(ep: Endpoint, timeout?: number): Docker.DockerOptions {
   const o: Docker.DockerOptions = ep.socketPath
     ? { socketPath: ep.socketPath }
-    : { protocol: ep.protocol, host: ep.host, port: ep.port, username: ep.username, ...(ep.tls ?? {}) };
+    : ep.protocol === 'ssh'
+      ? ({ protocol: 'http', host: ep.host, port: ep.port, agent: sshAgent(ep) } as Docker.DockerOptions) // docker-modem takes `agent`; its types do not say so
+      : { protocol: ep.protocol, host: ep.host, port: ep.port, username: ep.username, ...(ep.tls ?? {}) };
   if (timeout) o.timeout = timeout;
   return o;
 }
@@ -125,15 +133,15 @@ export class Engine {
   }
 
   /** Runs an image detached; its exposed ports are published on 127.0.0.1 with host ports the engine picks. */
-  async runImage(image: string, opts: { name?: string; interactive?: false } = {}): Promise<RunResult> {
-    const c = await this.createFromImage(image, opts.name, false);
+  async runImage(image: string, opts: { name?: string } = {}): Promise<RunResult> {
+    const c = await this.createContainer(await this.explorerSpec(image, opts.name, false), 'any');
     await this.act(() => c.start());
     return this.runResult(c.id);
   }
 
   /** Creates a container with a TTY and stdin (like `docker run -it`), attaches, then starts it. */
   async runImageInteractive(image: string, size?: { cols: number; rows: number }): Promise<{ run: RunResult; session: TtySession }> {
-    const c = await this.createFromImage(image, undefined, true);
+    const c = await this.createContainer(await this.explorerSpec(image, undefined, true), 'any');
     const stream = (await this.act(() => c.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }))) as unknown as NodeJS.ReadWriteStream;
     await this.act(() => c.start());
     const session = ttySession(stream, (cols, rows) => c.resize({ w: cols, h: rows }), async () => (await c.inspect()).State?.ExitCode);
@@ -163,11 +171,7 @@ export class Engine {
     const info = await this.act(() => container.inspect());
     if (signal.aborted) return;
     const stream = (await this.call(() => container.logs({ follow: true, stdout: true, stderr: true, tail, abortSignal: signal }))) as unknown as NodeJS.ReadableStream;
-    const out = new StringDecoder('utf8');
-    const err = new StringDecoder('utf8');
-    const sink = (d: StringDecoder, which: 'stdout' | 'stderr') => ({ write: (b: Buffer) => { const t = d.write(b); if (t) onText(t, which); return true; } });
-    if (info.Config?.Tty) stream.on('data', (b: Buffer) => sink(out, 'stdout').write(b));
-    else this.streams.modem.demuxStream(stream, sink(out, 'stdout') as unknown as NodeJS.WritableStream, sink(err, 'stderr') as unknown as NodeJS.WritableStream);
+    readOutput(stream, !!info.Config?.Tty, framesToText(onText));
     await endOf(stream, signal);
   }
 
@@ -185,20 +189,12 @@ export class Engine {
       throw e;
     }
     onOpen?.();
-    let buf = '';
-    stream.on('data', (chunk: Buffer) => {
-      buf += chunk.toString('utf8');
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl).trim();
-        buf = buf.slice(nl + 1);
-        if (!line) continue;
-        try {
-          const ev = eventFromEngine(JSON.parse(line));
-          if (ev) onEvent(ev);
-        } catch {
-          // a malformed line is skipped; the next one is independent
-        }
+    readJsonLines(stream, (m) => {
+      try {
+        const ev = eventFromEngine(m);
+        if (ev) onEvent(ev);
+      } catch {
+        // one bad event (or a listener's failure) does not end the stream; the next one is independent
       }
     });
     try {
@@ -222,27 +218,19 @@ export class Engine {
     }
   }
 
-  private async createFromImage(image: string, name: string | undefined, interactive: boolean): Promise<Docker.Container> {
-    const info = await this.act(() => this.api.getImage(image).inspect());
-    const exposed = Object.keys(info.Config?.ExposedPorts ?? {});
-    const bindings = Object.fromEntries(exposed.map((p) => [p, [{ HostIp: '127.0.0.1', HostPort: '' }]]));
-    return this.act(() => this.api.createContainer({
-      Image: image,
-      name,
-      ExposedPorts: Object.fromEntries(exposed.map((p) => [p, {}])),
-      HostConfig: { PortBindings: bindings, Init: true },
-      ...(interactive ? { Tty: true, OpenStdin: true, AttachStdin: true, AttachStdout: true, AttachStderr: true } : {}),
-    }));
+  /** The one way we create a container: the body's rules are in core/docker/create.ts. */
+  private async createContainer(spec: RunSpec, hostPorts: HostPorts): Promise<Docker.Container> {
+    return this.act(() => this.api.createContainer(containerCreateBody(spec, hostPorts) as Docker.ContainerCreateOptions));
+  }
+
+  /** The explorer's run of an image: its own command, its exposed ports, kept after it exits. */
+  private async explorerSpec(image: string, name: string | undefined, interactive: boolean): Promise<RunSpec> {
+    const cfg = await this.imageRunConfig(image);
+    return { image, name, ports: cfg.exposed, autoRemove: false, labels: {}, tty: interactive, stdin: interactive };
   }
 
   private async runResult(id: string): Promise<RunResult> {
-    const c = await this.act(() => this.api.getContainer(id).inspect());
-    const ports: PortBinding[] = [];
-    for (const [key, binds] of Object.entries(c.NetworkSettings?.Ports ?? {})) {
-      const [port, protocol] = key.split('/');
-      for (const b of (binds as { HostIp: string; HostPort: string }[] | null) ?? []) ports.push({ containerPort: +port, protocol, hostIp: b.HostIp, hostPort: +b.HostPort });
-    }
-    return { id: c.Id, name: c.Name.replace(/^\//, ''), ports };
+    return runResultFromInspect((await this.act(() => this.api.getContainer(id).inspect())) as unknown as Raw);
   }
 
   // ── build, run, logs (build and run) ─────────────────────────────────────
@@ -264,18 +252,9 @@ export class Engine {
     if (o.buildkit) opts.version = '2';
     const stream = await this.call(() => this.streams.buildImage(context as unknown as NodeJS.ReadableStream, opts as Docker.ImageBuildOptions)) as unknown as Readable;
     await new Promise<void>((resolve, reject) => {
-      let buf = '';
       let ended = false;
-      stream.on('data', (d: Buffer) => {
-        buf += d.toString('utf8');
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, nl).trim();
-          buf = buf.slice(nl + 1);
-          if (line) { try { o.onMessage(JSON.parse(line)); } catch { o.onMessage({ stream: line }); } }
-        }
-      });
-      stream.on('end', () => { ended = true; if (buf.trim()) { try { o.onMessage(JSON.parse(buf)); } catch { /* partial line */ } } resolve(); });
+      const flush = readJsonLines(stream, o.onMessage, (line) => o.onMessage({ stream: line }));
+      stream.on('end', () => { ended = true; flush(); resolve(); });
       const lost = (e?: unknown) => {
         if (ended) return;
         if (o.signal?.aborted) reject(new Error('build cancelled'));
@@ -290,8 +269,7 @@ export class Engine {
   /** The image's summary, or undefined when it is not there (not pulled / not built). */
   async imageSummary(ref: string): Promise<ImageInfo | undefined> {
     try {
-      const i = await this.call(() => this.api.getImage(ref).inspect());
-      return { id: i.Id, tags: i.RepoTags ?? [], created: Math.floor(Date.parse(i.Created) / 1000), size: i.Size, labels: i.Config?.Labels ?? {} };
+      return imageFromInspect((await this.call(() => this.api.getImage(ref).inspect())) as unknown as Raw);
     } catch (e) {
       if ((e as { statusCode?: number }).statusCode === 404) return undefined;
       throw e;
@@ -300,16 +278,12 @@ export class Engine {
 
   /** The image's history, oldest entry first. */
   async imageLayers(ref: string): Promise<LayerHistory[]> {
-    const h = (await this.call(() => this.api.getImage(ref).history())) as { CreatedBy: string; Size: number; Created: number }[];
-    return h.reverse().map((e) => ({ createdBy: e.CreatedBy, size: e.Size, created: e.Created }));
+    return layersFromHistory((await this.call(() => this.api.getImage(ref).history())) as Raw[]);
   }
 
   /** The image's default command and exposed ports, to choose how to run it. */
-  async imageRunConfig(ref: string): Promise<{ cmd: string[]; entrypoint: string[]; exposed: number[]; labels: Record<string, string> }> {
-    const i = await this.call(() => this.api.getImage(ref).inspect());
-    const exposed = Object.keys(i.Config?.ExposedPorts ?? {}).map((p) => Number(p.split('/')[0]));
-    const arr = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
-    return { cmd: arr(i.Config?.Cmd), entrypoint: arr(i.Config?.Entrypoint), exposed, labels: i.Config?.Labels ?? {} };
+  async imageRunConfig(ref: string): Promise<ImageRunConfig> {
+    return runConfigFromInspect((await this.act(() => this.api.getImage(ref).inspect())) as unknown as Raw);
   }
 
   async removeBuiltImage(ref: string): Promise<void> {
@@ -333,24 +307,10 @@ export class Engine {
   }
 
   private async startRunOnce(spec: RunSpec, onOutput: (stream: 'stdout' | 'stderr', data: Uint8Array) => void, samePort: boolean) {
-    const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
-    const exposed: Record<string, object> = {};
-    for (const p of spec.ports) {
-      bindings[`${p}/tcp`] = [{ HostIp: '127.0.0.1', HostPort: samePort ? String(p) : '' }];
-      exposed[`${p}/tcp`] = {};
-    }
-    const c = await this.call(() => this.api.createContainer({
-      Image: spec.image, name: spec.name, Cmd: spec.cmd, Entrypoint: spec.entrypoint, Env: spec.env, Labels: spec.labels,
-      Tty: !!spec.tty, OpenStdin: false, ExposedPorts: exposed,
-      HostConfig: {
-        Init: true, AutoRemove: spec.autoRemove, PortBindings: bindings,
-        Binds: spec.mount ? [`${spec.mount.host}:${spec.mount.container}`] : undefined,
-      },
-    }));
+    const c = await this.createContainer(spec, samePort ? 'same' : 'any');
     const stream = (await this.call(() => this.streams.getContainer(c.id).attach({ stream: true, stdout: true, stderr: true, logs: true }))) as unknown as Readable;
     const output = new Promise<void>((resolve) => { stream.on('end', resolve); stream.on('close', resolve); stream.on('error', () => resolve()); });
-    if (spec.tty) stream.on('data', (d: Buffer) => onOutput('stdout', d));
-    else { const dm = new Demuxer(onOutput); stream.on('data', (d: Buffer) => dm.push(d)); }
+    readOutput(stream, !!spec.tty, onOutput);
     const waited = this.streams.getContainer(c.id).wait({ condition: spec.autoRemove ? 'removed' : 'next-exit' }) as Promise<{ StatusCode: number }>;
     const exit = waited.then((r) => r.StatusCode);
     exit.catch(() => undefined); // observed by the caller; avoid an unhandled rejection meanwhile
@@ -361,14 +321,7 @@ export class Engine {
       await this.call(() => c.remove({ force: true })).catch(() => undefined);
       throw e;
     }
-    const hostPorts = new Map<number, number>();
-    if (spec.ports.length) {
-      const info = await this.call(() => c.inspect()).catch(() => undefined);
-      for (const [k, v] of Object.entries(info?.NetworkSettings?.Ports ?? {})) {
-        const hp = (v as { HostPort: string }[] | null)?.[0]?.HostPort;
-        if (hp) hostPorts.set(Number(k.split('/')[0]), Number(hp));
-      }
-    }
+    const hostPorts = spec.ports.length ? hostPortMap(await this.runResult(c.id).catch(() => ({ id: c.id, name: '', ports: [] }))) : new Map<number, number>();
     return { id: c.id, hostPorts, exit, output };
   }
 
@@ -392,42 +345,4 @@ export class Engine {
       throw e;
     }
   }
-}
-
-// ── explorer stream helpers ──────────────────────────────────────────────
-
-/** Resolves when a stream ends or closes, or at once when signal aborts (destroying the stream). */
-function endOf(stream: NodeJS.ReadableStream, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const destroy = () => (stream as unknown as { destroy?: () => void }).destroy?.();
-    const onAbort = () => { destroy(); resolve(); };
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const done = (e?: Error) => { signal?.removeEventListener('abort', onAbort); if (e && !signal?.aborted) reject(e); else resolve(); };
-    stream.once('end', () => done());
-    stream.once('close', () => done());
-    stream.once('error', (e: Error) => done(e));
-  });
-}
-
-/** A TtySession over a hijacked engine stream (raw bytes both ways, as with a TTY). */
-function ttySession(stream: NodeJS.ReadWriteStream, resize: (cols: number, rows: number) => Promise<unknown>, exitCode: () => Promise<number | undefined>): TtySession {
-  const decoder = new StringDecoder('utf8');
-  const exits: ((code?: number) => void)[] = [];
-  let ended = false;
-  const finish = () => {
-    if (ended) return;
-    ended = true;
-    exitCode().catch(() => undefined).then((code) => exits.forEach((cb) => cb(code)));
-  };
-  stream.once('end', finish);
-  stream.once('close', finish);
-  stream.once('error', finish);
-  return {
-    onData: (cb) => stream.on('data', (b: Buffer) => { const t = decoder.write(b); if (t) cb(t); }),
-    onExit: (cb) => void exits.push(cb),
-    write: (data) => { if (!ended) stream.write(data); },
-    resize: (cols, rows) => void resize(cols, rows).catch(() => undefined),
-    close: () => { (stream as unknown as { destroy?: () => void }).destroy?.(); finish(); },
-  };
 }

@@ -35,10 +35,11 @@ export function runLabels(dir: string, tag: string, mode: RunMode): Record<strin
 
 /**
  * Runs the built image: a script streams its output and resolves to the container's exit code
- * (the container removes itself); a server (Jupyter, app) runs until the signal aborts, then is
- * stopped and removed, and resolves to 0.
+ * (the container removes itself); a server (Jupyter, app) runs until the signal aborts. When the
+ * signal aborts, the container is stopped and removed, and the result says `stopped` (exitCode 0:
+ * callers that report an exit status, like the CLI, turn `stopped` into their own, e.g. 130).
  */
-export async function runProject(engine: Engine, req: RunRequest): Promise<{ exitCode: number; mode: RunMode; id: string }> {
+export async function runProject(engine: Engine, req: RunRequest): Promise<{ exitCode: number; stopped: boolean; mode: RunMode; id: string }> {
   const cfg = await engine.imageRunConfig(req.tag);
   const mode = runModeOf(cfg);
   const spec: RunSpec = {
@@ -73,11 +74,12 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
   try {
     const exitCode = await run.exit;
     await Promise.race([run.output, new Promise((r) => setTimeout(r, 2000))]);
-    if (req.signal?.aborted || mode !== 'script') {
+    const stopped = !!req.signal?.aborted;
+    if (stopped || mode !== 'script') {
       await engine.stopRun(run.id);
-      return { exitCode: req.signal?.aborted ? 0 : exitCode, mode, id: run.id };
+      return { exitCode: stopped ? 0 : exitCode, stopped, mode, id: run.id };
     }
-    return { exitCode, mode, id: run.id };
+    return { exitCode, stopped, mode, id: run.id };
   } finally {
     req.signal?.removeEventListener('abort', stop);
   }

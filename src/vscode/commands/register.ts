@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { guard } from '../platform/errors';
 import { dockerfileFixCommands } from './dockerfileFix';
-import { explorerCommands, explorerInternalCommands } from './explorer';
+import { explorerCommands, explorerInternalCommands, explorerTestCommands } from './explorer';
 import { containerizeProject } from './containerize';
 import { buildImage } from './buildImage';
 import { runImage } from './runImage';
 import { composeDownCommand, composeUpCommand } from './composeUp';
 import { openJupyter } from './openJupyter';
 import { checkImageImports } from './checkImports';
+import { inTestMode } from '../platform/testMode';
 
 export interface CommandSpec {
   /** `dsContainers.<area>.<verb>`; must match package.json `contributes.commands`. */
@@ -35,8 +36,11 @@ export const commandTable: CommandSpec[] = [
 /** Internal commands (not in contributes.commands), e.g. ids that code actions invoke. */
 export const internalCommandTable: CommandSpec[] = [...dockerfileFixCommands, ...explorerInternalCommands];
 
+/** Registered only when the editor suite runs the extension (ExtensionMode.Test): hooks for its assertions. */
+export const testCommandTable: CommandSpec[] = [...explorerTestCommands];
+
 export function registerCommands(s: Services): void {
-  for (const c of [...commandTable, ...internalCommandTable]) {
+  for (const c of [...commandTable, ...internalCommandTable, ...(inTestMode(s) ? testCommandTable : [])]) {
     const run = guard(s.log, c.title, (...args: unknown[]) => {
       if (c.needsTrust && !vscode.workspace.isTrusted) {
         void vscode.window.showWarningMessage(

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandSpec } from '../register';
 import { TreeNode } from '../../../core/docker/tree';
 import { UserCancelled } from '../../platform/errors';
+import { presetAnswer } from '../../platform/testMode';
 import { explorerOf, inView, pickContainers } from '../../views/pick';
 
 export const containerRemove: CommandSpec = {
@@ -16,8 +17,7 @@ export const containerRemove: CommandSpec = {
       running.length ? `${running.length === list.length && list.length === 1 ? 'It is' : `${running.length} of them are`} running and will be stopped first.` : '',
       'Files written inside the container are lost; named volumes are kept.',
     ].filter(Boolean).join('\n');
-    // opts.confirmed: the editor suite's way past the modal dialog
-    if (!opts?.confirmed) {
+    if (!presetAnswer(s, opts?.confirmed)) {
       const ok = await vscode.window.showWarningMessage(`Remove ${what}?`, { modal: true, detail }, 'Remove');
       if (ok !== 'Remove') throw new UserCancelled();
     }

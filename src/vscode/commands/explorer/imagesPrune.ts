@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandSpec } from '../register';
 import { formatSize } from '../../../core/docker/format';
 import { UserCancelled } from '../../platform/errors';
+import { presetAnswer } from '../../platform/testMode';
 import { explorerOf, inView } from '../../views/pick';
 
 export const imagesPrune: CommandSpec = {
@@ -15,7 +16,7 @@ export const imagesPrune: CommandSpec = {
       return;
     }
     const size = await engine.danglingSize();
-    if (!opts?.confirmed) {
+    if (!presetAnswer(s, opts?.confirmed)) {
       const ok = await vscode.window.showWarningMessage(`Remove ${dangling.length} dangling image${dangling.length > 1 ? 's' : ''}? This frees up to ${formatSize(size)}.`,
         { modal: true, detail: 'Dangling images have no tag; rebuilds leave them behind. Images that containers use are kept.' }, 'Prune');
       if (ok !== 'Prune') throw new UserCancelled();

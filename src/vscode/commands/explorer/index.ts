@@ -29,5 +29,8 @@ export const explorerCommands: CommandSpec[] = [
   projectRefresh, explorerRetry, engineStatus,
 ];
 
-/** Not in the palette or menus: the Project view's click target and the editor suite's snapshot. */
-export const explorerInternalCommands: CommandSpec[] = [openSite, explorerSnapshot];
+/** Not in the palette or menus: the Project view's click target. */
+export const explorerInternalCommands: CommandSpec[] = [openSite];
+
+/** Registered only in the Test extension mode: the editor suite's view of the trees. */
+export const explorerTestCommands: CommandSpec[] = [explorerSnapshot];
