@@ -138,12 +138,14 @@ async function firstExisting(root: string, names: readonly string[]): Promise<st
   return undefined;
 }
 
-/** The generated files that do not exist yet in `root` (any compose file name counts). */
-export async function missingScaffoldFiles(root: string, spec: ProjectSpec): Promise<string[]> {
+/** The files scaffold writes, compose by its default name. */
+export const SCAFFOLD_FILE_NAMES: readonly (keyof GeneratedFiles)[] = ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'];
+
+/** The scaffold files that do not exist yet in `root` (a compose file under any of its names counts). */
+export async function missingScaffoldFiles(root: string): Promise<string[]> {
   const out: string[] = [];
-  for (const name of Object.keys(generateAll(spec))) {
-    const candidates = name === 'compose.yaml' ? COMPOSE_FILE_NAMES : [name];
-    if (!(await firstExisting(root, candidates))) out.push(name);
+  for (const name of SCAFFOLD_FILE_NAMES) {
+    if (!(await firstExisting(root, name === 'compose.yaml' ? COMPOSE_FILE_NAMES : [name]))) out.push(name);
   }
   return out;
 }
