@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { analyzeProject } from '../src/node/analyze';
-import { normalizeDistribution } from '../src/core/python/data/distributions';
+import { normalizeName } from '../src/core/requirements/names';
 import { scanPython } from '../src/core/python/extract';
 import { decodeSource } from '../src/core/python/decode';
 
@@ -147,9 +147,9 @@ async function precisionRecall(python: string | false): Promise<{ p: number; r: 
   for (const name of fs.readdirSync(dir).sort()) {
     const exp = path.join(dir, name, 'expected.json');
     if (!fs.existsSync(exp) || name === 'hostile') continue; // hostile needs files made at test time
-    const want = new Set<string>((JSON.parse(fs.readFileSync(exp, 'utf8')).runtime as string[]).map(normalizeDistribution));
+    const want = new Set<string>((JSON.parse(fs.readFileSync(exp, 'utf8')).runtime as string[]).map(normalizeName));
     const a = await analyzeProject(path.join(dir, name), { python, noPin: true });
-    const got = new Set(a.requirements.filter((q) => q.class === 'runtime').map((q) => normalizeDistribution(q.name)));
+    const got = new Set(a.requirements.filter((q) => q.class === 'runtime').map((q) => normalizeName(q.name)));
     for (const g of got) if (want.has(g)) tp++; else { fp++; misses.push(`${name}: extra ${g}`); }
     for (const w of want) if (!got.has(w)) { fn++; misses.push(`${name}: missing ${w}`); }
   }

@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parsePipRequirementsLine, Requirement as PipRequirement } from 'pip-requirements-js';
+import { parsePipRequirementsLine } from 'pip-requirements-js';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import type { ImportClass, ScanWarning } from '../core/project';
+import { parseRequirements } from '../core/requirements/parse';
+import { readTextFile } from './textFile';
 
 /** A package the project already declares, with where. */
 export interface Declared {
@@ -55,7 +57,10 @@ export async function readDeclarations(root: string): Promise<Declarations> {
 
 async function read(root: string, file: string, out: Declarations): Promise<string | undefined> {
   try {
-    return (await fs.readFile(path.join(root, file), 'utf8')).replace(/^\uFEFF/, '');
+    // Decoded like sources: a BOM'd or UTF-16 requirements file (Windows `pip freeze >`) reads right.
+    const f = await readTextFile(path.join(root, file));
+    if (!f) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    return f.text;
   } catch (e) {
     out.warnings.push({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
     return undefined;
@@ -68,31 +73,18 @@ async function readRequirements(root: string, file: string, out: Declarations, s
   const text = await read(root, file, out);
   if (text === undefined) return;
   const cls: ImportClass = DEV_REQ.test(path.basename(file).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    const start = i;
-    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + lines[++i];
-    if (/download\.pytorch\.org\/whl\/cu|\+cu\d{2,3}\b|nvidia-|-cu1[12]\b|cuda/i.test(line.replace(/#.*/, ''))) out.cudaHint = true;
-    const bare = line.replace(/(^|\s)#.*$/, '').trim();
-    const include = /^(?:-r|--requirement)[\s=]+(\S+)$/.exec(bare);
-    if (include) {
+  // The same parser as the editor and the merge: continuations, `--hash` options, comments.
+  for (const l of parseRequirements(text).lines) {
+    if (/download\.pytorch\.org\/whl\/cu|\+cu\d{2,3}\b|nvidia-|-cu1[12]\b|cuda/i.test(l.raw.replace(/(^|\s)#.*$/gm, ''))) out.cudaHint = true;
+    if (l.kind === 'include' && l.path) {
       // `-r base.txt` is relative to the including file; files outside the project are not read.
-      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), include[1]));
-      if (!target.startsWith('../') && !path.isAbsolute(include[1])) await readRequirements(root, target, out, seen);
-      continue;
-    }
-    if (!bare || bare.startsWith('-')) continue; // options (-r, -c, --index-url, -e) are not packages we map
-    let req: PipRequirement | null;
-    try {
-      req = parsePipRequirementsLine(bare);
-    } catch {
-      out.warnings.push({ file, line: start + 1, message: `cannot parse requirement "${bare}"` });
-      continue;
-    }
-    if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
-      const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-      out.packages.push({ name: req.name, version: eq?.version, spec: bare, file, line: start + 1, class: cls });
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), l.path.replace(/\\/g, '/')));
+      if (!target.startsWith('../') && !path.isAbsolute(l.path)) await readRequirements(root, target, out, seen);
+    } else if (l.kind === 'invalid') {
+      out.warnings.push({ file, line: l.line + 1, message: `cannot parse requirement "${l.raw.split('\n')[0].replace(/(^|\s)#.*$/, '').trim()}"` });
+    } else if (l.kind === 'requirement' && l.name) {
+      const spec = l.raw.replace(/\\\r?\n/g, ' ').replace(/(^|\s)#.*$/, '').trim();
+      out.packages.push({ name: l.name, version: l.pinned, spec, file, line: l.line + 1, class: cls });
     }
   }
 }

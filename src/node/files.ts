@@ -21,15 +21,20 @@ export type WriteOutcome = 'created' | 'overwritten' | 'unchanged' | 'exists';
  * nothing is touched, even when another process created the file a moment ago (the final step
  * refuses to replace it).
  */
-export async function safeWrite(file: string, content: string, opts: { overwrite?: boolean } = {}): Promise<WriteOutcome> {
-  const before = await readIfExists(file);
-  if (before === content) return 'unchanged';
+export async function safeWrite(file: string, content: string | Uint8Array, opts: { overwrite?: boolean } = {}): Promise<WriteOutcome> {
+  // Bytes, not text: a file in another encoding (UTF-16 requirements) is compared and written as it is.
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  const before = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  if (before?.equals(data)) return 'unchanged';
   if (before !== undefined && !opts.overwrite) return 'exists';
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const mode = before !== undefined ? (await fs.stat(file)).mode & 0o777 : 0o644;
   const handle = await fs.open(tmp, 'wx', mode);
   try {
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();

@@ -47,8 +47,11 @@ export function probeInterpreter(python: string, timeoutMs = 20000): Promise<Pro
       { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true, cwd: os.tmpdir() }, (err, stdout, stderr) => {
       if (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'not found' : err.killed ? 'timed out' : (String(stderr).trim().split('\n').pop() || err.message);
-        resolve({ problem: `Python interpreter "${python}" ${code === 'ENOENT' ? why : `failed: ${why}`}` });
+        if (code === 'ENOENT') return resolve({ problem: `Python interpreter "${python}" not found` });
+        // err.message repeats the whole command line (the probe program): one line is enough.
+        const why = err.killed ? 'timed out' : String(stderr).trim().split('\n').pop()?.trim()
+          || (typeof code === 'number' ? `exit code ${code}` : err.signal ? `killed by ${err.signal}` : String(code ?? 'failed'));
+        resolve({ problem: `cannot run ${python}: ${why}` });
         return;
       }
       try {

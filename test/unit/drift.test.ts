@@ -77,3 +77,14 @@ test('appendRequirement adds one line at the end and never rewrites others', () 
   assert.equal(applyEdits('numpy', [appendRequirement('numpy', 'pandas==2.2.2')]), 'numpy\npandas==2.2.2\n');
   assert.equal(applyEdits('', [appendRequirement('', 'x')]), 'x\n');
 });
+
+test('drift: a drop-in alternative distribution satisfies the import (headless OpenCV, psycopg2-binary, tensorflow-cpu, pillow-simd)', () => {
+  const imports = [imp('cv2'), imp('psycopg2'), imp('tensorflow'), imp('PIL.Image')];
+  const decl = declared('opencv-python-headless==4.9.0.80\npsycopg2-binary\ntensorflow-cpu\npillow-simd\n');
+  assert.deepEqual(missingRequirements('a.py', imports, decl, env), []);
+  assert.deepEqual(missingRequirements('a.py', [imp('cv2')], declared('opencv-contrib-python-headless\n'), env), []);
+  // ... and the alternative counts as used by those imports
+  const index = new ImportIndex();
+  index.set('a.py', imports);
+  assert.deepEqual(unusedRequirements(parseRequirements('opencv-python-headless\npsycopg2-binary\nrequests\n').lines, index, env).map((l) => l.name), ['requests']);
+});

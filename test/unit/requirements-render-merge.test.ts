@@ -67,3 +67,16 @@ test('merge into an empty file has no leading blank line', () => {
   assert.equal(mergeRequirements('', [{ name: 'numpy', version: '1.0' }]).text,
     '# Added by ds-containers: imported by the project but missing here.\nnumpy==1.0\n');
 });
+
+test('merge: a drop-in alternative satisfies the wanted distribution and is not reported unused', () => {
+  const mine = 'opencv-python-headless==4.9.0.80\npsycopg2-binary\n';
+  const r = mergeRequirements(mine, [{ name: 'opencv-python', version: '4.9.0.80' }, { name: 'psycopg2' }, { name: 'numpy' }]);
+  assert.deepEqual(r.added, ['numpy']);
+  assert.deepEqual(r.unused, []);
+});
+
+test('merge: names declared in an included file are present, not appended again', () => {
+  const r = mergeRequirements('-r base.txt\npandas\n', [{ name: 'NumPy' }, { name: 'pandas' }], { declaredElsewhere: ['numpy'] });
+  assert.equal(r.changed, false);
+  assert.deepEqual(r.added, []);
+});

@@ -66,6 +66,13 @@ test('scan: a missing interpreter is one warning; bundled data is used; exit 0',
   assert.match(io.stderr[1], /^linear-classifier-script\/train\.py:8: warning: numpy: version unknown \(no interpreter to ask\); left unpinned$/);
 });
 
+test('scan: an interpreter that fails is one short warning line (never the probe program)', async () => {
+  const io = captureIo(FIXTURES);
+  assert.equal(await main(['scan', 'linear-classifier-script', '--python', '/bin/false'], io), 0);
+  assert.equal(io.stderr[0], 'linear-classifier-script: warning: cannot run /bin/false: exit code 1; using bundled data (versions unknown)');
+  assert.ok(io.stderr.every((l) => !l.includes('\n') && l.length < 200), io.stderr.join('|'));
+});
+
 test('scan --json prints the whole analysis: every import with file, line, class, distribution, version', async () => {
   const py = fakePython({ version: '3.11', stdlib: STDLIB, packages: { PIL: ['Pillow'] }, installed: { Pillow: '10.3.0', PyYAML: '6.0.1' } });
   try {

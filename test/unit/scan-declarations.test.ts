@@ -101,3 +101,27 @@ test('conda environments and virtual environments inside the project are not sca
     p.dispose();
   }
 });
+
+test('requirements: a hashed line continued with `\\` parses (the same parser as the editor); UTF-16 with BOM is decoded', async () => {
+  const hashed = 'Pillow==10.0.0 \\\n    --hash=sha256:0000000000000000000000000000000000000000000000000000000000000000\nrequests==2.31.0 --hash=sha256:1111111111111111111111111111111111111111111111111111111111111111\n';
+  const p = project({ 'requirements.txt': hashed });
+  fs.writeFileSync(path.join(p.dir, 'requirements-win.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('numpy==1.26.4\r\n', 'utf16le')]));
+  try {
+    const d = await readDeclarations(p.dir);
+    assert.deepEqual(d.packages.map((x) => `${x.name}|${x.version}|${x.file}:${x.line}`).sort(),
+      ['Pillow|10.0.0|requirements.txt:1', 'numpy|1.26.4|requirements-win.txt:1', 'requests|2.31.0|requirements.txt:3']);
+    assert.deepEqual(d.warnings, []);
+  } finally {
+    p.dispose();
+  }
+});
+
+test('an import served by a declared drop-in alternative is not a second requirement (cv2 by opencv-python-headless)', async () => {
+  const p = project({ 'app.py': 'import cv2\nimport psycopg2\n', 'requirements.txt': 'opencv-python-headless==4.9.0.80\npsycopg2-binary\n' });
+  try {
+    const a = await analyzeProject(p.dir, { python: false });
+    assert.deepEqual(a.requirements.filter((r) => r.class === 'runtime').map((r) => r.name).sort(), ['opencv-python-headless', 'psycopg2-binary']);
+  } finally {
+    p.dispose();
+  }
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeProject } from '../../src/node/analyze';
-import { normalizeDistribution } from '../../src/core/python/data/distributions';
+import { normalizeName } from '../../src/core/requirements/names';
 import { Expected, FIXTURES, hostileCopy, namesOf } from './scan-helpers';
 
 const names = fs.readdirSync(FIXTURES).filter((n) => fs.existsSync(path.join(FIXTURES, n, 'expected.json'))).sort();
@@ -19,7 +19,7 @@ for (const name of names) {
     try {
       const a = await analyzeProject(dir, { python: false });
       for (const cls of ['runtime', 'optional', 'typing', 'dev'] as const) {
-        assert.deepEqual(namesOf(a, cls), expected[cls].map(normalizeDistribution).sort(), `${cls} requirements`);
+        assert.deepEqual(namesOf(a, cls), expected[cls].map(normalizeName).sort(), `${cls} requirements`);
       }
       assert.equal(a.mode, expected.mode, 'mode');
       assert.equal(a.framework, expected.framework, 'framework');
@@ -32,7 +32,7 @@ for (const name of names) {
         assert.ok(lines.some((l) => l.startsWith(w)), `no warning "${w}" in:\n${lines.join('\n')}`);
       }
       if (expected.localModules) assert.deepEqual(a.localModules, expected.localModules, 'local modules');
-      const pinned = Object.fromEntries(a.requirements.filter((r) => r.version).map((r) => [normalizeDistribution(r.name), r.version]));
+      const pinned = Object.fromEntries(a.requirements.filter((r) => r.version).map((r) => [normalizeName(r.name), r.version]));
       assert.deepEqual(pinned, expected.pinned ?? {}, 'versions come only from declarations when no interpreter is asked');
     } finally {
       if (name === 'hostile') fs.rmSync(dir, { recursive: true, force: true });

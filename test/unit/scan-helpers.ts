@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ProjectAnalysis } from '../../src/core/project';
 import type { CliIo } from '../../src/cli/io';
-import { normalizeDistribution } from '../../src/core/python/data/distributions';
+import { normalizeName } from '../../src/core/requirements/names';
 
 export const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/projects');
 
@@ -27,7 +27,7 @@ export interface Expected {
 
 /** Requirement names of one class, normalised (PEP 503) and sorted, for comparison with expected.json. */
 export function namesOf(a: ProjectAnalysis, cls: string): string[] {
-  return a.requirements.filter((r) => r.class === cls).map((r) => normalizeDistribution(r.name)).sort();
+  return a.requirements.filter((r) => r.class === cls).map((r) => normalizeName(r.name)).sort();
 }
 
 /** Copies the hostile fixture to a temp folder and adds what git cannot hold well. */

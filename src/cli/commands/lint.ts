@@ -16,7 +16,7 @@ function read(file: string, cwd: string): string {
   }
 }
 
-/** `ds-containers lint FILE...`: every finding as FILE:LINE:COL, exit 1 when any is an error. */
+/** `ds-containers lint FILE...`: every finding as FILE:LINE:COL, exit 1 when any is an error, 2 when a file cannot be read. */
 export const lint: CliCommand = {
   name: 'lint',
   usage: 'lint FILE...',
@@ -24,14 +24,23 @@ export const lint: CliCommand = {
   async run(argv, io) {
     const { positional } = parseArgs(argv, []);
     if (!positional.length) throw new CliError('name at least one Dockerfile, e.g. ds-containers lint Dockerfile');
-    // Read every file first, so an unreadable one stops the run before any output.
-    const texts = positional.map((f) => read(f, io.cwd));
+    // An unreadable file is one line on stderr; the others are still linted, and the exit code says 2.
     let errors = false;
-    positional.forEach((file, i) => {
-      const findings = lintDockerfile(texts[i], { extraRules: (t) => dscFindings(t) });
+    let unreadable = false;
+    for (const file of positional) {
+      let text: string;
+      try {
+        text = read(file, io.cwd);
+      } catch (e) {
+        if (!(e instanceof CliError)) throw e;
+        io.err(`ds-containers lint: ${e.message}`);
+        unreadable = true;
+        continue;
+      }
+      const findings = lintDockerfile(text, { extraRules: (t) => dscFindings(t) });
       for (const f of findings) io.out(formatFinding(file, f));
       errors ||= hasErrors(findings);
-    });
-    return errors ? 1 : 0;
+    }
+    return unreadable ? 2 : errors ? 1 : 0;
   },
 };

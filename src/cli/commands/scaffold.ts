@@ -3,28 +3,27 @@ import * as path from 'path';
 import { CliCommand, CliError, CliIo } from '../io';
 import { parseArgs } from '../args';
 import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
-import { generateAll, GeneratedFiles, runtimeTools, baseImageOf, SpecError, specFromAnalysis } from '../../core/generate';
-import { mergeRequirements } from '../../core/requirements/merge';
-import { normalizeName } from '../../core/requirements/names';
+import { baseImageOf, SpecError, specFromAnalysis } from '../../core/generate';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
-import { readIfExists, safeWrite, unifiedDiff } from '../../node/files';
+import { unifiedDiff } from '../../node/files';
+import { scaffoldProject, scaffoldReport, ScaffoldFileError, ScaffoldResult } from '../../node/scaffold';
 
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
 const modes = ['auto', 'script', 'jupyter', 'app'];
 
 /** `scaffold` with the analysis injectable, so tests can also feed hand-built analyses. */
-export function makeScaffoldCommand(analyze: Analyze = analyzeProject): CliCommand {
+export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { nextHint?: boolean } = {}): CliCommand {
   return {
     name: 'scaffold',
     usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] [--force] [--dry-run]',
     summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (never overwrites without --force)',
-    run: (args, io) => scaffold(args, io, analyze),
+    run: (args, io) => scaffold(args, io, analyze, opts),
   };
 }
 
 export const scaffoldCommand = makeScaffoldCommand();
 
-async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<number> {
+async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nextHint?: boolean }): Promise<number> {
   const args = parseArgs(argv, ['gpu', 'force', 'dry-run'], ['mode', 'base-image', 'python', 'entry']);
   if (args.positional.length !== 1) throw new CliError('expected one project folder: scaffold DIR');
   const root = path.resolve(io.cwd, args.positional[0]);
@@ -39,14 +38,22 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
   const dryRun = args.flags.has('dry-run');
   const force = args.flags.has('force');
 
+  const python = flag(args.flags, 'python');
+  const minor = /^3\.(\d+)$/.exec(python ?? '3.8');
+  if (!minor || Number(minor[1]) < 8) throw new CliError(`--python must be 3.8 or newer, written X.Y (e.g. 3.11), not "${python}"`);
+
   const analysis = await analyze(root, { signal: io.signal });
-  for (const w of analysis.warnings) io.err(`${w.file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
+  // Paths as scan prints them: relative to the current folder.
+  for (const w of analysis.warnings) {
+    const file = w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;
+    io.err(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
+  }
   let spec: ProjectSpec;
   try {
     spec = specFromAnalysis(analysis, {
       mode: mode as ProjectMode | 'auto',
       baseImage: flag(args.flags, 'base-image'),
-      pythonVersion: flag(args.flags, 'python'),
+      pythonVersion: python,
       gpu: args.flags.has('gpu') || undefined,
       entry: entry?.replace(/\\/g, '/'),
       versionSource: versionSource(analysis),
@@ -57,44 +64,31 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze): Promise<nu
   }
   io.out(describe(spec, flag(args.flags, 'python') ? '--python' : analysis.pythonVersionFrom));
   if (spec.hasEnvFile) io.out('.env: passed to the container by compose.yaml (env_file) and kept out of the image by .dockerignore.');
-  const files = generateAll(spec);
-  const kept: string[] = [];
-  const names = Object.keys(files) as (keyof GeneratedFiles)[];
-  // Read every existing file first, so that an unreadable one stops us before anything is written.
-  const existing = new Map<string, string | undefined>();
-  for (const name of names) {
-    existing.set(name, await readIfExists(path.join(root, name)).catch((e: NodeJS.ErrnoException) => {
-      throw new CliError(`cannot read ${name} in ${args.positional[0]}: ${e.code ?? e.message}`, 1);
-    }));
-  }
-  for (const name of names) {
-    const file = path.join(root, name);
-    const before = existing.get(name);
-    const proposed = name === 'requirements.txt' && before !== undefined
-      ? mergeRequirementsReport(before, spec, declaredOnlyHere(analysis), io)
-      : files[name];
-    // requirements.txt is merged (nothing of the user's is lost), so it needs no --force.
-    const mayWrite = before === undefined || name === 'requirements.txt' || force;
-    if (dryRun) {
-      printProposal(io, name, before, proposed);
-      continue;
-    }
-    if (before !== undefined && before !== proposed && !mayWrite) {
-      printProposal(io, name, before, proposed);
-      kept.push(name);
-      continue;
-    }
-    const outcome = await safeWrite(file, proposed, { overwrite: mayWrite }).catch((e: NodeJS.ErrnoException) => {
-      throw new CliError(`cannot write ${name} in ${args.positional[0]}: ${e.code ?? e.message}`, 1);
+  const rel = (file: string, line?: number): string => `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
+  let result: ScaffoldResult;
+  try {
+    result = await scaffoldProject(root, spec, analysis, {
+      dryRun,
+      consent: (name, before, proposed) => {
+        if (!force) printProposal(io, name, before, proposed);
+        return force;
+      },
     });
-    if (outcome === 'exists') { printProposal(io, name, before ?? '', proposed); kept.push(name); continue; }
-    io.out(`${name}: ${outcomeText(outcome, name)}`);
+  } catch (e) {
+    if (e instanceof ScaffoldFileError) throw new CliError(`cannot ${e.verb} ${e.file} in ${args.positional[0]}: ${e.why}`, 1);
+    throw e;
   }
+  if (dryRun) for (const f of result.files) printProposal(io, f.name, f.before, f.proposed);
+  const report = scaffoldReport(result, rel, ' (--force)');
+  for (const line of report.warnings) io.err(line);
+  for (const line of report.info) io.out(line);
   unpinnedWarning(spec, io);
+  const kept = result.files.filter((f) => f.outcome === 'kept').map((f) => f.name);
   if (dryRun) io.out('Dry run: nothing was written.');
   else if (kept.length) io.out(`Left alone (they exist): ${kept.join(', ')}. Review the diffs above; rerun with --force to replace them.`);
-  else io.out('Next: docker compose up --build   (or: docker build --build-arg UID=$(id -u) -t NAME .)');
-  return 0;
+  else if (opts.nextHint !== false && !result.problem) io.out('Next: docker compose up --build   (or: docker build --build-arg UID=$(id -u) -t NAME .)');
+  // The other files are written, but the image would lack what requirements.txt could not get: say so in the exit code.
+  return result.problem ? 1 : 0;
 }
 
 /** "python3 (Python 3.11.2)" for the requirements header; undefined when no interpreter answered. */
@@ -102,12 +96,6 @@ function versionSource(analysis: ProjectAnalysis): string | undefined {
   const i = analysis.interpreter;
   if (!i || i.problem) return undefined;
   return i.version ? `${i.command} (Python ${i.version})` : i.command;
-}
-
-function outcomeText(outcome: string, name: string): string {
-  if (outcome === 'created') return 'written';
-  if (outcome === 'overwritten') return name === 'requirements.txt' ? 'merged' : 'overwritten (--force)';
-  return outcome;
 }
 
 function flag(flags: Map<string, string | true>, name: string): string | undefined {
@@ -120,25 +108,6 @@ function describe(spec: ProjectSpec, pythonFrom: string | undefined): string {
   const from = pythonFrom ? ` (from ${pythonFrom})` : '';
   return `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, Python ${spec.pythonVersion}${from}, base image ${baseImageOf(spec)}` +
     `${spec.gpu ? ', GPU' : ''}; ${spec.requirements.length} runtime requirement(s).`;
-}
-
-/**
- * Requirements the scanner found only in requirements.txt itself, imported by nothing: they stay in
- * the file, and the merge reports them as unused.
- */
-function declaredOnlyHere(analysis: ProjectAnalysis): Set<string> {
-  return new Set(analysis.requirements
-    .filter((r) => r.sites.length === 0 && (r.declaredIn ?? []).length > 0 && r.declaredIn!.every((d) => d === 'requirements.txt'))
-    .map((r) => normalizeName(r.name)));
-}
-
-function mergeRequirementsReport(before: string, spec: ProjectSpec, declaredOnly: Set<string>, io: CliIo): string {
-  const wanted = spec.requirements.filter((r) => !declaredOnly.has(normalizeName(r.name)));
-  const merged = mergeRequirements(before, wanted, { tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec)) });
-  for (const e of merged.errors) io.err(`requirements.txt:${e.line + 1}: warning: ${e.message} (line kept as it is)`);
-  if (merged.added.length) io.out(`requirements.txt: adding ${merged.added.join(', ')}`);
-  if (merged.unused.length) io.out(`requirements.txt: nothing imports ${merged.unused.join(', ')} (kept; remove them yourself if they are not needed)`);
-  return merged.text;
 }
 
 function printProposal(io: CliIo, name: string, before: string | undefined, proposed: string): void {

@@ -1,11 +1,10 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { CliCommand } from '../io';
 import { parseArgs } from '../args';
 import { buildWithProgress, engineFor, projectDir, tagFor } from './dockerShared';
 import { runWithOutput } from './run';
 import { makeScaffoldCommand } from './scaffold';
 import { analyzeProject } from '../../node/analyze';
+import { missingScaffoldFiles } from '../../node/scaffold';
 
 export const upCommand: CliCommand = {
   name: 'up',
@@ -15,10 +14,12 @@ export const upCommand: CliCommand = {
     const a = parseArgs(argv, ['no-pin', 'mount'], ['tag', 'base-image', 'mode']);
     const dir = projectDir(io, a.positional);
     const tag = tagFor(dir, a.flags.get('tag'));
-    if (!fs.existsSync(path.join(dir, 'Dockerfile'))) {
+    const missing = await missingScaffoldFiles(dir);
+    if (missing.length) {
+      // Scaffold never overwrites: it writes what is missing and merges requirements.txt.
       // Pins come from the local interpreter; --no-pin leaves them to pip (offline mirrors, other platforms).
       const noPin = a.flags.has('no-pin');
-      const scaffold = makeScaffoldCommand((root, o) => analyzeProject(root, { ...o, noPin }));
+      const scaffold = makeScaffoldCommand((root, o) => analyzeProject(root, { ...o, noPin }), { nextHint: false });
       const flags = (['base-image', 'mode'] as const).flatMap((f) => (typeof a.flags.get(f) === 'string' ? [`--${f}`, a.flags.get(f) as string] : []));
       const code = await scaffold.run([dir, ...flags], io);
       if (code !== 0) return code;

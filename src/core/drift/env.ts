@@ -1,6 +1,6 @@
 import { normalizeName } from '../requirements/names';
 import { InterpreterFacts, distributionFor, installedIndex, installedVersion as probedVersion } from '../python/resolve';
-import { IMPORT_TO_DISTRIBUTION } from '../python/data/distributions';
+import { IMPORT_TO_DISTRIBUTION, equivalentDistributions } from '../python/data/distributions';
 import { bundledStdlib } from '../python/data/stdlib';
 
 /**
@@ -52,10 +52,11 @@ export function installedVersion(dist: string, env: Pick<DriftEnv, 'interp'>): s
 
 /** Top-level import names a distribution provides: the interpreter's map, the curated table, the name itself. */
 export function importNamesOf(dist: string, env: DriftEnv): string[] {
-  const key = normalizeName(dist);
+  // A drop-in alternative (opencv-python-headless) provides what the main distribution does (cv2).
+  const keys = new Set(equivalentDistributions(dist));
   const names = new Set<string>();
-  for (const [top, dists] of Object.entries(env.interp.packages ?? {})) if (dists.some((d) => normalizeName(d) === key)) names.add(top);
-  for (const [mod, d] of Object.entries(IMPORT_TO_DISTRIBUTION)) if (normalizeName(d) === key) names.add(mod.split('.')[0]);
+  for (const [top, dists] of Object.entries(env.interp.packages ?? {})) if (dists.some((d) => keys.has(normalizeName(d)))) names.add(top);
+  for (const [mod, d] of Object.entries(IMPORT_TO_DISTRIBUTION)) if (keys.has(normalizeName(d))) names.add(mod.split('.')[0]);
   names.add(dist.replace(/[-.]/g, '_'));
   names.add(dist.replace(/[-.]/g, '_').toLowerCase());
   return [...names];

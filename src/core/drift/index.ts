@@ -1,5 +1,6 @@
 import { normalizeName } from '../requirements/names';
 import type { RequirementLine } from '../requirements/parse';
+import { isDeclared } from '../python/data/distributions';
 import { DriftEnv, RUNTIME_ONLY, distributionOf, importNamesOf, installedVersion } from './env';
 
 export type { DriftEnv } from './env';
@@ -97,7 +98,7 @@ export function missingRequirements(file: string, imports: readonly DriftImport[
     const top = topName(imp.module);
     if (top === '__future__' || env.stdlib.has(top) || env.isLocal(top, file)) continue;
     const dist = distributionOf(imp.module, env);
-    if (declared.has(normalizeName(dist.name)) || declared.has(normalizeName(top))) continue;
+    if (isDeclared(dist.name, declared) || declared.has(normalizeName(top))) continue;
     out.push({ file, import: imp, top, distribution: dist.name, version: installedVersion(dist.name, env) });
   }
   return out;

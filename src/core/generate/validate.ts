@@ -18,18 +18,23 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_.]*$/;
  */
 export function validateSpec(spec: ProjectSpec): void {
   const problems: string[] = [];
-  if (!/^\d+\.\d+$/.test(spec.pythonVersion)) problems.push(`Python version must look like 3.11, not "${spec.pythonVersion}"`);
-  if (spec.baseImage?.trim() && !IMAGE.test(spec.baseImage.trim())) problems.push(`"${spec.baseImage}" is not an image name such as python:3.11-slim`);
-  if (spec.entry !== undefined && !safePath(spec.entry)) problems.push(`entry "${spec.entry}" must be a file inside the project`);
-  for (const p of spec.systemPackages ?? []) if (!APT.test(p)) problems.push(`"${p}" is not an apt package name`);
+  if (!/^\d+\.\d+$/.test(spec.pythonVersion)) problems.push(`Python version must look like 3.11, not ${show(spec.pythonVersion)}`);
+  if (spec.baseImage?.trim() && !IMAGE.test(spec.baseImage.trim())) problems.push(`${show(spec.baseImage)} is not an image name such as python:3.11-slim`);
+  if (spec.entry !== undefined && !safePath(spec.entry)) problems.push(`entry ${show(spec.entry)} must be a file inside the project`);
+  for (const p of spec.systemPackages ?? []) if (!APT.test(p)) problems.push(`${show(p)} is not an apt package name`);
   for (const r of spec.requirements) {
-    if (!DIST.test(r.name)) problems.push(`"${r.name}" is not a distribution name`);
-    if (r.version !== undefined && !VERSION.test(r.version)) problems.push(`"${r.version}" is not a version of ${r.name}`);
+    if (!DIST.test(r.name)) problems.push(`${show(r.name)} is not a distribution name`);
+    if (r.version !== undefined && !VERSION.test(r.version)) problems.push(`${show(r.version)} is not a version of ${r.name}`);
   }
-  for (const f of spec.ignoreFolders ?? []) if (!safePath(f)) problems.push(`folder "${f}" must be inside the project`);
+  for (const f of spec.ignoreFolders ?? []) if (!safePath(f)) problems.push(`folder ${show(f)} must be inside the project`);
   if (spec.port !== undefined && !(Number.isInteger(spec.port) && spec.port > 0 && spec.port < 65536)) problems.push(`port ${spec.port} is not a TCP port`);
-  if (spec.appObject !== undefined && !IDENT.test(spec.appObject)) problems.push(`"${spec.appObject}" is not a Python name`);
+  if (spec.appObject !== undefined && !IDENT.test(spec.appObject)) problems.push(`${show(spec.appObject)} is not a Python name`);
   if (problems.length) throw new SpecError(problems.join('; '));
+}
+
+// A value quoted with its control characters escaped, so that the message stays one line.
+function show(value: unknown): string {
+  return JSON.stringify(String(value));
 }
 
 function safePath(p: string): boolean {

@@ -1,5 +1,6 @@
 import type { ImportClass, ImportSite, Requirement, ScanWarning } from '../project';
-import { normalizeDistribution } from './data/distributions';
+import { normalizeName } from '../requirements/names';
+import { equivalentDistributions } from './data/distributions';
 import { stdlibVersionsOf } from './data/stdlib';
 import { isDevPath } from './classify';
 import { distributionFor, installedIndex, installedVersion, InterpreterFacts, platformOnly } from './resolve';
@@ -40,7 +41,7 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
   const byName = new Map<string, Pinned>();
   const unresolved: ImportSite[] = [];
   const get = (name: string, verified: boolean): Pinned => {
-    const key = normalizeDistribution(name);
+    const key = normalizeName(name);
     let r = byName.get(key);
     if (!r) byName.set(key, (r = { name, verified, class: 'dev', imports: [], sites: [] }));
     if (verified) r.verified = true;
@@ -52,6 +53,8 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
   const cache = new Map<string, ReturnType<typeof distributionFor>>();
   const warnings: ScanWarning[] = [];
   const platformWarned = new Set<string>();
+  // An import served by a declared drop-in alternative (cv2 by opencv-python-headless) belongs to it.
+  const declaredNames = new Map([...input.declared, ...input.pips].map((d) => [normalizeName(d.name), d.name]));
   for (const s of input.sites) {
     const candidates = [...s.names.map((n) => `${s.module}.${n}`), s.module];
     const platform = platformOnly(candidates);
@@ -65,13 +68,14 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
     const key = candidates.join(' ');
     let dist = cache.get(key);
     if (!dist) cache.set(key, (dist = distributionFor(candidates, input.interp, index)));
-    const r = get(dist.name, dist.verified);
+    const alternative = equivalentDistributions(dist.name).find((k) => k !== normalizeName(dist!.name) && declaredNames.has(k));
+    const r = alternative ? get(declaredNames.get(alternative)!, true) : get(dist.name, dist.verified);
     const importName = s.module.split('.')[0];
     if (!r.imports.includes(importName)) r.imports.push(importName);
     const { names: _names, ...site } = s;
     r.sites.push(site);
     promote(r, s.class);
-    if (!dist.verified) unresolved.push(site);
+    if (!dist.verified && !alternative) unresolved.push(site);
   }
   const declare = (r: Pinned, where: string, cls: ImportClass, pin?: string, line?: number): void => {
     r.declaredIn ??= [];
@@ -135,7 +139,7 @@ export function hasCudaHint(code: string): boolean {
 
 /** A GPU project: a GPU-only library at runtime, or a GPU-capable framework plus a CUDA hint. */
 export function isGpuProject(requirements: Requirement[], cudaHint: boolean): boolean {
-  const runtime = requirements.filter((r) => r.class === 'runtime').map((r) => normalizeDistribution(r.name));
+  const runtime = requirements.filter((r) => r.class === 'runtime').map((r) => normalizeName(r.name));
   if (runtime.some((n) => GPU_ONLY.has(n) || n.startsWith('cupy-') || n.startsWith('nvidia-'))) return true;
   return cudaHint && runtime.some((n) => GPU_CAPABLE.has(n));
 }

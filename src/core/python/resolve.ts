@@ -1,4 +1,5 @@
-import { IMPORT_TO_DISTRIBUTION, NAMESPACE_ROOTS, PLATFORM_ONLY, SAME_NAME_DISTRIBUTIONS, normalizeDistribution } from './data/distributions';
+import { IMPORT_TO_DISTRIBUTION, NAMESPACE_ROOTS, PLATFORM_ONLY, SAME_NAME_DISTRIBUTIONS } from './data/distributions';
+import { normalizeName } from '../requirements/names';
 
 /** What a probed interpreter knows; every field optional (no interpreter: bundled data). */
 export interface InterpreterFacts {
@@ -18,7 +19,7 @@ export interface Distribution {
   source: 'interpreter' | 'curated' | 'unverified';
 }
 
-const SAME_NAME = new Map(SAME_NAME_DISTRIBUTIONS.map((n) => [normalizeDistribution(n), n]));
+const SAME_NAME = new Map(SAME_NAME_DISTRIBUTIONS.map((n) => [normalizeName(n), n]));
 
 /**
  * Maps an import to the distribution that provides it. `candidates` are the dotted names the
@@ -42,12 +43,12 @@ export function distributionFor(candidates: string[], interp: InterpreterFacts =
   if (probed && probed.length === 1) return { name: probed[0], verified: true, source: 'interpreter' };
   if (IMPORT_TO_DISTRIBUTION[top]) return { name: IMPORT_TO_DISTRIBUTION[top], verified: true, source: 'curated' };
   if (probed && probed.length > 1) {
-    const same = probed.find((d) => normalizeDistribution(d) === normalizeDistribution(top));
+    const same = probed.find((d) => normalizeName(d) === normalizeName(top));
     if (same) return { name: same, verified: true, source: 'interpreter' };
   }
-  const known = SAME_NAME.get(normalizeDistribution(top));
+  const known = SAME_NAME.get(normalizeName(top));
   if (known) return { name: known, verified: true, source: 'curated' };
-  const installed = installedIndex?.get(normalizeDistribution(top));
+  const installed = installedIndex?.get(normalizeName(top));
   if (installed) return { name: installed, verified: true, source: 'interpreter' };
   if (NAMESPACE_ROOTS.has(top) && candidates[0].includes('.')) {
     return { name: candidates[0].split('.').slice(0, 3).join('.'), verified: false, source: 'unverified' };
@@ -69,12 +70,12 @@ export function platformOnly(candidates: string[]): string | undefined {
 
 /** Index of installed distributions by normalised name → name as published. */
 export function installedIndex(interp: InterpreterFacts): Map<string, string> {
-  return new Map(Object.keys(interp.installed ?? {}).map((n) => [normalizeDistribution(n), n]));
+  return new Map(Object.keys(interp.installed ?? {}).map((n) => [normalizeName(n), n]));
 }
 
 /** The installed version of a distribution, if the interpreter has it. */
 export function installedVersion(name: string, interp: InterpreterFacts, index: Map<string, string>): string | undefined {
-  const published = index.get(normalizeDistribution(name));
+  const published = index.get(normalizeName(name));
   return published ? interp.installed?.[published] : undefined;
 }
 

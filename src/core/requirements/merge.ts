@@ -1,5 +1,6 @@
 import { parseRequirements, RequirementLine } from './parse';
 import { normalizeName } from './names';
+import { equivalentDistributions, isDeclared } from '../python/data/distributions';
 import { PinnedName, requirementLine, sortRequirements } from './render';
 
 export interface MergeResult {
@@ -17,6 +18,8 @@ export interface MergeResult {
 export interface MergeOptions {
   /** Names that are needed although nothing imports them (jupyterlab, uvicorn): never "unused". */
   tools?: readonly string[];
+  /** Normalised names declared elsewhere (files this one includes with `-r`): present, never appended. */
+  declaredElsewhere?: Iterable<string>;
 }
 
 /**
@@ -27,8 +30,10 @@ export interface MergeOptions {
 export function mergeRequirements(existing: string, wanted: readonly PinnedName[], options: MergeOptions = {}): MergeResult {
   const parsed = parseRequirements(existing);
   const present = new Set(parsed.lines.map((l) => l.key).filter((k): k is string => !!k));
-  const wantedKeys = new Set([...wanted.map((w) => w.name), ...(options.tools ?? [])].map(normalizeName));
-  const missing = sortRequirements(wanted).filter((w) => !present.has(normalizeName(w.name)));
+  for (const k of options.declaredElsewhere ?? []) present.add(normalizeName(k));
+  // A wanted distribution is also served by its drop-in alternatives (opencv-python by opencv-python-headless).
+  const wantedKeys = new Set([...wanted.map((w) => w.name), ...(options.tools ?? [])].flatMap(equivalentDistributions));
+  const missing = sortRequirements(wanted).filter((w) => !isDeclared(w.name, present));
   const unused = parsed.lines.filter((l) => isNamed(l) && !wantedKeys.has(l.key!)).map((l) => l.name!);
   const added = missing.map(requirementLine);
   if (!added.length) return { text: existing, added, unused, errors: parsed.errors, changed: false };

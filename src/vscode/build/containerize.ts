@@ -5,9 +5,8 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { analyzeProject } from '../../node/analyze';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
-import { readIfExists, safeWrite } from '../../node/files';
-import { generateAll, GeneratedFiles, runtimeTools, baseImageOf, specFromAnalysis, validateSpec } from '../../core/generate';
-import { mergeRequirements } from '../../core/requirements/merge';
+import { scaffoldProject, scaffoldReport } from '../../node/scaffold';
+import { generateAll, specFromAnalysis, validateSpec } from '../../core/generate';
 import { ProjectSpec } from '../../core/project';
 import { BuildOutcome } from '../../node/docker/build';
 import { UserCancelled } from '../platform/errors';
@@ -65,23 +64,28 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       await vscode.window.showErrorMessage(`Containerize: ${(e as Error).message}`, { modal: true });
     }
   }
-  const generated = generateAll(spec);
-  const written: string[] = [];
-  const kept: string[] = [];
-  for (const name of Object.keys(generated) as (keyof GeneratedFiles)[]) {
-    const file = path.join(dir, name);
-    const before = await readIfExists(file);
-    const proposed = name === 'requirements.txt' && before !== undefined
-      ? mergeRequirements(before, spec.requirements, { tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec)) }).text
-      : generated[name];
-    if (before === proposed) continue;
+  const scaffold = await scaffoldProject(dir, spec, analysis, {
     // requirements.txt is merged (the user's lines and pins stay); the others replace only with consent.
-    const consent = before === undefined || name === 'requirements.txt' || (o.noPreview ? !!o.overwrite : await askOverwrite(file, before, proposed));
-    if (!consent) { kept.push(name); continue; }
-    const outcome = await safeWrite(file, proposed, { overwrite: true });
-    s.log.info(`${name}: ${outcome}`);
-    written.push(name);
+    consent: (name, before, proposed) => (o.noPreview ? !!o.overwrite : askOverwrite(path.join(dir, name), proposed)),
+  });
+  const report = scaffoldReport(scaffold, (f, l) => `${path.join(dir, f)}${l ? `:${l}` : ''}`);
+  for (const line of report.info) s.log.info(line);
+  for (const line of report.warnings) s.log.warn(line);
+  const written = scaffold.files.filter((f) => ['written', 'overwritten', 'merged'].includes(f.outcome)).map((f) => f.name);
+  const kept = scaffold.files.filter((f) => f.outcome === 'kept' || f.outcome === 'not-merged').map((f) => f.name);
+  const notes = [
+    ...(scaffold.problem ? [`requirements.txt line ${scaffold.problem.line}: ${scaffold.problem.message}; it was not merged.`] : []),
+    ...(scaffold.added.length ? [`Added to requirements.txt: ${scaffold.added.join(', ')}.`] : []),
+    ...(scaffold.unused.length ? [`Nothing imports ${scaffold.unused.join(', ')} (kept in requirements.txt).`] : []),
+  ];
+  if (notes.length) {
+    const shown = scaffold.problem
+      ? vscode.window.showWarningMessage(notes.join(' '), 'Show Logs')
+      : vscode.window.showInformationMessage(notes.join(' '), 'Show Logs');
+    void shown.then((pick) => pick && s.log.show());
   }
+  // The image would miss what a broken requirements.txt could not get: stop before building.
+  if (scaffold.problem) return { written, kept };
   const result: ContainerizeResult = { written, kept };
   if (o.build === false) return result;
   const t = targetOf(path.join(dir, 'Dockerfile'));
@@ -101,11 +105,15 @@ async function folderOf(f: ContainerizeOptions['folder']): Promise<string> {
 }
 
 /** Shows the diff (existing ↔ proposed) and asks; never replaces a user's file silently. */
-async function askOverwrite(file: string, before: string, proposed: string): Promise<boolean> {
-  const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-proposal-')), path.basename(file));
-  fs.writeFileSync(tmp, proposed);
-  void before;
-  await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(file), vscode.Uri.file(tmp), `${path.basename(file)}: yours ↔ proposed`);
-  const pick = await vscode.window.showWarningMessage(`${path.basename(file)} exists and differs from the proposal (see the diff). Replace it?`, { modal: true }, 'Replace', 'Keep Mine');
-  return pick === 'Replace';
+async function askOverwrite(file: string, proposed: string): Promise<boolean> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-proposal-'));
+  try {
+    const tmp = path.join(folder, path.basename(file));
+    fs.writeFileSync(tmp, proposed);
+    await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(file), vscode.Uri.file(tmp), `${path.basename(file)}: yours ↔ proposed`);
+    const pick = await vscode.window.showWarningMessage(`${path.basename(file)} exists and differs from the proposal (see the diff). Replace it?`, { modal: true }, 'Replace', 'Keep Mine');
+    return pick === 'Replace';
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -1,6 +1,7 @@
 import { DscRule, RuleHit } from './types';
 import { LintContext, Word, pipInstalls, replace } from './context';
 import { FixAction, TextEdit } from '../../findings';
+import { normalizeName } from '../../requirements/names';
 
 // pip options that take a value as the next word.
 const VALUED = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url',
@@ -33,12 +34,10 @@ export function unpinnedPackages(args: Word[]): Word[] {
   return out;
 }
 
-const normalize = (n: string) => n.toLowerCase().replace(/[._-]+/g, '-');
-
 function lookup(installed: Record<string, string> | undefined, name: string): string | undefined {
   if (!installed) return undefined;
-  const want = normalize(name);
-  for (const [k, v] of Object.entries(installed)) if (normalize(k) === want) return v;
+  const want = normalizeName(name);
+  for (const [k, v] of Object.entries(installed)) if (normalizeName(k) === want) return v;
   return undefined;
 }
 

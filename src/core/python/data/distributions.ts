@@ -1,3 +1,5 @@
+import { normalizeName } from '../../requirements/names';
+
 /**
  * Import names whose PyPI distribution has a different name. Each entry is the distribution
  * that installs that module (its wheel's top-level package); dotted keys cover namespace
@@ -184,7 +186,39 @@ export const PLATFORM_ONLY: Readonly<Record<string, string>> = {
  */
 export const NAMESPACE_ROOTS: ReadonlySet<string> = new Set(['google', 'azure', 'zope', 'jaraco', 'sphinxcontrib', 'backports']);
 
-/** PEP 503 normalisation: case-insensitive, runs of `-`, `_`, `.` are one `-`. */
-export function normalizeDistribution(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
+/**
+ * Distributions that install the same import package as a better-known one, so that declaring either
+ * satisfies the import (key: the distribution IMPORT_TO_DISTRIBUTION or the scanner names; values:
+ * drop-in alternatives). Each is a build of the same project publishing the same top-level package:
+ * - opencv-python-headless, opencv-contrib-python(-headless): opencv-python without GUI and/or with
+ *   the contrib modules, all providing `cv2` (the OpenCV packaging README lists all four).
+ * - psycopg2-binary: the self-contained wheel of psycopg2, providing `psycopg2`.
+ * - tensorflow-cpu / tensorflow-gpu: CPU-only and (older) GPU builds of TensorFlow, providing `tensorflow`.
+ * - pillow-simd: a SIMD-optimised fork of Pillow that installs `PIL`.
+ */
+export const ALTERNATIVE_DISTRIBUTIONS: Readonly<Record<string, readonly string[]>> = {
+  'opencv-python': ['opencv-python-headless', 'opencv-contrib-python', 'opencv-contrib-python-headless'],
+  psycopg2: ['psycopg2-binary'],
+  tensorflow: ['tensorflow-cpu', 'tensorflow-gpu'],
+  Pillow: ['pillow-simd'],
+};
+
+const ALTERNATIVE_KEYS: ReadonlyMap<string, readonly string[]> = (() => {
+  const groups = new Map<string, string[]>();
+  for (const [main, alts] of Object.entries(ALTERNATIVE_DISTRIBUTIONS)) {
+    const group = [main, ...alts].map(normalizeName);
+    for (const k of group) groups.set(k, group);
+  }
+  return groups;
+})();
+
+/** The normalised names that satisfy a requirement for `name`: itself and its drop-in alternatives. */
+export function equivalentDistributions(name: string): readonly string[] {
+  const key = normalizeName(name);
+  return ALTERNATIVE_KEYS.get(key) ?? [key];
+}
+
+/** Whether `declared` (normalised names) holds `name` or one of its alternatives. */
+export function isDeclared(name: string, declared: ReadonlySet<string>): boolean {
+  return equivalentDistributions(name).some((k) => declared.has(k));
 }

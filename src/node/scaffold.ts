@@ -1,0 +1,168 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { ProjectAnalysis, ProjectSpec } from '../core/project';
+import { generateAll, GeneratedFiles, runtimeTools, baseImageOf } from '../core/generate';
+import { mergeRequirements } from '../core/requirements/merge';
+import { parseRequirements } from '../core/requirements/parse';
+import { normalizeName } from '../core/requirements/names';
+import { safeWrite } from './files';
+import { appendInEncoding, readTextFile, TextFile } from './textFile';
+
+/** Compose file names in the order `docker compose` looks for them: a user's existing one is THE compose file. */
+export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const;
+
+export type ScaffoldOutcome =
+  /** created; replaced with consent; requirements merged; identical already */
+  | 'written' | 'overwritten' | 'merged' | 'unchanged'
+  /** exists and differs, replacing it was not consented to */
+  | 'kept'
+  /** requirements.txt has errors that a merge would hide or worsen: left untouched */
+  | 'not-merged'
+  /** dry run: would be written */
+  | 'proposed';
+
+export interface ScaffoldFile {
+  /** The file name in the project (the user's compose file name when one exists). */
+  name: string;
+  /** Its current text, when it exists. */
+  before?: string;
+  proposed: string;
+  outcome: ScaffoldOutcome;
+}
+
+export interface ScaffoldResult {
+  files: ScaffoldFile[];
+  /** Requirements appended to an existing requirements.txt, and those nothing imports (kept). */
+  added: string[];
+  unused: string[];
+  /** Why requirements.txt was not merged (file relative to the project, 1-based line). */
+  problem?: { file: string; line: number; message: string };
+}
+
+export interface ScaffoldOptions {
+  /** Asked for an existing file (not requirements.txt, which is merged) that differs from the proposal. */
+  consent(name: string, before: string, proposed: string): Promise<boolean> | boolean;
+  dryRun?: boolean;
+}
+
+/** A file could not be read or written; the message names it. Nothing is written when reading fails. */
+export class ScaffoldFileError extends Error {
+  constructor(readonly verb: 'read' | 'write', readonly file: string, readonly why: string) {
+    super(`cannot ${verb} ${file}: ${why}`);
+  }
+}
+
+/**
+ * Writes the generated files into `root` without losing anything of the user's: a missing file is
+ * created, requirements.txt is merged (in its own encoding and line endings; files it includes with
+ * `-r` count as declared), any other existing file is replaced only when `consent` says so.
+ */
+export async function scaffoldProject(root: string, spec: ProjectSpec, analysis: ProjectAnalysis, o: ScaffoldOptions): Promise<ScaffoldResult> {
+  const generated = generateAll(spec);
+  const composeName = (await firstExisting(root, COMPOSE_FILE_NAMES)) ?? 'compose.yaml';
+  const names = (Object.keys(generated) as (keyof GeneratedFiles)[]).map((key) => ({ key, name: key === 'compose.yaml' ? composeName : key }));
+  // Read every existing file first, so that an unreadable one stops us before anything is written.
+  const existing = new Map<string, TextFile | undefined>();
+  for (const { name } of names) existing.set(name, await readTextFile(path.join(root, name)).catch((e: NodeJS.ErrnoException) => {
+    throw new ScaffoldFileError('read', name, e.code ?? e.message);
+  }));
+  const result: ScaffoldResult = { files: [], added: [], unused: [] };
+  for (const { key, name } of names) {
+    const before = existing.get(name);
+    let proposed: string | Buffer = generated[key];
+    let proposedText = generated[key];
+    if (key === 'requirements.txt' && before) {
+      const merged = await mergeInto(root, before, spec, analysis, result);
+      if (!merged) { result.files.push({ name, before: before.text, proposed: before.text, outcome: 'not-merged' }); continue; }
+      [proposed, proposedText] = merged;
+    }
+    const file: ScaffoldFile = { name, before: before?.text, proposed: proposedText, outcome: 'proposed' };
+    result.files.push(file);
+    if (before && before.text === proposedText) { file.outcome = 'unchanged'; continue; }
+    if (o.dryRun) continue;
+    // requirements.txt is merged (nothing of the user's is lost), so it needs no consent.
+    const mayWrite = !before || key === 'requirements.txt' || await o.consent(name, before.text, proposedText);
+    if (!mayWrite) { file.outcome = 'kept'; continue; }
+    const outcome = await safeWrite(path.join(root, name), proposed, { overwrite: !!before }).catch((e: NodeJS.ErrnoException) => {
+      throw new ScaffoldFileError('write', name, e.code ?? e.message);
+    });
+    file.outcome = outcome === 'created' ? 'written' : outcome === 'exists' ? 'kept' : outcome === 'unchanged' ? 'unchanged' : key === 'requirements.txt' ? 'merged' : 'overwritten';
+  }
+  return result;
+}
+
+/** The merged requirements (bytes in the file's encoding, and text), or undefined when the file has errors. */
+async function mergeInto(root: string, before: TextFile, spec: ProjectSpec, analysis: ProjectAnalysis, result: ScaffoldResult): Promise<[Buffer, string] | undefined> {
+  const declaredOnly = declaredOnlyHere(analysis);
+  const wanted = spec.requirements.filter((r) => !declaredOnly.has(normalizeName(r.name)));
+  const merged = mergeRequirements(before.text, wanted, {
+    tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec)),
+    declaredElsewhere: await includedNames(root, 'requirements.txt', before.text),
+  });
+  // pip rejects a file with a bad line anyway, and appending after a dangling `\` would join our lines to it.
+  const bad = merged.errors[0];
+  if (bad) { result.problem = { file: 'requirements.txt', line: bad.line + 1, message: bad.message }; return undefined; }
+  result.added = merged.added;
+  result.unused = merged.unused;
+  if (!merged.changed) return [before.bytes, before.text];
+  const bytes = appendInEncoding(before, merged.text);
+  if (!bytes) { result.problem = { file: 'requirements.txt', line: 1, message: 'cannot add to this file without changing its encoding' }; return undefined; }
+  return [bytes, merged.text];
+}
+
+/** Names declared by the files that `file` includes with `-r`, recursively, inside the project. */
+async function includedNames(root: string, file: string, text: string, seen = new Set<string>([file])): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const l of parseRequirements(text).lines) {
+    if (l.kind !== 'include' || !l.path) continue;
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), l.path.replace(/\\/g, '/')));
+    if (target.startsWith('../') || path.isAbsolute(l.path) || seen.has(target)) continue;
+    seen.add(target);
+    const inc = await readTextFile(path.join(root, target)).catch(() => undefined);
+    if (!inc) continue;
+    for (const r of parseRequirements(inc.text).lines) if (r.key) out.add(r.key);
+    for (const k of await includedNames(root, target, inc.text, seen)) out.add(k);
+  }
+  return out;
+}
+
+/** Requirements found only in requirements.txt itself, imported by nothing: the merge reports them as unused. */
+function declaredOnlyHere(analysis: ProjectAnalysis): Set<string> {
+  return new Set(analysis.requirements
+    .filter((r) => r.sites.length === 0 && (r.declaredIn ?? []).length > 0 && r.declaredIn!.every((d) => d === 'requirements.txt'))
+    .map((r) => normalizeName(r.name)));
+}
+
+async function firstExisting(root: string, names: readonly string[]): Promise<string | undefined> {
+  for (const n of names) if (await fs.stat(path.join(root, n)).then(() => true, () => false)) return n;
+  return undefined;
+}
+
+/** The files scaffold writes, compose by its default name. */
+export const SCAFFOLD_FILE_NAMES: readonly (keyof GeneratedFiles)[] = ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'];
+
+/** The scaffold files that do not exist yet in `root` (a compose file under any of its names counts). */
+export async function missingScaffoldFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of SCAFFOLD_FILE_NAMES) {
+    if (!(await firstExisting(root, name === 'compose.yaml' ? COMPOSE_FILE_NAMES : [name]))) out.push(name);
+  }
+  return out;
+}
+
+/** The lines both the CLI and the editor show about a scaffold: `info` for the log, `warnings` deserve attention. */
+export function scaffoldReport(r: ScaffoldResult, where: (file: string, line?: number) => string = (f, l) => (l ? `${f}:${l}` : f), consentNote = ''): { info: string[]; warnings: string[] } {
+  const info: string[] = [];
+  const warnings: string[] = [];
+  if (r.problem) warnings.push(`${where(r.problem.file, r.problem.line)}: error: ${r.problem.message}; requirements.txt was not merged and is left as it is (fix it, then run again)`);
+  if (r.added.length) info.push(`requirements.txt: adding ${r.added.join(', ')}`);
+  if (r.unused.length) info.push(`requirements.txt: nothing imports ${r.unused.join(', ')} (kept; remove them yourself if they are not needed)`);
+  for (const f of r.files) {
+    if (f.outcome === 'written') info.push(`${f.name}: written`);
+    else if (f.outcome === 'merged') info.push(`${f.name}: merged`);
+    else if (f.outcome === 'overwritten') info.push(`${f.name}: overwritten${consentNote}`);
+    else if (f.outcome === 'unchanged') info.push(`${f.name}: unchanged`);
+    else if (f.outcome === 'kept') info.push(`${f.name}: kept (yours differs from the proposal)`);
+  }
+  return { info, warnings };
+}

@@ -1,0 +1,59 @@
+import { promises as fs } from 'fs';
+import { decodeSource } from '../core/python/decode';
+
+/** How a text file's bytes are encoded; 'other' is an ASCII-compatible 8-bit encoding (Latin-1, a coding cookie). */
+export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'other';
+
+export interface TextFile {
+  bytes: Buffer;
+  /** The decoded text, BOM removed. */
+  text: string;
+  encoding: TextEncoding;
+}
+
+/**
+ * Reads a text file the way the scanner decodes sources (BOM, UTF-16 from `pip freeze >` on Windows,
+ * Latin-1 fallback). Undefined when it does not exist; throws for other read errors and binary files.
+ */
+export async function readTextFile(file: string): Promise<TextFile | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  const decoded = decodeSource(bytes);
+  if (decoded.text === undefined) throw Object.assign(new Error('binary file (NUL bytes)'), { code: 'EBINARY' });
+  return { bytes, text: decoded.text, encoding: encodingOf(bytes) };
+}
+
+function encodingOf(bytes: Buffer): TextEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
+  } catch {
+    return 'other';
+  }
+  return bom ? 'utf8-bom' : 'utf8';
+}
+
+/**
+ * The file's bytes with `newText` written in its own encoding, when `newText` only adds to the end
+ * of the file's text: the original bytes are kept as they are (BOM, line endings, odd characters)
+ * and only the addition is encoded. Undefined when that cannot be done without loss.
+ */
+export function appendInEncoding(file: TextFile, newText: string): Buffer | undefined {
+  if (!newText.startsWith(file.text)) return undefined;
+  const added = newText.slice(file.text.length);
+  let tail: Buffer;
+  if (file.encoding === 'utf16le') tail = Buffer.from(added, 'utf16le');
+  else if (file.encoding === 'utf16be') tail = Buffer.from(added, 'utf16le').swap16();
+  else if (file.encoding === 'other') {
+    if (/[^\x00-\x7f]/.test(added)) return undefined; // only ASCII is the same in every 8-bit encoding
+    tail = Buffer.from(added, 'latin1');
+  } else tail = Buffer.from(added, 'utf8');
+  return Buffer.concat([file.bytes, tail]);
+}
