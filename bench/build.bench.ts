@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await engine.removeBuiltImage(tag).catch(() => undefined);
+    // each rebuild leaves the previous image untagged: remove those our builds labelled
+    await engine.pruneDanglingImages(['dsContainers.project']).catch(() => undefined);
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   }
   const c = median(cold);

@@ -26,6 +26,7 @@ const project = (name: string) => { const d = copyProject(P(name)); tags.push(ta
 after(async () => {
   for (const c of containers) await engine.stopRun(c).catch(() => undefined);
   for (const t of tags) await engine.removeBuiltImage(t).catch(() => undefined);
+  await engine.pruneDanglingImages(['dsContainers.project']).catch(() => undefined); // earlier builds of a rebuilt tag
   cleanupDirs();
 });
 

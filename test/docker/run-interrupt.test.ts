@@ -30,6 +30,7 @@ before(async () => {
 after(async () => {
   for (const c of await ours().catch(() => [])) await engine.stopRun(c.Id).catch(() => undefined);
   await engine.removeBuiltImage(TAG).catch(() => undefined);
+  await engine.pruneDanglingImages(['dsContainers.project']).catch(() => undefined); // earlier builds of a rebuilt tag
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -12,6 +12,7 @@ const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
 const tags: string[] = [];
 after(async () => {
   for (const t of tags) await engine.removeBuiltImage(t).catch(() => undefined);
+  await engine.pruneDanglingImages(['dsContainers.project']).catch(() => undefined); // earlier builds of a rebuilt tag
   cleanupDirs();
 });
 
