@@ -13,7 +13,7 @@ done
 if ((${#need[@]})); then
   log "apt-get install ${need[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 bash test/docker/setup-engine.sh
 bash test/editor/setup-editor.sh
