@@ -21,11 +21,44 @@ const lazyDockerode = {
     b.onResolve({ filter: /^docker-modem\/lib\/ssh$/ }, () => ({ path: './dockerode-ssh.js', external: true }));
   },
 };
+// Heavy libraries go into chunks under dist/chunks/, loaded on first use so that activating the
+// extension (and starting the CLI) does not parse them. The source reaches them only through a
+// require() at the call site (ESLint forbids a static import of these packages). Each chunk exports
+// one lazy getter per module; in the main bundle each module becomes a tiny shim that requires the
+// chunk, so modules that share code (the Dockerfile libraries, whose registry client we patch) stay
+// one instance. Add a chunk here, to `lazyModules` in eslint.config.mjs, and nothing else.
+const chunks = {
+  dockerfile: ['dockerfile-language-service', 'dockerfile-language-service/lib/dockerRegistryClient', 'dockerfile-ast', 'dockerfile-utils'],
+  yaml: ['yaml'],
+  requirements: ['pip-requirements-js'],
+  toml: ['smol-toml'],
+  tar: ['tar-fs'],
+  ignore: ['ignore'],
+};
+const chunkOf = new Map(Object.entries(chunks).flatMap(([chunk, mods]) => mods.map((m) => [m, chunk])));
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const lazyChunks = {
+  name: 'lazy-chunks',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${[...chunkOf.keys()].map(escape).join('|')})$`) }, (a) => ({ path: a.path, namespace: 'lazy-chunk' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (a) => ({
+      contents: `module.exports = require(${JSON.stringify(`./chunks/${chunkOf.get(a.path)}.js`)})[${JSON.stringify(a.path)}];`,
+    }));
+    b.onResolve({ filter: /^\.\/chunks\//, namespace: 'lazy-chunk' }, (a) => ({ path: a.path, external: true }));
+  },
+};
+const chunkEntry = (mods) => mods.map((m) => `Object.defineProperty(exports, ${JSON.stringify(m)}, { enumerable: true, get: () => require(${JSON.stringify(m)}) });`).join('\n');
+const chunkBuilds = Object.entries(chunks).map(([chunk, mods]) => ({
+  ...common,
+  stdin: { contents: chunkEntry(mods), resolveDir: '.', sourcefile: `chunks/${chunk}.js` },
+  outfile: `dist/chunks/${chunk}.js`,
+}));
 const builds = [
+  ...chunkBuilds,
   { ...common, entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' }, outdir: 'dist' },
   { ...common, entryPoints: { 'dockerode-ssh': 'node_modules/docker-modem/lib/ssh.js' }, outdir: 'dist' },
-  { ...common, plugins: [lazyDockerode], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  { ...common, plugins: [lazyDockerode], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, plugins: [lazyDockerode, lazyChunks], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, plugins: [lazyDockerode, lazyChunks], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

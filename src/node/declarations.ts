@@ -1,11 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parsePipRequirementsLine } from 'pip-requirements-js';
-import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
 import type { ImportClass, ScanWarning } from '../core/project';
 import { parseRequirements } from '../core/requirements/parse';
 import { readTextFile } from './textFile';
+
+// Loaded on first use from their own chunks (scripts/bundle.mjs): activation does not parse them.
+const parseToml = (text: string) => (require('smol-toml') as typeof import('smol-toml')).parse(text);
+const parseYaml = (text: string) => (require('yaml') as typeof import('yaml')).parse(text);
+const parsePipRequirementsLine = (spec: string) => (require('pip-requirements-js') as typeof import('pip-requirements-js')).parsePipRequirementsLine(spec);
 
 /** A package the project already declares, with where. */
 export interface Declared {

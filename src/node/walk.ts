@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ignore, { Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import type { ScanWarning } from '../core/project';
 import { cancelled } from './cancelled';
 
@@ -48,6 +48,8 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
     let rules = inherited;
     if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
+        // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
+        const ignore = require('ignore') as typeof import('ignore');
         const ig = ignore().add(await fs.readFile(path.join(abs, '.gitignore'), 'utf8'));
         rules = [...inherited, { base: rel, ig }];
       } catch (e) {

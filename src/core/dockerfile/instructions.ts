@@ -1,4 +1,3 @@
-import { DockerfileParser } from 'dockerfile-ast';
 import { stepInstruction } from '../docker/buildProgress';
 
 /** One Dockerfile instruction, flattened the way BuildKit names its steps. */
@@ -18,6 +17,8 @@ const collapse = (s: string) => s.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').
 export function listInstructions(text: string): InstructionLine[] {
   const out: InstructionLine[] = [];
   let stage = -1;
+  // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
+  const { DockerfileParser } = require('dockerfile-ast') as typeof import('dockerfile-ast');
   for (const ins of DockerfileParser.parse(text).getInstructions()) {
     const keyword = ins.getKeyword().toUpperCase();
     if (keyword === 'FROM') stage++;

@@ -13,7 +13,7 @@ const tagNames: Record<number, 'unnecessary' | 'deprecated'> = { 1: 'unnecessary
  * casing, ...) as found by dockerfile-utils, the validator behind dockerfile-language-service.
  */
 export function syntaxFindings(text: string, settings?: ValidatorSettings): Finding[] {
-  // Loaded on first use: the parser is most of the extension's size, and activation should not pay for it.
+  // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
   const { validate } = require('dockerfile-utils') as typeof import('dockerfile-utils');
   return validate(text, settings).map((d) => {
     const f: Finding = {

@@ -1,4 +1,4 @@
-import { parsePipRequirementsLine, ProjectNameRequirement, Requirement as PipRequirement, RequirementsSyntaxError, VersionOperator } from 'pip-requirements-js';
+import type { ProjectNameRequirement, Requirement as PipRequirement, RequirementsSyntaxError, VersionOperator } from 'pip-requirements-js';
 import { normalizeName } from './names';
 import { physicalLines, splitComment, splitPerRequirementOptions } from './lines';
 
@@ -133,7 +133,7 @@ function classifyRequirement(base: RequirementLine, body: string, bodyStart: num
   try {
     parsed = simpleRequirement(spec.trim()) ?? libraryParse(spec.trim());
   } catch (e) {
-    if (e instanceof RequirementsSyntaxError) {
+    if (e instanceof pip().RequirementsSyntaxError) {
       const m = /col (\d+):\s*(.*)$/s.exec(e.message);
       const col = bodyStart + lead + (m ? Number(m[1]) - 1 : 0);
       return invalid(base, m ? `invalid requirement: ${m[2].split('\n')[0]}` : 'invalid requirement', col);
@@ -163,6 +163,9 @@ function classifyRequirement(base: RequirementLine, body: string, bodyStart: num
   return out;
 }
 
+// Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
+const pip = (): typeof import('pip-requirements-js') => require('pip-requirements-js');
+
 // The library's results by line text: the editor re-parses a file whose lines barely change.
 const memo = new Map<string, PipRequirement | null | RequirementsSyntaxError>();
 
@@ -170,15 +173,15 @@ function libraryParse(spec: string): PipRequirement | null {
   let hit = memo.get(spec);
   if (hit === undefined) {
     try {
-      hit = parsePipRequirementsLine(spec);
+      hit = pip().parsePipRequirementsLine(spec);
     } catch (e) {
-      if (!(e instanceof RequirementsSyntaxError)) throw e;
+      if (!(e instanceof pip().RequirementsSyntaxError)) throw e;
       hit = e;
     }
     if (memo.size >= 5000) memo.clear();
     memo.set(spec, hit);
   }
-  if (hit instanceof RequirementsSyntaxError) throw hit;
+  if (hit instanceof pip().RequirementsSyntaxError) throw hit;
   return hit;
 }
 

@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Readable } from 'stream';
 import dockerignore from '@balena/dockerignore';
-import * as tar from 'tar-fs';
 
 /**
  * Secrets that never go into a build context, whatever .dockerignore says: a data scientist's
@@ -44,5 +43,7 @@ export function contextFiles(dir: string, dockerfile = 'Dockerfile'): { files: s
 /** The build context as an uncompressed tar stream. */
 export function packContext(dir: string, dockerfile = 'Dockerfile'): BuildContext {
   const { files, withheld } = contextFiles(dir, dockerfile);
+  // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
+  const tar = require('tar-fs') as typeof import('tar-fs');
   return { stream: tar.pack(dir, { entries: files }), files, withheld };
 }

@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
 import { composeFileFor } from './target';
 
 /** The compose file next to the Dockerfile when one of its services builds that Dockerfile. */
@@ -10,6 +9,8 @@ export function composeBuilding(dockerfile: string): string | undefined {
   if (!file) return undefined;
   let doc: { services?: Record<string, { build?: string | { context?: string; dockerfile?: string } }> };
   try {
+    // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
+    const { parse } = require('yaml') as typeof import('yaml');
     doc = parse(fs.readFileSync(file, 'utf8')) ?? {};
   } catch {
     return undefined; // a broken compose file gets no lens; compose itself will say why

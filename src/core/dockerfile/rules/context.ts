@@ -1,4 +1,4 @@
-import { DockerfileParser, Dockerfile, From, Instruction } from 'dockerfile-ast';
+import type { Dockerfile, From, Instruction } from 'dockerfile-ast';
 import { lineStarts, offsetOf } from '../../edits';
 import { TextEdit } from '../../findings';
 
@@ -30,7 +30,8 @@ export class LintContext {
   readonly stages: Stage[] = [];
 
   constructor(readonly text: string) {
-    this.df = DockerfileParser.parse(text);
+    // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
+    this.df = (require('dockerfile-ast') as typeof import('dockerfile-ast')).DockerfileParser.parse(text);
     this.starts = lineStarts(text);
     this.lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
     for (const i of this.df.getInstructions()) {

@@ -1,4 +1,4 @@
-import { Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
 import { DscRule, RuleHit } from './types';
 import { LintContext, insertAt, pipInstalls } from './context';
 
