@@ -1,4 +1,3 @@
-import { CliIo } from '../../src/cli/io';
 import { ImportClass, ProjectAnalysis, Requirement } from '../../src/core/project';
 
 /** A hand-built analysis, for testing generators and scaffold without the scanner. */
@@ -13,9 +12,5 @@ export function req(name: string, version?: string, cls: ImportClass = 'runtime'
   return { name, ...(version ? { version } : {}), verified: true, class: cls, imports: [name], sites: [] };
 }
 
-/** A CliIo that records what a command prints. */
-export function recordingIo(cwd: string): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), cwd, env: {}, signal: new AbortController().signal };
-}
+/** Records what a command prints (see cli-io.ts). */
+export { captureIo as recordingIo } from './cli-io';

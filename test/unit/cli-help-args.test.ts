@@ -4,13 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { CliIo } from '../../src/cli/io';
-
-function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), cwd: process.cwd(), env: {}, signal: new AbortController().signal };
-}
+import { captureIo } from './cli-io';
 
 test('--help before a bare -- shows the command usage; after it, it belongs to the script', async () => {
   const before = captureIo();

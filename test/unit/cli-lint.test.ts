@@ -2,13 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { CliIo } from '../../src/cli/io';
-
-function captureIo(cwd: string): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), cwd, env: {}, signal: new AbortController().signal };
-}
+import { captureIo } from './cli-io';
 
 const FIX = path.resolve(__dirname, '../../../test/fixtures/dockerfile');
 

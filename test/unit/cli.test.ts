@@ -1,13 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { main } from '../../src/cli/main';
-import { CliIo } from '../../src/cli/io';
-
-export function captureIo(cwd = process.cwd()): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), cwd, env: {}, signal: new AbortController().signal };
-}
+import { captureIo } from './cli-io';
 
 test('--version prints the package version', async () => {
   const io = captureIo();

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ProjectAnalysis } from '../../src/core/project';
-import type { CliIo } from '../../src/cli/io';
 import { normalizeName } from '../../src/core/requirements/names';
 
 export const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/projects');
@@ -46,8 +45,4 @@ export function hostileCopy(): string {
   return dir;
 }
 
-export function captureIo(cwd = process.cwd()): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), cwd, env: {}, signal: new AbortController().signal };
-}
+export { captureIo } from './cli-io';

@@ -15,7 +15,11 @@ export function defaultTag(folderName: string): string {
   return `${name || 'ds-project'}:latest`;
 }
 
+// Docker's reference grammar: path components join [a-z0-9] runs with ".", "_", "__" or dashes.
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REFERENCE = new RegExp(`^(?:[a-zA-Z0-9.-]+(?::\\d+)?\\/)?${COMPONENT}(?:\\/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?$`);
+
 /** True for a reference Docker accepts as `-t`: [host[:port]/]name[:tag], lower-case name. */
 export function isValidTag(ref: string): boolean {
-  return /^(?:[a-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/.test(ref);
+  return REFERENCE.test(ref);
 }

@@ -36,7 +36,7 @@ export function requirementFindings(text: string, index?: ImportIndex, env?: Dri
   }
   if (index && env) {
     for (const l of unusedRequirements(lines, index, env)) {
-      out.push(lineFinding(l, REQ_CODES.unused, 'hint', `Nothing in the project imports ${l.name}.`));
+      out.push({ ...lineFinding(l, REQ_CODES.unused, 'hint', `Nothing in the project imports ${l.name}.`), tags: ['unnecessary'] });
     }
   }
   return out;

@@ -3,9 +3,7 @@
 import * as vscode from 'vscode';
 import type * as lsp from 'vscode-languageserver-types';
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
-import { Finding, Severity } from '../../core/findings';
 
-export const toPosition = (p: lsp.Position) => new vscode.Position(p.line, p.character);
 export const toRange = (r: lsp.Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 export const fromPosition = (p: vscode.Position): lsp.Position => ({ line: p.line, character: p.character });
 export const fromRange = (r: vscode.Range): lsp.Range => ({ start: fromPosition(r.start), end: fromPosition(r.end) });
@@ -23,21 +21,6 @@ export function toMarkdown(d: Doc): vscode.MarkdownString {
   if (typeof d === 'string') return new vscode.MarkdownString(d);
   if ('kind' in d) return d.kind === 'markdown' ? new vscode.MarkdownString(d.value) : new vscode.MarkdownString().appendText(d.value);
   return new vscode.MarkdownString().appendCodeblock(d.value, d.language);
-}
-
-const severities: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
-
-export function toDiagnostic(f: Finding): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(new vscode.Range(f.line, f.col, f.endLine, f.endCol), f.message, severities[f.severity]);
-  d.source = f.source;
-  if (f.code) d.code = f.code;
-  if (f.tags) d.tags = f.tags.map((t) => (t === 'deprecated' ? vscode.DiagnosticTag.Deprecated : vscode.DiagnosticTag.Unnecessary));
-  return d;
 }
 
 /** The LSP view of one of our diagnostics, as the library's code-action analysis expects it. */

@@ -1,23 +1,8 @@
 import * as vscode from 'vscode';
 import { Finding, FixAction, TextEdit } from '../../core/findings';
 
-const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
-
 export function toRange(r: { line: number; col: number; endLine: number; endCol: number }): vscode.Range {
   return new vscode.Range(r.line, r.col, r.endLine, r.endCol);
-}
-
-export function toDiagnostic(f: Finding): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(f), f.message, SEVERITY[f.severity]);
-  d.code = f.code;
-  d.source = f.source;
-  if (f.severity === 'hint' && /Nothing in the project imports/.test(f.message)) d.tags = [vscode.DiagnosticTag.Unnecessary];
-  return d;
 }
 
 /** The finding a diagnostic came from (code and range are all the fixes need). */

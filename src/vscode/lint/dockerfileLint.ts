@@ -3,7 +3,8 @@ import { Services } from '../services';
 import { dscFindings, dscFixes, dscRule, FixOptions } from '../../core/dockerfile/rules';
 import { InterpreterCache } from './interpreter';
 import { lintEnabled, ruleSeverities } from './settings';
-import { fromDiagnostic, quickFix, toDiagnostic, toWorkspaceEdit } from './convert';
+import { fromDiagnostic, quickFix, toWorkspaceEdit } from './convert';
+import { toDiagnostic } from '../platform/findings';
 import type { ImageInfo } from '../../core/docker/types';
 import type { Severity } from '../../core/findings';
 

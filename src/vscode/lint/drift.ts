@@ -6,7 +6,8 @@ import { applySeverities } from '../../core/severity';
 import { Finding } from '../../core/findings';
 import { DriftProject, DriftProjects, cellImports, pythonImports } from './project';
 import { lintEnabled, ruleSeverities } from './settings';
-import { currentText, quickFix, toDiagnostic } from './convert';
+import { currentText, quickFix } from './convert';
+import { toDiagnostic } from '../platform/findings';
 
 const isCell = (doc: vscode.TextDocument) => doc.uri.scheme === 'vscode-notebook-cell';
 

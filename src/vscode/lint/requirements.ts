@@ -6,7 +6,8 @@ import { applySeverities } from '../../core/severity';
 import { DriftProject, DriftProjects } from './project';
 import { InterpreterCache } from './interpreter';
 import { lintEnabled, ruleSeverities } from './settings';
-import { quickFix, toDiagnostic, toWorkspaceEdit } from './convert';
+import { quickFix, toWorkspaceEdit } from './convert';
+import { toDiagnostic } from '../platform/findings';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'pip-requirements' };
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ContainerInfo } from '../../core/docker/types';
 import { TreeNode } from '../../core/docker/tree';
 import { shortId, splitTag, formatSize } from '../../core/docker/format';
+import { isValidTag } from '../../core/docker/tag';
 import { Services } from '../services';
 import { UserCancelled } from '../platform/errors';
 import { Explorer } from './explorer';
@@ -49,15 +50,14 @@ export async function pickImage(s: Services, what: string, item?: TreeNode): Pro
   return p.value;
 }
 
-/** Checks a "repository:tag" reference the way the engine would; undefined when fine. */
+/** Checks a "repository:tag" reference the way the engine would (core isValidTag); undefined when fine. */
 export function badReference(ref: string): string | undefined {
-  const { repository, tag } = splitTag(ref.trim());
-  if (!repository) return 'Enter a name such as team/model:v2';
-  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository) && !/^[a-zA-Z0-9.-]+(:\d+)?\/.+/.test(repository)) {
-    return 'Repository names use lowercase letters, digits, and . _ - / separators';
-  }
-  if (!/^[\w][\w.-]{0,127}$/.test(tag)) return 'Tags use letters, digits, _ . - (up to 128), not starting with . or -';
-  return undefined;
+  const r = ref.trim();
+  if (!splitTag(r).repository) return 'Enter a name such as team/model:v2';
+  if (isValidTag(r)) return undefined;
+  return /^[\w][\w.-]{0,127}$/.test(splitTag(r).tag)
+    ? 'Repository names use lowercase letters, digits, and . _ - / separators'
+    : 'Tags use letters, digits, _ . - (up to 128), not starting with . or -';
 }
 
 /** Runs fn with a progress bar on the view. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { lintDockerfile } from '../../../core/dockerfile/lint';
-import { toDiagnostic } from '../convert';
+import { toDiagnostic } from '../../platform/findings';
 import { section } from '../../platform/config';
 import { DiagnosticsMode, peerPresent, syntaxDiagnosticsOn } from './peers';
 
