@@ -7,6 +7,9 @@ import { containerPort, modeRuntime } from './modes';
 /** The default UID of the image's user; a build argument, so `--build-arg UID=$(id -u)` matches the host. */
 export const defaultUid = 1000;
 
+/** Where the image keeps the project's code (WORKDIR); compose, run and the dev container mount the project there. */
+export const imageWorkdir = '/app';
+
 export function baseImageOf(spec: ProjectSpec): string {
   return spec.baseImage?.trim() || defaultBaseImage(spec.pythonVersion);
 }
@@ -37,7 +40,7 @@ export function generateDockerfile(spec: ProjectSpec): string {
     out.push('# Make every GPU visible to CUDA (the engine needs the NVIDIA container toolkit).');
     out.push(...envBlock([['NVIDIA_VISIBLE_DEVICES', 'all'], ['NVIDIA_DRIVER_CAPABILITIES', 'compute,utility']]));
   }
-  out.push('WORKDIR /app', '');
+  out.push(`WORKDIR ${imageWorkdir}`, '');
   out.push('# Dependencies first: editing code reuses this cached layer; editing requirements.txt reinstalls.');
   out.push('COPY requirements.txt .');
   out.push(spec.pipCacheMount
