@@ -8,6 +8,9 @@ import { gpuEnv } from '../gpu';
 /** The default UID of the image's user; a build argument, so `--build-arg UID=$(id -u)` matches the host. */
 export const defaultUid = 1000;
 
+/** Where the image keeps the project's code (WORKDIR); compose, run and the dev container mount the project there. */
+export const imageWorkdir = '/app';
+
 export function baseImageOf(spec: ProjectSpec): string {
   return spec.baseImage?.trim() || defaultBaseImage(spec.pythonVersion);
 }
@@ -38,7 +41,7 @@ export function generateDockerfile(spec: ProjectSpec): string {
     out.push('# Make every GPU visible to CUDA (the engine needs the NVIDIA container toolkit).');
     out.push(...envBlock([...gpuEnv]));
   }
-  out.push('WORKDIR /app', '');
+  out.push(`WORKDIR ${imageWorkdir}`, '');
   out.push('# Dependencies first: editing code reuses this cached layer; editing requirements.txt reinstalls.');
   out.push('COPY requirements.txt .');
   out.push(spec.pipCacheMount
