@@ -16,8 +16,8 @@ const modes = ['auto', 'script', 'jupyter', 'app'];
 export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { nextHint?: boolean } = {}): CliCommand {
   return {
     name: 'scaffold',
-    usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] [--force] [--dry-run]',
-    summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (never overwrites without --force)',
+    usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] [--devcontainer] [--force] [--dry-run]',
+    summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also .devcontainer/devcontainer.json); never overwrites without --force',
     run: (args, io) => scaffold(args, io, analyze, opts),
   };
 }
@@ -25,7 +25,7 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { n
 export const scaffoldCommand = makeScaffoldCommand();
 
 async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nextHint?: boolean }): Promise<number> {
-  const args = parseArgs(argv, ['gpu', 'force', 'dry-run'], ['mode', 'base-image', 'python', 'entry']);
+  const args = parseArgs(argv, ['gpu', 'force', 'dry-run', 'devcontainer'], ['mode', 'base-image', 'python', 'entry']);
   if (args.positional.length !== 1) throw new CliError('expected one project folder: scaffold DIR');
   const root = path.resolve(io.cwd, args.positional[0]);
   const stat = await fs.stat(root).catch(() => undefined);
@@ -71,6 +71,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
   try {
     result = await scaffoldProject(root, spec, analysis, {
       dryRun,
+      devcontainer: args.flags.has('devcontainer') ? { name: path.basename(root) } : undefined,
       consent: (name, before, proposed) => {
         if (!force) printProposal(io, name, before, proposed);
         return force;

@@ -33,6 +33,7 @@ export function containerCreateBody(spec: RunSpec, hostPorts: HostPorts): Record
       AutoRemove: spec.autoRemove,
       PortBindings: bindings,
       Binds: spec.mount ? [`${spec.mount.host}:${spec.mount.container}`] : undefined,
+      ...(spec.network ? { NetworkMode: spec.network } : {}),
     },
   };
 }

@@ -86,7 +86,8 @@ export function hostPortMap(r: RunResult): Map<number, number> {
 /** An image's inspect JSON → our summary. */
 export function imageFromInspect(raw: Raw): ImageInfo {
   const config = (raw.Config ?? {}) as Raw;
-  return { id: str(raw.Id), tags: Array.isArray(raw.RepoTags) ? raw.RepoTags.map(String) : [], created: Math.floor(Date.parse(str(raw.Created)) / 1000), size: num(raw.Size), labels: labels(config.Labels) };
+  return { id: str(raw.Id), tags: Array.isArray(raw.RepoTags) ? raw.RepoTags.map(String) : [], created: Math.floor(Date.parse(str(raw.Created)) / 1000), size: num(raw.Size), labels: labels(config.Labels),
+    repoDigests: Array.isArray(raw.RepoDigests) ? raw.RepoDigests.map(String) : [] };
 }
 
 /** What decides how to run an image: its command, entrypoint, exposed ports and labels. */

@@ -7,6 +7,8 @@ export interface ImageInfo {
   created: number;
   size: number;
   labels: Record<string, string>;
+  /** Registry digests (`repo@sha256:…`), from inspect only: the list call does not carry them. */
+  repoDigests?: string[];
 }
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -98,4 +100,6 @@ export interface RunSpec {
   tty?: boolean;
   /** Keep stdin open for an attached client (with tty: like `docker run -it`). */
   stdin?: boolean;
+  /** 'none': no network at all (probes that must not reach anything, like `docker run --network none`). */
+  network?: 'none';
 }

@@ -3,9 +3,13 @@ import { validateSpec } from './validate';
 import { systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isCudaImage, isJupyterImage } from './images';
 import { containerPort, modeRuntime } from './modes';
+import { gpuEnv } from '../gpu';
 
 /** The default UID of the image's user; a build argument, so `--build-arg UID=$(id -u)` matches the host. */
 export const defaultUid = 1000;
+
+/** Where the image keeps the project's code (WORKDIR); compose, run and the dev container mount the project there. */
+export const imageWorkdir = '/app';
 
 export function baseImageOf(spec: ProjectSpec): string {
   return spec.baseImage?.trim() || defaultBaseImage(spec.pythonVersion);
@@ -35,9 +39,9 @@ export function generateDockerfile(spec: ProjectSpec): string {
   ]));
   if (spec.gpu) {
     out.push('# Make every GPU visible to CUDA (the engine needs the NVIDIA container toolkit).');
-    out.push(...envBlock([['NVIDIA_VISIBLE_DEVICES', 'all'], ['NVIDIA_DRIVER_CAPABILITIES', 'compute,utility']]));
+    out.push(...envBlock([...gpuEnv]));
   }
-  out.push('WORKDIR /app', '');
+  out.push(`WORKDIR ${imageWorkdir}`, '');
   out.push('# Dependencies first: editing code reuses this cached layer; editing requirements.txt reinstalls.');
   out.push('COPY requirements.txt .');
   out.push(spec.pipCacheMount
