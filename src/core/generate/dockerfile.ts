@@ -3,6 +3,7 @@ import { validateSpec } from './validate';
 import { systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isCudaImage, isJupyterImage } from './images';
 import { containerPort, modeRuntime } from './modes';
+import { gpuEnv } from '../gpu';
 
 /** The default UID of the image's user; a build argument, so `--build-arg UID=$(id -u)` matches the host. */
 export const defaultUid = 1000;
@@ -35,7 +36,7 @@ export function generateDockerfile(spec: ProjectSpec): string {
   ]));
   if (spec.gpu) {
     out.push('# Make every GPU visible to CUDA (the engine needs the NVIDIA container toolkit).');
-    out.push(...envBlock([['NVIDIA_VISIBLE_DEVICES', 'all'], ['NVIDIA_DRIVER_CAPABILITIES', 'compute,utility']]));
+    out.push(...envBlock([...gpuEnv]));
   }
   out.push('WORKDIR /app', '');
   out.push('# Dependencies first: editing code reuses this cached layer; editing requirements.txt reinstalls.');
