@@ -2,6 +2,7 @@ import { AppFramework, ProjectAnalysis, ProjectMode, ProjectSpec } from '../proj
 import { normalizeName } from '../requirements/names';
 import { aptPackages, systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isJupyterImage } from './images';
+import { defaultTag } from '../docker/tag';
 
 export interface SpecOptions {
   /** 'auto' (or absent) takes the analysed mode. */
@@ -64,6 +65,7 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (options.ignoreFolders?.length) spec.ignoreFolders = options.ignoreFolders;
   if (options.pipCacheMount) spec.pipCacheMount = true;
   if (options.versionSource) spec.versionSource = options.versionSource;
+  spec.tag = defaultTag(analysis.root.split(/[\\/]/).filter(Boolean).pop() ?? '');
   validateSpec(spec);
   return spec;
 }
