@@ -283,9 +283,10 @@ export class Engine {
       : { username: auth.username, password: auth.secret, serveraddress: auth.serveraddress });
     let stream: Readable;
     try {
-      stream = (await this.act(() => (kind === 'push'
-      ? this.streams.getImage(name).push({ tag, abortSignal: signal, ...(authconfig ? { authconfig } : {}) })
-      : (this.streams.pull(`${name}:${tag}`, { abortSignal: signal }, undefined as never, authconfig) as unknown as Promise<Readable>)))) as unknown as Readable;
+      const start = (): Promise<unknown> => (kind === 'push'
+        ? this.streams.getImage(name).push({ tag, abortSignal: signal, ...(authconfig ? { authconfig } : {}) })
+        : (this.streams.pull(`${name}:${tag}`, { abortSignal: signal }, undefined as never, authconfig) as unknown as Promise<unknown>));
+      stream = (await this.act(start)) as Readable;
     } catch (e) {
       // A refusal before the stream starts (a pull's 500 "no basic auth credentials") is the same kind of answer.
       if (e instanceof EngineUnreachable || signal?.aborted) throw e;
