@@ -70,7 +70,7 @@ function layOut(f: Fixture): string {
 }
 
 function canonical(name: string): string {
-  const key = normalizeName(name);
+  const key = normalizeName(name.replace(/\[.*\]$/, ''));
   return JUPYTER.has(key) ? 'jupyter' : equivalentDistributions(key)[0];
 }
 
@@ -92,16 +92,16 @@ export async function scoreCorpus(): Promise<CorpusScore> {
   let tp = 0, fp = 0, fn = 0;
   const misses: string[] = [], extras: string[] = [], notOnIndex: string[] = [];
   for (const f of fixtures) {
-    const a = await analyzeProject(layOut(f), { python: false, noPin: true, offline: true } as Parameters<typeof analyzeProject>[1]);
+    const a = await analyzeProject(layOut(f), { python: false, noPin: true, offline: true });
     const lines = a.requirements
-      .filter((r) => r.class === 'runtime' && !(r as { unavailable?: unknown }).unavailable)
+      .filter((r) => r.class === 'runtime' && !r.unavailable)
       .map((r) => r.name);
     lines.push(...runtimeTools(a.mode, a.framework, defaultBaseImage(a.pythonVersion)));
     const got = new Set(lines.map(canonical));
     const want = new Set(f.declared.map(canonical));
     for (const g of got) if (want.has(g)) tp++; else { fp++; extras.push(`${f.name}:${g}`); }
     for (const w of want) if (!got.has(w)) { fn++; misses.push(`${f.name}:${w}`); }
-    if (index) for (const l of lines) if (!index.has(normalizeName(l))) notOnIndex.push(`${f.name}:${l}`);
+    if (index) for (const l of lines) if (!index.has(normalizeName(l.replace(/\[.*\]$/, '')))) notOnIndex.push(`${f.name}:${l}`);
   }
   return { projects: fixtures.length, precision: tp / (tp + fp), recall: tp / (tp + fn), notOnIndex: index && notOnIndex, misses, extras };
 }
