@@ -34,6 +34,7 @@ const chunks = {
   toml: ['smol-toml'],
   tar: ['tar-fs'],
   ignore: ['ignore'],
+  jsonc: ['jsonc-parser'],
 };
 const chunkOf = new Map(Object.entries(chunks).flatMap(([chunk, mods]) => mods.map((m) => [m, chunk])));
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -51,6 +52,8 @@ const chunkEntry = (mods) => mods.map((m) => `Object.defineProperty(exports, ${J
 const chunkBuilds = Object.entries(chunks).map(([chunk, mods]) => ({
   ...common,
   stdin: { contents: chunkEntry(mods), resolveDir: '.', sourcefile: `chunks/${chunk}.js` },
+  // jsonc-parser's main is a UMD build whose dynamic require()s esbuild cannot follow: bundle its ES modules.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   outfile: `dist/chunks/${chunk}.js`,
 }));
 const builds = [

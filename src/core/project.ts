@@ -102,4 +102,6 @@ export interface ProjectSpec {
   versionSource?: string;
   /** The ASGI/WSGI object in the entry module for FastAPI (default "app"). */
   appObject?: string;
+  /** The image tag builds use (default: from the folder name); the Dockerfile's build comment shows it. */
+  tag?: string;
 }

@@ -4,13 +4,14 @@ import { generateDockerfile } from './dockerfile';
 import { generateCompose } from './compose';
 import { generateDockerignore } from './dockerignore';
 
-export { generateDockerfile, baseImageOf, defaultUid, execForm } from './dockerfile';
+export { generateDockerfile, baseImageOf, defaultUid, execForm, imageWorkdir } from './dockerfile';
+export { generateDevcontainer, devcontainerFile, devcontainerGpu, composeDevService, composeDevServiceOf, DevcontainerOptions } from './devcontainer';
 export { generateCompose, composeService } from './compose';
 export { generateDockerignore } from './dockerignore';
 export { specFromAnalysis, runtimeTools, SpecError, SpecOptions } from './spec';
 export { systemPackagesFor, aptPackages } from './system-packages';
 export { validateSpec } from './validate';
-export { isJupyterImage, isCudaImage, defaultBaseImage, defaultCudaImage } from './images';
+export { isJupyterImage, isCudaImage, defaultBaseImage, defaultCudaImage, imageUserName } from './images';
 export { containerPort, frameworkPorts, jupyterPort } from './modes';
 
 /** The four files, in the order the user reads them, keyed by their name in the project root. */

@@ -3,6 +3,7 @@ import { normalizeName } from '../requirements/names';
 import { firstEvidence } from '../python/availability';
 import { aptPackages, systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isJupyterImage } from './images';
+import { defaultTag } from '../docker/tag';
 
 export interface SpecOptions {
   /** 'auto' (or absent) takes the analysed mode. */
@@ -68,6 +69,7 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (options.pipCacheMount) spec.pipCacheMount = true;
   if (notInstallable.length) spec.notInstallable = notInstallable;
   if (options.versionSource) spec.versionSource = options.versionSource;
+  spec.tag = defaultTag(analysis.root.split(/[\\/]/).filter(Boolean).pop() ?? '');
   validateSpec(spec);
   return spec;
 }
