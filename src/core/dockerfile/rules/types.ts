@@ -22,9 +22,20 @@ export interface RuleHit {
   fixes?: (opts: FixOptions) => FixAction[];
 }
 
+/** The check this rule answers to elsewhere: Docker's build check of that name, or a hadolint rule. */
+export interface Anchor {
+  tool: 'Docker' | 'hadolint';
+  id: string;
+  url: string;
+}
+
 /** One DSC rule: a stable id, one message, its documentation, and the check. */
 export interface DscRule {
+  /** DSC0nn for our rules; Docker's own name for its build checks (e.g. FromAsCasing). */
   id: string;
+  anchor?: Anchor;
+  /** Off unless enabled by `# check=experimental=…` or a severity setting (Docker's experimental checks). */
+  experimental?: boolean;
   severity: Severity;
   message: string;
   /** Markdown shown on hover: why it matters and how to fix it. */
