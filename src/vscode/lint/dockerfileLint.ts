@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Services } from '../services';
 import { dscLint, dscFixes, dscRule, FixOptions } from '../../core/dockerfile/rules';
+import { anchorText } from '../../core/dockerfile/rules/markdown';
 import { InterpreterCache } from './interpreter';
 import { lintEnabled, ruleSeverities } from './settings';
 import { fromDiagnostic, quickFix, toWorkspaceEdit } from './convert';
@@ -68,7 +69,9 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
       provideHover(doc, pos) {
         const parts = (collection.get(doc.uri) ?? []).filter((d) => d.range.contains(pos)).map((d) => {
           const rule = dscRule(String(d.code));
-          return rule ? `**${rule.id}** ${rule.message}\n\n${rule.docs}\n\n_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.` : undefined;
+          if (!rule) return undefined;
+          const also = rule.anchor ? ` (${anchorText(rule.anchor)})` : '';
+          return `**${rule.id}**${also} ${rule.message}\n\n${rule.docs}\n\n_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.`;
         }).filter((x): x is string => !!x);
         return parts.length ? new vscode.Hover(parts.map((p) => new vscode.MarkdownString(p))) : undefined;
       },

@@ -99,7 +99,7 @@ function guarded(rule: DscRule, ctx: LintContext): RuleHit[] {
 export function dscFixes(text: string, finding: Pick<Finding, 'code' | 'line' | 'col' | 'endLine' | 'endCol'>, opts: FixOptions = {}): FixAction[] {
   const rule = dscRule(finding.code);
   if (!rule) return [];
-  const hit = guarded(rule, new LintContext(text)).find((h) =>
+  const hit = guarded(rule, new LintContext(text, opts.facts)).find((h) =>
     h.span.line === finding.line && h.span.col === finding.col && h.span.endLine === finding.endLine && h.span.endCol === finding.endCol);
   return hit?.fixes?.(opts) ?? [];
 }

@@ -1,5 +1,5 @@
 import { FixAction, Severity } from '../../findings';
-import { LintContext, Span } from './context';
+import { LintContext, LintFacts, Span } from './context';
 
 /** Data the fixes may use; every field optional, a fix that needs a missing one is not offered. */
 export interface FixOptions {
@@ -11,6 +11,8 @@ export interface FixOptions {
   pythonVersion?: string;
   /** The requirements file beside the Dockerfile; default requirements.txt. */
   requirementsFile?: string;
+  /** The facts the lint had, so that a fix sees the same findings. */
+  facts?: LintFacts;
 }
 
 export interface RuleHit {
