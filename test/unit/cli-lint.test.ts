@@ -61,3 +61,9 @@ test('lint: no file named is a usage error; an unknown option is named', async (
   assert.equal(await main(['lint', '--fix', 'good.Dockerfile'], bad), 2);
   assert.deepEqual(bad.stderr, ['ds-containers lint: unknown option: --fix']);
 });
+
+test('lint: CopyIgnoredFile reads the .dockerignore beside the Dockerfile', async () => {
+  const io = captureIo(path.join(FIX, 'ignored'));
+  assert.equal(await main(['lint', 'Dockerfile'], io), 0);
+  assert.deepEqual(io.stdout, ['Dockerfile:3:6: warning CopyIgnoredFile: Attempting to Copy file "data/raw.csv" that is excluded by .dockerignore.']);
+});

@@ -124,3 +124,12 @@ test('shell words across continuation lines and heredocs point at the right line
   const text = 'FROM a:1\nRUN echo a \\\n    && sudo make\nRUN <<EOF\nset -e\n  sudo x\nEOF\n';
   assert.deepEqual(find(text, 'DSC012').map((f) => [f.line, f.col, f.endCol]), [[2, 7, 11], [5, 2, 6]]);
 });
+
+test('beside peers: Docker DX quiets the build checks, the others quiet what dockerfile-utils shows; the setting overrides', async () => {
+  const { peerQuiet } = await import('../../src/core/dockerfile/peerRules');
+  assert.deepEqual(peerQuiet('auto', { syntax: false, buildChecks: false }), { buildChecks: true, peerShowsSyntax: false });
+  assert.deepEqual(peerQuiet('auto', { syntax: true, buildChecks: false }), { buildChecks: true, peerShowsSyntax: true });
+  assert.deepEqual(peerQuiet('auto', { syntax: true, buildChecks: true }), { buildChecks: false, peerShowsSyntax: true });
+  assert.deepEqual(peerQuiet('always', { syntax: true, buildChecks: true }), { buildChecks: true, peerShowsSyntax: false });
+  assert.deepEqual(peerQuiet('never', { syntax: false, buildChecks: false }), { buildChecks: false, peerShowsSyntax: true });
+});
