@@ -26,11 +26,13 @@ export async function reopenInContainer(): Promise<'reopened' | 'explained'> {
   }
   const install = 'Install Dev Containers';
   const copy = 'Copy CLI Command';
-  const pick = await vscode.window.showInformationMessage(
+  // Not awaited: the answer comes whenever the user acts on the notification.
+  void vscode.window.showInformationMessage(
     'To develop inside the container, install Microsoft\'s Dev Containers extension and run "Reopen in Container", ' +
-      `or start it from a terminal with the devcontainer CLI: ${DEVCONTAINER_CLI_HINT}`, install, copy);
-  if (pick === install) await vscode.commands.executeCommand('workbench.extensions.search', DEV_CONTAINERS_EXTENSION_ID);
-  if (pick === copy) await vscode.env.clipboard.writeText(DEVCONTAINER_CLI_HINT);
+      `or start it from a terminal with the devcontainer CLI: ${DEVCONTAINER_CLI_HINT}`, install, copy).then(async (pick) => {
+    if (pick === install) await vscode.commands.executeCommand('workbench.extensions.search', DEV_CONTAINERS_EXTENSION_ID);
+    if (pick === copy) await vscode.env.clipboard.writeText(DEVCONTAINER_CLI_HINT);
+  });
   return 'explained';
 }
 
