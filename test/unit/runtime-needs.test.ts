@@ -83,3 +83,16 @@ test('notebooks: %%file and %%writefile -a modules are the project\'s; %run -m, 
   assert.deepEqual(r.pipInstalls.map((p) => p.name), ['x', 'comet_ml', 'torch', 'xgboost']);
   assert.deepEqual(r.imports.map((i) => i.module), ['numpy', 'inside_capture']);
 });
+
+test('Project view: a runtime need is a clickable evidence line under its package; an unavailable package says so', async () => {
+  const { projectTree } = await import('../../src/core/projectTree');
+  const nodes = projectTree({ root: '/p', mode: 'script', entry: 'a.py', pythonVersion: '3.11', unresolved: [], localModules: [], notebooks: [], existing: [], gpu: false, warnings: [],
+    requirements: [
+      { name: 'pyarrow', verified: true, class: 'runtime', imports: [], sites: [], needs: [{ file: 'a.py', line: 3, reason: 'needed by pd.read_parquet' }] },
+      { name: 'detectron2', verified: false, class: 'runtime', imports: ['detectron2'], sites: [{ module: 'detectron2', file: 'm/x.py', line: 3, class: 'runtime' }], unavailable: 'no distribution found' },
+    ] });
+  const runtime = nodes.find((n) => n.id === 'group:runtime')!.children!;
+  const pyarrow = runtime.find((n) => n.label === 'pyarrow')!;
+  assert.deepEqual(pyarrow.children!.map((c) => [c.label, c.description, c.open]), [['a.py:3', 'needed by pd.read_parquet', { file: 'a.py', line: 3, cell: undefined }]]);
+  assert.match(runtime.find((n) => n.label === 'detectron2')!.description!, /no distribution found: a comment in requirements.txt, not installed/);
+});
