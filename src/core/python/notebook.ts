@@ -30,8 +30,13 @@ export interface NotebookFacts {
   writtenModules: string[];
 }
 
-// Cell magics whose body is not Python: the cell is skipped.
+// Cell magics whose body is not Python (%%bash, %%writefile, %%sql…); timing/capture magics run Python.
 const FOREIGN_CELL = /^%%(?!time\b|timeit\b|capture\b|prun\b|debug\b|python3?\b)/;
+
+/** A cell whose first line is a magic that makes it another language: its text is not scanned as Python. */
+export function isForeignCell(source: string): boolean {
+  return FOREIGN_CELL.test(source.split('\n').find((l) => l.trim() !== '')?.trim() ?? '');
+}
 // `%%writefile helpers.py`: the body is Python that the notebook then imports as a module.
 const WRITEFILE_PY = /^%%writefile\s+(?:-a\s+)?["']?(?:[^\s"']*\/)?([A-Za-z_]\w*)\.py["']?\s*$/;
 
@@ -117,9 +122,8 @@ function kernelLanguage(nb: unknown): string | undefined {
  * Blanks magic and shell lines (keeping line numbers) and collects `pip install` arguments.
  */
 function splitMagics(source: string): { python: string; pips: Omit<PipInstall, 'cell'>[] } {
+  if (isForeignCell(source)) return { python: '', pips: [] };
   const lines = source.split('\n');
-  const first = lines.find((l) => l.trim() !== '')?.trim() ?? '';
-  if (FOREIGN_CELL.test(first)) return { python: '', pips: [] };
   const pips: Omit<PipInstall, 'cell'>[] = [];
   let continued = false;
   for (let i = 0; i < lines.length; i++) {

@@ -1,4 +1,5 @@
-import { dscRules } from './index';
+// Renders docs/rules.md from the rules themselves (rules-doc.test.ts compares, UPDATE_GOLDEN=1 rewrites).
+import { dscRules } from '../../src/core/dockerfile/rules';
 
 /** The reference page of the DSC rules (docs/rules.md), generated from the rules themselves. */
 export function rulesMarkdown(extra: { id: string; severity: string; message: string; docs: string }[] = []): string {
