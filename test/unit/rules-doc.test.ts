@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { rulesMarkdown } from './rules-reference';
+import { rulesMarkdown } from '../../src/core/dockerfile/rules/markdown';
 import { REQUIREMENT_RULES } from '../../src/core/drift/requirements-lint';
 import { DEVCONTAINER_RULES } from '../../src/core/devcontainer/lint';
 

@@ -16,7 +16,7 @@ const modes = ['auto', ...PROJECT_MODES];
 export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { nextHint?: boolean } = {}): CliCommand {
   return {
     name: 'scaffold',
-    usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] [--devcontainer] [--force] [--dry-run]',
+    usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] [--devcontainer] [--force] [--dry-run] [--offline]',
     summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also .devcontainer/devcontainer.json); never overwrites without --force',
     run: (args, io) => scaffold(args, io, analyze, opts),
   };
@@ -25,7 +25,7 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { n
 export const scaffoldCommand = makeScaffoldCommand();
 
 async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nextHint?: boolean }): Promise<number> {
-  const args = parseArgs(argv, ['gpu', 'force', 'dry-run', 'devcontainer'], ['mode', 'base-image', 'python', 'entry']);
+  const args = parseArgs(argv, ['gpu', 'force', 'dry-run', 'devcontainer', 'offline'], ['mode', 'base-image', 'python', 'entry']);
   if (args.positional.length !== 1) throw new CliError('expected one project folder: scaffold DIR');
   const root = path.resolve(io.cwd, args.positional[0]);
   const stat = await fs.stat(root).catch(() => undefined);
@@ -44,7 +44,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
   const minor = /^3\.(\d+)$/.exec(python ?? '3.8');
   if (!minor || Number(minor[1]) < 8) throw new CliError(`--python must be 3.8 or newer, written X.Y (e.g. 3.11), not "${python}"`);
 
-  const analysis = await analyze(root, { signal: io.signal });
+  const analysis = await analyze(root, { signal: io.signal, offline: args.flags.has('offline') });
   // Paths as scan prints them: relative to the current folder.
   for (const w of analysis.warnings) {
     const file = w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;
