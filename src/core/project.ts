@@ -3,7 +3,9 @@
  * and drift features, the Project view and the build/run commands. Plain data, JSON-serialisable.
  */
 export type ImportClass = 'runtime' | 'optional' | 'typing' | 'dev';
-export type ProjectMode = 'script' | 'jupyter' | 'app';
+/** How the container runs the project; one list for the CLI's --mode, the preview's pick and the image's label. */
+export const PROJECT_MODES = ['script', 'jupyter', 'app'] as const;
+export type ProjectMode = (typeof PROJECT_MODES)[number];
 export type AppFramework = 'streamlit' | 'fastapi' | 'flask' | 'gradio' | 'dash';
 
 /** One import statement found in a source file (line is 1-based, as users read it). */

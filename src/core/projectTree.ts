@@ -3,10 +3,10 @@
 import { ImportClass, ImportSite, ProjectAnalysis, Requirement, RuntimeNeedSite } from './project';
 import { TreeNode } from './docker/tree';
 
-/** The files Containerize writes; the view shows which exist. */
-export const SCAFFOLD_FILES = ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'];
-// Compose accepts these names too; an existing one counts (and is what a click opens).
-const ALIASES: Record<string, string[]> = { 'compose.yaml': ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'] };
+import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from './projectFiles';
+
+// The files Containerize writes; the view shows which exist. Any compose name counts (and is what a click opens).
+const ALIASES: Record<string, readonly string[]> = { 'compose.yaml': COMPOSE_FILE_NAMES };
 const present = (f: string, existing: string[]) => (ALIASES[f] ?? [f]).find((x) => existing.includes(x));
 
 const GROUPS: { cls: ImportClass; label: string; icon: string }[] = [

@@ -8,6 +8,7 @@ import { InterpreterFacts, LocalModules } from '../core/python/resolve';
 import { bundledStdlib } from '../core/python/data/stdlib';
 import { satisfiesRequiresPython } from '../core/python/pythonVersion';
 import { buildRequirements, hasCudaHint, isGpuProject } from '../core/python/requirements';
+import { COMPOSE_FILE_NAMES } from '../core/projectFiles';
 import { walkProject } from './walk';
 import { readDeclarations } from './declarations';
 import { probeInterpreter } from './probe';
@@ -36,7 +37,7 @@ export interface AnalyzeOptions {
 
 /** The Python version assumed when neither the project nor an interpreter says (the stand-in images' version). */
 export const DEFAULT_PYTHON = '3.11';
-const EXISTING = ['requirements.txt', 'Dockerfile', 'compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml', '.dockerignore', '.env'];
+const EXISTING = ['requirements.txt', 'Dockerfile', ...COMPOSE_FILE_NAMES, '.dockerignore', '.env'];
 const CONCURRENCY = 16;
 const BIG_NOTEBOOK = 8 * 1024 * 1024;
 

@@ -3,6 +3,7 @@ import { launcherKind } from '../core/python/launchers';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
 import type { ScanWarning } from '../core/project';
+import { NOT_PROJECT_DIRS } from '../core/projectFiles';
 import { cancelled } from './cancelled';
 
 export interface WalkResult {
@@ -14,10 +15,8 @@ export interface WalkResult {
   warnings: ScanWarning[];
 }
 
-// Never project code: VCS, dependencies, caches, editor state (also skipped when looking for projects).
-export const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', 'site-packages', 'dist-packages', '__pycache__',
-  '.ipynb_checkpoints', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox', '.venv', 'venv', '.eggs',
-  '.idea', '.vscode', '.cache']);
+// Never project code (one list with the editor's drift index; also skipped when looking for projects).
+export const SKIP_DIRS: ReadonlySet<string> = new Set(NOT_PROJECT_DIRS);
 
 interface Rules { base: string; ig: Ignore }
 

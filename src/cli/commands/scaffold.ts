@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CliCommand, CliError, CliIo } from '../io';
 import { parseArgs } from '../args';
-import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
+import { PROJECT_MODES, ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
 import { baseImageOf, SpecError, specFromAnalysis } from '../../core/generate';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
 import { unifiedDiff } from '../../node/files';
@@ -10,7 +10,7 @@ import { projectFolders } from '../../node/projects';
 import { scaffoldProject, scaffoldReport, ScaffoldFileError, ScaffoldResult } from '../../node/scaffold';
 
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
-const modes = ['auto', 'script', 'jupyter', 'app'];
+const modes = ['auto', ...PROJECT_MODES];
 
 /** `scaffold` with the analysis injectable, so tests can also feed hand-built analyses. */
 export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { nextHint?: boolean } = {}): CliCommand {

@@ -38,6 +38,11 @@ export interface NotebookFacts {
 
 // Cell magics whose body is not Python (%%bash, %%R, %%sql, %%html…): the cell is skipped.
 const FOREIGN_CELL = /^%%(?!time\b|timeit\b|capture\b|prun\b|debug\b|python3?\b)/;
+
+/** A cell whose first line is a magic that makes it another language: its text is not scanned as Python. */
+export function isForeignCell(source: string): boolean {
+  return FOREIGN_CELL.test(source.split('\n').find((l) => l.trim() !== '')?.trim() ?? '');
+}
 // `%%writefile helpers.py` / `%%file -a helpers.py`: the body is Python that the notebook then imports as a module.
 const WRITEFILE_PY = /^%%(?:writefile|file)\s+(?:-a\s+)?["']?(?:[^\s"']*\/)?([A-Za-z_]\w*)\.py["']?\s*$/;
 // Extensions that ship with IPython: nothing to install.

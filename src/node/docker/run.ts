@@ -2,6 +2,7 @@ import * as path from 'path';
 import { Engine, isPortTaken } from './engine';
 import { findJupyterUrl, JupyterUrl, stableHostPort } from '../../core/docker/jupyter';
 import { RunSpec } from '../../core/docker/types';
+import type { ProjectMode } from '../../core/project';
 
 export interface RunRequest {
   dir: string;
@@ -27,7 +28,8 @@ export interface RunRequest {
   onStarted?: (id: string, hostPorts: Map<number, number>) => void;
 }
 
-export type RunMode = 'script' | 'jupyter' | 'app';
+/** How an image runs: the project's mode, read back from the image. */
+export type RunMode = ProjectMode;
 
 /** How to run an image: its own label from our generator, else its command and exposed ports. */
 export function runModeOf(cfg: { cmd: string[]; entrypoint: string[]; exposed: number[]; labels: Record<string, string> }): RunMode {

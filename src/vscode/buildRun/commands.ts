@@ -9,12 +9,13 @@ import { checkImportsWithProgress } from './checkImports';
 import { composeDown, composeUp } from './compose';
 import { containerize, ContainerizeOptions } from './containerize';
 import { runInTerminal } from './runTerminal';
-import { COMPOSE_FILES, composeFileFor, resolveTarget } from './target';
+import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
+import { composeFileFor, resolveTarget } from './target';
 
 /** The compose file: the argument when it is one, else the one next to the target Dockerfile. */
 async function composeFileOf(arg: unknown): Promise<string> {
   const p = arg instanceof vscode.Uri ? arg.fsPath : undefined;
-  if (p && COMPOSE_FILES.includes(path.basename(p)) && fs.existsSync(p)) return p;
+  if (p && (COMPOSE_FILE_NAMES as readonly string[]).includes(path.basename(p)) && fs.existsSync(p)) return p;
   const t = await resolveTarget(arg);
   const file = composeFileFor(t.dir);
   if (!file) throw new Error(`no compose file in ${t.dir}: run "Containerize Project…" to write compose.yaml`);
@@ -42,7 +43,8 @@ export const buildRunCommands: CommandSpec[] = [
     id: 'dsContainers.project.containerize',
     title: 'Containerize Project…',
     needsTrust: true,
-    handler: (s, arg?: vscode.Uri | ContainerizeOptions) => containerize(s, arg instanceof vscode.Uri ? { folder: arg } : arg ?? {}),
+    handler: (s, arg?: vscode.Uri | ContainerizeOptions) =>
+      containerize(s, arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {})),
   },
   {
     // The Dockerfile from the argument (explorer, CodeLens), the editor, or the workspace.

@@ -3,8 +3,9 @@ import { Services } from '../services';
 import { DockerfileCodeLens } from './codeLens';
 import { LayerHints } from './inlayHints';
 import { onSettingChange } from '../platform/settings';
+import { DOCKERFILE_GLOB } from '../../core/projectFiles';
 
-const DOCKERFILES: vscode.DocumentSelector = [{ language: 'dockerfile', scheme: 'file' }, { pattern: '**/*Dockerfile*', scheme: 'file' }];
+const DOCKERFILES: vscode.DocumentSelector = [{ language: 'dockerfile', scheme: 'file' }, { pattern: DOCKERFILE_GLOB, scheme: 'file' }];
 
 /** CodeLens and inlay hints on Dockerfiles; hints refresh after each build and on setting changes. */
 export function registerBuildRun(s: Services): void {

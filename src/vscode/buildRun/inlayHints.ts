@@ -4,7 +4,8 @@ import { formatAge, layerHintLabel, mapLayers } from '../../core/docker/layers';
 import { formatSize } from '../../core/docker/format';
 import { listInstructions } from '../../core/dockerfile/instructions';
 import { setting } from '../platform/settings';
-import { isDockerfileName, targetOf } from './target';
+import { isDockerfileName } from '../../core/projectFiles';
+import { targetOf } from './target';
 
 /**
  * After FROM: the base image's local size and age (or "not pulled"). After each instruction of

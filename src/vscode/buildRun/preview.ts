@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ProjectMode, ProjectSpec } from '../../core/project';
+import { PROJECT_MODES, ProjectMode, ProjectSpec } from '../../core/project';
 import { baseImageOf } from '../../core/generate';
 import { UserCancelled } from '../platform/errors';
 
@@ -18,7 +18,7 @@ export async function editSpec(spec: ProjectSpec, files: string[]): Promise<Proj
     const items: Item[] = [
       { label: '$(check) Write files', description: files.join(', '), accept: true },
       { label: 'Mode', description: s.mode, edit: async () => {
-        const m = await vscode.window.showQuickPick(['script', 'jupyter', 'app'], { placeHolder: 'How the container runs the project' });
+        const m = await vscode.window.showQuickPick([...PROJECT_MODES], { placeHolder: 'How the container runs the project' });
         if (m) s.mode = m as ProjectMode;
       } },
       { label: 'Packages', description: reqText(s) || '(none)', detail: 'name==version, comma separated', edit: async () => {

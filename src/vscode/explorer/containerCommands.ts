@@ -58,7 +58,9 @@ export const containerCommands: CommandSpec[] = [
         list.length > 1 ? list.map((c) => c.name).join(', ') : '',
         running.length ? `${they} running and will be stopped first.` : '',
         'Files written inside the container are lost; named volumes are kept.',
-      ].filter(Boolean).join('\n');
+      ]
+        .filter(Boolean)
+        .join('\n');
       if (!presetAnswer(s, opts?.confirmed)) {
         const ok = await vscode.window.showWarningMessage(`Remove ${what}?`, { modal: true, detail }, 'Remove');
         if (ok !== 'Remove') throw new UserCancelled();
@@ -105,7 +107,8 @@ export const containerCommands: CommandSpec[] = [
         return url ? [{ label: url, description: `container port ${p.containerPort}/${p.protocol}`, url }] : [];
       });
       if (!urls.length) throw new Error(`container "${c.name}" publishes no port`);
-      const chosen = urls.length === 1 ? urls[0] : await vscode.window.showQuickPick(urls, { placeHolder: 'Port to open' });
+      const chosen =
+        urls.length === 1 ? urls[0] : await vscode.window.showQuickPick(urls, { placeHolder: 'Port to open' });
       if (!chosen) throw new UserCancelled();
       await vscode.env.openExternal(vscode.Uri.parse(chosen.url));
       return chosen.url;

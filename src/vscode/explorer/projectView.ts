@@ -6,6 +6,7 @@ import { Log } from '../platform/log';
 import { PythonInterpreters } from '../platform/python';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { NodeTreeProvider } from './nodeTree';
+import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
 
 /**
  * The Project view: the first workspace folder analysed on demand (first shown, refresh button,
@@ -44,7 +45,7 @@ export function createProjectView(log: Log, python: PythonInterpreters): { provi
     clearTimeout(timer);
     timer = setTimeout(() => provider.invalidate(), 1500);
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.py,*.ipynb,requirements*.txt,Dockerfile,compose.yaml,docker-compose.yml,.dockerignore,pyproject.toml}');
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/{*.py,*.ipynb,requirements*.txt,Dockerfile,${COMPOSE_FILE_NAMES.join(',')},.dockerignore,pyproject.toml}`);
   const disposables = [provider, view, watcher, python.onDidChange(later), watcher.onDidChange(later), watcher.onDidCreate(later), watcher.onDidDelete(later),
     view.onDidChangeVisibility(() => {
       if (view.visible && stale) {

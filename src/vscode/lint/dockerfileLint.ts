@@ -4,7 +4,7 @@ import { dscLint, dscFixes, dscRule, FixOptions } from '../../core/dockerfile/ru
 import { anchorText } from '../../core/dockerfile/rules/markdown';
 import { InterpreterCache } from './interpreter';
 import { peerQuiet } from '../../core/dockerfile/peerRules';
-import { installedPeers } from '../language/dockerfile/peers';
+import { installedPeers } from './dockerfilePeers';
 import { onSettingChange, ruleSeverities, setting } from '../platform/settings';
 import { fromDiagnostic, quickFix, toWorkspaceEdit } from './quickFixes';
 import { toDiagnostic } from '../platform/findings';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { DockerfileDiagnostics } from '../../../src/vscode/language/dockerfile/diagnostics';
-import { PEER_EXTENSIONS, peerPresent } from '../../../src/vscode/language/dockerfile/peers';
+import { DockerfileDiagnostics } from '../../../src/vscode/lint/dockerfileSyntax';
+import { PEER_EXTENSIONS, peerPresent } from '../../../src/vscode/lint/dockerfilePeers';
 
 const ID = 'ds-containers.ds-containers';
 const SOURCE = 'dockerfile-utils';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DiagnosticsMode } from '../../platform/settings';
+import type { DiagnosticsMode } from '../platform/settings';
 
 /** Extensions that already report Dockerfile problems: Container Tools, Docker, Docker DX. */
 export const PEER_EXTENSIONS = ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'];
