@@ -31,7 +31,9 @@ export const scanCommand: CliCommand = {
       const imports = analysis.requirements
         .flatMap((r) => r.sites.map((s) => ({ ...s, distribution: r.name, version: r.version, verified: r.verified })))
         .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line));
-      io.out(JSON.stringify({ ...analysis, imports }, null, 2));
+      // The interpreter's whole installed set is for pinning, not for readers of the analysis.
+      const interpreter = analysis.interpreter && { ...analysis.interpreter, installed: undefined, requires: undefined };
+      io.out(JSON.stringify({ ...analysis, interpreter, imports }, null, 2));
       return 0;
     }
     for (const r of analysis.requirements) {
