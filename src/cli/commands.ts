@@ -6,6 +6,7 @@ import { buildCommand } from './commands/build';
 import { runCommand } from './commands/run';
 import { upCommand } from './commands/up';
 import { checkCommand } from './commands/check';
+import { lockCommand } from './commands/lock';
 import { k8sCommand } from './commands/k8s';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
@@ -17,5 +18,6 @@ export const commands: CliCommand[] = [
   runCommand,
   upCommand,
   checkCommand,
+  lockCommand,
   k8sCommand,
 ];

@@ -33,7 +33,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // Only our own flags ask for help: after a bare `--` the arguments belong to the script.
   const ours = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
   if (ours.includes('--help') || ours.includes('-h')) {
-    io.out(`Usage: ds-containers ${cmd.usage}\n\n${cmd.summary}`);
+    io.out(`Usage: ds-containers ${cmd.usage}\n\n${cmd.summary}${cmd.help?.length ? `\n\n${cmd.help.join('\n')}` : ''}`);
     return 0;
   }
   try {
