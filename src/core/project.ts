@@ -94,6 +94,8 @@ export interface ProjectSpec {
   baseImageFacts?: BaseImageFacts;
   /** The ASGI/WSGI object in the entry module for FastAPI (default "app"). */
   appObject?: string;
+  /** The image tag builds use (default: from the folder name); the Dockerfile's build comment shows it. */
+  tag?: string;
 }
 
 /** What a base image was found to have by running it (see node/docker/imageProbe.ts). */

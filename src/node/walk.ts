@@ -11,8 +11,8 @@ export interface WalkResult {
   warnings: ScanWarning[];
 }
 
-// Never project code: VCS, dependencies, caches, editor state.
-const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', 'site-packages', 'dist-packages', '__pycache__',
+// Never project code: VCS, dependencies, caches, editor state (also skipped when looking for projects).
+export const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', 'site-packages', 'dist-packages', '__pycache__',
   '.ipynb_checkpoints', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox', '.venv', 'venv', '.eggs',
   '.idea', '.vscode', '.cache']);
 

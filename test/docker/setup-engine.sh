@@ -64,6 +64,9 @@ build_on "$SCI_TAG" py311-scipy 'python3-numpy python3-pandas python3-sklearn py
 # `jupyter lab` onto it (same flags, same token in the log) to behave like a jupyter/* base image.
 build_on "$JUP_TAG" jupyter311 'jupyter-notebook python3-numpy' \
   "printf '#!/bin/sh\nexec jupyter-notebook \"\$@\"\n' >/usr/local/bin/jupyter-lab && chmod +x /usr/local/bin/jupyter-lab"
+# A non-root host user in the docker group: the dev container test runs the Dev Containers CLI as this user to
+# prove that the container's user takes the host user's UID (as root, UID 0, there is nothing to align).
+getent passwd dsc-dev >/dev/null || useradd --uid 1234 --user-group --no-create-home --groups docker --shell /usr/sbin/nologin dsc-dev
 docker run --rm "$SCI_TAG" python -c 'import numpy, pandas, sklearn, matplotlib' >/dev/null
 docker run --rm "$JUP_TAG" jupyter lab --version >/dev/null
 log "ready: $SLIM_TAG $SCI_TAG $JUP_TAG"

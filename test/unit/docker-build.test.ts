@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodeBuildKitStatus } from '../../src/core/docker/buildkit';
-import { BuildProgress } from '../../src/core/docker/buildProgress';
+import { BuildProgress, causeLine } from '../../src/core/docker/buildProgress';
 import { findStepInstruction, locateBuildError, listInstructions } from '../../src/core/dockerfile/instructions';
 
 const FIX = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docker');
@@ -58,6 +58,29 @@ test('classic builder stream: steps, cache, image id and the failed step', () =>
   ok.feed({ aux: { ID: 'sha256:abc' } });
   assert.equal(ok.report().ok, true);
   assert.equal(ok.report().imageId, 'sha256:abc');
+});
+
+test('a failed step\'s cause is its first ERROR / Error: line, not the builder\'s wrapper (issue 12)', () => {
+  const p = new BuildProgress();
+  p.feed({ stream: 'Step 1/2 : FROM python:3.11-slim\n' });
+  p.feed({ stream: 'ERROR: not this one, it belongs to another step\n' });
+  p.feed({ stream: 'Step 2/2 : RUN pip install --no-cache-dir -r requirements.txt\n' });
+  p.feed({ stream: 'Collecting pandas==2.2.2\n' });
+  p.feed({ stream: 'ERROR: Could not find a version that satisfies the requirement numpy==2.4.6 (from versions: none)\n' });
+  p.feed({ stream: 'ERROR: No matching distribution found for numpy==2.4.6\n' });
+  p.feed({ errorDetail: { message: "The command '/bin/sh -c pip install' returned a non-zero code: 1" }, error: 'x' });
+  const r = p.report();
+  assert.equal(r.cause, 'ERROR: Could not find a version that satisfies the requirement numpy==2.4.6 (from versions: none)');
+  assert.match(r.error ?? '', /returned a non-zero code/);
+  assert.equal(causeLine(['Traceback (most recent call last):', '  File "<string>", line 1', "ModuleNotFoundError: No module named 'numpy'"]),
+    "ModuleNotFoundError: No module named 'numpy'");
+  assert.equal(causeLine(["\x1b[91mModuleNotFoundError: No module named 'numpy'\x1b[0m"]), "ModuleNotFoundError: No module named 'numpy'");
+  assert.equal(causeLine(['E: Unable to locate package libfoo']), 'E: Unable to locate package libfoo');
+  assert.equal(causeLine(['some output', 'error handling is fine here? no: lower-case prose']), undefined);
+  // A BuildKit step that printed no such line keeps the wrapper (no cause).
+  const bk = new BuildProgress();
+  for (const m of messages()) bk.feed(m);
+  assert.equal(bk.report().cause, undefined);
 });
 
 test('step names find their instruction: stages, FROM with alias, shortened names', () => {

@@ -41,9 +41,9 @@ test('inspect JSON shaped into our types, tolerant of missing fields', () => {
   assert.deepEqual(r, { id: 'abc', name: 'box', ports: [{ containerPort: 8888, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 49153 }, { containerPort: 8888, protocol: 'tcp', hostIp: '::1', hostPort: 49154 }] });
   assert.deepEqual([...hostPortMap(r)], [[8888, 49153]]);
   assert.deepEqual(runResultFromInspect({ Id: 'x' }), { id: 'x', name: '', ports: [] });
-  assert.deepEqual(runConfigFromInspect({ Config: { Cmd: ['jupyter', 'lab'], Entrypoint: 'tini', ExposedPorts: { '8888/tcp': {}, '8888/udp': {} }, Labels: { a: 'b' } } }),
-    { cmd: ['jupyter', 'lab'], entrypoint: ['tini'], exposed: [8888], labels: { a: 'b' } });
-  assert.deepEqual(runConfigFromInspect({}), { cmd: [], entrypoint: [], exposed: [], labels: {} });
+  assert.deepEqual(runConfigFromInspect({ Config: { Cmd: ['jupyter', 'lab'], Entrypoint: 'tini', ExposedPorts: { '8888/tcp': {}, '8888/udp': {} }, Labels: { a: 'b' }, WorkingDir: '/app' } }),
+    { cmd: ['jupyter', 'lab'], entrypoint: ['tini'], exposed: [8888], labels: { a: 'b' }, workdir: '/app' });
+  assert.deepEqual(runConfigFromInspect({}), { cmd: [], entrypoint: [], exposed: [], labels: {}, workdir: '' });
   assert.deepEqual(layersFromHistory([{ CreatedBy: 'RUN pip', Size: 5, Created: 2 }, { CreatedBy: 'FROM', Size: 1, Created: 1 }]).map((l) => l.createdBy), ['FROM', 'RUN pip']);
   assert.deepEqual(imageFromInspect({ Id: 'sha256:1', RepoTags: ['a:1'], Created: '2024-01-01T00:00:00Z', Size: 7, Config: { Labels: null } }), { id: 'sha256:1', tags: ['a:1'], created: 1704067200, size: 7, labels: {}, repoDigests: [] });
   assert.deepEqual(imageFromInspect({ Id: 'sha256:2', RepoDigests: ['r/x@sha256:ab'] }).repoDigests, ['r/x@sha256:ab']);

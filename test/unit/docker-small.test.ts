@@ -4,7 +4,8 @@ import { findJupyterUrl } from '../../src/core/docker/jupyter';
 import { composeDownArgv, composeLogsArgv, composeUpArgv } from '../../src/core/docker/compose';
 import { defaultTag, isValidTag } from '../../src/core/docker/tag';
 import { Demuxer } from '../../src/core/docker/demux';
-import { formatAge, formatSize, historyKeyword, mapLayers } from '../../src/core/docker/layers';
+import { formatAge, historyKeyword, layerHintLabel, mapLayers } from '../../src/core/docker/layers';
+import { formatSize } from '../../src/core/docker/format';
 import { importFailures, modulesToCheck, parseImportResults } from '../../src/core/docker/importCheck';
 import { ImportSite } from '../../src/core/project';
 import { runModeOf } from '../../src/node/docker/run';
@@ -62,8 +63,15 @@ test('image history maps onto the final stage instructions (BuildKit and classic
     { createdBy: 'CMD ["python" "main.py"]', size: 0, created: 2 },
   ];
   assert.deepEqual(mapLayers(df, [...base, ...mine], base.length).map((l) => [l.line, l.keyword, l.size]), [[4, 'WORKDIR', 0], [5, 'COPY', 120], [6, 'RUN', 2e9], [7, 'COPY', 5000], [8, 'CMD', 0]]);
-  assert.equal(formatSize(2e9), '2.0 GB');
-  assert.equal(formatSize(145_000_000), '145 MB');
+  // One size format everywhere: the tree's and the hint's (issue 12: the tree said 1.07GB, the hint 1.1 GB).
+  assert.equal(formatSize(1_070_000_000), '1.07GB');
+  assert.equal(formatSize(145_000_000), '145MB');
+  // No "+0B" after metadata-only instructions; a RUN that wrote nothing still says so.
+  assert.equal(layerHintLabel({ line: 3, keyword: 'USER', size: 0 }, false), undefined);
+  assert.equal(layerHintLabel({ line: 3, keyword: 'ENV', size: 0 }, true), undefined);
+  assert.equal(layerHintLabel({ line: 3, keyword: 'ARG', size: 0 }, false), undefined);
+  assert.equal(layerHintLabel({ line: 4, keyword: 'RUN', size: 0 }, true), '+0B · cached');
+  assert.equal(layerHintLabel({ line: 5, keyword: 'COPY', size: 45_200_000 }, false), '+45.2MB');
   assert.equal(formatAge(3 * 86400 + 5), '3 days');
 });
 

@@ -5,7 +5,8 @@ import { runProject } from '../../node/docker/run';
 import { Engine } from '../../node/docker/engine';
 
 /** Runs a built image: scripts stream and exit with the container's code; servers run until Ctrl-C. */
-export async function runWithOutput(io: CliIo, engine: Engine, dir: string, tag: string, args: string[], mount: boolean): Promise<number> {
+/** mount: undefined mounts servers (Jupyter, apps: development runs) and not scripts; true mounts any. */
+export async function runWithOutput(io: CliIo, engine: Engine, dir: string, tag: string, args: string[], mount: boolean | undefined): Promise<number> {
   if (!(await engine.imageSummary(tag))) throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`);
   const partial = { stdout: '', stderr: '' };
   const r = await runProject(engine, {
@@ -24,7 +25,8 @@ export async function runWithOutput(io: CliIo, engine: Engine, dir: string, tag:
   });
   if (partial.stdout) io.out(partial.stdout);
   if (partial.stderr) io.err(partial.stderr);
-  if (r.mode !== 'script' || r.stopped) io.err(`stopped and removed the container`);
+  if (r.stopped) io.err(`stopped and removed the container`);
+  else if (r.mode !== 'script') io.err(`the server exited with code ${r.exitCode}; its container ${r.id.slice(0, 12)} is kept (docker logs, docker rm)`);
   // Interrupted is never success: a CI job whose timeout killed the run must not see 0.
   return r.stopped ? interruptedExitCode(io.signal.reason) : r.exitCode;
 }
@@ -41,6 +43,6 @@ export const runCommand: CliCommand = {
   async run(argv, io) {
     const a = parseArgs(argv, ['mount'], ['tag']);
     const dir = projectDir(io, a.positional);
-    return runWithOutput(io, engineFor(io), dir, tagFor(dir, a.flags.get('tag')), a.rest, a.flags.has('mount'));
+    return runWithOutput(io, engineFor(io), dir, tagFor(dir, a.flags.get('tag')), a.rest, a.flags.has('mount') || undefined);
   },
 };

@@ -6,6 +6,7 @@ import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
 import { baseImageOf, SpecError, specFromAnalysis } from '../../core/generate';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
 import { unifiedDiff } from '../../node/files';
+import { projectFolders } from '../../node/projects';
 import { scaffoldProject, scaffoldReport, ScaffoldFileError, ScaffoldResult } from '../../node/scaffold';
 
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
@@ -29,6 +30,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
   const root = path.resolve(io.cwd, args.positional[0]);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new CliError(`not a folder: ${args.positional[0]}`);
+  await refuseSeveralProjects(root, io);
   const mode = flag(args.flags, 'mode') ?? 'auto';
   if (!modes.includes(mode)) throw new CliError(`--mode must be one of ${modes.join(', ')}, not "${mode}"`);
   const entry = flag(args.flags, 'entry');
@@ -124,4 +126,12 @@ function printProposal(io: CliIo, name: string, before: string | undefined, prop
 function unpinnedWarning(spec: ProjectSpec, io: CliIo): void {
   const unpinned = spec.requirements.filter((r) => !r.version).map((r) => r.name);
   if (unpinned.length) io.err(`requirements.txt: warning: no installed version found, left unpinned: ${unpinned.join(', ')}`);
+}
+
+/** A folder holding several projects side by side is not scaffolded as one merged project. */
+async function refuseSeveralProjects(root: string, io: CliIo): Promise<void> {
+  const projects = await projectFolders(root);
+  if (projects.includes(root) || projects.length < 2) return;
+  const rel = projects.map((p) => path.relative(io.cwd, p) || '.');
+  throw new CliError(`${path.relative(io.cwd, root) || '.'} holds ${projects.length} projects (${rel.join(', ')}): name one, e.g. ${rel[0]}`);
 }

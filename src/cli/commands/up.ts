@@ -27,6 +27,6 @@ export const upCommand: CliCommand = {
     const engine = engineFor(io);
     const built = await buildWithProgress(io, engine, dir, tag);
     if (!built.ok) return 1;
-    return runWithOutput(io, engine, dir, tag, a.rest, a.flags.has('mount'));
+    return runWithOutput(io, engine, dir, tag, a.rest, a.flags.has('mount') || undefined);
   },
 };

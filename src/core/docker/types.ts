@@ -87,6 +87,8 @@ export interface RunSpec {
   name?: string;
   /** Container ports to publish on 127.0.0.1 (host port: the same when free, else any). */
   ports: number[];
+  /** Host ports wanted for some container ports (Jupyter's stable per-project port) instead of the same number. */
+  hostPorts?: Record<number, number>;
   /** Bind mount of the project folder, e.g. { host: '/abs/proj', container: '/app' }. */
   mount?: { host: string; container: string };
   /** Remove the container when it exits (one-shot scripts). */

@@ -2,6 +2,7 @@ import { AppFramework, BaseImageFacts, ProjectAnalysis, ProjectMode, ProjectSpec
 import { normalizeName } from '../requirements/names';
 import { aptPackages, systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isJupyterImage } from './images';
+import { defaultTag } from '../docker/tag';
 
 export interface SpecOptions {
   /** 'auto' (or absent) takes the analysed mode. */
@@ -70,6 +71,7 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (options.pipCacheMount) spec.pipCacheMount = true;
   if (options.versionSource) spec.versionSource = options.versionSource;
   if (options.baseImageFacts) spec.baseImageFacts = options.baseImageFacts;
+  spec.tag = defaultTag(analysis.root.split(/[\\/]/).filter(Boolean).pop() ?? '');
   validateSpec(spec);
   return spec;
 }

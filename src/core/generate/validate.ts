@@ -1,4 +1,5 @@
 import { ProjectSpec } from '../project';
+import { isValidTag } from '../docker/tag';
 
 /** A spec that cannot be turned into files safely; the message is for the user. */
 export class SpecError extends Error {}
@@ -28,6 +29,7 @@ export function validateSpec(spec: ProjectSpec): void {
   }
   for (const f of spec.ignoreFolders ?? []) if (!safePath(f)) problems.push(`folder ${show(f)} must be inside the project`);
   if (spec.port !== undefined && !(Number.isInteger(spec.port) && spec.port > 0 && spec.port < 65536)) problems.push(`port ${spec.port} is not a TCP port`);
+  if (spec.tag !== undefined && !isValidTag(spec.tag)) problems.push(`${show(spec.tag)} is not an image tag such as my-project:latest`);
   if (spec.appObject !== undefined && !IDENT.test(spec.appObject)) problems.push(`${show(spec.appObject)} is not a Python name`);
   if (problems.length) throw new SpecError(problems.join('; '));
 }

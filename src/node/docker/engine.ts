@@ -11,6 +11,7 @@ import {
   containerFromEngine, eventFromEngine, hostPortMap, imageFromEngine, imageFromInspect, ImageRunConfig, layersFromHistory, runConfigFromInspect, runResultFromInspect,
 } from '../../core/docker/shape';
 import { containerCreateBody, HostPorts } from '../../core/docker/create';
+import { changesFromEngine, FileChange } from '../../core/docker/changes';
 import { endOf, framesToText, readJsonLines, readOutput, ttySession } from './streams';
 
 type Raw = Record<string, unknown>;
@@ -22,6 +23,11 @@ export class EngineUnreachable extends Error {
 }
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE']);
+
+/** The engine's refusal of a host port another process (or container) holds. */
+export function isPortTaken(e: unknown): boolean {
+  return /port is already allocated|address already in use/i.test(String((e as Error | undefined)?.message));
+}
 
 export function isUnreachable(e: unknown): boolean {
   const err = e as { code?: string; message?: string } | undefined;
@@ -107,6 +113,25 @@ export class Engine {
   /** Removes a container (force stops it first when running); its volumes are kept. */
   async removeContainer(id: string, force = false): Promise<void> {
     await this.act(() => this.api.getContainer(id).remove({ force, v: false }));
+  }
+
+  /** `docker diff`: what changed in the container's filesystem against its image (bind mounts are not in it). */
+  async containerChanges(id: string): Promise<FileChange[]> {
+    const raw = (await this.act(() => this.api.getContainer(id).changes())) as unknown;
+    return changesFromEngine(raw);
+  }
+
+  /** The container's working directory and where its bind mounts and volumes are. */
+  async containerFiles(id: string): Promise<{ workdir: string; mounts: string[] }> {
+    const raw = (await this.act(() => this.api.getContainer(id).inspect())) as unknown as Raw;
+    const cfg = (raw.Config ?? {}) as Raw;
+    const mounts = Array.isArray(raw.Mounts) ? (raw.Mounts as Raw[]).map((m) => String(m.Destination ?? '')).filter(Boolean) : [];
+    return { workdir: typeof cfg.WorkingDir === 'string' && cfg.WorkingDir ? cfg.WorkingDir : '/', mounts };
+  }
+
+  /** A tar stream of one path inside a container (`docker cp CONTAINER:PATH -`); works on stopped containers. */
+  async archive(id: string, path: string): Promise<Readable> {
+    return (await this.act(() => this.streams.getContainer(id).getArchive({ path }))) as unknown as Readable;
   }
 
   /** Adds the reference repo:tag to an image. */
@@ -298,11 +323,12 @@ export class Engine {
    * Each port is published on 127.0.0.1, on the same host port when free, else on any.
    * `exit` resolves to the exit code; `output` resolves when the output stream ends.
    */
-  async startRun(spec: RunSpec, onOutput: (stream: 'stdout' | 'stderr', data: Uint8Array) => void): Promise<{ id: string; hostPorts: Map<number, number>; exit: Promise<number>; output: Promise<void> }> {
+  async startRun(spec: RunSpec, onOutput: (stream: 'stdout' | 'stderr', data: Uint8Array) => void, opts: { strictPorts?: boolean } = {}): Promise<{ id: string; hostPorts: Map<number, number>; exit: Promise<number>; output: Promise<void> }> {
     try {
       return await this.startRunOnce(spec, onOutput, true);
     } catch (e) {
-      if (!/port is already allocated|address already in use/i.test(String((e as Error).message))) throw e;
+      // strictPorts: the caller needs exactly these host ports (a proxy base URL names one) and tries others itself.
+      if (opts.strictPorts || !isPortTaken(e)) throw e;
       return this.startRunOnce(spec, onOutput, false);
     }
   }

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { Engine } from './engine';
-import { findJupyterUrl, JupyterUrl } from '../../core/docker/jupyter';
+import { Engine, isPortTaken } from './engine';
+import { findJupyterUrl, JupyterUrl, stableHostPort } from '../../core/docker/jupyter';
 import { RunSpec } from '../../core/docker/types';
 
 export interface RunRequest {
@@ -8,8 +8,17 @@ export interface RunRequest {
   tag: string;
   /** Appended to the image's command (script arguments). */
   args?: string[];
-  /** Bind-mount the project folder at the image's working directory (/app by default). */
+  /**
+   * Bind-mount the project folder at the image's working directory, so that what the container
+   * writes there (a notebook saved in Jupyter) is on disk. Default: yes for servers (Jupyter,
+   * apps: development runs, as the generated compose.yaml does), no for scripts.
+   */
   mount?: boolean;
+  /**
+   * Jupyter only: the base URL to serve under for a host port (a remote editor's proxy path), or
+   * undefined for none. The host port is then fixed before start: stable per project.
+   */
+  jupyterBaseUrl?: (hostPort: number) => Promise<string | undefined>;
   signal?: AbortSignal;
   onOutput: (stream: 'stdout' | 'stderr', text: string) => void;
   /** Told once when a Jupyter server prints its URL (rewritten to the host port). */
@@ -42,6 +51,7 @@ export function runLabels(dir: string, tag: string, mode: RunMode): Record<strin
 export async function runProject(engine: Engine, req: RunRequest): Promise<{ exitCode: number; stopped: boolean; mode: RunMode; id: string }> {
   const cfg = await engine.imageRunConfig(req.tag);
   const mode = runModeOf(cfg);
+  const workdir = cfg.workdir || '/app';
   const spec: RunSpec = {
     image: req.tag,
     name: `${req.tag.replace(/[:/]/g, '-')}-${Date.now().toString(36)}`.replace(/^[^a-zA-Z0-9]+/, ''),
@@ -49,7 +59,7 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
     autoRemove: mode === 'script',
     labels: runLabels(req.dir, req.tag, mode),
     cmd: req.args?.length ? [...cfg.cmd, ...req.args] : undefined,
-    mount: req.mount ? { host: path.resolve(req.dir), container: '/app' } : undefined,
+    mount: (req.mount ?? mode !== 'script') ? { host: path.resolve(req.dir), container: workdir } : undefined,
   };
   let seen = '';
   let found = false;
@@ -60,11 +70,12 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
     if (url) { found = true; req.onJupyter?.(url); }
   };
   const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
-  const run = await engine.startRun(spec, (stream, data) => {
+  const onData = (stream: 'stdout' | 'stderr', data: Uint8Array) => {
     const text = decoder[stream].decode(data, { stream: true });
     req.onOutput(stream, text);
     if (mode === 'jupyter' && !found) { seen = (seen + text).slice(-4000); look(); }
-  });
+  };
+  const run = mode === 'jupyter' && cfg.exposed.length ? await startJupyter(engine, spec, req, onData) : await engine.startRun(spec, onData);
   known.ports = run.hostPorts;
   req.onStarted?.(run.id, run.hostPorts);
   look();
@@ -75,12 +86,34 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
     const exitCode = await run.exit;
     await Promise.race([run.output, new Promise((r) => setTimeout(r, 2000))]);
     const stopped = !!req.signal?.aborted;
-    if (stopped || mode !== 'script') {
-      await engine.stopRun(run.id);
-      return { exitCode: stopped ? 0 : exitCode, stopped, mode, id: run.id };
-    }
-    return { exitCode, stopped, mode, id: run.id };
+    // Our stop (the terminal closed, Ctrl-C) removes the container; a server stopped from
+    // elsewhere (the Containers view's Stop, `docker stop`) stays, stopped: Stop stops, Remove removes.
+    if (stopped) await engine.stopRun(run.id);
+    return { exitCode: stopped ? 0 : exitCode, stopped, mode, id: run.id };
   } finally {
     req.signal?.removeEventListener('abort', stop);
   }
+}
+
+/**
+ * Starts a Jupyter image on a host port that stays the same for the project (stableHostPort),
+ * trying the next ones while they are taken; with a proxy base URL the port is part of the URL,
+ * so it must be exactly the one asked for. Without one, Docker picks any port as a last resort.
+ */
+async function startJupyter(engine: Engine, spec: RunSpec, req: RunRequest, onData: (stream: 'stdout' | 'stderr', data: Uint8Array) => void) {
+  const port = spec.ports.includes(8888) ? 8888 : spec.ports[0];
+  const first = stableHostPort(path.resolve(req.dir));
+  const baseCmd = spec.cmd ?? (await engine.imageRunConfig(req.tag)).cmd;
+  for (let i = 0; i < 20; i++) {
+    const host = first + i;
+    const base = await req.jupyterBaseUrl?.(host);
+    const attempt: RunSpec = { ...spec, hostPorts: { [port]: host }, cmd: base ? [...baseCmd, `--ServerApp.base_url=${base}`] : spec.cmd };
+    try {
+      return await engine.startRun(attempt, onData, { strictPorts: true });
+    } catch (e) {
+      if (!isPortTaken(e)) throw e;
+    }
+  }
+  if (req.jupyterBaseUrl) throw new Error(`no free host port for Jupyter in ${first}–${first + 19}`);
+  return engine.startRun(spec, onData);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Services } from '../services';
-import { formatAge, formatSize, mapLayers } from '../../core/docker/layers';
+import { formatAge, layerHintLabel, mapLayers } from '../../core/docker/layers';
+import { formatSize } from '../../core/docker/format';
 import { listInstructions } from '../../core/dockerfile/instructions';
 import { section } from '../platform/config';
 import { isDockerfileName, targetOf } from './target';
@@ -65,8 +66,8 @@ export class LayerHints implements vscode.InlayHintsProvider {
       if (!tag || !lastBaseLayers) return hints;
       const cached = new Set(last?.cachedLines ?? []);
       for (const l of mapLayers(text, await this.cached(`layers ${tag}`, () => engine.imageLayers(tag)), lastBaseLayers)) {
-        const label = `+${formatSize(l.size)}${cached.has(l.line) ? ' · cached' : ''}`;
-        at(instructions.find((i) => i.line === l.line)?.endLine ?? l.line, label, `layer added by this ${l.keyword} in the last build`);
+        const label = layerHintLabel(l, cached.has(l.line));
+        if (label) at(instructions.find((i) => i.line === l.line)?.endLine ?? l.line, label, `layer added by this ${l.keyword} in the last build`);
       }
     } catch (e) {
       this.s.log.debug(`inlay hints: ${e instanceof Error ? e.message : String(e)}`);

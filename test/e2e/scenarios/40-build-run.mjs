@@ -22,7 +22,7 @@ export async function run(page, ctx) {
     await ctx.shot('build-run-codelens');
     await build.click();
     // After the build the editor shows "+SIZE" after the instructions (inlay hints).
-    await page.waitForFunction(() => /\+[\d.]+\s(B|kB|MB)/.test(document.querySelector('.editor-instance .view-lines')?.textContent ?? ''), null, { timeout: 120000 });
+    await page.waitForFunction(() => /\+[\d.]+\s?(B|kB|MB)/.test(document.querySelector('.editor-instance .view-lines')?.textContent ?? ''), null, { timeout: 120000 });
     const text = await page.locator('.editor-instance .view-lines').first().textContent();
     if (!/(MB|GB)\s·\s.+\sold/.test(text ?? '')) throw new Error(`no base image hint on FROM: ${text}`);
     await ctx.shot('build-run-layer-hints');
