@@ -13,7 +13,7 @@ export interface BaseAnswer {
   problem?: string;
 }
 
-/** Asks the base image (offline); never throws for an absent image or engine: `problem` says why. */
+/** Asks the base image (offline); never throws: `problem` says why it could not be asked. */
 export async function askBaseImage(engine: Engine | undefined, ref: string, o: ImageProbeOptions = {}): Promise<BaseAnswer> {
   if (!engine) return { problem: 'no Docker engine configured' };
   try {
@@ -22,7 +22,8 @@ export async function askBaseImage(engine: Engine | undefined, ref: string, o: I
   } catch (e) {
     if (e instanceof ImageNotFound) return { problem: `base image ${ref} is not on this machine` };
     if (e instanceof EngineUnreachable) return { problem: e.message };
-    throw e;
+    // Scaffolding goes on without the image's answer; the reason is one line.
+    return { problem: `cannot ask ${JSON.stringify(ref)}: ${String((e as Error).message ?? e).split('\n')[0]}` };
   }
 }
 
