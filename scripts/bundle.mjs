@@ -75,3 +75,5 @@ if (watch) {
 // dockerode's BuildKit session loads its .proto files at run time from next to the bundle.
 import fs from 'node:fs';
 fs.cpSync('node_modules/dockerode/lib/proto', 'dist/proto', { recursive: true });
+// The most used distribution names, read by src/node/indexCheck.ts on first use (not at activation).
+fs.copyFileSync('data/top-distributions.txt', 'dist/top-distributions.txt');

@@ -21,7 +21,7 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { n
   return {
     name: 'scaffold',
     usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--pins interpreter|image|none] [--interpreter PATH] ' +
-      '[--python-version X.Y] [--gpu] [--entry FILE] [--devcontainer] [--force] [--dry-run]',
+      '[--python-version X.Y] [--gpu] [--entry FILE] [--devcontainer] [--force] [--dry-run] [--offline]',
     help: [...PINS_HELP, ...PYTHON_FLAGS_HELP],
     summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also .devcontainer/devcontainer.json); never overwrites without --force',
     run: (args, io) => scaffold(args, io, analyze, opts),
@@ -31,7 +31,7 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { n
 export const scaffoldCommand = makeScaffoldCommand();
 
 async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nextHint?: boolean }): Promise<number> {
-  const args = parseArgs(argv, ['gpu', 'force', 'dry-run', 'devcontainer', 'no-pin'], ['mode', 'base-image', 'entry', 'pins', ...PYTHON_FLAGS]);
+  const args = parseArgs(argv, ['gpu', 'force', 'dry-run', 'devcontainer', 'no-pin', 'offline'], ['mode', 'base-image', 'entry', 'pins', ...PYTHON_FLAGS]);
   if (args.positional.length !== 1) throw new CliError('expected one project folder: scaffold DIR');
   const root = path.resolve(io.cwd, args.positional[0]);
   const stat = await fs.stat(root).catch(() => undefined);
@@ -49,7 +49,9 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
   const { interpreter, pythonVersion: python } = pythonFlags(args.flags);
   const pins = pinsFlag(args.flags, args.flags.has('no-pin'));
 
-  const analysis = await analyze(root, { signal: io.signal, noPin: pins === 'none', ...(interpreter ? { python: interpreter } : {}) });
+  const analysis = await analyze(root, {
+    signal: io.signal, offline: args.flags.has('offline'), noPin: pins === 'none', ...(interpreter ? { python: interpreter } : {}),
+  });
   // Paths as scan prints them: relative to the current folder.
   for (const w of analysis.warnings) {
     const file = w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;

@@ -8,11 +8,11 @@ import { PYTHON_FLAGS, PYTHON_FLAGS_HELP, pythonFlags } from '../pythonFlags';
 /** `ds-containers scan DIR`: the runtime requirements on stdout, warnings on stderr. */
 export const scanCommand: CliCommand = {
   name: 'scan',
-  usage: 'scan DIR [--no-pin] [--json] [--interpreter PATH]',
+  usage: 'scan DIR [--no-pin] [--json] [--interpreter PATH] [--offline]',
   summary: 'List the runtime requirements of a project from its imports (warnings on stderr).',
   help: PYTHON_FLAGS_HELP,
   async run(argv, io) {
-    const args = parseArgs(argv, ['no-pin', 'json'], [...PYTHON_FLAGS]);
+    const args = parseArgs(argv, ['no-pin', 'json', 'offline'], [...PYTHON_FLAGS]);
     if (args.positional.length > 1) throw new CliError(`expected one folder, got ${args.positional.length}`);
     const dir = path.resolve(io.cwd, args.positional[0] ?? '.');
     const st = await fs.stat(dir).catch(() => undefined);
@@ -22,6 +22,7 @@ export const scanCommand: CliCommand = {
     const analysis = await analyzeProject(dir, {
       python: interpreter ?? 'python3',
       noPin: args.flags.has('no-pin'),
+      offline: args.flags.has('offline'),
       signal: io.signal,
     });
     for (const w of analysis.warnings) {
@@ -39,7 +40,7 @@ export const scanCommand: CliCommand = {
       return 0;
     }
     for (const r of analysis.requirements) {
-      if (r.class !== 'runtime') continue;
+      if (r.class !== 'runtime' || r.unavailable) continue;
       io.out(r.version && !args.flags.has('no-pin') ? `${r.name}==${r.version}` : r.name);
     }
     return 0;

@@ -1,5 +1,6 @@
 import { AppFramework, BaseImageFacts, ProjectAnalysis, ProjectMode, ProjectSpec } from '../project';
 import { normalizeName } from '../requirements/names';
+import { firstEvidence } from '../python/availability';
 import { aptPackages, systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isJupyterImage } from './images';
 import { defaultTag } from '../docker/tag';
@@ -46,8 +47,10 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (mode === 'app' && !framework) throw new SpecError('no app framework (Streamlit, FastAPI, Flask, Gradio, Dash) was found; choose another --mode');
   if (mode !== 'jupyter' && !entry) throw new SpecError(`no entry file was found for ${mode} mode; name one with --entry FILE`);
   const baseImage = options.baseImage?.trim() || undefined;
+  const notInstallable = analysis.requirements.filter((r) => r.class === 'runtime' && r.unavailable)
+    .map((r) => ({ name: r.name, where: firstEvidence(r), reason: r.unavailable! }));
   const requirements = analysis.requirements
-    .filter((r) => r.class === 'runtime')
+    .filter((r) => r.class === 'runtime' && !r.unavailable)
     .map((r) => (r.version ? { name: r.name, version: r.version } : { name: r.name }));
   const have = new Set(requirements.map((r) => normalizeName(r.name)));
   const jupyterMeta = have.has('jupyter') || have.has('jupyterlab');
@@ -69,6 +72,7 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (apt.length) spec.systemPackages = apt;
   if (options.ignoreFolders?.length) spec.ignoreFolders = options.ignoreFolders;
   if (options.pipCacheMount) spec.pipCacheMount = true;
+  if (notInstallable.length) spec.notInstallable = notInstallable;
   if (options.versionSource) spec.versionSource = options.versionSource;
   if (options.baseImageFacts) spec.baseImageFacts = options.baseImageFacts;
   spec.tag = defaultTag(analysis.root.split(/[\\/]/).filter(Boolean).pop() ?? '');

@@ -12,9 +12,18 @@ import {
 } from '../../core/docker/shape';
 import { containerCreateBody, HostPorts } from '../../core/docker/create';
 import { changesFromEngine, FileChange } from '../../core/docker/changes';
+import { EngineKind, engineKindOf } from '../../core/docker/engineKind';
 import { endOf, framesToText, readJsonLines, readOutput, ttySession } from './streams';
 
 type Raw = Record<string, unknown>;
+
+/** Credentials for one registry, as the engine's X-Registry-Auth wants them. */
+export interface RegistryAuth {
+  username: string;
+  /** Password, or identity token when username is "<token>". */
+  secret: string;
+  serveraddress: string;
+}
 
 export class EngineUnreachable extends Error {
   constructor(readonly endpoint: string, readonly cause?: unknown) {
@@ -73,9 +82,9 @@ export class Engine {
   }
 
   /** Engine version and API version, e.g. { version: "20.10.24", apiVersion: "1.41" }. */
-  async version(): Promise<{ version: string; apiVersion: string; os: string; arch: string }> {
+  async version(): Promise<{ version: string; apiVersion: string; os: string; arch: string; engine: EngineKind }> {
     const v = await this.call(() => this.api.version());
-    return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+    return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch, engine: engineKindOf(v as unknown as Raw) };
   }
 
   // ── images and containers (explorer) ─────────────────────────────────────
@@ -244,8 +253,17 @@ export class Engine {
   }
 
   /** The one way we create a container: the body's rules are in core/docker/create.ts. */
-  private async createContainer(spec: RunSpec, hostPorts: HostPorts): Promise<Docker.Container> {
-    return this.act(() => this.api.createContainer(containerCreateBody(spec, hostPorts) as Docker.ContainerCreateOptions));
+  private async createContainer(spec: RunSpec, hostPorts: HostPorts, init = true): Promise<Docker.Container> {
+    const body = containerCreateBody(spec, hostPorts) as Docker.ContainerCreateOptions;
+    if (!init) body.HostConfig = { ...body.HostConfig, Init: false };
+    try {
+      return await this.act(() => this.api.createContainer(body));
+    } catch (e) {
+      // Podman without its init binary (catatonit) refuses Init; the container still runs without it
+      // (Ctrl-C then reaches the process directly).
+      if (!init || !/container-init binary not found/.test(String((e as Error).message))) throw e;
+      return this.createContainer(spec, hostPorts, false);
+    }
   }
 
   /** The explorer's run of an image: its own command, its exposed ports, kept after it exits. */
@@ -258,13 +276,54 @@ export class Engine {
     return runResultFromInspect((await this.act(() => this.api.getContainer(id).inspect())) as unknown as Raw);
   }
 
+  // ── registries (push, pull) ───────────────────────────────────────────────
+
+  /**
+   * Pushes or pulls through the engine (it talks to the registry, with its own TLS and insecure-registry
+   * rules); each JSON message goes to onMessage. Resolves with the first error message of the stream
+   * (a refused push still answers 200: the error is a message), undefined when it went through.
+   */
+  async transfer(kind: 'push' | 'pull', ref: string, auth: RegistryAuth | undefined, onMessage: (m: Record<string, unknown>) => void, signal?: AbortSignal): Promise<string | undefined> {
+    const at = ref.lastIndexOf(':');
+    const tagged = at > ref.lastIndexOf('/');
+    const name = tagged ? ref.slice(0, at) : ref;
+    const tag = tagged ? ref.slice(at + 1) : 'latest';
+    const authconfig = auth && (auth.username === '<token>'
+      ? { identitytoken: auth.secret, serveraddress: auth.serveraddress }
+      : { username: auth.username, password: auth.secret, serveraddress: auth.serveraddress });
+    let stream: Readable;
+    try {
+      const start = (): Promise<unknown> => (kind === 'push'
+        ? this.streams.getImage(name).push({ tag, abortSignal: signal, ...(authconfig ? { authconfig } : {}) })
+        : (this.streams.pull(`${name}:${tag}`, { abortSignal: signal }, undefined as never, authconfig) as unknown as Promise<unknown>));
+      stream = (await this.act(start)) as Readable;
+    } catch (e) {
+      // A refusal before the stream starts (a pull's 500 "no basic auth credentials") is the same kind of answer.
+      if (e instanceof EngineUnreachable || signal?.aborted) throw e;
+      return (e as Error).message;
+    }
+    let error: string | undefined;
+    readJsonLines(stream, (m) => {
+      const e = (m.errorDetail as { message?: string } | undefined)?.message ?? (m.error as string | undefined);
+      if (e && !error) error = e;
+      onMessage(m);
+    });
+    try {
+      await endOf(stream, signal);
+    } catch (e) {
+      if (!signal?.aborted) throw new EngineUnreachable(this.endpoint.url, e);
+    }
+    return error;
+  }
+
   // ── build, run, logs (build and run) ─────────────────────────────────────
 
   /** BuildKit through the API needs API 1.39+ on Linux; DOCKER_BUILDKIT=0 asks for the classic builder. */
   async supportsBuildKit(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
     if (env.DOCKER_BUILDKIT === '0') return false;
     const v = await this.version();
-    return v.os === 'linux' && Number(v.apiVersion) >= 1.39;
+    // Podman speaks API 1.41 but has no BuildKit session endpoint: asking for version 2 answers 404.
+    return v.engine === 'docker' && v.os === 'linux' && Number(v.apiVersion) >= 1.39;
   }
 
   /**
