@@ -75,7 +75,11 @@ export interface ProjectAnalysis {
   /** Where pythonVersion came from: a project file (".python-version", "pyproject.toml"…), "interpreter" or "default". */
   pythonVersionFrom?: string;
   /** The interpreter that was probed for stdlib names and installed versions (absent: bundled data only). */
-  interpreter?: { command: string; executable?: string; version?: string; problem?: string };
+  interpreter?: {
+    command: string; executable?: string; version?: string; problem?: string;
+    /** Every installed distribution's version and Requires-Dist, for pins of added packages and the consistency check. */
+    installed?: Record<string, string>; requires?: Record<string, string[]>;
+  };
 }
 
 /** What the generators need; Containerize's preview lets the user edit it before writing. */
@@ -102,8 +106,18 @@ export interface ProjectSpec {
   pipCacheMount?: boolean;
   /** Where the pinned versions came from, for the requirements.txt header, e.g. "python3 (3.11.2)". */
   versionSource?: string;
+  /** What the base image has, from asking it (absent: not asked; then judged by its name). */
+  baseImageFacts?: BaseImageFacts;
   /** The ASGI/WSGI object in the entry module for FastAPI (default "app"). */
   appObject?: string;
   /** The image tag builds use (default: from the folder name); the Dockerfile's build comment shows it. */
   tag?: string;
+}
+
+/** What a base image was found to have by running it (see node/docker/imageProbe.ts). */
+export interface BaseImageFacts {
+  /** It serves `jupyter lab`. */
+  jupyter: boolean;
+  /** Normalised names of its installed distributions. */
+  distributions: string[];
 }

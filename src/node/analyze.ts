@@ -177,7 +177,12 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     gpu: isGpuProject(requirements, cuda),
     warnings: sortWarnings([...warnings, ...reqWarnings]),
     pythonVersionFrom: decl.python?.file ?? (interp.version ? 'interpreter' : 'default'),
-    ...(python === false ? {} : { interpreter: { command: python, executable: probe.facts?.executable, version: interp.version, problem: probe.problem } }),
+    ...(python === false ? {} : {
+      interpreter: {
+        command: python, executable: probe.facts?.executable, version: interp.version, problem: probe.problem,
+        ...(interp.installed ? { installed: interp.installed, requires: interp.requires ?? {} } : {}),
+      },
+    }),
   };
 }
 

@@ -113,7 +113,7 @@ async function mergeInto(root: string, before: TextFile, spec: ProjectSpec, anal
   const declaredOnly = declaredOnlyHere(analysis);
   const wanted = spec.requirements.filter((r) => !declaredOnly.has(normalizeName(r.name)));
   const merged = mergeRequirements(before.text, wanted, {
-    tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec)),
+    tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec), spec.baseImageFacts),
     declaredElsewhere: await includedNames(root, 'requirements.txt', before.text),
   });
   // pip rejects a file with a bad line anyway, and appending after a dangling `\` would join our lines to it.

@@ -3,7 +3,11 @@ import * as path from 'path';
 import { CliCommand, CliError, CliIo } from '../io';
 import { parseArgs } from '../args';
 import { PROJECT_MODES, ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
-import { baseImageOf, SpecError, specFromAnalysis } from '../../core/generate';
+import { baseImageOf, defaultBaseImage, SpecError, specFromAnalysis } from '../../core/generate';
+import { askBaseImage, baseImageFacts, pinSpec } from '../../node/basePins';
+import { Engine } from '../../node/docker/engine';
+import { engineFor } from './dockerShared';
+import { PINS_HELP, pinsFlag, PYTHON_FLAGS, PYTHON_FLAGS_HELP, pythonFlags } from '../pythonFlags';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
 import { unifiedDiff } from '../../node/files';
 import { projectFolders } from '../../node/projects';
@@ -16,7 +20,9 @@ const modes = ['auto', ...PROJECT_MODES];
 export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { nextHint?: boolean } = {}): CliCommand {
   return {
     name: 'scaffold',
-    usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] [--devcontainer] [--force] [--dry-run] [--offline]',
+    usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--pins interpreter|image|none] [--interpreter PATH] ' +
+      '[--python-version X.Y] [--gpu] [--entry FILE] [--devcontainer] [--force] [--dry-run] [--offline]',
+    help: [...PINS_HELP, ...PYTHON_FLAGS_HELP],
     summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also .devcontainer/devcontainer.json); never overwrites without --force',
     run: (args, io) => scaffold(args, io, analyze, opts),
   };
@@ -25,7 +31,7 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { n
 export const scaffoldCommand = makeScaffoldCommand();
 
 async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nextHint?: boolean }): Promise<number> {
-  const args = parseArgs(argv, ['gpu', 'force', 'dry-run', 'devcontainer', 'offline'], ['mode', 'base-image', 'python', 'entry']);
+  const args = parseArgs(argv, ['gpu', 'force', 'dry-run', 'devcontainer', 'no-pin', 'offline'], ['mode', 'base-image', 'entry', 'pins', ...PYTHON_FLAGS]);
   if (args.positional.length !== 1) throw new CliError('expected one project folder: scaffold DIR');
   const root = path.resolve(io.cwd, args.positional[0]);
   const stat = await fs.stat(root).catch(() => undefined);
@@ -40,19 +46,25 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
   const dryRun = args.flags.has('dry-run');
   const force = args.flags.has('force');
 
-  const python = flag(args.flags, 'python');
-  const minor = /^3\.(\d+)$/.exec(python ?? '3.8');
-  if (!minor || Number(minor[1]) < 8) throw new CliError(`--python must be 3.8 or newer, written X.Y (e.g. 3.11), not "${python}"`);
+  const { interpreter, pythonVersion: python } = pythonFlags(args.flags);
+  const pins = pinsFlag(args.flags, args.flags.has('no-pin'));
 
-  const analysis = await analyze(root, { signal: io.signal, offline: args.flags.has('offline') });
+  const analysis = await analyze(root, {
+    signal: io.signal, offline: args.flags.has('offline'), noPin: pins === 'none', ...(interpreter ? { python: interpreter } : {}),
+  });
   // Paths as scan prints them: relative to the current folder.
   for (const w of analysis.warnings) {
     const file = w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;
     io.err(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
   }
+  // The base image is asked once per image id (cached): what it has is not added again, and pins can come from it.
+  const baseRef = flag(args.flags, 'base-image')?.trim() || defaultBaseImage(python ?? analysis.pythonVersion);
+  const base = await askBaseImage(engineOrUndefined(io), baseRef, { env: io.env });
+  if (pins === 'image' && !base.facts?.python) throw new CliError(`--pins image: ${base.problem ?? `cannot ask ${baseRef}`}`, 1);
   let spec: ProjectSpec;
   try {
     spec = specFromAnalysis(analysis, {
+      baseImageFacts: baseImageFacts(base),
       mode: mode as ProjectMode | 'auto',
       baseImage: flag(args.flags, 'base-image'),
       pythonVersion: python,
@@ -64,7 +76,11 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
     if (e instanceof SpecError) throw new CliError(e.message);
     throw e;
   }
-  io.out(describe(spec, flag(args.flags, 'python') ? '--python' : analysis.pythonVersionFrom));
+  const pinned = pinSpec(spec, analysis, pins, base, baseRef);
+  spec = pinned.spec;
+  for (const n of pinned.notes) io.err(`requirements.txt: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
+  if (!base.facts && spec.mode === 'jupyter') io.err(`note: ${base.problem}: whether it has Jupyter is judged by its name`);
+  io.out(describe(spec, python ? '--python-version' : analysis.pythonVersionFrom));
   if (spec.hasEnvFile) io.out('.env: passed to the container by compose.yaml (env_file) and kept out of the image by .dockerignore.');
   const rel = (file: string, line?: number): string => `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
   let result: ScaffoldResult;
@@ -85,7 +101,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
   const report = scaffoldReport(result, rel, ' (--force)');
   for (const line of report.warnings) io.err(line);
   for (const line of report.info) io.out(line);
-  unpinnedWarning(spec, io);
+  if (pins !== 'none') unpinnedWarning(spec, io);
   const kept = result.files.filter((f) => f.outcome === 'kept').map((f) => f.name);
   if (dryRun) io.out('Dry run: nothing was written.');
   else if (kept.length) io.out(`Left alone (they exist): ${kept.join(', ')}. Review the diffs above; rerun with --force to replace them.`);
@@ -134,4 +150,13 @@ async function refuseSeveralProjects(root: string, io: CliIo): Promise<void> {
   if (projects.includes(root) || projects.length < 2) return;
   const rel = projects.map((p) => path.relative(io.cwd, p) || '.');
   throw new CliError(`${path.relative(io.cwd, root) || '.'} holds ${projects.length} projects (${rel.join(', ')}): name one, e.g. ${rel[0]}`);
+}
+
+/** The engine to ask the base image through; none when the endpoint settings cannot even be read. */
+function engineOrUndefined(io: CliIo): Engine | undefined {
+  try {
+    return engineFor(io);
+  } catch {
+    return undefined;
+  }
 }

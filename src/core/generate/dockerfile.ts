@@ -43,14 +43,27 @@ export function generateDockerfile(spec: ProjectSpec): string {
   }
   out.push(`WORKDIR ${imageWorkdir}`, '');
   out.push('# Dependencies first: editing code reuses this cached layer; editing requirements.txt reinstalls.');
-  out.push('COPY requirements.txt .');
-  out.push(spec.pipCacheMount
-    ? 'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt'
-    : 'RUN pip install --no-cache-dir -r requirements.txt');
+  out.push(...lockedInstall(spec.pipCacheMount ? '--mount=type=cache,target=/root/.cache/pip ' : '', spec.pipCacheMount ? '' : '--no-cache-dir '));
   out.push('');
   out.push(...userBlock());
   out.push(...runtimeBlock(spec));
   return out.join('\n') + '\n';
+}
+
+/** The lock file `ds-containers lock` writes beside requirements.txt. */
+export const LOCK_FILE = 'requirements.lock';
+
+/**
+ * Installs requirements.txt constrained by requirements.lock, so a rebuild without cache gets exactly
+ * the locked versions. The `[k]` glob lets COPY succeed (both builders) while there is no lock yet;
+ * `touch` then leaves an empty constraints file, which constrains nothing.
+ */
+export function lockedInstall(runFlags = '', pipFlags = '--no-cache-dir '): string[] {
+  return [
+    `# ${LOCK_FILE} (from \`ds-containers lock\`) pins every installed version; none yet: nothing is constrained.`,
+    `COPY requirements.txt ${LOCK_FILE.slice(0, -1)}[${LOCK_FILE.slice(-1)}] ./`,
+    `RUN ${runFlags}touch ${LOCK_FILE} && pip install ${pipFlags}-r requirements.txt -c ${LOCK_FILE}`,
+  ];
 }
 
 function header(spec: ProjectSpec, base: string): string[] {
@@ -60,7 +73,9 @@ function header(spec: ProjectSpec, base: string): string[] {
   lines.push(`# Build:  docker build --build-arg UID=$(id -u) -t ${spec.tag ?? 'my-project'} .`);
   if (isCudaImage(base)) lines.push(`# The CUDA image brings its own OS Python, not necessarily Python ${spec.pythonVersion}.`);
   else if (spec.gpu) lines.push('# GPU: PyTorch/TensorFlow wheels bring their CUDA libraries; the host needs the NVIDIA driver and container toolkit.');
-  if (spec.mode === 'jupyter' && isJupyterImage(base)) lines.push('# The base image is a Jupyter image: JupyterLab comes with it.');
+  if (spec.mode === 'jupyter' && (spec.baseImageFacts ? spec.baseImageFacts.jupyter : isJupyterImage(base))) {
+    lines.push('# The base image is a Jupyter image: JupyterLab comes with it.');
+  }
   return lines;
 }
 

@@ -1,4 +1,4 @@
-import { AppFramework, ProjectAnalysis, ProjectMode, ProjectSpec } from '../project';
+import { AppFramework, BaseImageFacts, ProjectAnalysis, ProjectMode, ProjectSpec } from '../project';
 import { normalizeName } from '../requirements/names';
 import { firstEvidence } from '../python/availability';
 import { aptPackages, systemPackagesFor } from './system-packages';
@@ -15,6 +15,8 @@ export interface SpecOptions {
   pipCacheMount?: boolean;
   versionSource?: string;
   ignoreFolders?: string[];
+  /** What the base image has, from asking it; absent when it could not be asked. */
+  baseImageFacts?: BaseImageFacts;
 }
 
 import { SpecError, validateSpec } from './validate';
@@ -23,12 +25,15 @@ export { SpecError } from './validate';
 
 /**
  * Tools the container runs although no code imports them: JupyterLab when the base image does not
- * ship it, uvicorn to serve FastAPI. They go to requirements.txt (pinned only when a version is known)
- * rather than a bare `RUN pip install`, which would be unpinned.
+ * ship it, uvicorn to serve FastAPI, and never one the base image already has. They go to
+ * requirements.txt (pinned like the rest) rather than a bare `RUN pip install`, which would be unpinned.
+ * What the image has comes from asking it (`facts`, node/docker/imageProbe); only an image that could
+ * not be asked (not on this machine) is judged by its name.
  */
-export function runtimeTools(mode: ProjectMode, framework: AppFramework | undefined, baseImage: string): string[] {
-  if (mode === 'jupyter' && !isJupyterImage(baseImage)) return ['jupyterlab'];
-  if (mode === 'app' && framework === 'fastapi') return ['uvicorn'];
+export function runtimeTools(mode: ProjectMode, framework: AppFramework | undefined, baseImage: string, facts?: BaseImageFacts): string[] {
+  const has = new Set(facts?.distributions ?? []);
+  if (mode === 'jupyter' && !(facts ? facts.jupyter : isJupyterImage(baseImage))) return ['jupyterlab'];
+  if (mode === 'app' && framework === 'fastapi' && !has.has('uvicorn')) return ['uvicorn'];
   return [];
 }
 
@@ -49,7 +54,7 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
     .map((r) => (r.version ? { name: r.name, version: r.version } : { name: r.name }));
   const have = new Set(requirements.map((r) => normalizeName(r.name)));
   const jupyterMeta = have.has('jupyter') || have.has('jupyterlab');
-  for (const tool of runtimeTools(mode, framework, baseImage ?? defaultBaseImage(pythonVersion))) {
+  for (const tool of runtimeTools(mode, framework, baseImage ?? defaultBaseImage(pythonVersion), options.baseImageFacts)) {
     if (!have.has(tool) && !(tool === 'jupyterlab' && jupyterMeta)) requirements.push({ name: tool });
   }
   requirements.sort((a, b) => (normalizeName(a.name) < normalizeName(b.name) ? -1 : 1));
@@ -69,6 +74,7 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (options.pipCacheMount) spec.pipCacheMount = true;
   if (notInstallable.length) spec.notInstallable = notInstallable;
   if (options.versionSource) spec.versionSource = options.versionSource;
+  if (options.baseImageFacts) spec.baseImageFacts = options.baseImageFacts;
   spec.tag = defaultTag(analysis.root.split(/[\\/]/).filter(Boolean).pop() ?? '');
   validateSpec(spec);
   return spec;

@@ -3,6 +3,7 @@ import { normalizeName } from '../requirements/names';
 import { AMBIGUOUS_IMPORTS, equivalentDistributions } from './data/distributions';
 import { stdlibVersionsOf } from './data/stdlib';
 import { isDevPath } from './classify';
+import { stripLocalLabel } from './pep440';
 import { distributionFor, installedIndex, installedVersion, InterpreterFacts, platformOnly } from './resolve';
 
 /** A declared package (requirements*.txt, pyproject.toml, environment.yml); see node/declarations. */
@@ -112,7 +113,12 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
 
   const requirements = [...byName.values()].map(({ pin, pinAt, ...r }) => {
     if (!input.noPin) {
-      const installed = installedVersion(r.name, input.interp, index);
+      const local = installedVersion(r.name, input.interp, index);
+      // No package index serves a local version (`0.13.5+dfsg` from a Debian interpreter): pin the public part.
+      const installed = local && stripLocalLabel(local);
+      if (!pin && local && installed !== local && r.class === 'runtime') {
+        warnings.push({ ...firstPlace(r), message: `${r.name}: ${input.interpreterName} has ${local}; pinned as ${installed} (local version label dropped: no package index serves it)` });
+      }
       r.version = pin ?? installed;
       if (pin && installed && pin !== installed && pinAt) {
         warnings.push({ ...pinAt, message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept` });

@@ -10,6 +10,8 @@ export interface InterpreterFacts {
   packages?: Record<string, string[]>;
   /** Installed distributions: name as published → version. */
   installed?: Record<string, string>;
+  /** Requires-Dist lines of each installed distribution (same names as `installed`). */
+  requires?: Record<string, string[]>;
 }
 
 export interface Distribution {

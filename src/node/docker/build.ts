@@ -17,6 +17,8 @@ export interface BuildRequest {
   env?: NodeJS.ProcessEnv;
   /** Told once when secret-looking files were kept out of the context. */
   onWithheld?: (files: string[]) => void;
+  /** Like `docker build --no-cache`: every step runs again. */
+  noCache?: boolean;
 }
 
 export interface BuildOutcome extends BuildReport {
@@ -51,7 +53,7 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
   if (ctx.withheld.length) req.onWithheld?.(ctx.withheld);
   const progress = new BuildProgress();
   await engine.build(ctx.stream, {
-    tag: req.tag, dockerfile, buildkit, labels: buildLabels(req.dir, dockerfilePath), signal: req.signal,
+    tag: req.tag, dockerfile, buildkit, labels: buildLabels(req.dir, dockerfilePath), signal: req.signal, noCache: req.noCache,
     onMessage: (m) => { for (const e of progress.feed(m)) req.onEvent?.(e); },
   });
   const report = progress.report();

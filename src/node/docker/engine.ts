@@ -331,9 +331,10 @@ export class Engine {
    * ends (a failed build still resolves: the error is a message). A connection lost mid-build
    * rejects with EngineUnreachable.
    */
-  async build(context: Readable, o: { tag: string; dockerfile?: string; buildkit: boolean; labels?: Record<string, string>; signal?: AbortSignal; onMessage: (m: Record<string, unknown>) => void }): Promise<void> {
+  async build(context: Readable, o: { tag: string; dockerfile?: string; buildkit: boolean; labels?: Record<string, string>; noCache?: boolean; signal?: AbortSignal; onMessage: (m: Record<string, unknown>) => void }): Promise<void> {
     const opts: Record<string, unknown> = { t: o.tag, dockerfile: o.dockerfile ?? 'Dockerfile', labels: o.labels ?? {}, rm: true, forcerm: true, abortSignal: o.signal };
     if (o.buildkit) opts.version = '2';
+    if (o.noCache) opts.nocache = true;
     const stream = await this.call(() => this.streams.buildImage(context as unknown as NodeJS.ReadableStream, opts as Docker.ImageBuildOptions)) as unknown as Readable;
     await new Promise<void>((resolve, reject) => {
       let ended = false;
