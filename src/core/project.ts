@@ -46,6 +46,15 @@ export interface ProjectAnalysis {
   framework?: AppFramework;
   /** Entry file relative to the root (script or app mode). */
   entry?: string;
+  /** Why this entry (main guard, name, README mention…), and the others that would also run. */
+  entryWhy?: string;
+  entryAlternatives?: string[];
+  /** Project folders that must be on the import path for every entry ('.' the root, 'src' a src layout). */
+  importRoots?: string[];
+  /** The project is itself a package (pyproject.toml with a build system): how to install it in the image. */
+  installable?: ProjectInstall;
+  /** Requirements the user excluded with a `# dsc: exclude NAME` directive in requirements.txt. */
+  excluded?: string[];
   /** "X.Y" */
   pythonVersion: string;
   /** Runtime first, then the other classes; sorted by name within a class. */
@@ -62,6 +71,13 @@ export interface ProjectAnalysis {
   pythonVersionFrom?: string;
   /** The interpreter that was probed for stdlib names and installed versions (absent: bundled data only). */
   interpreter?: { command: string; executable?: string; version?: string; problem?: string };
+}
+
+export interface ProjectInstall {
+  /** `pip install -e .` when the project's docs or tooling install it that way. */
+  editable: boolean;
+  /** [build-system] requires, installed before the project so the build needs no download when present. */
+  buildRequires: string[];
 }
 
 /** What the generators need; Containerize's preview lets the user edit it before writing. */
@@ -88,4 +104,8 @@ export interface ProjectSpec {
   versionSource?: string;
   /** The ASGI/WSGI object in the entry module for FastAPI (default "app"). */
   appObject?: string;
+  /** Project folders put on PYTHONPATH ('.' → /app, 'src' → /app/src), so every entry imports the project. */
+  importRoots?: string[];
+  /** Install the project itself (pyproject.toml) after copying it. */
+  install?: ProjectInstall;
 }

@@ -3,16 +3,18 @@ import path from 'node:path';
 import type { ImportSite, ProjectAnalysis, ScanWarning } from '../core/project';
 import { scanPython } from '../core/python/extract';
 import { extractNotebook, PipInstall } from '../core/python/notebook';
-import { appFrameworks, detectMode, FileFacts } from '../core/python/mode';
+import { appFrameworks, detectMode, FileFacts, hasTopLevelCode, mentionedScripts } from '../core/python/mode';
 import { InterpreterFacts, LocalModules } from '../core/python/resolve';
 import { bundledStdlib } from '../core/python/data/stdlib';
 import { satisfiesRequiresPython } from '../core/python/pythonVersion';
 import { buildRequirements, hasCudaHint, isGpuProject } from '../core/python/requirements';
 import { walkProject } from './walk';
 import { readDeclarations } from './declarations';
+import { declaresEditableInstall, readProjectDocs } from './projectDocs';
 import { probeInterpreter } from './probe';
 import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readNotebookStripped, readSource } from './readSource';
 import { cancelled } from './cancelled';
+import { isDevPath } from '../core/python/classify';
 
 export interface AnalyzeOptions {
   /** Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`); false: bundled data only. */
@@ -26,7 +28,7 @@ export interface AnalyzeOptions {
 
 /** The Python version assumed when neither the project nor an interpreter says (the stand-in images' version). */
 export const DEFAULT_PYTHON = '3.11';
-const EXISTING = ['requirements.txt', 'Dockerfile', 'compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml', '.dockerignore', '.env'];
+const EXISTING = ['requirements.txt', 'Dockerfile', 'compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml', '.dockerignore', '.env', '.env.example'];
 const CONCURRENCY = 16;
 const BIG_NOTEBOOK = 8 * 1024 * 1024;
 
@@ -37,10 +39,11 @@ const BIG_NOTEBOOK = 8 * 1024 * 1024;
 export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): Promise<ProjectAnalysis> {
   const absRoot = path.resolve(root);
   const python = opts.python === undefined ? 'python3' : opts.python;
-  const [walk, decl, probe] = await Promise.all([
+  const [walk, decl, probe, docs] = await Promise.all([
     walkProject(absRoot, opts.signal),
     readDeclarations(absRoot),
     python === false ? Promise.resolve({ facts: undefined, problem: undefined }) : probeInterpreter(python),
+    readProjectDocs(absRoot),
   ]);
   const warnings: ScanWarning[] = [...walk.warnings, ...decl.warnings];
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
@@ -58,6 +61,8 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const pips: (PipInstall & { file: string })[] = [];
   const files: FileFacts[] = [];
   const written = new Set<string>();
+  // Folders an import reaches beyond the importing file's own: '.' (the root package from examples/x.py), 'src'.
+  const importRoots = new Set<string>();
   let cuda = decl.cudaHint;
   // Notebooks with large outputs would cost several times their size once parsed: those are
   // streamed one at a time with their outputs dropped, so peak memory stays bounded.
@@ -90,6 +95,10 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
       for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.names });
       guard = facts.hasMainGuard;
     }
+    for (const s of fileSites) {
+      const where = local.rootOf(top(s.module), f);
+      if (where === 'src' || (where === '.' && !isDevPath(f))) importRoots.add(where);
+    }
     const huge = findHugeLine(code);
     if (huge) warnings.push({ file: f, line: nb ? undefined : huge.line, message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway` });
     // Stdlib and project modules need nothing installed (relative imports, local by definition, are already out).
@@ -97,7 +106,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     sites.push(...external);
     if (!cuda && hasCudaHint(code)) cuda = true;
     const runtimeTops = external.filter((s) => s.class === 'runtime').map((s) => top(s.module));
-    files.push({ file: f, notebook: nb, hasMainGuard: guard, apps: appFrameworks(code, runtimeTops) });
+    files.push({ file: f, notebook: nb, hasMainGuard: guard, topLevelCode: !nb && !guard && hasTopLevelCode(code), apps: appFrameworks(code, runtimeTops) });
   };
 
   let next = 0;
@@ -119,7 +128,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     sites: sites.filter((s) => !written.has(top(s.module))), pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
   });
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
-  const mode = detectMode(files);
+  const mode = detectMode(files, mentionedScripts(docs));
   const existing: string[] = [];
   for (const f of EXISTING) if (await fs.stat(path.join(absRoot, f)).then((s) => s.isFile(), () => false)) existing.push(f);
   return {
@@ -129,6 +138,9 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     requirements,
     unresolved,
     localModules: local.topLevel(),
+    ...(importRoots.size ? { importRoots: [...importRoots].sort() } : {}),
+    ...(decl.buildSystem ? { installable: { editable: declaresEditableInstall(docs), buildRequires: decl.buildSystem.requires } } : {}),
+    ...(decl.excluded.length ? { excluded: decl.excluded.map((e) => e.name) } : {}),
     notebooks: walk.notebooks,
     existing,
     gpu: isGpuProject(requirements, cuda),

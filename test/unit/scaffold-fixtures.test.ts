@@ -63,7 +63,7 @@ test('linear-classifier-notebook on a Jupyter base image installs no JupyterLab'
 test('app-streamlit --dry-run prints the streamlit server and writes nothing', async () => {
   const dir = copyFixture('app-streamlit');
   const before = fs.readdirSync(dir).sort();
-  const r = await scaffold(dir, '--dry-run');
+  const r = await scaffold(dir, '--dry-run', '--verbose');
   assert.equal(r.code, 0, r.err);
   assert.deepEqual(fs.readdirSync(dir).sort(), before);
   assert.match(r.out, /"streamlit", "run", "streamlit_app\.py", "--server\.address=0\.0\.0\.0"/);

@@ -7,15 +7,29 @@ import { baseImageOf, SpecError, specFromAnalysis } from '../../core/generate';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
 import { unifiedDiff } from '../../node/files';
 import { scaffoldProject, scaffoldReport, ScaffoldFileError, ScaffoldResult } from '../../node/scaffold';
+import { missingEnvHint } from '../../core/docker/envFile';
+import { isExcluded } from '../../core/requirements/exclude';
+import { parseRequirements } from '../../core/requirements/parse';
 
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
 const modes = ['auto', 'script', 'jupyter', 'app'];
+/** Scaffold's flags that `up` takes too (and forwards). */
+export const SCAFFOLD_FLAGS = ['gpu', 'force', 'verbose'] as const;
+export const SCAFFOLD_VALUED = ['mode', 'base-image', 'python', 'entry', 'exclude'] as const;
+
+export interface ScaffoldCommandOptions {
+  /** Print the "Next:" hint (up does not: it goes on to build). */
+  nextHint?: boolean;
+  /** A file kept because --force was not given is a failure (up with explicit choices must not build the old files). */
+  keptIsError?: boolean;
+}
 
 /** `scaffold` with the analysis injectable, so tests can also feed hand-built analyses. */
-export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { nextHint?: boolean } = {}): CliCommand {
+export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: ScaffoldCommandOptions = {}): CliCommand {
   return {
     name: 'scaffold',
-    usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] [--force] [--dry-run]',
+    usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] ' +
+      '[--exclude NAME]… [--force] [--dry-run] [--verbose]',
     summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (never overwrites without --force)',
     run: (args, io) => scaffold(args, io, analyze, opts),
   };
@@ -23,8 +37,9 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { n
 
 export const scaffoldCommand = makeScaffoldCommand();
 
-async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nextHint?: boolean }): Promise<number> {
-  const args = parseArgs(argv, ['gpu', 'force', 'dry-run'], ['mode', 'base-image', 'python', 'entry']);
+async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: ScaffoldCommandOptions): Promise<number> {
+  const args = parseArgs(argv, [...SCAFFOLD_FLAGS, 'dry-run'], [...SCAFFOLD_VALUED]);
+  const verbose = args.flags.has('verbose');
   if (args.positional.length !== 1) throw new CliError('expected one project folder: scaffold DIR');
   const root = path.resolve(io.cwd, args.positional[0]);
   const stat = await fs.stat(root).catch(() => undefined);
@@ -57,20 +72,24 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
       gpu: args.flags.has('gpu') || undefined,
       entry: entry?.replace(/\\/g, '/'),
       versionSource: versionSource(analysis),
+      exclude: args.lists.get('exclude'),
     });
   } catch (e) {
     if (e instanceof SpecError) throw new CliError(e.message);
     throw e;
   }
   io.out(describe(spec, flag(args.flags, 'python') ? '--python' : analysis.pythonVersionFrom));
-  if (spec.hasEnvFile) io.out('.env: passed to the container by compose.yaml (env_file) and kept out of the image by .dockerignore.');
+  if (spec.entry && !entry) for (const l of entryLines(analysis, spec.entry)) io.out(l);
+  if (spec.hasEnvFile) io.out('.env: passed to the container at run time (run, up, compose env_file), never copied into the image.');
+  const envHint = missingEnvHint(analysis.existing);
+  if (envHint) io.err(envHint);
   const rel = (file: string, line?: number): string => `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
   let result: ScaffoldResult;
   try {
     result = await scaffoldProject(root, spec, analysis, {
       dryRun,
       consent: (name, before, proposed) => {
-        if (!force) printProposal(io, name, before, proposed);
+        if (!force) printProposal(io, name, before, proposed, verbose);
         return force;
       },
     });
@@ -78,14 +97,22 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
     if (e instanceof ScaffoldFileError) throw new CliError(`cannot ${e.verb} ${e.file} in ${args.positional[0]}: ${e.why}`, 1);
     throw e;
   }
-  if (dryRun) for (const f of result.files) printProposal(io, f.name, f.before, f.proposed);
+  // The report below says "unchanged" itself: a dry run prints each other file once.
+  if (dryRun) for (const f of result.files) if (f.outcome !== 'unchanged') printProposal(io, f.name, f.before, f.proposed, verbose);
   const report = scaffoldReport(result, rel, ' (--force)');
   for (const line of report.warnings) io.err(line);
   for (const line of report.info) io.out(line);
   unpinnedWarning(spec, io);
   const kept = result.files.filter((f) => f.outcome === 'kept').map((f) => f.name);
+  for (const name of stillListed(result, analysis, args.lists.get('exclude'))) {
+    io.err(`requirements.txt: warning: ${name} is excluded but still listed; delete its line (it will not be added back)`);
+  }
   if (dryRun) io.out('Dry run: nothing was written.');
-  else if (kept.length) io.out(`Left alone (they exist): ${kept.join(', ')}. Review the diffs above; rerun with --force to replace them.`);
+  else if (kept.length) {
+    const review = verbose ? 'Review the diffs above' : 'See the changes with --verbose';
+    io.out(`Left alone (they exist): ${kept.join(', ')}. ${review}; rerun with --force to replace them.`);
+    if (opts.keptIsError) return 1;
+  }
   else if (opts.nextHint !== false && !result.problem) io.out('Next: docker compose up --build   (or: docker build --build-arg UID=$(id -u) -t NAME .)');
   // The other files are written, but the image would lack what requirements.txt could not get: say so in the exit code.
   return result.problem ? 1 : 0;
@@ -110,14 +137,45 @@ function describe(spec: ProjectSpec, pythonFrom: string | undefined): string {
     `${spec.gpu ? ', GPU' : ''}; ${spec.requirements.length} runtime requirement(s).`;
 }
 
-function printProposal(io: CliIo, name: string, before: string | undefined, proposed: string): void {
+/** One line per file by default; the whole proposal and its diff with --verbose. */
+function printProposal(io: CliIo, name: string, before: string | undefined, proposed: string, verbose: boolean): void {
   if (before === proposed) { io.out(`${name}: unchanged`); return; }
+  if (!verbose) {
+    const lines = proposed.replace(/\n$/, '').split('\n').length;
+    if (before === undefined) { io.out(`${name}: new file, ${lines} lines (--verbose shows it)`); return; }
+    const diff = unifiedDiff(name, before, proposed).split('\n');
+    const plus = diff.filter((l) => l.startsWith('+') && !l.startsWith('+++')).length;
+    const minus = diff.filter((l) => l.startsWith('-') && !l.startsWith('---')).length;
+    io.out(`${name}: yours differs from the proposal (+${plus} -${minus} lines; --verbose shows the diff)`);
+    return;
+  }
   io.out(`--- proposed ${name}${before === undefined ? ' (new file)' : ''} ---`);
   io.out(proposed.replace(/\n$/, ''));
   if (before !== undefined) {
     io.out(`--- diff for ${name} ---`);
     io.out(unifiedDiff(name, before, proposed).replace(/\n$/, ''));
   }
+}
+
+/** Why the entry was chosen, and the other runnable files (a few), so a wrong guess is one flag away. */
+function entryLines(analysis: ProjectAnalysis, entry: string): string[] {
+  if (analysis.entry !== entry || !analysis.entryWhy) return [];
+  const out = [`Entry ${entry}: ${analysis.entryWhy}.`];
+  const others = analysis.entryAlternatives ?? [];
+  if (others.length) {
+    const shown = others.slice(0, 5).join(', ') + (others.length > 5 ? ` and ${others.length - 5} more` : '');
+    out.push(`  Also runnable: ${shown}; choose one with --entry FILE.`);
+  }
+  return out;
+}
+
+/** Excluded names that requirements.txt still lists (the merge never deletes a user's line). */
+function stillListed(result: ScaffoldResult, analysis: ProjectAnalysis, flags: string[] = []): string[] {
+  const file = result.files.find((f) => f.name === 'requirements.txt');
+  const excluded = [...(analysis.excluded ?? []), ...flags];
+  if (!file || !excluded.length) return [];
+  const listed = parseRequirements(file.proposed).lines.filter((l) => l.kind === 'requirement' && l.name).map((l) => l.name!);
+  return listed.filter((n) => isExcluded(n, excluded));
 }
 
 function unpinnedWarning(spec: ProjectSpec, io: CliIo): void {

@@ -13,6 +13,8 @@ export interface SpecOptions {
   pipCacheMount?: boolean;
   versionSource?: string;
   ignoreFolders?: string[];
+  /** Distributions never to write (with the analysis' `# dsc: exclude` directives and the setting). */
+  exclude?: string[];
 }
 
 import { SpecError, validateSpec } from './validate';
@@ -38,7 +40,12 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   const entry = options.entry ?? analysis.entry;
   const framework = mode === 'app' ? analysis.framework : undefined;
   if (mode === 'app' && !framework) throw new SpecError('no app framework (Streamlit, FastAPI, Flask, Gradio, Dash) was found; choose another --mode');
-  if (mode !== 'jupyter' && !entry) throw new SpecError(`no entry file was found for ${mode} mode; name one with --entry FILE`);
+  if (mode !== 'jupyter' && !entry) {
+    throw new SpecError(mode === 'script'
+      ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run (library modules only). ' +
+        'Name one with --entry FILE, or explore the project in JupyterLab with --mode jupyter (a terminal there is a shell)'
+      : `no entry file was found for ${mode} mode; name one with --entry FILE`);
+  }
   const baseImage = options.baseImage?.trim() || undefined;
   const requirements = analysis.requirements
     .filter((r) => r.class === 'runtime')
@@ -48,6 +55,10 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   for (const tool of runtimeTools(mode, framework, baseImage ?? defaultBaseImage(pythonVersion))) {
     if (!have.has(tool) && !(tool === 'jupyterlab' && jupyterMeta)) requirements.push({ name: tool });
   }
+  // Excluded by the user (flag, setting, `# dsc: exclude` in requirements.txt): never written, tools included.
+  const excluded = new Set([...(analysis.excluded ?? []), ...(options.exclude ?? [])].map(normalizeName));
+  const kept = requirements.filter((r) => !excluded.has(normalizeName(r.name)));
+  requirements.splice(0, requirements.length, ...kept);
   requirements.sort((a, b) => (normalizeName(a.name) < normalizeName(b.name) ? -1 : 1));
   const spec: ProjectSpec = {
     mode,
@@ -64,6 +75,8 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (options.ignoreFolders?.length) spec.ignoreFolders = options.ignoreFolders;
   if (options.pipCacheMount) spec.pipCacheMount = true;
   if (options.versionSource) spec.versionSource = options.versionSource;
+  if (analysis.importRoots?.length) spec.importRoots = [...analysis.importRoots];
+  if (analysis.installable) spec.install = { ...analysis.installable, buildRequires: [...analysis.installable.buildRequires] };
   validateSpec(spec);
   return spec;
 }

@@ -1,4 +1,5 @@
 import { Engine } from './engine';
+import { atMost } from './streams';
 import { ImportSite } from '../../core/project';
 import { IMPORT_CHECK_PROGRAM, ImportFailure, importFailures, modulesToCheck, parseImportResults } from '../../core/docker/importCheck';
 
@@ -22,7 +23,7 @@ export async function checkImports(engine: Engine, tag: string, sites: ImportSit
     (_s, d) => { out += decoder.decode(d, { stream: true }); },
   );
   const code = await run.exit;
-  await Promise.race([run.output, new Promise((r) => setTimeout(r, 2000))]);
+  await atMost(run.output, 2000);
   const results = parseImportResults(out);
   if (!results) throw new Error(`python did not run in ${tag} (exit ${code}): ${out.trim().split('\n').slice(-3).join(' | ') || 'no output'}`);
   return { modules, results, failures: importFailures(sites, results) };
