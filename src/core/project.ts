@@ -13,7 +13,7 @@ export interface ImportSite {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   line: number;
-  /** For notebooks: the 0-based index of the code cell; line is then within that cell. */
+  /** For notebooks: the 0-based index of the cell among all cells (as the editor numbers them); line is within it. */
   cell?: number;
   class: ImportClass;
 }
@@ -49,6 +49,8 @@ export interface ProjectAnalysis {
   /** Why this entry (main guard, name, README mention…), and the others that would also run. */
   entryWhy?: string;
   entryAlternatives?: string[];
+  /** The entry's imports of the project's own modules (`check` imports them as the entry would). */
+  entryImports?: ImportSite[];
   /** Project folders that must be on the import path for every entry ('.' the root, 'src' a src layout). */
   importRoots?: string[];
   /** The project is itself a package (pyproject.toml with a build system): how to install it in the image. */

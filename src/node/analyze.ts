@@ -63,6 +63,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const written = new Set<string>();
   // Folders an import reaches beyond the importing file's own: '.' (the root package from examples/x.py), 'src'.
   const importRoots = new Set<string>();
+  const localSites = new Map<string, ImportSite[]>();
   let cuda = decl.cudaHint;
   // Notebooks with large outputs would cost several times their size once parsed: those are
   // streamed one at a time with their outputs dropped, so peak memory stays bounded.
@@ -97,6 +98,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     }
     for (const s of fileSites) {
       const where = local.rootOf(top(s.module), f);
+      if (where && !nb) localSites.set(f, [...(localSites.get(f) ?? []), { module: s.module, file: s.file, line: s.line, class: s.class }]);
       if (where === 'src' || (where === '.' && !isDevPath(f))) importRoots.add(where);
     }
     const huge = findHugeLine(code);
@@ -139,6 +141,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     unresolved,
     localModules: local.topLevel(),
     ...(importRoots.size ? { importRoots: [...importRoots].sort() } : {}),
+    ...(mode.entry && localSites.get(mode.entry)?.length ? { entryImports: localSites.get(mode.entry) } : {}),
     ...(decl.buildSystem ? { installable: { editable: declaresEditableInstall(docs), buildRequires: decl.buildSystem.requires } } : {}),
     ...(decl.excluded.length ? { excluded: decl.excluded.map((e) => e.name) } : {}),
     notebooks: walk.notebooks,

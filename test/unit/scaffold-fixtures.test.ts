@@ -75,7 +75,7 @@ test('app-streamlit --dry-run prints the streamlit server and writes nothing', a
 test('app-fastapi: uvicorn serves main:app on 8000', async () => {
   const dir = copyFixture('app-fastapi');
   const r = await scaffold(dir);
-  assert.match(r.read('Dockerfile'), /^CMD \["uvicorn", "main:app", "--host", "0\.0\.0\.0", "--port", "8000"\]$/m);
+  assert.match(r.read('Dockerfile'), /^CMD \["python", "-m", "uvicorn", "main:app", "--host", "0\.0\.0\.0", "--port", "8000"\]$/m);
   assert.ok(requirementNames(r.read('requirements.txt')).includes('uvicorn'));
   fs.rmSync(dir, { recursive: true });
 });

@@ -10,6 +10,7 @@ import { scaffoldProject, scaffoldReport, ScaffoldFileError, ScaffoldResult } fr
 import { missingEnvHint } from '../../core/docker/envFile';
 import { isExcluded } from '../../core/requirements/exclude';
 import { parseRequirements } from '../../core/requirements/parse';
+import { normalizeName } from '../../core/requirements/names';
 
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
 const modes = ['auto', 'script', 'jupyter', 'app'];
@@ -22,6 +23,8 @@ export interface ScaffoldCommandOptions {
   nextHint?: boolean;
   /** A file kept because --force was not given is a failure (up with explicit choices must not build the old files). */
   keptIsError?: boolean;
+  /** Say the missing-.env hint (up does not: its run says it, once). */
+  envHint?: boolean;
 }
 
 /** `scaffold` with the analysis injectable, so tests can also feed hand-built analyses. */
@@ -82,7 +85,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   if (spec.entry && !entry) for (const l of entryLines(analysis, spec.entry)) io.out(l);
   if (spec.hasEnvFile) io.out('.env: passed to the container at run time (run, up, compose env_file), never copied into the image.');
   const envHint = missingEnvHint(analysis.existing);
-  if (envHint) io.err(envHint);
+  if (envHint && opts.envHint !== false) io.err(envHint);
   const rel = (file: string, line?: number): string => `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
   let result: ScaffoldResult;
   try {
@@ -102,7 +105,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   const report = scaffoldReport(result, rel, ' (--force)');
   for (const line of report.warnings) io.err(line);
   for (const line of report.info) io.out(line);
-  unpinnedWarning(spec, io);
+  unpinnedWarning(spec, analysis, io);
   const kept = result.files.filter((f) => f.outcome === 'kept').map((f) => f.name);
   for (const name of stillListed(result, analysis, args.lists.get('exclude'))) {
     io.err(`requirements.txt: warning: ${name} is excluded but still listed; delete its line (it will not be added back)`);
@@ -178,7 +181,9 @@ function stillListed(result: ScaffoldResult, analysis: ProjectAnalysis, flags: s
   return listed.filter((n) => isExcluded(n, excluded));
 }
 
-function unpinnedWarning(spec: ProjectSpec, io: CliIo): void {
-  const unpinned = spec.requirements.filter((r) => !r.version).map((r) => r.name);
+function unpinnedWarning(spec: ProjectSpec, analysis: ProjectAnalysis, io: CliIo): void {
+  // Those the scan found were warned about at their import already: one warning per package.
+  const scanned = new Set(analysis.requirements.map((r) => normalizeName(r.name)));
+  const unpinned = spec.requirements.filter((r) => !r.version && !scanned.has(normalizeName(r.name))).map((r) => r.name);
   if (unpinned.length) io.err(`requirements.txt: warning: no installed version found, left unpinned: ${unpinned.join(', ')}`);
 }

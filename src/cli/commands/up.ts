@@ -7,7 +7,7 @@ import { envFilesOf, runWithOutput } from './run';
 import { makeScaffoldCommand, SCAFFOLD_FLAGS, SCAFFOLD_VALUED } from './scaffold';
 import { analyzeProject } from '../../node/analyze';
 import { missingScaffoldFiles } from '../../node/scaffold';
-import { unifiedDiff } from '../../node/files';
+import { safeWrite, unifiedDiff } from '../../node/files';
 import { baseImageChange } from '../../core/dockerfile/rebase';
 
 // Flags that change what scaffold writes: given explicitly, they are never ignored because the files exist.
@@ -25,17 +25,20 @@ export const upCommand: CliCommand = {
     const force = a.flags.has('force');
     const base = a.flags.get('base-image');
     const missing = await missingScaffoldFiles(dir);
+    let rebased = false;
     if (typeof base === 'string' && !missing.includes('Dockerfile')) {
       const code = await offerBaseImage(io, dir, base, force);
       if (code !== 0) return code;
+      rebased = force;
     }
     const shaping = SHAPING.some((f) => a.flags.has(f));
-    if (missing.length || shaping || force) {
+    if (missing.length || shaping || (force && !rebased)) {
       // Scaffold writes what is missing, merges requirements.txt and replaces the rest only with --force.
       // Pins come from the local interpreter; --no-pin leaves them to pip (offline mirrors, other platforms).
       const noPin = a.flags.has('no-pin');
-      const scaffold = makeScaffoldCommand((root, o) => analyzeProject(root, { ...o, noPin }), { nextHint: false, keptIsError: shaping });
-      const code = await scaffold.run([dir, ...forwarded(a)], io);
+      const scaffold = makeScaffoldCommand((root, o) => analyzeProject(root, { ...o, noPin }), { nextHint: false, keptIsError: shaping, envHint: false });
+      // --force that changed the FROM of the user's Dockerfile is not also consent to replace the whole file.
+      const code = await scaffold.run([dir, ...forwarded(a).filter((f) => !(rebased && f === '--force'))], io);
       if (code !== 0) return code;
     }
     const engine = engineFor(io);
@@ -69,7 +72,7 @@ async function offerBaseImage(io: CliIo, dir: string, image: string, force: bool
     io.err(`${rel}: left as it is; rerun with --force to apply this change, or drop --base-image to build FROM ${change.current}`);
     return 1;
   }
-  await fs.writeFile(file, change.text);
+  await safeWrite(file, change.text, { overwrite: true });
   io.out(`${rel}: FROM ${image} (--force)`);
   return 0;
 }

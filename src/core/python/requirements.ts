@@ -99,16 +99,18 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
       if (pin && installed && pin !== installed && pinAt) {
         warnings.push({ ...pinAt, message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept` });
       }
-      if (!r.version && r.class === 'runtime') {
+      // An unverified name gets its one warning below, which says it is unpinned too.
+      if (!r.version && r.class === 'runtime' && r.verified) {
         const where = input.interpreterName && input.interp.installed ? `not installed in ${input.interpreterName}` : 'no interpreter to ask';
         warnings.push({ ...firstPlace(r), message: `${r.name}: version unknown (${where}); left unpinned` });
       }
     }
     const elsewhere = r.verified ? [] : stdlibVersionsOf(r.imports[0] ?? r.name);
+    const unpinned = !input.noPin && !r.version ? ', unpinned' : '';
     if (!r.verified && r.class === 'runtime' && elsewhere.length) {
-      warnings.push({ ...firstPlace(r), message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}; kept as "${r.name}" (unverified)` });
+      warnings.push({ ...firstPlace(r), message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}; kept as "${r.name}" (unverified${unpinned})` });
     } else if (!r.verified && r.class === 'runtime') {
-      warnings.push({ ...firstPlace(r), message: `"${r.imports[0] ?? r.name}" is not a known module of the standard library, the project or a known distribution; kept as "${r.name}" (unverified)` });
+      warnings.push({ ...firstPlace(r), message: `"${r.imports[0] ?? r.name}" is not a known module of the standard library, the project or a known distribution; kept as "${r.name}" (unverified${unpinned})` });
     }
     r.imports.sort();
     return r;
