@@ -14,7 +14,7 @@ const io = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'os', 
   .map((name) => ({ name, message: 'core/ is pure: no I/O imports.' }));
 
 // Bundled as lazy chunks (scripts/bundle.mjs): a static import would load them at activation.
-const lazyModules = ['dockerfile-language-service', 'dockerfile-language-service/lib/dockerRegistryClient', 'dockerfile-ast', 'dockerfile-utils', 'yaml', 'pip-requirements-js', 'smol-toml', 'tar-fs', 'ignore']
+const lazyModules = ['dockerfile-language-service', 'dockerfile-language-service/lib/dockerRegistryClient', 'dockerfile-ast', 'dockerfile-utils', 'yaml', 'pip-requirements-js', 'smol-toml', 'tar-fs', 'ignore', 'jsonc-parser']
   .map((name) => ({ name, allowTypeImports: true, message: 'require() it where it is used (a lazy chunk, see scripts/bundle.mjs); `import type` is fine.' }));
 
 export default tseslint.config(

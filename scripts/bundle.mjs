@@ -35,6 +35,7 @@ const chunks = {
   toml: ['smol-toml'],
   tar: ['tar-fs'],
   ignore: ['ignore'],
+  jsonc: ['jsonc-parser'],
 };
 const chunkOf = new Map(Object.entries(chunks).flatMap(([chunk, mods]) => mods.map((m) => [m, chunk])));
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -52,6 +53,8 @@ const chunkEntry = (mods) => mods.map((m) => `Object.defineProperty(exports, ${J
 const chunkBuilds = Object.entries(chunks).map(([chunk, mods]) => ({
   ...common,
   stdin: { contents: chunkEntry(mods), resolveDir: '.', sourcefile: `chunks/${chunk}.js` },
+  // jsonc-parser's main is a UMD build whose dynamic require()s esbuild cannot follow: bundle its ES modules.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   outfile: `dist/chunks/${chunk}.js`,
 }));
 // dockerode requires its BuildKit session (gRPC, protobuf: about half a second to load here) at startup;
@@ -86,3 +89,5 @@ if (watch) {
 // dockerode's BuildKit session loads its .proto files at run time from next to the bundle.
 import fs from 'node:fs';
 fs.cpSync('node_modules/dockerode/lib/proto', 'dist/proto', { recursive: true });
+// The most used distribution names, read by src/node/indexCheck.ts on first use (not at activation).
+fs.copyFileSync('data/top-distributions.txt', 'dist/top-distributions.txt');

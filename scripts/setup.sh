@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 log() { printf '[setup %s] %s\n' "$(date +%T)" "$*" >&2; }
 
 need=()
-for p in docker.io mmdebstrap docker-compose zstd chromium ripgrep libkrb5-dev build-essential git; do
+# docker-registry + apache2-utils (htpasswd): a real registry on 127.0.0.1 for the digest and registry tests.
+for p in docker.io mmdebstrap docker-compose zstd chromium ripgrep libkrb5-dev build-essential git docker-registry apache2-utils; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then

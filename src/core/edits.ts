@@ -1,9 +1,16 @@
 import { TextEdit } from './findings';
 
-/** Offsets of each line start, so 0-based positions and string offsets convert both ways. */
+/**
+ * Offsets of each line start, so 0-based positions and string offsets convert both ways. Lines end
+ * as in LSP and VS Code: at LF, CRLF or a lone CR (a parser that counts lines so and a rule that
+ * did not would point at different lines of a file with stray CRs).
+ */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 

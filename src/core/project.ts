@@ -32,6 +32,18 @@ export interface Requirement {
   sites: ImportSite[];
   /** Where it came from besides imports: a `%pip install` magic, requirements.txt, pyproject… */
   declaredIn?: string[];
+  /** Runtime needs that no import spells, with their evidence ("needed by pd.read_parquet"). */
+  needs?: RuntimeNeedSite[];
+  /** Why pip cannot install it (no index has it, or none could be asked): a comment line, never an install line. */
+  unavailable?: string;
+}
+
+/** Where a runtime need was found and why it matters. */
+export interface RuntimeNeedSite {
+  file: string;
+  line: number;
+  cell?: number;
+  reason: string;
 }
 
 export interface ScanWarning {
@@ -93,6 +105,8 @@ export interface ProjectSpec {
   gpu: boolean;
   /** Runtime requirements only, as they go into requirements.txt. */
   requirements: { name: string; version?: string }[];
+  /** Imported, but no index has them (or none could be asked): comment lines in requirements.txt. */
+  notInstallable?: { name: string; where: string; reason: string }[];
   /** Apt packages that the requirements need (from the core data table). */
   systemPackages?: string[];
   hasEnvFile: boolean;
@@ -110,4 +124,6 @@ export interface ProjectSpec {
   importRoots?: string[];
   /** Install the project itself (pyproject.toml) after copying it. */
   install?: ProjectInstall;
+  /** The image tag builds use (default: from the folder name); the Dockerfile's build comment shows it. */
+  tag?: string;
 }

@@ -14,7 +14,12 @@ import { declaresEditableInstall, readProjectDocs } from './projectDocs';
 import { probeInterpreter } from './probe';
 import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readNotebookStripped, readSource } from './readSource';
 import { cancelled } from './cancelled';
+import { launcherFacts, launcherKind } from '../core/python/launchers';
+import type { RuntimeNeed } from '../core/python/runtimeNeeds';
 import { isDevPath } from '../core/python/classify';
+import { applyVerdicts, namesToCheck } from '../core/python/availability';
+import type { ImportClass, RuntimeNeedSite } from '../core/project';
+import { checkOnIndex } from './indexCheck';
 
 export interface AnalyzeOptions {
   /** Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`); false: bundled data only. */
@@ -24,6 +29,10 @@ export interface AnalyzeOptions {
   /** Called with progress as files are scanned (for long scans in the editor). */
   onProgress?: (scannedFiles: number, totalFiles: number) => void;
   signal?: AbortSignal;
+  /** Ask no package index about names the bundled data does not know (they become comment lines). */
+  offline?: boolean;
+  /** The simple-API index to ask; default: the one the user's pip uses. */
+  indexUrl?: string;
 }
 
 /** The Python version assumed when neither the project nor an interpreter says (the stand-in images' version). */
@@ -64,6 +73,14 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   // Folders an import reaches beyond the importing file's own: '.' (the root package from examples/x.py), 'src'.
   const importRoots = new Set<string>();
   const localSites = new Map<string, ImportSite[]>();
+  const needs: (RuntimeNeedSite & { name: string; class: ImportClass })[] = [];
+  const addNeeds = (list: (RuntimeNeed & { cell?: number })[], file: string, cls: ImportClass): void => {
+    for (const n of list) {
+      const site = { file, line: n.line, ...(n.cell === undefined ? {} : { cell: n.cell }), reason: n.reason + (n.alternatives ? ` (or ${n.alternatives.join(', ')})` : '') };
+      if (n.kind === 'install') needs.push({ ...site, name: n.name, class: cls });
+      else if (cls === 'runtime') warnings.push({ file, line: n.cell === undefined ? n.line : undefined, message: `${n.cell === undefined ? '' : `cell ${n.cell + 1}, line ${n.line}: `}${n.reason}` });
+    }
+  };
   let cuda = decl.cudaHint;
   // Notebooks with large outputs would cost several times their size once parsed: those are
   // streamed one at a time with their outputs dropped, so peak memory stays bounded.
@@ -88,12 +105,16 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
       for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.names });
       for (const p of facts.pipInstalls) pips.push({ ...p, file: f });
       for (const m of facts.writtenModules) written.add(m);
+      const cls: ImportClass = isDevPath(f) ? 'dev' : 'runtime';
+      for (const r of facts.moduleRuns) fileSites.push({ module: r.module, file: f, line: r.line, cell: r.cell, class: cls, names: [] });
+      addNeeds(facts.needs, f, cls);
       code = facts.code;
       guard = facts.hasMainGuard;
     } else {
       const facts = scanPython(src.text, { file: f });
       for (const w of facts.warnings) warnings.push({ file: f, line: w.line, message: w.message });
       for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.names });
+      addNeeds(facts.needs, f, isDevPath(f) ? 'dev' : 'runtime');
       guard = facts.hasMainGuard;
     }
     for (const s of fileSites) {
@@ -126,9 +147,29 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     opts.onProgress?.(++done, total);
   }
 
+  const declared = [...decl.packages];
+  for (const f of walk.launchers) {
+    if (opts.signal?.aborted) throw cancelled('scan');
+    const src = await readSource(path.join(absRoot, f), MAX_PY_BYTES);
+    if (src.text === undefined) continue;
+    const facts = launcherFacts(launcherKind(f)!, src.text);
+    // Lint, format and test scripts run no part of the image.
+    const cls: ImportClass = isDevPath(f) || /(?:^|\/)(?:lint|format|test|tests-start|style|release)[\w-]*\.sh$/.test(f) ? 'dev' : 'runtime';
+    addNeeds(facts.needs, f, cls);
+    if (launcherKind(f) !== 'makefile') for (const m of facts.modules) sites.push({ module: m.module, file: f, line: m.line, class: cls, names: [] });
+    for (const p of facts.pipInstalls) declared.push({ name: p.name, spec: p.spec, file: f, line: p.line, class: cls });
+  }
+  for (const r of decl.reported) warnings.push({ file: r.file, line: r.line, message: `${r.name}: not installable with pip (${r.reason}); reported, not installed` });
   const { requirements, unresolved, warnings: reqWarnings } = buildRequirements({
-    sites: sites.filter((s) => !written.has(top(s.module))), pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
+    sites: sites.filter((s) => !written.has(top(s.module)) && !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), s.file)),
+    pips, declared, needs, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
   });
+  // Names guessed from imports that no bundled data knows: the package index decides (never an install line it lacks).
+  const unknown = namesToCheck(requirements);
+  if (unknown.length) {
+    const { verdicts, index } = await checkOnIndex(unknown, { offline: opts.offline, indexUrl: opts.indexUrl });
+    reqWarnings.push(...applyVerdicts(requirements, verdicts, index));
+  }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   const mode = detectMode(files, mentionedScripts(docs));
   const existing: string[] = [];

@@ -4,6 +4,8 @@ import type { ImportClass, ScanWarning } from '../core/project';
 import { parseRequirements } from '../core/requirements/parse';
 import { readTextFile } from './textFile';
 import { ExcludeDirective, excludeDirectives } from '../core/requirements/exclude';
+import { condaDeclarations, DeclaredName, lineOf, pipfileDeclarations, setupCfgDeclarations, setupPyDeclarations, toolDeclarations } from '../core/python/declared';
+import { normalizeName } from '../core/requirements/names';
 
 // Loaded on first use from their own chunks (scripts/bundle.mjs): activation does not parse them.
 const parseToml = (text: string) => (require('smol-toml') as typeof import('smol-toml')).parse(text);
@@ -34,13 +36,17 @@ export interface Declarations {
   buildSystem?: { requires: string[] };
   /** `# dsc: exclude NAME` directives of the requirements files. */
   excluded: (ExcludeDirective & { file: string })[];
+  /** Declared needs pip cannot install (conda's cudatoolkit, system programs): reported, never installed. */
+  reported: { name: string; reason: string; file: string; line?: number }[];
+  /** The project's own distribution names (pyproject/setup name): never a requirement of itself. */
+  selfNames: string[];
 }
 
 const DEV_REQ = /(?:dev|test|tests|docs|doc|lint|ci)\b/i;
 
 /** Reads requirements*.txt (and requirements/*.txt), pyproject.toml, environment.yml, .python-version, runtime.txt at `root`. */
 export async function readDeclarations(root: string): Promise<Declarations> {
-  const out: Declarations = { packages: [], cudaHint: false, warnings: [], excluded: [] };
+  const out: Declarations = { packages: [], cudaHint: false, warnings: [], reported: [], selfNames: [], excluded: [] };
   const names = await fs.readdir(root).catch(() => [] as string[]);
   const reqFiles = names.filter((n) => /^requirements.*\.(txt|in)$/i.test(n)).sort();
   if (names.includes('requirements')) {
@@ -51,6 +57,12 @@ export async function readDeclarations(root: string): Promise<Declarations> {
   for (const f of reqFiles) await readRequirements(root, f, out, seen);
   if (names.includes('pyproject.toml')) await readPyproject(root, out);
   for (const f of ['environment.yml', 'environment.yaml']) if (names.includes(f)) await readEnvironment(root, f, out);
+  if (names.includes('Pipfile')) await readPipfile(root, out);
+  if (names.includes('setup.cfg')) await readSetupText(root, 'setup.cfg', out);
+  if (names.includes('setup.py')) await readSetupText(root, 'setup.py', out);
+  // A project that depends on itself (`pkg[all]` in its own extras, `-e .`) declares nothing new.
+  const self = new Set(out.selfNames.map(normalizeName));
+  out.packages = out.packages.filter((p) => !self.has(normalizeName(p.name)));
   const pin = async (file: string, re: RegExp): Promise<void> => {
     if (out.python || !names.includes(file)) return;
     const text = await read(root, file, out);
@@ -60,6 +72,45 @@ export async function readDeclarations(root: string): Promise<Declarations> {
   await pin('.python-version', /^\s*(?:python-|cpython-)?(3\.\d+)/m);
   await pin('runtime.txt', /^\s*python-(3\.\d+)/m);
   return out;
+}
+
+/** A PEP 508 string → a declared name (undefined for URLs to folders and unparsable specs). */
+function parseSpec(spec: string): DeclaredName | undefined {
+  try {
+    const req = parsePipRequirementsLine(spec.trim());
+    if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
+      const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
+      return { name: req.name, version: eq?.version, spec: spec.trim(), class: 'runtime' };
+    }
+  } catch { /* reported by the caller's count */ }
+  return undefined;
+}
+
+function addAll(out: Declarations, file: string, list: DeclaredName[]): void {
+  for (const d of list) out.packages.push({ name: d.name, version: d.version, spec: d.spec, file, line: d.line, class: d.class });
+}
+
+async function readPipfile(root: string, out: Declarations): Promise<void> {
+  const text = await read(root, 'Pipfile', out);
+  if (text === undefined) return;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text) as Record<string, unknown>;
+  } catch (e) {
+    out.warnings.push({ file: 'Pipfile', line: (e as { line?: number }).line, message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}` });
+    return;
+  }
+  const p = pipfileDeclarations(doc, text);
+  addAll(out, 'Pipfile', p.packages);
+  if (p.python && !out.python) out.python = { version: p.python, file: 'Pipfile' };
+}
+
+async function readSetupText(root: string, file: 'setup.cfg' | 'setup.py', out: Declarations): Promise<void> {
+  const text = await read(root, file, out);
+  if (text === undefined) return;
+  const name = file === 'setup.cfg' ? /^\s*name\s*=\s*([\w.-]+)/m.exec(text)?.[1] : /\bname\s*=\s*["']([\w.-]+)["']/.exec(text)?.[1];
+  if (name) out.selfNames.push(name);
+  addAll(out, file, file === 'setup.cfg' ? setupCfgDeclarations(text, parseSpec) : setupPyDeclarations(text, parseSpec));
 }
 
 async function read(root: string, file: string, out: Declarations): Promise<string | undefined> {
@@ -108,14 +159,20 @@ async function readPyproject(root: string, out: Declarations): Promise<void> {
     out.warnings.push({ file: 'pyproject.toml', line, message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}` });
     return;
   }
-  const project = (doc.project ?? {}) as { dependencies?: unknown; 'requires-python'?: unknown; 'optional-dependencies'?: unknown };
+  const project = (doc.project ?? {}) as { name?: unknown; dependencies?: unknown; 'requires-python'?: unknown; 'optional-dependencies'?: unknown };
+  if (typeof project.name === 'string') out.selfNames.push(project.name);
+  const poetryName = ((doc.tool as { poetry?: { name?: unknown } } | undefined)?.poetry?.name);
+  if (typeof poetryName === 'string') out.selfNames.push(poetryName);
+  const tools = toolDeclarations(doc, text, parseSpec);
+  addAll(out, 'pyproject.toml', tools.packages.map((p) => ({ ...p, line: p.line ?? lineOf(text, p.name) })));
+  if (tools.python && !out.python) out.python = { version: tools.python, file: 'pyproject.toml', range: '>=' + tools.python };
   const add = (spec: unknown, cls: ImportClass): void => {
     if (typeof spec !== 'string') return;
     try {
       const req = parsePipRequirementsLine(spec);
       if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
         const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-        out.packages.push({ name: req.name, version: eq?.version, spec, file: 'pyproject.toml', class: cls });
+        out.packages.push({ name: req.name, version: eq?.version, spec, file: 'pyproject.toml', line: lineOf(text, req.name), class: cls });
       }
     } catch {
       out.warnings.push({ file: 'pyproject.toml', message: `cannot parse dependency "${spec}"` });
@@ -153,11 +210,14 @@ async function readEnvironment(root: string, file: string, out: Declarations): P
     return;
   }
   if (!Array.isArray(doc.dependencies)) return;
+  // Conda names mapped to the distributions pip installs (pytorch → torch); the CUDA toolkit and system
+  // programs are reported, not installed.
+  const conda = condaDeclarations(doc.dependencies, text);
+  addAll(out, file, conda.packages);
+  for (const r of conda.reported) out.reported.push({ ...r, file });
+  if (conda.python && !out.python) out.python = { version: conda.python, file };
   for (const d of doc.dependencies) {
     if (typeof d === 'string') {
-      // Conda specs: `python=3.10`, `numpy>=1.24`; conda names are not PyPI names, so only python is taken.
-      const py = /^python\s*[=<>~]*\s*(3\.\d+)/.exec(d);
-      if (py && !out.python) out.python = { version: py[1], file };
       if (/cudatoolkit|cuda-version|pytorch-cuda/.test(d)) out.cudaHint = true;
     } else if (d && typeof d === 'object' && Array.isArray((d as { pip?: unknown }).pip)) {
       for (const spec of (d as { pip: unknown[] }).pip) {
@@ -166,7 +226,7 @@ async function readEnvironment(root: string, file: string, out: Declarations): P
           const req = parsePipRequirementsLine(spec);
           if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
             const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-            out.packages.push({ name: req.name, version: eq?.version, spec, file, class: 'runtime' });
+            out.packages.push({ name: req.name, version: eq?.version, spec, file, line: lineOf(text, req.name), class: 'runtime' });
           }
         } catch {
           out.warnings.push({ file, message: `cannot parse pip dependency "${spec}"` });

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { ProjectAnalysis, ProjectSpec } from '../core/project';
-import { generateAll, GeneratedFiles, runtimeTools, baseImageOf } from '../core/generate';
+import { generateAll, GeneratedFiles, runtimeTools, baseImageOf, generateDevcontainer, devcontainerFile, composeDevServiceOf } from '../core/generate';
 import { mergeRequirements } from '../core/requirements/merge';
 import { parseRequirements } from '../core/requirements/parse';
 import { normalizeName } from '../core/requirements/names';
@@ -43,6 +43,8 @@ export interface ScaffoldOptions {
   /** Asked for an existing file (not requirements.txt, which is merged) that differs from the proposal. */
   consent(name: string, before: string, proposed: string): Promise<boolean> | boolean;
   dryRun?: boolean;
+  /** Also write .devcontainer/devcontainer.json; `name` is what Dev Containers shows (the folder's name). */
+  devcontainer?: { name: string };
 }
 
 /** A file could not be read or written; the message names it. Nothing is written when reading fails. */
@@ -58,9 +60,13 @@ export class ScaffoldFileError extends Error {
  * `-r` count as declared), any other existing file is replaced only when `consent` says so.
  */
 export async function scaffoldProject(root: string, spec: ProjectSpec, analysis: ProjectAnalysis, o: ScaffoldOptions): Promise<ScaffoldResult> {
-  const generated = generateAll(spec);
+  const generated: Record<string, string> = generateAll(spec);
   const composeName = (await firstExisting(root, COMPOSE_FILE_NAMES)) ?? 'compose.yaml';
-  const names = (Object.keys(generated) as (keyof GeneratedFiles)[]).map((key) => ({ key, name: key === 'compose.yaml' ? composeName : key }));
+  const names = Object.keys(generated).map((key) => ({ key, name: key === 'compose.yaml' ? composeName : key }));
+  if (o.devcontainer) {
+    generated[devcontainerFile] = await devcontainerText(root, spec, composeName, o.devcontainer.name);
+    names.push({ key: devcontainerFile, name: devcontainerFile });
+  }
   // Read every existing file first, so that an unreadable one stops us before anything is written.
   const existing = new Map<string, TextFile | undefined>();
   for (const { name } of names) existing.set(name, await readTextFile(path.join(root, name)).catch((e: NodeJS.ErrnoException) => {
@@ -83,12 +89,23 @@ export async function scaffoldProject(root: string, spec: ProjectSpec, analysis:
     // requirements.txt is merged (nothing of the user's is lost), so it needs no consent.
     const mayWrite = !before || key === 'requirements.txt' || await o.consent(name, before.text, proposedText);
     if (!mayWrite) { file.outcome = 'kept'; continue; }
+    if (!before) await fs.mkdir(path.dirname(path.join(root, name)), { recursive: true });
     const outcome = await safeWrite(path.join(root, name), proposed, { overwrite: !!before }).catch((e: NodeJS.ErrnoException) => {
       throw new ScaffoldFileError('write', name, e.code ?? e.message);
     });
     file.outcome = outcome === 'created' ? 'written' : outcome === 'exists' ? 'kept' : outcome === 'unchanged' ? 'unchanged' : key === 'requirements.txt' ? 'merged' : 'overwritten';
   }
   return result;
+}
+
+/**
+ * devcontainer.json: built from the Dockerfile, or, when the user's compose file runs other services beside the
+ * project's (a database…), that compose file's service, so that Dev Containers starts them all.
+ */
+async function devcontainerText(root: string, spec: ProjectSpec, composeName: string, name: string): Promise<string> {
+  const compose = await readTextFile(path.join(root, composeName)).catch(() => undefined);
+  const service = compose ? composeDevServiceOf(compose.text) : undefined;
+  return generateDevcontainer(spec, { name, compose: service ? { file: composeName, service } : undefined });
 }
 
 /** The merged requirements (bytes in the file's encoding, and text), or undefined when the file has errors. */

@@ -66,13 +66,14 @@ test('a code-only edit rebuilds with the dependency layers from the cache (Build
   assert.deepEqual(second.cachedLines.sort(), [1, 2, 3]);
 });
 
-test('a broken RUN line fails with its Dockerfile line: `Dockerfile:4: error: …`, exit 1', async () => {
+test('a broken RUN line fails with its Dockerfile line and its cause: `Dockerfile:4: error: ModuleNotFoundError…`, exit 1', async () => {
   const dir = project('broken-run');
   const io = captureIo();
   io.cwd = dir;
   assert.equal(await main(['build', '.'], io), 1);
   const last = io.stderr.at(-1)!;
-  assert.match(last, /^Dockerfile:4: error: executor failed running \[\/bin\/sh -c python -c "import numpy"\]: exit code: 1$/);
+  // The cause in the step's own words, not BuildKit's "executor failed running …" wrapper (issue 12).
+  assert.match(last, /^Dockerfile:4: error: ModuleNotFoundError: No module named 'numpy'$/);
   assert.ok(io.stderr.some((l) => /ModuleNotFoundError: No module named 'numpy'/.test(l)), 'the failing output is shown');
   assert.equal(await engine.imageSummary(tagOf(dir)), undefined);
 });
@@ -82,7 +83,7 @@ test('the classic builder (DOCKER_BUILDKIT=0): steps, cache and the failing line
   const io = captureIo({ ...process.env, DOCKER_BUILDKIT: '0' });
   io.cwd = dir;
   assert.equal(await main(['build', '.'], io), 1);
-  assert.match(io.stderr.at(-1)!, /^Dockerfile:4: error: The command '\/bin\/sh -c python -c "import numpy"' returned a non-zero code: 1$/);
+  assert.match(io.stderr.at(-1)!, /^Dockerfile:4: error: ModuleNotFoundError: No module named 'numpy'$/);
   assert.ok(io.stdout.some((l) => /^\[4\/\d+\] RUN python -c "import numpy"$/.test(l)), io.stdout.join('\n'));
   const ok = project('script-exitcode');
   const first = await buildProject(engine, { dir: ok, tag: tagOf(ok), env: { DOCKER_BUILDKIT: '0' } });

@@ -71,6 +71,9 @@ build_on "$JUP_TAG" jupyter311 'jupyter-notebook python3-numpy' \
 build_on "$WEB_TAG" py311-web 'python3-fastapi python3-uvicorn python3-numpy' \
   "sed -i 's/^Requires-Dist: starlette.*/Requires-Dist: starlette/' /usr/lib/python3/dist-packages/fastapi-*.dist-info/METADATA"
 docker run --rm "$WEB_TAG" pip install --no-index -q --root-user-action=ignore fastapi uvicorn >/dev/null
+# A non-root host user in the docker group: the dev container test runs the Dev Containers CLI as this user to
+# prove that the container's user takes the host user's UID (as root, UID 0, there is nothing to align).
+getent passwd dsc-dev >/dev/null || useradd --uid 1234 --user-group --no-create-home --groups docker --shell /usr/sbin/nologin dsc-dev
 docker run --rm "$SCI_TAG" python -c 'import numpy, pandas, sklearn, matplotlib' >/dev/null
 docker run --rm "$WEB_TAG" python -c 'import fastapi, uvicorn' >/dev/null
 docker run --rm "$JUP_TAG" jupyter lab --version >/dev/null

@@ -14,6 +14,13 @@ test('specFromAnalysis: runtime requirements only, pins kept, mode/entry/python 
   assert.equal(spec.baseImage, undefined);
 });
 
+test('the Dockerfile\'s build comment tags the image as builds do (the folder name), not my-project (issue 12)', () => {
+  const spec = specFromAnalysis(analysis({ root: '/work/Churn Script' }));
+  assert.equal(spec.tag, 'churn-script:latest');
+  assert.match(generateDockerfile(spec), /-t churn-script:latest \./);
+  assert.throws(() => validateSpec({ ...spec, tag: 'x\nRUN evil' }), SpecError);
+});
+
 test('specFromAnalysis: options override; jupyter adds jupyterlab unless the base image is a Jupyter image', () => {
   const a = analysis({ mode: 'jupyter', entry: undefined, requirements: [req('pandas', '2.2.2')] });
   assert.deepEqual(specFromAnalysis(a).requirements.map((r) => r.name), ['jupyterlab', 'pandas']);

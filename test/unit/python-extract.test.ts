@@ -104,7 +104,7 @@ test('notebooks: %pip and !pip install are requirements; other magics and shell 
     'df?\n',
     'import os\n',
   ] }, { cell_type: 'code', source: '%%bash\nimport notpython\n' }, { cell_type: 'code', source: '%%time\nimport inside_time\n' }]));
-  assert.deepEqual(r.pipInstalls.map((p) => [p.name, p.spec, p.line]), [['pandas', 'pandas>=2', 1], ['seaborn', 'seaborn==0.13.2', 1], ['requests', 'requests', 2], ['tqdm', 'tqdm', 3]]);
+  assert.deepEqual(r.pipInstalls.map((p) => [p.name, p.spec, p.line]), [['pandas', 'pandas>=2', 1], ['seaborn', 'seaborn==0.13.2', 1], ['requests', 'requests', 2], ['tqdm', 'tqdm', 3], ['scipy', 'scipy', 4]]);
   assert.deepEqual(r.imports.map((i) => i.module), ['os', 'inside_time']);
   assert.deepEqual(r.warnings, []);
 });

@@ -16,7 +16,13 @@ test('render: sorted by normalised name, pinned where known, header without a da
 });
 
 test('render without a probed interpreter says nothing is pinned', () => {
-  assert.match(renderRequirements([{ name: 'numpy' }]), /no interpreter was probed/);
+  assert.match(renderRequirements([{ name: 'numpy' }]), /no interpreter was probed, so nothing is pinned/);
+});
+
+test('render without an interpreter but with the project\'s own pins does not claim nothing is pinned (issue 12)', () => {
+  const text = renderRequirements([{ name: 'dash', version: '2.17.0' }, { name: 'gunicorn' }]);
+  assert.doesNotMatch(text, /nothing is pinned/);
+  assert.match(text, /as the project declares them/);
 });
 
 test('sortRequirements: duplicates by PEP 503 name kept once, the pinned one preferred', () => {

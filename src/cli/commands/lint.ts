@@ -4,7 +4,8 @@ import { CliCommand, CliError } from '../io';
 import { parseArgs } from '../args';
 import { lintDockerfile } from '../../core/dockerfile/lint';
 import { dscFindings } from '../../core/dockerfile/rules';
-import { formatFinding, hasErrors } from '../../core/findings';
+import { Finding, formatFinding, hasErrors } from '../../core/findings';
+import { lintDevcontainer } from '../../core/devcontainer/lint';
 
 function read(file: string, cwd: string): string {
   try {
@@ -20,7 +21,7 @@ function read(file: string, cwd: string): string {
 export const lint: CliCommand = {
   name: 'lint',
   usage: 'lint FILE...',
-  summary: 'Check Dockerfiles (syntax and DSC rules); prints FILE:LINE:COL: severity CODE: message, exit 1 on any error',
+  summary: 'Check Dockerfiles (syntax and DSC rules) and devcontainer.json files; prints FILE:LINE:COL: severity CODE: message, exit 1 on any error',
   async run(argv, io) {
     const { positional } = parseArgs(argv, []);
     if (!positional.length) throw new CliError('name at least one Dockerfile, e.g. ds-containers lint Dockerfile');
@@ -37,10 +38,17 @@ export const lint: CliCommand = {
         unreadable = true;
         continue;
       }
-      const findings = lintDockerfile(text, { extraRules: (t) => dscFindings(t) });
+      const findings: Finding[] = isDevcontainer(file)
+        ? lintDevcontainer(text, { exists: (rel) => fs.statSync(path.resolve(io.cwd, path.dirname(file), rel), { throwIfNoEntry: false })?.isFile() ?? false })
+        : lintDockerfile(text, { extraRules: (t) => dscFindings(t) });
       for (const f of findings) io.out(formatFinding(file, f));
       errors ||= hasErrors(findings);
     }
     return unreadable ? 2 : errors ? 1 : 0;
   },
 };
+
+/** devcontainer.json and .devcontainer.json (Dev Containers' two names); anything else is a Dockerfile. */
+export function isDevcontainer(file: string): boolean {
+  return /(^|[\\/])\.?devcontainer\.json$/.test(file);
+}

@@ -6,7 +6,8 @@ import { Engine } from '../../node/docker/engine';
 
 export interface RunOptions {
   args: string[];
-  mount: boolean;
+  /** undefined mounts servers (Jupyter, apps: development runs) and not scripts; true mounts any. */
+  mount: boolean | undefined;
   /** --env-file choices (relative to the project); default `.env` when it exists. */
   envFiles?: string[];
 }
@@ -33,7 +34,8 @@ export async function runWithOutput(io: CliIo, engine: Engine, dir: string, tag:
   });
   if (partial.stdout) io.out(partial.stdout);
   if (partial.stderr) io.err(partial.stderr);
-  if (r.mode !== 'script' || r.stopped) io.err(`stopped and removed the container`);
+  if (r.stopped) io.err(`stopped and removed the container`);
+  else if (r.mode !== 'script') io.err(`the server exited with code ${r.exitCode}; its container ${r.id.slice(0, 12)} is kept (docker logs, docker rm)`);
   // Interrupted is never success: a CI job whose timeout killed the run must not see 0.
   return r.stopped ? interruptedExitCode(io.signal.reason) : r.exitCode;
 }
@@ -55,6 +57,6 @@ export const runCommand: CliCommand = {
   async run(argv, io) {
     const a = parseArgs(argv, ['mount'], ['tag', 'env-file']);
     const dir = projectDir(io, a.positional);
-    return runWithOutput(io, engineFor(io), dir, tagFor(dir, a.flags.get('tag')), { args: a.rest, mount: a.flags.has('mount'), envFiles: envFilesOf(a.lists) });
+    return runWithOutput(io, engineFor(io), dir, tagFor(dir, a.flags.get('tag')), { args: a.rest, mount: a.flags.has('mount') || undefined, envFiles: envFilesOf(a.lists) });
   },
 };

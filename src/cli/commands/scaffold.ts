@@ -6,6 +6,7 @@ import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
 import { baseImageOf, SpecError, specFromAnalysis } from '../../core/generate';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
 import { unifiedDiff } from '../../node/files';
+import { projectFolders } from '../../node/projects';
 import { scaffoldProject, scaffoldReport, ScaffoldFileError, ScaffoldResult } from '../../node/scaffold';
 import { missingEnvHint } from '../../core/docker/envFile';
 import { isExcluded } from '../../core/requirements/exclude';
@@ -15,7 +16,7 @@ import { normalizeName } from '../../core/requirements/names';
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
 const modes = ['auto', 'script', 'jupyter', 'app'];
 /** Scaffold's flags that `up` takes too (and forwards). */
-export const SCAFFOLD_FLAGS = ['gpu', 'force', 'verbose'] as const;
+export const SCAFFOLD_FLAGS = ['gpu', 'force', 'verbose', 'offline'] as const;
 export const SCAFFOLD_VALUED = ['mode', 'base-image', 'python', 'entry', 'exclude'] as const;
 
 export interface ScaffoldCommandOptions {
@@ -32,8 +33,9 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: Sca
   return {
     name: 'scaffold',
     usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] ' +
-      '[--exclude NAME]… [--force] [--dry-run] [--verbose]',
-    summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (never overwrites without --force)',
+      '[--exclude NAME]… [--devcontainer] [--force] [--dry-run] [--offline] [--verbose]',
+    summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also ' +
+      '.devcontainer/devcontainer.json); never overwrites without --force',
     run: (args, io) => scaffold(args, io, analyze, opts),
   };
 }
@@ -41,12 +43,13 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: Sca
 export const scaffoldCommand = makeScaffoldCommand();
 
 async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: ScaffoldCommandOptions): Promise<number> {
-  const args = parseArgs(argv, [...SCAFFOLD_FLAGS, 'dry-run'], [...SCAFFOLD_VALUED]);
+  const args = parseArgs(argv, [...SCAFFOLD_FLAGS, 'dry-run', 'devcontainer'], [...SCAFFOLD_VALUED]);
   const verbose = args.flags.has('verbose');
   if (args.positional.length !== 1) throw new CliError('expected one project folder: scaffold DIR');
   const root = path.resolve(io.cwd, args.positional[0]);
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) throw new CliError(`not a folder: ${args.positional[0]}`);
+  await refuseSeveralProjects(root, io);
   const mode = flag(args.flags, 'mode') ?? 'auto';
   if (!modes.includes(mode)) throw new CliError(`--mode must be one of ${modes.join(', ')}, not "${mode}"`);
   const entry = flag(args.flags, 'entry');
@@ -60,7 +63,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   const minor = /^3\.(\d+)$/.exec(python ?? '3.8');
   if (!minor || Number(minor[1]) < 8) throw new CliError(`--python must be 3.8 or newer, written X.Y (e.g. 3.11), not "${python}"`);
 
-  const analysis = await analyze(root, { signal: io.signal });
+  const analysis = await analyze(root, { signal: io.signal, offline: args.flags.has('offline') });
   // Paths as scan prints them: relative to the current folder.
   for (const w of analysis.warnings) {
     const file = w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;
@@ -91,6 +94,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   try {
     result = await scaffoldProject(root, spec, analysis, {
       dryRun,
+      devcontainer: args.flags.has('devcontainer') ? { name: path.basename(root) } : undefined,
       consent: (name, before, proposed) => {
         if (!force) printProposal(io, name, before, proposed, verbose);
         return force;
@@ -186,4 +190,12 @@ function unpinnedWarning(spec: ProjectSpec, analysis: ProjectAnalysis, io: CliIo
   const scanned = new Set(analysis.requirements.map((r) => normalizeName(r.name)));
   const unpinned = spec.requirements.filter((r) => !r.version && !scanned.has(normalizeName(r.name))).map((r) => r.name);
   if (unpinned.length) io.err(`requirements.txt: warning: no installed version found, left unpinned: ${unpinned.join(', ')}`);
+}
+
+/** A folder holding several projects side by side is not scaffolded as one merged project. */
+async function refuseSeveralProjects(root: string, io: CliIo): Promise<void> {
+  const projects = await projectFolders(root);
+  if (projects.includes(root) || projects.length < 2) return;
+  const rel = projects.map((p) => path.relative(io.cwd, p) || '.');
+  throw new CliError(`${path.relative(io.cwd, root) || '.'} holds ${projects.length} projects (${rel.join(', ')}): name one, e.g. ${rel[0]}`);
 }

@@ -7,10 +7,10 @@ import { analyzeProject } from '../../node/analyze';
 /** `ds-containers scan DIR`: the runtime requirements on stdout, warnings on stderr. */
 export const scanCommand: CliCommand = {
   name: 'scan',
-  usage: 'scan DIR [--no-pin] [--json] [--python PATH]',
+  usage: 'scan DIR [--no-pin] [--json] [--python PATH] [--offline]',
   summary: 'List the runtime requirements of a project from its imports (warnings on stderr).',
   async run(argv, io) {
-    const args = parseArgs(argv, ['no-pin', 'json'], ['python']);
+    const args = parseArgs(argv, ['no-pin', 'json', 'offline'], ['python']);
     if (args.positional.length > 1) throw new CliError(`expected one folder, got ${args.positional.length}`);
     const dir = path.resolve(io.cwd, args.positional[0] ?? '.');
     const st = await fs.stat(dir).catch(() => undefined);
@@ -20,6 +20,7 @@ export const scanCommand: CliCommand = {
     const analysis = await analyzeProject(dir, {
       python: typeof python === 'string' ? python : 'python3',
       noPin: args.flags.has('no-pin'),
+      offline: args.flags.has('offline'),
       signal: io.signal,
     });
     for (const w of analysis.warnings) {
@@ -35,7 +36,7 @@ export const scanCommand: CliCommand = {
       return 0;
     }
     for (const r of analysis.requirements) {
-      if (r.class !== 'runtime') continue;
+      if (r.class !== 'runtime' || r.unavailable) continue;
       io.out(r.version && !args.flags.has('no-pin') ? `${r.name}==${r.version}` : r.name);
     }
     return 0;

@@ -44,7 +44,7 @@ export const upCommand: CliCommand = {
     const engine = engineFor(io);
     const built = await buildWithProgress(io, engine, dir, tag);
     if (!built.ok) return 1;
-    return runWithOutput(io, engine, dir, tag, { args: a.rest, mount: a.flags.has('mount'), envFiles: envFilesOf(a.lists) });
+    return runWithOutput(io, engine, dir, tag, { args: a.rest, mount: a.flags.has('mount') || undefined, envFiles: envFilesOf(a.lists) });
   },
 };
 

@@ -20,6 +20,21 @@ export interface BuildReport {
   failedStep?: BuildStep;
   /** The last lines of output, for the failure message. */
   tail: string[];
+  /**
+   * Why it failed, in the failing step's own words: its first `ERROR…` / `…Error:` line (pip's
+   * "ERROR: No matching distribution…", Python's "ModuleNotFoundError: …"), rather than the
+   * builder's "executor failed running …" wrapper. Undefined when the step printed none.
+   */
+  cause?: string;
+}
+
+// The first line a tool prints when it fails: pip/apt/npm "ERROR:"/"E:"/"error:", a Python exception.
+const CAUSE = /^\s*(?:ERROR\b:?|E:|error:|fatal:|[A-Z]\w*(?:Error|Exception):)\s*\S/;
+
+/** The first line that names a failure's cause, whitespace collapsed; undefined when none does. */
+export function causeLine(lines: readonly string[]): string | undefined {
+  // The classic builder colours a step's stderr (ESC[91m … ESC[0m).
+  return lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '')).find((l) => CAUSE.test(l))?.trim().replace(/\s+/g, ' ');
 }
 
 export type BuildEvent = { kind: 'step'; step: BuildStep; index: number; total: number } | { kind: 'log'; text: string };
@@ -35,6 +50,8 @@ export class BuildProgress {
   private readonly tail: string[] = [];
   private classicStep?: BuildStep;
   private readonly announced = new Set<string>();
+  /** The first cause-like line each step printed (step id → line), and one for output with no step. */
+  private readonly causes = new Map<string, string>();
 
   /** One parsed JSON object from the /build stream. */
   feed(msg: Record<string, unknown>): BuildEvent[] {
@@ -55,7 +72,8 @@ export class BuildProgress {
     const failedStep = steps.find((s) => s.error) ?? (this.error ? this.classicStep : undefined);
     const ok = !this.error && !failedStep && !!this.imageId;
     const error = this.error ?? failedStep?.error ?? (ok ? undefined : 'the build ended without an image');
-    return { ok, imageId: this.imageId, steps, error, failedStep, tail: [...this.tail] };
+    const cause = ok ? undefined : (failedStep ? this.causes.get(failedStep.id) : undefined) ?? (failedStep ? undefined : [...this.causes.values()][0]);
+    return { ok, imageId: this.imageId, steps, error, failedStep, tail: [...this.tail], ...(cause ? { cause } : {}) };
   }
 
   private buildkit(aux: string, events: BuildEvent[]): void {
@@ -75,7 +93,7 @@ export class BuildProgress {
     for (const l of status.logs) {
       for (const line of l.text.split(/\r?\n/)) {
         if (!line.trim()) continue;
-        this.push(line);
+        this.push(line, l.vertex);
         events.push({ kind: 'log', text: line });
       }
     }
@@ -94,13 +112,17 @@ export class BuildProgress {
       } else if (/^ ---> Using cache/.test(line) && this.classicStep) {
         this.classicStep.cached = true;
       } else if (!/^ ---> /.test(line) && !/^Removing intermediate container/.test(line)) {
-        this.push(line);
+        this.push(line, this.classicStep?.id ?? '');
         events.push({ kind: 'log', text: line });
       }
     }
   }
 
-  private push(line: string): void {
+  private push(line: string, step: string): void {
+    if (!this.causes.has(step)) {
+      const cause = causeLine([line]);
+      if (cause) this.causes.set(step, cause);
+    }
     this.tail.push(line);
     if (this.tail.length > TAIL) this.tail.shift();
   }

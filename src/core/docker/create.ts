@@ -3,7 +3,7 @@
 // process as PID 1 (signals reach the program; zombies are reaped), our labels.
 import { RunSpec } from './types';
 
-/** How host ports are chosen: the container's own number (a script's URL stays the same), or any free one. */
+/** How host ports are chosen: the spec's choice, else the container's own number (a URL stays the same), or any free one. */
 export type HostPorts = 'same' | 'any';
 
 export function containerCreateBody(spec: RunSpec, hostPorts: HostPorts): Record<string, unknown> {
@@ -11,7 +11,8 @@ export function containerCreateBody(spec: RunSpec, hostPorts: HostPorts): Record
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const p of spec.ports) {
     exposed[`${p}/tcp`] = {};
-    bindings[`${p}/tcp`] = [{ HostIp: '127.0.0.1', HostPort: hostPorts === 'same' ? String(p) : '' }];
+    const chosen = hostPorts === 'same' ? spec.hostPorts?.[p] ?? p : undefined;
+    bindings[`${p}/tcp`] = [{ HostIp: '127.0.0.1', HostPort: chosen ? String(chosen) : '' }];
   }
   const stdin = !!spec.stdin;
   return {
@@ -32,6 +33,7 @@ export function containerCreateBody(spec: RunSpec, hostPorts: HostPorts): Record
       AutoRemove: spec.autoRemove,
       PortBindings: bindings,
       Binds: spec.mount ? [`${spec.mount.host}:${spec.mount.container}`] : undefined,
+      ...(spec.network ? { NetworkMode: spec.network } : {}),
     },
   };
 }

@@ -1,7 +1,7 @@
 // Human figures for the explorer: sizes, ages, ports, states. Pure; `now` is passed in.
 import { ContainerInfo, ContainerState, PortBinding } from './types';
 
-/** Decimal units, as `docker images` prints them: 145MB, 1.07GB. */
+/** Decimal units, as `docker images` prints them: 145MB, 1.07GB. The one size format (trees, hints, messages). */
 export function formatSize(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes <= 0) return '0B';
   const units = ['B', 'kB', 'MB', 'GB', 'TB'];

@@ -1,5 +1,6 @@
 import { listInstructions } from '../dockerfile/instructions';
 import { LayerHistory } from './types';
+import { formatSize } from './format';
 
 /** What one instruction of the final stage added to the image. */
 export interface InstructionLayer {
@@ -42,14 +43,13 @@ export function mapLayers(dockerfile: string, history: LayerHistory[], baseLayer
   return out;
 }
 
-/** 1234567 → "1.2 MB" (decimal units, as docker images shows them). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let u = -1;
-  do { v /= 1000; u++; } while (v >= 1000 && u < units.length - 1);
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
+// Instructions that only change the image's metadata: their history entry is always empty.
+const METADATA = new Set(['ENV', 'ARG', 'USER', 'LABEL', 'EXPOSE', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL', 'SHELL', 'VOLUME', 'ONBUILD', 'MAINTAINER']);
+
+/** The inlay hint after an instruction: "+45.2MB · cached"; none for an empty metadata-only layer. */
+export function layerHintLabel(l: InstructionLayer, cached: boolean): string | undefined {
+  if (l.size === 0 && (METADATA.has(l.keyword) || l.keyword === 'WORKDIR')) return undefined;
+  return `+${formatSize(l.size)}${cached ? ' · cached' : ''}`;
 }
 
 /** Age in words from seconds: "3 days", "5 hours", "just now". */

@@ -86,7 +86,8 @@ export function hostPortMap(r: RunResult): Map<number, number> {
 /** An image's inspect JSON → our summary. */
 export function imageFromInspect(raw: Raw): ImageInfo {
   const config = (raw.Config ?? {}) as Raw;
-  return { id: str(raw.Id), tags: Array.isArray(raw.RepoTags) ? raw.RepoTags.map(String) : [], created: Math.floor(Date.parse(str(raw.Created)) / 1000), size: num(raw.Size), labels: labels(config.Labels) };
+  return { id: str(raw.Id), tags: Array.isArray(raw.RepoTags) ? raw.RepoTags.map(String) : [], created: Math.floor(Date.parse(str(raw.Created)) / 1000), size: num(raw.Size), labels: labels(config.Labels),
+    repoDigests: Array.isArray(raw.RepoDigests) ? raw.RepoDigests.map(String) : [] };
 }
 
 /** What decides how to run an image: its command, entrypoint, exposed ports and labels. */
@@ -95,13 +96,15 @@ export interface ImageRunConfig {
   entrypoint: string[];
   exposed: number[];
   labels: Record<string, string>;
+  /** The image's WORKDIR ('' when unset): where a development run mounts the project. */
+  workdir: string;
 }
 
 export function runConfigFromInspect(raw: Raw): ImageRunConfig {
   const config = (raw.Config ?? {}) as Raw;
   const arr = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
   const exposed = Object.keys((config.ExposedPorts ?? {}) as Raw).map((p) => Number(p.split('/')[0]));
-  return { cmd: arr(config.Cmd), entrypoint: arr(config.Entrypoint), exposed: [...new Set(exposed)], labels: labels(config.Labels) };
+  return { cmd: arr(config.Cmd), entrypoint: arr(config.Entrypoint), exposed: [...new Set(exposed)], labels: labels(config.Labels), workdir: str(config.WorkingDir) };
 }
 
 /** An image's history (the engine lists the newest first) → oldest entry first. */

@@ -7,6 +7,8 @@ export interface ImageInfo {
   created: number;
   size: number;
   labels: Record<string, string>;
+  /** Registry digests (`repo@sha256:…`), from inspect only: the list call does not carry them. */
+  repoDigests?: string[];
 }
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -85,6 +87,8 @@ export interface RunSpec {
   name?: string;
   /** Container ports to publish on 127.0.0.1 (host port: the same when free, else any). */
   ports: number[];
+  /** Host ports wanted for some container ports (Jupyter's stable per-project port) instead of the same number. */
+  hostPorts?: Record<number, number>;
   /** Bind mount of the project folder, e.g. { host: '/abs/proj', container: '/app' }. */
   mount?: { host: string; container: string };
   /** Remove the container when it exits (one-shot scripts). */
@@ -96,4 +100,6 @@ export interface RunSpec {
   tty?: boolean;
   /** Keep stdin open for an attached client (with tty: like `docker run -it`). */
   stdin?: boolean;
+  /** 'none': no network at all (probes that must not reach anything, like `docker run --network none`). */
+  network?: 'none';
 }

@@ -3,6 +3,7 @@ import { ProjectSpec } from '../project';
 import { validateSpec } from './validate';
 import { containerPort } from './modes';
 import { defaultUid } from './dockerfile';
+import { composeGpuDevices } from '../gpu';
 
 /** The one service's name; the build/run commands use it too. */
 export const composeService = 'app';
@@ -23,7 +24,7 @@ export function generateCompose(spec: ProjectSpec): string {
   service.init = true;
   if (spec.hasEnvFile) service.env_file = ['.env'];
   if (spec.gpu) {
-    service.deploy = { resources: { reservations: { devices: [{ driver: 'nvidia', count: 'all', capabilities: ['gpu'] }] } } };
+    service.deploy = { resources: { reservations: { devices: composeGpuDevices() } } };
   }
   const { Document } = yaml();
   const doc = new Document({ services: { [composeService]: service } });

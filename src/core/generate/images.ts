@@ -28,3 +28,11 @@ export function defaultBaseImage(pythonVersion: string): string {
 
 /** A CUDA runtime image for the --gpu option when the user wants CUDA libraries from the OS. */
 export const defaultCudaImage = 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04';
+
+/**
+ * The name of the image's non-root user: the Dockerfile reuses a user that already has UID 1000 (jovyan in
+ * the Jupyter Docker Stacks, jupyter/* and quay.io/jupyter/*) and otherwise creates `app`.
+ */
+export function imageUserName(image: string): string {
+  return /^(quay\.io\/)?jupyter\//.test(imageRepository(image)) ? 'jovyan' : 'app';
+}

@@ -4,13 +4,14 @@ import { generateDockerfile } from './dockerfile';
 import { generateCompose } from './compose';
 import { generateDockerignore } from './dockerignore';
 
-export { generateDockerfile, baseImageOf, defaultUid, execForm } from './dockerfile';
+export { generateDockerfile, baseImageOf, defaultUid, execForm, imageWorkdir } from './dockerfile';
+export { generateDevcontainer, devcontainerFile, devcontainerGpu, composeDevService, composeDevServiceOf, DevcontainerOptions } from './devcontainer';
 export { generateCompose, composeService } from './compose';
 export { generateDockerignore } from './dockerignore';
 export { specFromAnalysis, runtimeTools, SpecError, SpecOptions } from './spec';
 export { systemPackagesFor, aptPackages } from './system-packages';
 export { validateSpec } from './validate';
-export { isJupyterImage, isCudaImage, defaultBaseImage, defaultCudaImage } from './images';
+export { isJupyterImage, isCudaImage, defaultBaseImage, defaultCudaImage, imageUserName } from './images';
 export { containerPort, frameworkPorts, jupyterPort } from './modes';
 
 /** The four files, in the order the user reads them, keyed by their name in the project root. */
@@ -19,7 +20,7 @@ export type GeneratedFiles = Record<'requirements.txt' | 'Dockerfile' | 'compose
 /** Every generated file for a spec (requirements.txt fresh; merging into an existing one is the caller's). */
 export function generateAll(spec: ProjectSpec): GeneratedFiles {
   return {
-    'requirements.txt': renderRequirements(spec.requirements, { versionSource: spec.versionSource }),
+    'requirements.txt': renderRequirements(spec.requirements, { versionSource: spec.versionSource, notInstallable: spec.notInstallable }),
     Dockerfile: generateDockerfile(spec),
     'compose.yaml': generateCompose(spec),
     '.dockerignore': generateDockerignore(spec),

@@ -1,7 +1,9 @@
 import { AppFramework, ProjectAnalysis, ProjectMode, ProjectSpec } from '../project';
 import { normalizeName } from '../requirements/names';
+import { firstEvidence } from '../python/availability';
 import { aptPackages, systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isJupyterImage } from './images';
+import { defaultTag } from '../docker/tag';
 
 export interface SpecOptions {
   /** 'auto' (or absent) takes the analysed mode. */
@@ -47,8 +49,10 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
       : `no entry file was found for ${mode} mode; name one with --entry FILE`);
   }
   const baseImage = options.baseImage?.trim() || undefined;
+  const notInstallable = analysis.requirements.filter((r) => r.class === 'runtime' && r.unavailable)
+    .map((r) => ({ name: r.name, where: firstEvidence(r), reason: r.unavailable! }));
   const requirements = analysis.requirements
-    .filter((r) => r.class === 'runtime')
+    .filter((r) => r.class === 'runtime' && !r.unavailable)
     .map((r) => (r.version ? { name: r.name, version: r.version } : { name: r.name }));
   const have = new Set(requirements.map((r) => normalizeName(r.name)));
   const jupyterMeta = have.has('jupyter') || have.has('jupyterlab');
@@ -74,9 +78,11 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (apt.length) spec.systemPackages = apt;
   if (options.ignoreFolders?.length) spec.ignoreFolders = options.ignoreFolders;
   if (options.pipCacheMount) spec.pipCacheMount = true;
+  if (notInstallable.length) spec.notInstallable = notInstallable;
   if (options.versionSource) spec.versionSource = options.versionSource;
   if (analysis.importRoots?.length) spec.importRoots = [...analysis.importRoots];
   if (analysis.installable) spec.install = { ...analysis.installable, buildRequires: [...analysis.installable.buildRequires] };
+  spec.tag = defaultTag(analysis.root.split(/[\\/]/).filter(Boolean).pop() ?? '');
   validateSpec(spec);
   return spec;
 }

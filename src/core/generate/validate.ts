@@ -1,4 +1,5 @@
 import { ProjectSpec } from '../project';
+import { isValidTag } from '../docker/tag';
 
 /** A spec that cannot be turned into files safely; the message is for the user. */
 export class SpecError extends Error {}
@@ -30,6 +31,7 @@ export function validateSpec(spec: ProjectSpec): void {
   }
   for (const f of spec.ignoreFolders ?? []) if (!safePath(f)) problems.push(`folder ${show(f)} must be inside the project`);
   if (spec.port !== undefined && !(Number.isInteger(spec.port) && spec.port > 0 && spec.port < 65536)) problems.push(`port ${spec.port} is not a TCP port`);
+  if (spec.tag !== undefined && !isValidTag(spec.tag)) problems.push(`${show(spec.tag)} is not an image tag such as my-project:latest`);
   if (spec.appObject !== undefined && !IDENT.test(spec.appObject)) problems.push(`${show(spec.appObject)} is not a Python name`);
   for (const r of spec.importRoots ?? []) if (r !== '.' && !safePath(r)) problems.push(`import root ${show(r)} must be a folder inside the project`);
   for (const r of spec.install?.buildRequires ?? []) if (!BUILD_REQ.test(r)) problems.push(`${show(r)} is not a build requirement pip can take here`);

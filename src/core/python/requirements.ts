@@ -1,6 +1,6 @@
-import type { ImportClass, ImportSite, Requirement, ScanWarning } from '../project';
+import type { ImportClass, ImportSite, Requirement, RuntimeNeedSite, ScanWarning } from '../project';
 import { normalizeName } from '../requirements/names';
-import { equivalentDistributions } from './data/distributions';
+import { AMBIGUOUS_IMPORTS, equivalentDistributions } from './data/distributions';
 import { stdlibVersionsOf } from './data/stdlib';
 import { isDevPath } from './classify';
 import { distributionFor, installedIndex, installedVersion, InterpreterFacts, platformOnly } from './resolve';
@@ -20,6 +20,8 @@ export interface RequirementInput {
   /** `%pip install` in notebooks: explicit runtime requirements. */
   pips: { name: string; spec: string; file: string; cell: number; line: number }[];
   declared: DeclaredPackage[];
+  /** Runtime needs no import spells (runtimeNeeds.ts, launchers.ts), `install` kind only. */
+  needs?: (RuntimeNeedSite & { name: string; class: ImportClass })[];
   interp: InterpreterFacts;
   noPin: boolean;
   /** The interpreter asked, for messages; undefined when none was. */
@@ -41,7 +43,8 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
   const byName = new Map<string, Pinned>();
   const unresolved: ImportSite[] = [];
   const get = (name: string, verified: boolean): Pinned => {
-    const key = normalizeName(name);
+    // `psycopg[binary]` and `psycopg` are one distribution: the extras stay on the name first written.
+    const key = normalizeName(name.replace(/\[.*\]$/, ''));
     let r = byName.get(key);
     if (!r) byName.set(key, (r = { name, verified, class: 'dev', imports: [], sites: [] }));
     if (verified) r.verified = true;
@@ -53,6 +56,7 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
   const cache = new Map<string, ReturnType<typeof distributionFor>>();
   const warnings: ScanWarning[] = [];
   const platformWarned = new Set<string>();
+  const ambiguityWarned = new Set<string>();
   // An import served by a declared drop-in alternative (cv2 by opencv-python-headless) belongs to it.
   const declaredNames = new Map([...input.declared, ...input.pips].map((d) => [normalizeName(d.name), d.name]));
   for (const s of input.sites) {
@@ -71,6 +75,13 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
     const alternative = equivalentDistributions(dist.name).find((k) => k !== normalizeName(dist!.name) && declaredNames.has(k));
     const r = alternative ? get(declaredNames.get(alternative)!, true) : get(dist.name, dist.verified);
     const importName = s.module.split('.')[0];
+    const ambiguous = dist.source === 'curated' && !alternative && !declaredNames.has(normalizeName(dist.name))
+      && (AMBIGUOUS_IMPORTS[importName] ?? AMBIGUOUS_IMPORTS[s.module.split('.').slice(0, 2).join('.')]);
+    if (ambiguous && s.class === 'runtime' && !ambiguityWarned.has(importName)) {
+      ambiguityWarned.add(importName);
+      warnings.push({ file: s.file, line: s.cell === undefined ? s.line : undefined,
+        message: `"${importName}" is provided by several distributions: taking ${dist.name}, the usual one (also: ${ambiguous.join(', ')}); declare the one you use to choose` });
+    }
     if (!r.imports.includes(importName)) r.imports.push(importName);
     const { names: _names, ...site } = s;
     r.sites.push(site);
@@ -91,6 +102,13 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
     declare(get(p.name, true), p.file, isDevPath(p.file) ? 'dev' : 'runtime', pin);
   }
   for (const d of input.declared) declare(get(d.name, true), d.file, d.class, d.version, d.line);
+  for (const n of input.needs ?? []) {
+    const alternative = equivalentDistributions(n.name).find((k) => declaredNames.has(k));
+    const r = get(alternative ? declaredNames.get(alternative)! : n.name, true);
+    const { name: _n, class: cls, ...site } = n;
+    (r.needs ??= []).push(site);
+    promote(r, cls);
+  }
 
   const requirements = [...byName.values()].map(({ pin, pinAt, ...r }) => {
     if (!input.noPin) {
@@ -99,18 +117,15 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
       if (pin && installed && pin !== installed && pinAt) {
         warnings.push({ ...pinAt, message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept` });
       }
-      // An unverified name gets its one warning below, which says it is unpinned too.
+      // An unverified name gets its one warning where it is checked (index or comment line), not a second one here.
       if (!r.version && r.class === 'runtime' && r.verified) {
         const where = input.interpreterName && input.interp.installed ? `not installed in ${input.interpreterName}` : 'no interpreter to ask';
         warnings.push({ ...firstPlace(r), message: `${r.name}: version unknown (${where}); left unpinned` });
       }
     }
     const elsewhere = r.verified ? [] : stdlibVersionsOf(r.imports[0] ?? r.name);
-    const unpinned = !input.noPin && !r.version ? ', unpinned' : '';
     if (!r.verified && r.class === 'runtime' && elsewhere.length) {
-      warnings.push({ ...firstPlace(r), message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}; kept as "${r.name}" (unverified${unpinned})` });
-    } else if (!r.verified && r.class === 'runtime') {
-      warnings.push({ ...firstPlace(r), message: `"${r.imports[0] ?? r.name}" is not a known module of the standard library, the project or a known distribution; kept as "${r.name}" (unverified${unpinned})` });
+      warnings.push({ ...firstPlace(r), message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}` });
     }
     r.imports.sort();
     return r;
@@ -120,7 +135,7 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
 }
 
 function firstPlace(r: Requirement): { file: string; line?: number } {
-  const s = r.sites[0];
+  const s = r.sites[0] ?? r.needs?.[0];
   if (s) return { file: s.file, line: s.cell === undefined ? s.line : undefined };
   return { file: r.declaredIn?.[0] ?? '.' };
 }

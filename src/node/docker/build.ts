@@ -56,6 +56,7 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
   });
   const report = progress.report();
   const cachedLines = report.steps.filter((s) => s.cached).map((s) => findStepInstruction(text, s.name)?.line).filter((l): l is number => l !== undefined);
-  const location = report.ok ? undefined : locateBuildError(text, report.error ?? 'build failed', report.failedStep?.name);
+  // The location's message is the step's own error line when it printed one (the wrapper is in `error`).
+  const location = report.ok ? undefined : locateBuildError(text, report.cause ?? report.error ?? 'build failed', report.failedStep?.name);
   return { ...report, tag: req.tag, dockerfilePath, buildkit, location, cachedLines, seconds: (Date.now() - started) / 1000 };
 }

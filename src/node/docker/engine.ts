@@ -11,9 +11,18 @@ import {
   containerFromEngine, eventFromEngine, hostPortMap, imageFromEngine, imageFromInspect, ImageRunConfig, layersFromHistory, runConfigFromInspect, runResultFromInspect,
 } from '../../core/docker/shape';
 import { containerCreateBody, HostPorts } from '../../core/docker/create';
+import { changesFromEngine, FileChange } from '../../core/docker/changes';
 import { endOf, framesToText, readJsonLines, readOutput, ttySession } from './streams';
 
 type Raw = Record<string, unknown>;
+
+/** Credentials for one registry, as the engine's X-Registry-Auth wants them. */
+export interface RegistryAuth {
+  username: string;
+  /** Password, or identity token when username is "<token>". */
+  secret: string;
+  serveraddress: string;
+}
 
 export class EngineUnreachable extends Error {
   constructor(readonly endpoint: string, readonly cause?: unknown) {
@@ -22,6 +31,11 @@ export class EngineUnreachable extends Error {
 }
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE']);
+
+/** The engine's refusal of a host port another process (or container) holds. */
+export function isPortTaken(e: unknown): boolean {
+  return /port is already allocated|address already in use/i.test(String((e as Error | undefined)?.message));
+}
 
 export function isUnreachable(e: unknown): boolean {
   const err = e as { code?: string; message?: string } | undefined;
@@ -107,6 +121,25 @@ export class Engine {
   /** Removes a container (force stops it first when running); its volumes are kept. */
   async removeContainer(id: string, force = false): Promise<void> {
     await this.act(() => this.api.getContainer(id).remove({ force, v: false }));
+  }
+
+  /** `docker diff`: what changed in the container's filesystem against its image (bind mounts are not in it). */
+  async containerChanges(id: string): Promise<FileChange[]> {
+    const raw = (await this.act(() => this.api.getContainer(id).changes())) as unknown;
+    return changesFromEngine(raw);
+  }
+
+  /** The container's working directory and where its bind mounts and volumes are. */
+  async containerFiles(id: string): Promise<{ workdir: string; mounts: string[] }> {
+    const raw = (await this.act(() => this.api.getContainer(id).inspect())) as unknown as Raw;
+    const cfg = (raw.Config ?? {}) as Raw;
+    const mounts = Array.isArray(raw.Mounts) ? (raw.Mounts as Raw[]).map((m) => String(m.Destination ?? '')).filter(Boolean) : [];
+    return { workdir: typeof cfg.WorkingDir === 'string' && cfg.WorkingDir ? cfg.WorkingDir : '/', mounts };
+  }
+
+  /** A tar stream of one path inside a container (`docker cp CONTAINER:PATH -`); works on stopped containers. */
+  async archive(id: string, path: string): Promise<Readable> {
+    return (await this.act(() => this.streams.getContainer(id).getArchive({ path }))) as unknown as Readable;
   }
 
   /** Adds the reference repo:tag to an image. */
@@ -233,6 +266,46 @@ export class Engine {
     return runResultFromInspect((await this.act(() => this.api.getContainer(id).inspect())) as unknown as Raw);
   }
 
+  // ── registries (push, pull) ───────────────────────────────────────────────
+
+  /**
+   * Pushes or pulls through the engine (it talks to the registry, with its own TLS and insecure-registry
+   * rules); each JSON message goes to onMessage. Resolves with the first error message of the stream
+   * (a refused push still answers 200: the error is a message), undefined when it went through.
+   */
+  async transfer(kind: 'push' | 'pull', ref: string, auth: RegistryAuth | undefined, onMessage: (m: Record<string, unknown>) => void, signal?: AbortSignal): Promise<string | undefined> {
+    const at = ref.lastIndexOf(':');
+    const tagged = at > ref.lastIndexOf('/');
+    const name = tagged ? ref.slice(0, at) : ref;
+    const tag = tagged ? ref.slice(at + 1) : 'latest';
+    const authconfig = auth && (auth.username === '<token>'
+      ? { identitytoken: auth.secret, serveraddress: auth.serveraddress }
+      : { username: auth.username, password: auth.secret, serveraddress: auth.serveraddress });
+    let stream: Readable;
+    try {
+      const start = (): Promise<unknown> => (kind === 'push'
+        ? this.streams.getImage(name).push({ tag, abortSignal: signal, ...(authconfig ? { authconfig } : {}) })
+        : (this.streams.pull(`${name}:${tag}`, { abortSignal: signal }, undefined as never, authconfig) as unknown as Promise<unknown>));
+      stream = (await this.act(start)) as Readable;
+    } catch (e) {
+      // A refusal before the stream starts (a pull's 500 "no basic auth credentials") is the same kind of answer.
+      if (e instanceof EngineUnreachable || signal?.aborted) throw e;
+      return (e as Error).message;
+    }
+    let error: string | undefined;
+    readJsonLines(stream, (m) => {
+      const e = (m.errorDetail as { message?: string } | undefined)?.message ?? (m.error as string | undefined);
+      if (e && !error) error = e;
+      onMessage(m);
+    });
+    try {
+      await endOf(stream, signal);
+    } catch (e) {
+      if (!signal?.aborted) throw new EngineUnreachable(this.endpoint.url, e);
+    }
+    return error;
+  }
+
   // ── build, run, logs (build and run) ─────────────────────────────────────
 
   /** BuildKit through the API needs API 1.39+ on Linux; DOCKER_BUILDKIT=0 asks for the classic builder. */
@@ -297,11 +370,12 @@ export class Engine {
    * Each port is published on 127.0.0.1, on the same host port when free, else on any.
    * `exit` resolves to the exit code; `output` resolves when the output stream ends.
    */
-  async startRun(spec: RunSpec, onOutput: (stream: 'stdout' | 'stderr', data: Uint8Array) => void): Promise<{ id: string; hostPorts: Map<number, number>; exit: Promise<number>; output: Promise<void> }> {
+  async startRun(spec: RunSpec, onOutput: (stream: 'stdout' | 'stderr', data: Uint8Array) => void, opts: { strictPorts?: boolean } = {}): Promise<{ id: string; hostPorts: Map<number, number>; exit: Promise<number>; output: Promise<void> }> {
     try {
       return await this.startRunOnce(spec, onOutput, true);
     } catch (e) {
-      if (!/port is already allocated|address already in use/i.test(String((e as Error).message))) throw e;
+      // strictPorts: the caller needs exactly these host ports (a proxy base URL names one) and tries others itself.
+      if (opts.strictPorts || !isPortTaken(e)) throw e;
       return this.startRunOnce(spec, onOutput, false);
     }
   }

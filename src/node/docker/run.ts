@@ -2,9 +2,9 @@ import * as path from 'path';
 import { promises as fs } from 'fs';
 import * as http from 'http';
 import { missingEnvHint, parseEnvFile } from '../../core/docker/envFile';
-import { Engine } from './engine';
+import { Engine, isPortTaken } from './engine';
 import { atMost } from './streams';
-import { findJupyterUrl, JupyterUrl } from '../../core/docker/jupyter';
+import { findJupyterUrl, JupyterUrl, stableHostPort } from '../../core/docker/jupyter';
 import { RunSpec } from '../../core/docker/types';
 
 export interface RunRequest {
@@ -12,20 +12,29 @@ export interface RunRequest {
   tag: string;
   /** Appended to the image's command (script arguments). */
   args?: string[];
-  /** Bind-mount the project folder at the image's working directory (/app by default). */
+  /**
+   * Bind-mount the project folder at the image's working directory, so that what the container
+   * writes there (a notebook saved in Jupyter) is on disk. Default: yes for servers (Jupyter,
+   * apps: development runs, as the generated compose.yaml does), no for scripts.
+   */
   mount?: boolean;
+  /**
+   * Jupyter only: the base URL to serve under for a host port (a remote editor's proxy path), or
+   * undefined for none. The host port is then fixed before start: stable per project.
+   */
+  jupyterBaseUrl?: (hostPort: number) => Promise<string | undefined>;
   /** Env files (relative to dir) passed to the container; default `.env` when it exists. Read at each run. */
   envFiles?: string[];
   /** One-line notes for the user (an env file's bad line, a missing .env). */
   onNote?: (line: string) => void;
+  /** An app's published ports, told once its server answers HTTP (never when it dies first). */
+  onReady?: (hostPorts: Map<number, number>) => void;
   signal?: AbortSignal;
   onOutput: (stream: 'stdout' | 'stderr', text: string) => void;
   /** Told once when a Jupyter server prints its URL (rewritten to the host port). */
   onJupyter?: (url: JupyterUrl) => void;
   /** Told the container id right after start. */
   onStarted?: (id: string, hostPorts: Map<number, number>) => void;
-  /** An app's published ports, told once its server answers HTTP (never when it dies first). */
-  onReady?: (hostPorts: Map<number, number>) => void;
 }
 
 export type RunMode = 'script' | 'jupyter' | 'app';
@@ -52,6 +61,7 @@ export function runLabels(dir: string, tag: string, mode: RunMode): Record<strin
 export async function runProject(engine: Engine, req: RunRequest): Promise<{ exitCode: number; stopped: boolean; mode: RunMode; id: string }> {
   const [cfg, env] = await Promise.all([engine.imageRunConfig(req.tag), readEnvFiles(req)]);
   const mode = runModeOf(cfg);
+  const workdir = cfg.workdir || '/app';
   const spec: RunSpec = {
     image: req.tag,
     name: `${req.tag.replace(/[:/]/g, '-')}-${Date.now().toString(36)}`.replace(/^[^a-zA-Z0-9]+/, ''),
@@ -59,7 +69,7 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
     autoRemove: mode === 'script',
     labels: runLabels(req.dir, req.tag, mode),
     cmd: req.args?.length ? [...cfg.cmd, ...req.args] : undefined,
-    mount: req.mount ? { host: path.resolve(req.dir), container: '/app' } : undefined,
+    mount: (req.mount ?? mode !== 'script') ? { host: path.resolve(req.dir), container: workdir } : undefined,
     env: env.length ? env : undefined,
   };
   let seen = '';
@@ -71,18 +81,19 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
     if (url) { found = true; req.onJupyter?.(url); }
   };
   const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
-  // On a port clash the host port differs: Jupyter's own banner (…:8888/…) would point at whatever
-  // else holds 8888 on the host, so its URLs are rewritten to the port it is really published on.
+  // When the host port differs from the container's, Jupyter's own banner (…:8888/…) would point at
+  // whatever else holds 8888 on the host: its URLs are rewritten to the port it is really published on.
   const hostUrls = (text: string) => (mode !== 'jupyter' || !known.ports ? text
     : text.replace(/https?:\/\/[^\s/:]+:(\d+)(?=[/?\s]|$)/g, (m, p: string) => {
       const h = known.ports?.get(Number(p));
       return h && h !== Number(p) ? `http://127.0.0.1:${h}` : m;
     }));
-  const run = await engine.startRun(spec, (stream, data) => {
+  const onData = (stream: 'stdout' | 'stderr', data: Uint8Array) => {
     const text = decoder[stream].decode(data, { stream: true });
     req.onOutput(stream, hostUrls(text));
     if (mode === 'jupyter' && !found) { seen = (seen + text).slice(-4000); look(); }
-  });
+  };
+  const run = mode === 'jupyter' && cfg.exposed.length ? await startJupyter(engine, spec, cfg.cmd, req, onData) : await engine.startRun(spec, onData);
   known.ports = run.hostPorts;
   req.onStarted?.(run.id, run.hostPorts);
   look();
@@ -99,14 +110,36 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
     const exitCode = await run.exit;
     await atMost(run.output, 2000);
     const stopped = !!req.signal?.aborted;
-    if (stopped || mode !== 'script') {
-      await engine.stopRun(run.id);
-      return { exitCode: stopped ? 0 : exitCode, stopped, mode, id: run.id };
-    }
-    return { exitCode, stopped, mode, id: run.id };
+    // Our stop (the terminal closed, Ctrl-C) removes the container; a server stopped from
+    // elsewhere (the Containers view's Stop, `docker stop`) stays, stopped: Stop stops, Remove removes.
+    if (stopped) await engine.stopRun(run.id);
+    return { exitCode: stopped ? 0 : exitCode, stopped, mode, id: run.id };
   } finally {
     req.signal?.removeEventListener('abort', stop);
   }
+}
+
+/**
+ * Starts a Jupyter image on a host port that stays the same for the project (stableHostPort),
+ * trying the next ones while they are taken; with a proxy base URL the port is part of the URL,
+ * so it must be exactly the one asked for. Without one, Docker picks any port as a last resort.
+ */
+async function startJupyter(engine: Engine, spec: RunSpec, imageCmd: string[], req: RunRequest, onData: (stream: 'stdout' | 'stderr', data: Uint8Array) => void) {
+  const port = spec.ports.includes(8888) ? 8888 : spec.ports[0];
+  const first = stableHostPort(path.resolve(req.dir));
+  const baseCmd = spec.cmd ?? imageCmd;
+  for (let i = 0; i < 20; i++) {
+    const host = first + i;
+    const base = await req.jupyterBaseUrl?.(host);
+    const attempt: RunSpec = { ...spec, hostPorts: { [port]: host }, cmd: base ? [...baseCmd, `--ServerApp.base_url=${base}`] : spec.cmd };
+    try {
+      return await engine.startRun(attempt, onData, { strictPorts: true });
+    } catch (e) {
+      if (!isPortTaken(e)) throw e;
+    }
+  }
+  if (req.jupyterBaseUrl) throw new Error(`no free host port for Jupyter in ${first}–${first + 19}`);
+  return engine.startRun(spec, onData);
 }
 
 /**

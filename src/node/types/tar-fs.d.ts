@@ -1,5 +1,6 @@
 // The part of tar-fs 2 we use (it ships no types).
 declare module 'tar-fs' {
-  import { Readable } from 'stream';
+  import { Readable, Writable } from 'stream';
   export function pack(cwd: string, opts?: { entries?: string[] }): Readable;
+  export function extract(cwd: string, opts?: { ignore?: (name: string, header?: { type?: string; name: string }) => boolean; chown?: boolean }): Writable;
 }

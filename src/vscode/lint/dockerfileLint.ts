@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import { Services } from '../services';
-import { dscFindings, dscFixes, dscRule, FixOptions } from '../../core/dockerfile/rules';
+import { dscLint, dscFixes, dscRule, FixOptions } from '../../core/dockerfile/rules';
 import { InterpreterCache } from './interpreter';
-import { lintEnabled, ruleSeverities } from './settings';
-import { fromDiagnostic, quickFix, toWorkspaceEdit } from './convert';
+import { onSettingChange, ruleSeverities, setting } from '../platform/settings';
+import { fromDiagnostic, quickFix, toWorkspaceEdit } from './quickFixes';
 import { toDiagnostic } from '../platform/findings';
 import type { ImageInfo } from '../../core/docker/types';
 import type { Severity } from '../../core/findings';
 
 const DEBOUNCE_MS = 300;
+// Each pass starts no rule after this many milliseconds, so that no rule can freeze typing; a 200-line
+// Dockerfile takes a few ms, so only a pathological file reaches it.
+const BUDGET_MS = 150;
 const SELECTOR: vscode.DocumentSelector = { language: 'dockerfile' };
 
 /** Tags of local images, by repository, for DSC003's "pin the tag" fix; none when Docker is slow or away. */
@@ -33,8 +36,11 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const lint = (doc: vscode.TextDocument) => {
     if (doc.languageId !== 'dockerfile') return;
-    if (!lintEnabled()) return collection.delete(doc.uri);
-    collection.set(doc.uri, dscFindings(doc.getText(), { severities: ruleSeverities() as Record<string, Severity | 'off'> }).map(toDiagnostic));
+    if (!setting('lint.enable')) return collection.delete(doc.uri);
+    const severities = ruleSeverities() as Record<string, Severity | 'off'>;
+    const { findings, skipped } = dscLint(doc.getText(), { severities, budgetMs: BUDGET_MS });
+    if (skipped.length) s.log.warn(`${doc.uri.fsPath}: lint over its ${BUDGET_MS} ms budget, skipped ${skipped.join(' ')}`);
+    collection.set(doc.uri, findings.map(toDiagnostic));
   };
   const schedule = (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
@@ -54,9 +60,7 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
       clearTimeout(timers.get(doc.uri.toString()));
       collection.delete(doc.uri);
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('dsContainers.lint')) vscode.workspace.textDocuments.forEach(lint);
-    }),
+    onSettingChange('lint', () => vscode.workspace.textDocuments.forEach(lint)),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(doc, pos) {

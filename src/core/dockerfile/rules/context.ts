@@ -1,6 +1,10 @@
 import type { Dockerfile, From, Instruction } from 'dockerfile-ast';
 import { lineStarts, offsetOf } from '../../edits';
 import { TextEdit } from '../../findings';
+import { Word, commandWords } from '../tokens';
+
+export { commandWords } from '../tokens';
+export type { Word } from '../tokens';
 
 export interface Span {
   line: number;
@@ -15,12 +19,6 @@ export interface Stage {
   instructions: Instruction[];
 }
 
-/** A word of a shell command with its offsets in the Dockerfile text (quotes removed from value). */
-export interface Word {
-  value: string;
-  start: number;
-  end: number;
-}
 
 /** The parsed Dockerfile and the offset/position helpers every rule uses. */
 export class LintContext {
@@ -33,7 +31,7 @@ export class LintContext {
     // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
     this.df = (require('dockerfile-ast') as typeof import('dockerfile-ast')).DockerfileParser.parse(text);
     this.starts = lineStarts(text);
-    this.lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+    this.lines = text.split(/\r\n|\r|\n/);
     for (const i of this.df.getInstructions()) {
       if (i.getKeyword() === 'FROM') this.stages.push({ from: i as From, instructions: [] });
       else this.stages[this.stages.length - 1]?.instructions.push(i);
@@ -91,52 +89,16 @@ export function replace(s: Span, newText: string): TextEdit {
   return { ...s, newText };
 }
 
-/**
- * The words of one simple shell command starting at `from` in `text`: stops at `&&`, `||`, `;`,
- * `|`, `)` or an unescaped newline, skips backslash-newline continuations, strips quotes.
- */
-export function commandWords(text: string, from: number, to = text.length): Word[] {
-  const words: Word[] = [];
-  let i = from;
-  while (i < to) {
-    const c = text[i];
-    if (c === '\\' && (text[i + 1] === '\n' || text.startsWith('\r\n', i + 1))) {
-      i += text[i + 1] === '\n' ? 2 : 3;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '\n' || c === ';' || c === '|' || c === '&' || c === ')') break;
-    const start = i;
-    let value = '';
-    while (i < to && !/[\s;|&)]/.test(text[i])) {
-      const q = text[i];
-      if (q === '"' || q === "'") {
-        const close = text.indexOf(q, i + 1);
-        const end = close < 0 || close >= to ? to : close;
-        value += text.slice(i + 1, end);
-        i = end + 1;
-      } else if (q === '\\' && text[i + 1] !== '\n') {
-        value += text[i + 1] ?? '';
-        i += 2;
-      } else {
-        value += q;
-        i++;
-      }
-    }
-    words.push({ value, start, end: Math.min(i, to) });
-  }
-  return words;
-}
-
 /** Every `pip install` (pip, pip3, pip3.11, python -m pip, uv pip) in an instruction: offsets of `install` and the words after it. */
 export function pipInstalls(ctx: LintContext, i: Instruction): { install: Word; args: Word[]; uv: boolean }[] {
   const { start, end } = ctx.bounds(i);
   const body = ctx.text.slice(start, end);
-  const re = /(?:^|[\s;&|(])(?:(?:uv\s+)?pip(?:3(?:\.\d+)?)?|python(?:3(?:\.\d+)?)?\s+-m\s+pip)\s+install\b/g;
+  // Blanks as the shell sees them (tokens.ts): `pip\u00a0install` is not a pip install.
+  const re = /(?:^|[ \t\r\n;&|(])(?:(?:uv[ \t]+)?pip(?:3(?:\.\d+)?)?|python(?:3(?:\.\d+)?)?[ \t]+-m[ \t]+pip)[ \t]+install\b/g;
   const out: { install: Word; args: Word[]; uv: boolean }[] = [];
   for (const m of body.matchAll(re)) {
     const installEnd = start + m.index! + m[0].length;
-    out.push({ install: { value: 'install', start: installEnd - 7, end: installEnd }, args: commandWords(ctx.text, installEnd, end), uv: /\buv\s/.test(m[0]) });
+    out.push({ install: { value: 'install', start: installEnd - 7, end: installEnd }, args: commandWords(ctx.text, installEnd, end), uv: /\buv[ \t]/.test(m[0]) });
   }
   return out;
 }

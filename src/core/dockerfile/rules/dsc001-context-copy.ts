@@ -2,9 +2,9 @@ import type { Instruction } from 'dockerfile-ast';
 import { DscRule, RuleHit } from './types';
 import { LintContext, insertAt, pipInstalls } from './context';
 
-const INSTALL = /\b(pip3?(?:\.\d+)?|python3?(?:\.\d+)?\s+-m\s+pip|uv\s+pip|conda|mamba|micromamba|poetry|pipenv)\s+(install|sync|env\s+update|create)\b/;
+const INSTALL = /\b(pip3?(?:\.\d+)?|python3?(?:\.\d+)?[ \t]+-m[ \t]+pip|uv[ \t]+pip|conda|mamba|micromamba|poetry|pipenv)[ \t]+(install|sync|env\s+update|create)\b/;
 const WHOLE = new Set(['.', './']);
-const PIP_ONLY = /^(?:pip3?(?:\.\d+)?|python3?(?:\.\d+)?\s+-m\s+pip)\s+install\b/;
+const PIP_ONLY = /^(?:pip3?(?:\.\d+)?|python3?(?:\.\d+)?[ \t]+-m[ \t]+pip)[ \t]+install\b/;
 
 /** Requirement files named by `-r`/`-c`, or undefined when the install also needs the project itself (`pip install .`). */
 function requirementFiles(ctx: LintContext, run: Instruction): string[] | undefined {

@@ -2,8 +2,8 @@ import { DscRule, RuleHit } from './types';
 import { insertAt } from './context';
 import { FixAction, TextEdit } from '../../findings';
 
-const APT_INSTALL = /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b/g;
-const CLEAN = /rm\s+-(?:rf|fr|r)\s+\/var\/lib\/apt\/lists/;
+const APT_INSTALL = /\bapt(?:-get)?[ \t]+(?:-[^ \t\r\n]+[ \t]+)*install\b/g;
+const CLEAN = /rm[ \t]+-(?:rf|fr|r)[ \t]+\/var\/lib\/apt\/lists/;
 
 export const dsc005: DscRule = {
   id: 'DSC005',

@@ -1,6 +1,6 @@
 import { Finding, FixAction, Severity } from '../../findings';
 import { LintContext } from './context';
-import { DscRule, FixOptions } from './types';
+import { DscRule, FixOptions, RuleHit } from './types';
 import { dsc001 } from './dsc001-context-copy';
 import { dsc002 } from './dsc002-pip-cache';
 import { dsc003 } from './dsc003-base-tag';
@@ -24,6 +24,17 @@ export const DSC_SOURCE = 'dsc';
 export interface DscOptions {
   /** Per-rule severity override, or 'off'; unknown ids are ignored. */
   severities?: Record<string, Severity | 'off'>;
+  /**
+   * Start no further rule once this many milliseconds have passed (the editor's budget per pass,
+   * so that no rule can freeze typing); the rules not run are named in DscResult.skipped.
+   */
+  budgetMs?: number;
+}
+
+export interface DscResult {
+  findings: Finding[];
+  /** Rules left out because the time budget was spent. */
+  skipped: string[];
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -34,25 +45,50 @@ export function dscRule(id: string): DscRule | undefined {
 
 /** Our data-science findings for a Dockerfile's text, minus those suppressed by `# dsc-ignore`. */
 export function dscFindings(text: string, opts: DscOptions = {}): Finding[] {
+  return dscLint(text, opts).findings;
+}
+
+/** dscFindings, and the rules a time budget left out. */
+export function dscLint(text: string, opts: DscOptions = {}): DscResult {
+  const started = performance.now();
   const ctx = new LintContext(text);
   const out: Finding[] = [];
+  const skipped: string[] = [];
   for (const rule of dscRules) {
     const configured = opts.severities?.[rule.id];
     const severity = configured && SEVERITIES.has(configured) ? configured : rule.severity;
     if (severity === 'off') continue;
-    for (const hit of rule.check(ctx)) {
+    if (opts.budgetMs !== undefined && performance.now() - started > opts.budgetMs) {
+      skipped.push(rule.id);
+      continue;
+    }
+    for (const hit of guarded(rule, ctx)) {
       if (suppressed(ctx, rule.id, hit.span.line)) continue;
-      out.push({ ...hit.span, severity, code: rule.id, message: rule.message, source: DSC_SOURCE });
+      out.push({ ...hit.span, severity: hit.failed ? 'information' : severity, code: rule.id, message: hit.message ?? rule.message, source: DSC_SOURCE });
     }
   }
-  return out.sort((a, b) => a.line - b.line || a.col - b.col || a.code.localeCompare(b.code));
+  return { findings: out.sort((a, b) => a.line - b.line || a.col - b.col || a.code.localeCompare(b.code)), skipped };
+}
+
+/**
+ * A rule that throws on some text (a parser corner case) costs that rule for that text, not the
+ * whole lint: the editor re-lints on every keystroke and the CLI lints many files in one process.
+ */
+function guarded(rule: DscRule, ctx: LintContext): RuleHit[] {
+  try {
+    return rule.check(ctx);
+  } catch (e) {
+    // Said once, at the top of the file, so that it is seen and reported (the fuzz test fails on it).
+    const message = `${rule.id} could not check this file (${e instanceof Error ? e.message : String(e)}).`;
+    return [{ span: { line: 0, col: 0, endLine: 0, endCol: 0 }, message, failed: true }];
+  }
 }
 
 /** The quick fixes for one finding returned by dscFindings on the same text (none when not mechanical). */
 export function dscFixes(text: string, finding: Pick<Finding, 'code' | 'line' | 'col' | 'endLine' | 'endCol'>, opts: FixOptions = {}): FixAction[] {
   const rule = dscRule(finding.code);
   if (!rule) return [];
-  const hit = rule.check(new LintContext(text)).find((h) =>
+  const hit = guarded(rule, new LintContext(text)).find((h) =>
     h.span.line === finding.line && h.span.col === finding.col && h.span.endLine === finding.endLine && h.span.endCol === finding.endCol);
   return hit?.fixes?.(opts) ?? [];
 }

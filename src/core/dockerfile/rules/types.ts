@@ -15,6 +15,10 @@ export interface FixOptions {
 
 export interface RuleHit {
   span: Span;
+  /** The finding's own message (names what it found, as Docker's checks do); default: the rule's. */
+  message?: string;
+  /** The rule threw on this text: the hit says so instead of a finding. */
+  failed?: boolean;
   fixes?: (opts: FixOptions) => FixAction[];
 }
 
