@@ -15,7 +15,7 @@ export interface ImportSite {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   line: number;
-  /** For notebooks: the 0-based index of the code cell; line is then within that cell. */
+  /** For notebooks: the 0-based index of the cell among all cells (as the editor numbers them); line is within it. */
   cell?: number;
   class: ImportClass;
 }
@@ -60,6 +60,17 @@ export interface ProjectAnalysis {
   framework?: AppFramework;
   /** Entry file relative to the root (script or app mode). */
   entry?: string;
+  /** Why this entry (main guard, name, README mention…), and the others that would also run. */
+  entryWhy?: string;
+  entryAlternatives?: string[];
+  /** The entry's imports of the project's own modules (`check` imports them as the entry would). */
+  entryImports?: ImportSite[];
+  /** Project folders that must be on the import path for every entry ('.' the root, 'src' a src layout). */
+  importRoots?: string[];
+  /** The project is itself a package (pyproject.toml with a build system): how to install it in the image. */
+  installable?: ProjectInstall;
+  /** Requirements the user excluded with a `# dsc: exclude NAME` directive in requirements.txt. */
+  excluded?: string[];
   /** "X.Y" */
   pythonVersion: string;
   /** Runtime first, then the other classes; sorted by name within a class. */
@@ -80,6 +91,13 @@ export interface ProjectAnalysis {
     /** Every installed distribution's version and Requires-Dist, for pins of added packages and the consistency check. */
     installed?: Record<string, string>; requires?: Record<string, string[]>;
   };
+}
+
+export interface ProjectInstall {
+  /** `pip install -e .` when the project's docs or tooling install it that way. */
+  editable: boolean;
+  /** [build-system] requires, installed before the project so the build needs no download when present. */
+  buildRequires: string[];
 }
 
 /** What the generators need; Containerize's preview lets the user edit it before writing. */
@@ -110,6 +128,10 @@ export interface ProjectSpec {
   baseImageFacts?: BaseImageFacts;
   /** The ASGI/WSGI object in the entry module for FastAPI (default "app"). */
   appObject?: string;
+  /** Project folders put on PYTHONPATH ('.' → /app, 'src' → /app/src), so every entry imports the project. */
+  importRoots?: string[];
+  /** Install the project itself (pyproject.toml) after copying it. */
+  install?: ProjectInstall;
   /** The image tag builds use (default: from the folder name); the Dockerfile's build comment shows it. */
   tag?: string;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ImportSite, ProjectAnalysis, ScanWarning } from '../core/project';
 import { scanPython } from '../core/python/extract';
 import { extractNotebook, PipInstall } from '../core/python/notebook';
-import { appFrameworks, detectMode, FileFacts } from '../core/python/mode';
+import { appFrameworks, detectMode, FileFacts, hasTopLevelCode, mentionedScripts } from '../core/python/mode';
 import { InterpreterFacts, LocalModules } from '../core/python/resolve';
 import { bundledStdlib } from '../core/python/data/stdlib';
 import { satisfiesRequiresPython } from '../core/python/pythonVersion';
@@ -11,6 +11,7 @@ import { buildRequirements, hasCudaHint, isGpuProject } from '../core/python/req
 import { COMPOSE_FILE_NAMES } from '../core/projectFiles';
 import { walkProject } from './walk';
 import { readDeclarations } from './declarations';
+import { declaresEditableInstall, readProjectDocs } from './projectDocs';
 import { probeInterpreter } from './probe';
 import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readNotebookStripped, readSource } from './readSource';
 import { cancelled } from './cancelled';
@@ -37,7 +38,7 @@ export interface AnalyzeOptions {
 
 /** The Python version assumed when neither the project nor an interpreter says (the stand-in images' version). */
 export const DEFAULT_PYTHON = '3.11';
-const EXISTING = ['requirements.txt', 'Dockerfile', ...COMPOSE_FILE_NAMES, '.dockerignore', '.env'];
+const EXISTING = ['requirements.txt', 'Dockerfile', ...COMPOSE_FILE_NAMES, '.dockerignore', '.env', '.env.example'];
 const CONCURRENCY = 16;
 const BIG_NOTEBOOK = 8 * 1024 * 1024;
 
@@ -48,10 +49,11 @@ const BIG_NOTEBOOK = 8 * 1024 * 1024;
 export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): Promise<ProjectAnalysis> {
   const absRoot = path.resolve(root);
   const python = opts.python === undefined ? 'python3' : opts.python;
-  const [walk, decl, probe] = await Promise.all([
+  const [walk, decl, probe, docs] = await Promise.all([
     walkProject(absRoot, opts.signal),
     readDeclarations(absRoot),
     python === false ? Promise.resolve({ facts: undefined, problem: undefined }) : probeInterpreter(python),
+    readProjectDocs(absRoot),
   ]);
   const warnings: ScanWarning[] = [...walk.warnings, ...decl.warnings];
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
@@ -69,6 +71,9 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const pips: (PipInstall & { file: string })[] = [];
   const files: FileFacts[] = [];
   const written = new Set<string>();
+  // Folders an import reaches beyond the importing file's own: '.' (the root package from examples/x.py), 'src'.
+  const importRoots = new Set<string>();
+  const localSites = new Map<string, ImportSite[]>();
   const needs: (RuntimeNeedSite & { name: string; class: ImportClass })[] = [];
   const addNeeds = (list: (RuntimeNeed & { cell?: number })[], file: string, cls: ImportClass): void => {
     for (const n of list) {
@@ -113,6 +118,11 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
       addNeeds(facts.needs, f, isDevPath(f) ? 'dev' : 'runtime');
       guard = facts.hasMainGuard;
     }
+    for (const s of fileSites) {
+      const where = local.rootOf(top(s.module), f);
+      if (where && !nb) localSites.set(f, [...(localSites.get(f) ?? []), { module: s.module, file: s.file, line: s.line, class: s.class }]);
+      if (where === 'src' || (where === '.' && !isDevPath(f))) importRoots.add(where);
+    }
     const huge = findHugeLine(code);
     if (huge) warnings.push({ file: f, line: nb ? undefined : huge.line, message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway` });
     // Stdlib and project modules need nothing installed (relative imports, local by definition, are already out).
@@ -120,7 +130,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     sites.push(...external);
     if (!cuda && hasCudaHint(code)) cuda = true;
     const runtimeTops = external.filter((s) => s.class === 'runtime').map((s) => top(s.module));
-    files.push({ file: f, notebook: nb, hasMainGuard: guard, apps: appFrameworks(code, runtimeTops) });
+    files.push({ file: f, notebook: nb, hasMainGuard: guard, topLevelCode: !nb && !guard && hasTopLevelCode(code), apps: appFrameworks(code, runtimeTops) });
   };
 
   let next = 0;
@@ -162,7 +172,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     reqWarnings.push(...applyVerdicts(requirements, verdicts, index));
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
-  const mode = detectMode(files);
+  const mode = detectMode(files, mentionedScripts(docs));
   const existing: string[] = [];
   for (const f of EXISTING) if (await fs.stat(path.join(absRoot, f)).then((s) => s.isFile(), () => false)) existing.push(f);
   return {
@@ -172,6 +182,10 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     requirements,
     unresolved,
     localModules: local.topLevel(),
+    ...(importRoots.size ? { importRoots: [...importRoots].sort() } : {}),
+    ...(mode.entry && localSites.get(mode.entry)?.length ? { entryImports: localSites.get(mode.entry) } : {}),
+    ...(decl.buildSystem ? { installable: { editable: declaresEditableInstall(docs), buildRequires: decl.buildSystem.requires } } : {}),
+    ...(decl.excluded.length ? { excluded: decl.excluded.map((e) => e.name) } : {}),
     notebooks: walk.notebooks,
     existing,
     gpu: isGpuProject(requirements, cuda),

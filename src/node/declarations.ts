@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ImportClass, ScanWarning } from '../core/project';
 import { parseRequirements } from '../core/requirements/parse';
 import { readTextFile } from './textFile';
+import { ExcludeDirective, excludeDirectives } from '../core/requirements/exclude';
 import { condaDeclarations, DeclaredName, lineOf, pipfileDeclarations, setupCfgDeclarations, setupPyDeclarations, toolDeclarations } from '../core/python/declared';
 import { normalizeName } from '../core/requirements/names';
 
@@ -31,6 +32,10 @@ export interface Declarations {
   /** Extra GPU evidence: a CUDA wheel index or local version (`+cu121`) in a requirements file. */
   cudaHint: boolean;
   warnings: ScanWarning[];
+  /** pyproject.toml's [build-system] (with a [project] or tool table): the project installs as a package. */
+  buildSystem?: { requires: string[] };
+  /** `# dsc: exclude NAME` directives of the requirements files. */
+  excluded: (ExcludeDirective & { file: string })[];
   /** Declared needs pip cannot install (conda's cudatoolkit, system programs): reported, never installed. */
   reported: { name: string; reason: string; file: string; line?: number }[];
   /** The project's own distribution names (pyproject/setup name): never a requirement of itself. */
@@ -41,7 +46,7 @@ const DEV_REQ = /(?:dev|test|tests|docs|doc|lint|ci)\b/i;
 
 /** Reads requirements*.txt (and requirements/*.txt), pyproject.toml, environment.yml, .python-version, runtime.txt at `root`. */
 export async function readDeclarations(root: string): Promise<Declarations> {
-  const out: Declarations = { packages: [], cudaHint: false, warnings: [], reported: [], selfNames: [] };
+  const out: Declarations = { packages: [], cudaHint: false, warnings: [], reported: [], selfNames: [], excluded: [] };
   const names = await fs.readdir(root).catch(() => [] as string[]);
   const reqFiles = names.filter((n) => /^requirements.*\.(txt|in)$/i.test(n)).sort();
   if (names.includes('requirements')) {
@@ -125,6 +130,7 @@ async function readRequirements(root: string, file: string, out: Declarations, s
   seen.add(file);
   const text = await read(root, file, out);
   if (text === undefined) return;
+  for (const d of excludeDirectives(text)) out.excluded.push({ ...d, file });
   const cls: ImportClass = DEV_REQ.test(path.basename(file).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
   // The same parser as the editor and the merge: continuations, `--hash` options, comments.
   for (const l of parseRequirements(text).lines) {
@@ -178,6 +184,11 @@ async function readPyproject(root: string, out: Declarations): Promise<void> {
     for (const [group, deps] of Object.entries(groups)) {
       if (Array.isArray(deps)) for (const d of deps) add(d, DEV_REQ.test(group) ? 'dev' : 'optional');
     }
+  }
+  const bs = doc['build-system'] as { requires?: unknown } | undefined;
+  // A build system with something to build: a [project] table or a tool's own (poetry, flit, setuptools).
+  if (bs && (doc.project || doc.tool) && Array.isArray(bs.requires)) {
+    out.buildSystem = { requires: bs.requires.filter((r): r is string => typeof r === 'string' && !r.includes(';')).map((r) => r.trim()) };
   }
   const rp = project['requires-python'];
   if (typeof rp === 'string' && !out.python) {

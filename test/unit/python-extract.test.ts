@@ -84,13 +84,13 @@ test('dev paths: tests/, docs/, test_*.py, *_test.py, conftest.py, setup.py, nox
 
 const nb4 = (cells: unknown[], language = 'python'): string => JSON.stringify({ nbformat: 4, metadata: { kernelspec: { name: 'k', language } }, cells });
 
-test('notebooks: code cells only, source as list or string, lines within the cell', () => {
+test('notebooks: code cells only, numbered among all cells as the editor does, source as list or string, lines within the cell', () => {
   const r = extractNotebook(nb4([
     { cell_type: 'markdown', source: 'import md' },
     { cell_type: 'code', source: ['x = 1\n', 'import numpy as np\n'] },
     { cell_type: 'code', source: 'import pandas' },
   ]));
-  assert.deepEqual(r.imports.map((i) => [i.module, i.cell, i.line]), [['numpy', 0, 2], ['pandas', 1, 1]]);
+  assert.deepEqual(r.imports.map((i) => [i.module, i.cell, i.line]), [['numpy', 1, 2], ['pandas', 2, 1]]);
 });
 
 test('notebooks: %pip and !pip install are requirements; other magics and shell lines are ignored', () => {

@@ -3,7 +3,7 @@ import { CliCommand, CliError, CliIo } from '../io';
 import { parseArgs } from '../args';
 import { engineFor, projectDir, tagFor } from './dockerShared';
 import { analyzeProject } from '../../node/analyze';
-import { checkImports, runtimeSites } from '../../node/docker/importCheck';
+import { checkImports, entryDirOf, runtimeSites } from '../../node/docker/importCheck';
 import { formatFinding } from '../../core/findings';
 import { compareWithLock, LOCK_FILE, LockError } from '../../node/lock';
 import { Engine } from '../../node/docker/engine';
@@ -38,7 +38,7 @@ export const checkCommand: CliCommand = {
     const engine = engineFor(io);
     if (!(await engine.imageSummary(tag))) throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`);
     const analysis = await analyzeProject(dir, { signal: io.signal, python: false });
-    const r = await checkImports(engine, tag, runtimeSites(analysis), { 'dsContainers.project': dir });
+    const r = await checkImports(engine, tag, runtimeSites(analysis), { 'dsContainers.project': dir }, entryDirOf(analysis));
     for (const f of r.failures) io.err(formatFinding(path.relative(io.cwd, path.join(dir, f.site.file)) + (f.site.cell !== undefined ? `#cell${f.site.cell + 1}` : ''), f.finding));
     const bad = Object.values(r.results).filter((e) => e).length;
     io.out(bad ? `${bad} of ${r.modules.length} imports fail in ${tag}` : `all ${r.modules.length} imports load in ${tag}${r.modules.length ? `: ${r.modules.join(', ')}` : ''}`);

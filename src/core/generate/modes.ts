@@ -48,7 +48,8 @@ export function modeRuntime(spec: ProjectSpec): ModeRuntime {
       const { module, appDir } = moduleOf(entry);
       return {
         env: [],
-        cmd: ['uvicorn', `${module}:${spec.appObject ?? 'app'}`, ...(appDir ? ['--app-dir', appDir] : []), '--host', '0.0.0.0', '--port', String(port)],
+        // `python -m`: the module runs wherever pip put it (a distribution's package may lack the console script).
+        cmd: ['python', '-m', 'uvicorn', `${module}:${spec.appObject ?? 'app'}`, ...(appDir ? ['--app-dir', appDir] : []), '--host', '0.0.0.0', '--port', String(port)],
         healthPath: '/docs',
         notes: ['uvicorn serves the FastAPI app on 0.0.0.0 (--host).'],
       };

@@ -17,6 +17,8 @@ export interface SpecOptions {
   ignoreFolders?: string[];
   /** What the base image has, from asking it; absent when it could not be asked. */
   baseImageFacts?: BaseImageFacts;
+  /** Distributions never to write (with the analysis' `# dsc: exclude` directives and the setting). */
+  exclude?: string[];
 }
 
 import { SpecError, validateSpec } from './validate';
@@ -45,7 +47,12 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   const entry = options.entry ?? analysis.entry;
   const framework = mode === 'app' ? analysis.framework : undefined;
   if (mode === 'app' && !framework) throw new SpecError('no app framework (Streamlit, FastAPI, Flask, Gradio, Dash) was found; choose another --mode');
-  if (mode !== 'jupyter' && !entry) throw new SpecError(`no entry file was found for ${mode} mode; name one with --entry FILE`);
+  if (mode !== 'jupyter' && !entry) {
+    throw new SpecError(mode === 'script'
+      ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run (library modules only). ' +
+        'Name one with --entry FILE, or explore the project in JupyterLab with --mode jupyter (a terminal there is a shell)'
+      : `no entry file was found for ${mode} mode; name one with --entry FILE`);
+  }
   const baseImage = options.baseImage?.trim() || undefined;
   const notInstallable = analysis.requirements.filter((r) => r.class === 'runtime' && r.unavailable)
     .map((r) => ({ name: r.name, where: firstEvidence(r), reason: r.unavailable! }));
@@ -57,6 +64,10 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   for (const tool of runtimeTools(mode, framework, baseImage ?? defaultBaseImage(pythonVersion), options.baseImageFacts)) {
     if (!have.has(tool) && !(tool === 'jupyterlab' && jupyterMeta)) requirements.push({ name: tool });
   }
+  // Excluded by the user (flag, setting, `# dsc: exclude` in requirements.txt): never written, tools included.
+  const excluded = new Set([...(analysis.excluded ?? []), ...(options.exclude ?? [])].map(normalizeName));
+  const kept = requirements.filter((r) => !excluded.has(normalizeName(r.name)));
+  requirements.splice(0, requirements.length, ...kept);
   requirements.sort((a, b) => (normalizeName(a.name) < normalizeName(b.name) ? -1 : 1));
   const spec: ProjectSpec = {
     mode,
@@ -75,6 +86,8 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (notInstallable.length) spec.notInstallable = notInstallable;
   if (options.versionSource) spec.versionSource = options.versionSource;
   if (options.baseImageFacts) spec.baseImageFacts = options.baseImageFacts;
+  if (analysis.importRoots?.length) spec.importRoots = [...analysis.importRoots];
+  if (analysis.installable) spec.install = { ...analysis.installable, buildRequires: [...analysis.installable.buildRequires] };
   spec.tag = defaultTag(analysis.root.split(/[\\/]/).filter(Boolean).pop() ?? '');
   validateSpec(spec);
   return spec;

@@ -72,7 +72,8 @@ export function extractNotebook(json: string, opts: { file?: string } = {}): Not
     return facts;
   }
   const code: string[] = [];
-  cells.forEach((source, cell) => {
+  // `cell` counts every cell, markdown included, as the editor and Jupyter number them.
+  cells.forEach(({ source, index: cell }) => {
     const { python, pips, runs } = writtenModule(source, facts.writtenModules) ?? splitMagics(source);
     for (const p of pips) facts.pipInstalls.push({ ...p, cell });
     for (const r of runs) facts.moduleRuns.push({ ...r, cell });
@@ -98,8 +99,8 @@ function writtenModule(source: string, names: string[]): { python: string; pips:
   return { python: lines.join('\n'), pips: [], runs: [] };
 }
 
-/** Sources of the code cells, or undefined when the JSON is not a notebook. */
-function notebookCells(nb: unknown): string[] | undefined {
+/** Sources of the code cells with their index among all cells, or undefined when the JSON is not a notebook. */
+function notebookCells(nb: unknown): { source: string; index: number }[] | undefined {
   if (!nb || typeof nb !== 'object') return undefined;
   const o = nb as { cells?: unknown; worksheets?: { cells?: unknown }[] };
   // nbformat 4: cells[].source; nbformat 3: worksheets[].cells[].input.
@@ -107,14 +108,14 @@ function notebookCells(nb: unknown): string[] | undefined {
     ? o.cells
     : Array.isArray(o.worksheets) ? o.worksheets.flatMap((w) => (w && Array.isArray(w.cells) ? w.cells : [])) : undefined;
   if (!raw) return undefined;
-  const out: string[] = [];
-  for (const c of raw) {
+  const out: { source: string; index: number }[] = [];
+  for (const [index, c] of raw.entries()) {
     if (!c || typeof c !== 'object') continue;
     const cell = c as { cell_type?: unknown; source?: unknown; input?: unknown; language?: unknown };
     if (cell.cell_type !== 'code') continue;
     if (typeof cell.language === 'string' && cell.language !== 'python') continue;
     const src = cell.source ?? cell.input;
-    out.push(Array.isArray(src) ? src.filter((s) => typeof s === 'string').join('') : typeof src === 'string' ? src : '');
+    out.push({ index, source: Array.isArray(src) ? src.filter((s) => typeof s === 'string').join('') : typeof src === 'string' ? src : '' });
   }
   return out;
 }

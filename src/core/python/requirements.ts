@@ -123,7 +123,8 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
       if (pin && installed && pin !== installed && pinAt) {
         warnings.push({ ...pinAt, message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept` });
       }
-      if (!r.version && r.class === 'runtime') {
+      // An unverified name gets its one warning where it is checked (index or comment line), not a second one here.
+      if (!r.version && r.class === 'runtime' && r.verified) {
         const where = input.interpreterName && input.interp.installed ? `not installed in ${input.interpreterName}` : 'no interpreter to ask';
         warnings.push({ ...firstPlace(r), message: `${r.name}: version unknown (${where}); left unpinned` });
       }

@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Services } from '../services';
 import { analyzeProject } from '../../node/analyze';
-import { checkImports, ImportCheckResult, runtimeSites } from '../../node/docker/importCheck';
+import { checkImports, entryDirOf, ImportCheckResult, runtimeSites } from '../../node/docker/importCheck';
 import { BuildTarget } from './target';
 
 /** Runs the import check in the built image; each failure is a diagnostic at its import. */
@@ -17,7 +17,7 @@ export async function checkImportsWithProgress(s: Services, t: BuildTarget): Pro
     // judge; the local one would only add versions (unused here) and a probe's delay.
     const analysis = await analyzeProject(t.dir, { signal: ac.signal, python: false });
     p.report({ message: 'importing in the image' });
-    return checkImports(engine, t.tag, runtimeSites(analysis), { 'dsContainers.project': t.dir });
+    return checkImports(engine, t.tag, runtimeSites(analysis), { 'dsContainers.project': t.dir }, entryDirOf(analysis));
   });
   const byFile = new Map<string, vscode.Diagnostic[]>();
   for (const f of r.failures) {

@@ -37,10 +37,10 @@ export async function runInTerminal(s: Services, t: BuildTarget, opts: { args?: 
   const exit = runProject(engine, {
     dir: t.dir, tag: t.tag, args: opts.args, mount: opts.mount, signal: ac.signal,
     onOutput: (_stream, text) => out(text),
-    onStarted: (id, ports) => {
-      for (const [c, h] of ports) out(`\x1b[2mport ${c} → http://127.0.0.1:${h}\x1b[0m\n`);
-      started(id);
-    },
+    onStarted: (id) => started(id),
+    // As in the CLI: the URL once the server answers, never under a server that died at startup.
+    onReady: (ports) => { for (const [c, h] of ports) out(`\x1b[2mport ${c} → http://127.0.0.1:${h}\x1b[0m\n`); },
+    onNote: (line) => out(`\x1b[2m${line}\x1b[0m\n`),
     onJupyter: (u) => {
       resolveUrl(u.hostUrl);
       s.log.info(`Jupyter is ready: ${u.hostUrl}`);
