@@ -9,6 +9,7 @@ import { registerLint } from './vscode/lint';
 import { registerExplorer } from './vscode/explorer';
 import { BuildRunState } from './vscode/buildRun/state';
 import { registerBuildRun } from './vscode/buildRun';
+import { registerDevelop } from './vscode/develop';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDockerfileLanguage(services);
   registerLint(services);
   registerBuildRun(services);
+  registerDevelop(services);
 }
 
 export function deactivate(): void {}

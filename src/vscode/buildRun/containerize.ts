@@ -6,7 +6,8 @@ import { Services } from '../services';
 import { analyzeProject } from '../../node/analyze';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { scaffoldProject, scaffoldReport } from '../../node/scaffold';
-import { generateAll, specFromAnalysis, validateSpec } from '../../core/generate';
+import { devcontainerFile, generateAll, specFromAnalysis, validateSpec } from '../../core/generate';
+import { offerDevContainer } from '../develop/offer';
 import { ProjectSpec } from '../../core/project';
 import { BuildOutcome } from '../../node/docker/build';
 import { UserCancelled } from '../platform/errors';
@@ -52,7 +53,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   });
   for (const w of analysis.warnings) s.log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   let spec: ProjectSpec = { ...specFromAnalysis(analysis, { baseImage: o.spec?.baseImage }), ...o.spec };
-  const files = Object.keys(generateAll(spec));
+  const files = [...Object.keys(generateAll(spec)), devcontainerFile];
   // The preview's fields are free text: a value that would inject Dockerfile text is refused, and the user edits again.
   for (;;) {
     if (!o.noPreview) spec = await editSpec(spec, files);
@@ -67,6 +68,8 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   const scaffold = await scaffoldProject(dir, spec, analysis, {
     // requirements.txt is merged (the user's lines and pins stay); the others replace only with consent.
     consent: (name, before, proposed) => (o.noPreview ? !!o.overwrite : askOverwrite(path.join(dir, name), proposed)),
+    // The same image to develop in (Dev Containers), offered like the other files.
+    devcontainer: { name: path.basename(dir) },
   });
   const report = scaffoldReport(scaffold, (f, l) => `${path.join(dir, f)}${l ? `:${l}` : ''}`);
   for (const line of report.info) s.log.info(line);
@@ -86,6 +89,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   }
   // The image would miss what a broken requirements.txt could not get: stop before building.
   if (scaffold.problem) return { written, kept };
+  if (written.includes(devcontainerFile) && !o.noPreview) offerDevContainer(s);
   const result: ContainerizeResult = { written, kept };
   if (o.build === false) return result;
   const t = targetOf(path.join(dir, 'Dockerfile'));

@@ -50,8 +50,17 @@ export class RefreshManager implements vscode.Disposable {
     return this.model.retry();
   }
 
+  private readonly holders = new Set<string>();
+
+  /** Keeps the engine's events flowing while a feature needs them (e.g. the kernel picker's servers), views hidden or not. */
+  hold(key: string, on: boolean): void {
+    if (on) this.holders.add(key);
+    else this.holders.delete(key);
+    this.syncActive();
+  }
+
   private syncActive(): void {
-    const visible = this.views.some((v) => v.visible);
+    const visible = this.views.some((v) => v.visible) || this.holders.size > 0;
     if (visible === this.model.isActive) return;
     this.log.debug(`explorer ${visible ? 'visible: listening to Docker events' : 'hidden: not listening'}`);
     this.model.setActive(visible);

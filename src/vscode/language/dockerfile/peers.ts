@@ -14,6 +14,14 @@ export function peerPresent(): boolean {
   return PEER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined);
 }
 
+/** Docker DX shows BuildKit's build checks (Docker's language server) besides the syntax findings. */
+export const BUILD_CHECK_PEERS = ['docker.docker'];
+
+/** What installed peers show, for core's peerQuiet. */
+export function installedPeers(): { syntax: boolean; buildChecks: boolean } {
+  return { syntax: peerPresent(), buildChecks: BUILD_CHECK_PEERS.some((id) => vscode.extensions.getExtension(id) !== undefined) };
+}
+
 /** `auto`: our syntax diagnostics only when no peer shows them; `always`/`never` override. */
 export function syntaxDiagnosticsOn(mode: DiagnosticsMode, peer: boolean): boolean {
   return mode === 'always' || (mode === 'auto' && !peer);
