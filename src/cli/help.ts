@@ -59,6 +59,6 @@ export function overview(commands: CliCommand[]): string {
 /** `ds-containers COMMAND --help`: the full usage (wrapped at its options) and what the command does. */
 export function commandHelp(cmd: CliCommand): string {
   // An option in brackets ("[--mode MODE]") is never split across lines.
-  const usage = fill(`Usage: ds-containers ${cmd.usage}`.match(/\[[^\]]*\]|\S+/g) ?? [], HELP_WIDTH, ' '.repeat(7));
-  return [...usage, '', ...wrap(cmd.summary), ...(cmd.help?.length ? ['', ...cmd.help] : [])].join('\n');
+  const usage = fill(`Usage: ds-containers ${cmd.usage}`.match(/\[[^\]]*\]\S*|\S+/g) ?? [], HELP_WIDTH, ' '.repeat(7));
+  return [...usage, '', ...wrap(cmd.summary), ...(cmd.help?.length ? ['', ...cmd.help.flatMap((l) => wrap(l))] : [])].join('\n');
 }

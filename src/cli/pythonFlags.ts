@@ -8,16 +8,21 @@ import { PIN_SOURCES, PinSource } from '../core/environment/pins';
 export const PYTHON_FLAGS = ['interpreter', 'python-version', 'python'] as const;
 
 export const PYTHON_FLAGS_HELP = [
-  '--interpreter PATH   the Python whose installed versions give the pins (default python3)',
-  '--python-version X.Y the Python of the image (default: the project\'s, else the interpreter\'s)',
-  '--python VALUE       old spelling, still accepted: X.Y means --python-version, anything else --interpreter',
+  '--interpreter PATH   the Python whose installed versions give the pins',
+  '                     (default python3)',
+  '--python-version X.Y the Python of the image (default: the project\'s,',
+  '                     else the interpreter\'s)',
+  '--python VALUE       old spelling, still accepted: X.Y means',
+  '                     --python-version, anything else --interpreter',
 ];
 
 export const PINS_HELP = [
   '--pins interpreter   pin versions from the interpreter (default)',
-  '--pins image         pin the versions the base image already has (asked offline, --network none)',
+  '--pins image         pin the versions the base image already has',
+  '                     (asked offline, --network none)',
   '--pins none          bare names: pip chooses',
-  'Any package whose version differs between the interpreter and the base image is reported in one line.',
+  'Each package whose version differs between the interpreter and the base',
+  'image is reported in one line.',
 ];
 
 export function pythonFlags(flags: Map<string, string | true>): { interpreter?: string; pythonVersion?: string } {

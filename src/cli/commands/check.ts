@@ -29,8 +29,8 @@ export const checkCommand: CliCommand = {
   name: 'check',
   usage: 'check DIR [--tag TAG]',
   summary: 'run the built image and import every runtime import of the project; failures name FILE:LINE',
-  help: [`When ${LOCK_FILE} exists, the image's installed distributions are compared with it too: each difference is`,
-    `one ${LOCK_FILE}:LINE: error line, and any difference exits 1.`],
+  help: [`When ${LOCK_FILE} exists, the image's installed distributions are compared with it too: each ` +
+    `difference is one ${LOCK_FILE}:LINE: error line, and any difference exits 1.`],
   async run(argv, io) {
     const a = parseArgs(argv, [], ['tag']);
     const dir = projectDir(io, a.positional);

@@ -14,11 +14,11 @@ export const lockCommand: CliCommand = {
   usage: 'lock DIR [--tag TAG] [--fix] [--force]',
   summary: `write ${LOCK_FILE}: every distribution installed in the built image, exactly (pip -c reads it)`,
   help: [
-    `Reads the image's own Python offline and writes DIR/${LOCK_FILE} (sorted name==version, what pip freeze shows,`,
-    'with the image id, the base image and its digest when it has one, and the Python version). Unchanged content is',
-    'not rewritten. When the Dockerfile does not install through the lock, or its base could be pinned by digest,',
-    'the change is shown as a diff; --fix applies it. --force replaces a lock that is broken, for another Python,',
-    'or from a newer image.',
+    `Reads the image's own Python offline and writes DIR/${LOCK_FILE} (sorted name==version, what pip freeze ` +
+      'shows, with the image id, the base image and its digest when it has one, and the Python version). ' +
+      'Unchanged content is not rewritten. When the Dockerfile does not install through the lock, or its base ' +
+      'could be pinned by digest, the change is shown as a diff; --fix applies it. --force replaces a lock that ' +
+      'is broken, for another Python, or from a newer image.',
   ],
   async run(argv, io) {
     const a = parseArgs(argv, ['fix', 'force'], ['tag']);

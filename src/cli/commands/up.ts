@@ -23,7 +23,7 @@ export const upCommand: CliCommand = {
     '[--env-file FILE]… [--verbose] [-- ARGS]',
   summary: 'scaffold the missing files, build, and run: the whole way from source to a running container',
   help: [...PINS_HELP, '--no-pin             old spelling of --pins none', ...PYTHON_FLAGS_HELP,
-    `--lock               after a successful build, write ${LOCK_FILE} from the image (ds-containers lock)`],
+    `--lock               after a successful build, write ${LOCK_FILE}`, '                     from the image (ds-containers lock)'],
   async run(argv, io) {
     const a = parseArgs(argv, ['mount', 'lock', ...SCAFFOLD_FLAGS], ['tag', 'env-file', ...SCAFFOLD_VALUED]);
     const dir = projectDir(io, a.positional);
