@@ -61,7 +61,9 @@ for (const [builder, env] of [['BuildKit', {}], ['classic builder', { DOCKER_BUI
     // A rebuild without cache installs through the lock and gets exactly it.
     const rebuilt = await buildProject(engine, { dir, tag, env, noCache: true });
     assert.ok(rebuilt.ok, rebuilt.error);
-    assert.ok(rebuilt.steps.every((s) => !s.cached), 'no step from the cache');
+    // The install step runs again (BuildKit may still report its own internal steps as cached).
+    const install = rebuilt.steps.filter((s) => /pip install/.test(s.name));
+    assert.ok(install.length && install.every((s) => !s.cached), rebuilt.steps.map((s) => `${s.name} ${s.cached}`).join('\n'));
     assert.deepEqual(freeze(tag), locked(dir));
     const check = captureIo(io.env);
     assert.equal(await main(['check', dir], check), 0, check.stderr.join('\n'));
