@@ -105,7 +105,7 @@ test('the BuildKit variant (pip cache mount) builds with BuildKit and no # synta
   const spec = specFromAnalysis(analysis({ entry: 'train.py', requirements: [{ name: 'numpy', verified: true, class: 'runtime', imports: ['numpy'], sites: [] }] }),
     { baseImage: 'local/python:3.11-scipy', pipCacheMount: true });
   const files = generateAll(spec);
-  assert.match(files.Dockerfile, /RUN --mount=type=cache,target=\/root\/\.cache\/pip pip install/);
+  assert.match(files.Dockerfile, /RUN --mount=type=cache,target=\/root\/\.cache\/pip (touch requirements\.lock && )?pip install/);
   for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
   const tag = `${prefix}-buildkit:test`;
   images.push(tag);
