@@ -90,7 +90,7 @@ describe('build and run', function () {
     const dir = path.join(ws(), 'build-run', 'dsc-test-build-containerize');
     fs.cpSync(path.resolve(__dirname, '../../../../test/fixtures/projects/linear-classifier-script'), dir, { recursive: true });
     const r = await vscode.commands.executeCommand<ContainerizeResult>('dsContainers.project.containerize', { folder: dir, noPreview: true, noPin: true, spec: { baseImage: 'local/python:3.11-scipy' } });
-    assert.deepStrictEqual(r.written.sort(), ['.dockerignore', 'Dockerfile', 'compose.yaml', 'requirements.txt']);
+    assert.deepStrictEqual(r.written.sort(), ['.devcontainer/devcontainer.json', '.dockerignore', 'Dockerfile', 'compose.yaml', 'requirements.txt']);
     assert.ok(r.build?.ok, r.build?.error);
     assert.ok(r.run);
     assert.strictEqual(await r.run.exit, 0);
