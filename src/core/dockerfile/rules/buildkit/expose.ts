@@ -1,4 +1,5 @@
 import { DscRule, RuleHit } from '../types';
+import type { Argument } from 'dockerfile-ast';
 import { replace } from '../context';
 import { buildCheck, hadolint } from './anchor';
 
@@ -15,19 +16,16 @@ export const exposeInvalidFormat: DscRule = {
   ].join('\n'),
   check(ctx) {
     const hits: RuleHit[] = [];
-    for (const i of ctx.instructions) {
-      if (i.getKeyword() !== 'EXPOSE') continue;
-      for (const a of i.getArguments()) {
-        const v = a.getValue();
-        if (!v.includes(':') || v.includes('$')) continue;
-        const span = ctx.rangeSpan(a.getRange());
-        const port = v.slice(v.lastIndexOf(':') + 1);
-        hits.push({
-          span,
-          message: `EXPOSE instruction should not define an IP address or host-port mapping, found '${v}'.`,
-          fixes: port ? () => [{ title: `Expose ${port}`, edits: [replace(span, port)] }] : undefined,
-        });
-      }
+    for (const a of exposeArguments(ctx)) {
+      const v = a.getValue();
+      if (!v.includes(':')) continue;
+      const span = ctx.rangeSpan(a.getRange());
+      const port = v.slice(v.lastIndexOf(':') + 1);
+      hits.push({
+        span,
+        message: `EXPOSE instruction should not define an IP address or host-port mapping, found '${v}'.`,
+        fixes: port ? () => [{ title: `Expose ${port}`, edits: [replace(span, port)] }] : undefined,
+      });
     }
     return hits;
   },
@@ -41,19 +39,16 @@ export const exposeProtoCasing: DscRule = {
   docs: ['`EXPOSE 80/TCP`: protocols are `tcp` and `udp`, in lower case.', '', 'Quick fix: lower-cases the protocol.'].join('\n'),
   check(ctx) {
     const hits: RuleHit[] = [];
-    for (const i of ctx.instructions) {
-      if (i.getKeyword() !== 'EXPOSE') continue;
-      for (const a of i.getArguments()) {
-        const v = a.getValue();
-        const slash = v.lastIndexOf('/');
-        if (slash < 0 || v.includes('$') || v.slice(slash + 1) === v.slice(slash + 1).toLowerCase()) continue;
-        const span = ctx.rangeSpan(a.getRange());
-        hits.push({
-          span,
-          message: `Defined protocol '${v}' in EXPOSE instruction should be lowercase.`,
-          fixes: () => [{ title: `Write ${v.toLowerCase()}`, edits: [replace(span, v.toLowerCase())] }],
-        });
-      }
+    for (const a of exposeArguments(ctx)) {
+      const v = a.getValue();
+      const slash = v.lastIndexOf('/');
+      if (slash < 0 || v.slice(slash + 1) === v.slice(slash + 1).toLowerCase()) continue;
+      const span = ctx.rangeSpan(a.getRange());
+      hits.push({
+        span,
+        message: `Defined protocol '${v}' in EXPOSE instruction should be lowercase.`,
+        fixes: () => [{ title: `Write ${v.toLowerCase()}`, edits: [replace(span, v.toLowerCase())] }],
+      });
     }
     return hits;
   },
@@ -73,16 +68,21 @@ export const dsc016: DscRule = {
   ].join('\n'),
   check(ctx) {
     const hits: RuleHit[] = [];
-    for (const i of ctx.instructions) {
-      if (i.getKeyword() !== 'EXPOSE') continue;
-      for (const a of i.getArguments()) {
-        const v = a.getValue();
-        if (v.includes(':') || v.includes('$')) continue;
-        const m = PORT.exec(v);
-        if (m && Number(m[1]) <= 65535 && (m[2] === undefined || (Number(m[2]) <= 65535 && Number(m[2]) >= Number(m[1])))) continue;
-        hits.push({ span: ctx.rangeSpan(a.getRange()), message: `\`EXPOSE ${v}\`: not a valid port (0–65535).` });
-      }
+    for (const a of exposeArguments(ctx)) {
+      const v = a.getValue();
+      if (v.includes(':')) continue;
+      const m = PORT.exec(v);
+      if (m && Number(m[1]) <= 65535 && (m[2] === undefined || (Number(m[2]) <= 65535 && Number(m[2]) >= Number(m[1])))) continue;
+      hits.push({ span: ctx.rangeSpan(a.getRange()), message: `\`EXPOSE ${v}\`: not a valid port (0–65535).` });
     }
     return hits;
   },
 };
+
+/** Every argument of every EXPOSE, less those holding a variable: their value is known only at build time. */
+function* exposeArguments(ctx: Parameters<DscRule['check']>[0]): Iterable<Argument> {
+  for (const i of ctx.instructions) {
+    if (i.getKeyword() !== 'EXPOSE') continue;
+    for (const a of i.getArguments()) if (!a.getValue().includes('$')) yield a;
+  }
+}
