@@ -17,7 +17,11 @@ const INDEX_NAMES = process.env.DSC_INDEX_NAMES ?? '/work/.library/env/packages/
 // Jupyter's meta-packages: one declares `jupyter`, another `notebook`, we install `jupyterlab`; all run the notebooks.
 const JUPYTER = new Set(['jupyter', 'notebook', 'jupyterlab']);
 
-interface Fixture { name: string; declared: string[]; files: Map<string, string> }
+interface Fixture {
+  name: string;
+  declared: string[];
+  files: Map<string, string>;
+}
 
 export interface CorpusScore {
   projects: number;
@@ -34,10 +38,16 @@ function parseFixture(name: string, text: string): Fixture {
   const files = new Map<string, string>();
   let current: string | undefined;
   let body: string[] = [];
-  const flush = (): void => { if (current) files.set(current, body.join('\n') + '\n'); };
+  const flush = (): void => {
+    if (current) files.set(current, body.join('\n') + '\n');
+  };
   for (const line of text.split('\n')) {
     const m = /^=== (.+)$/.exec(line);
-    if (m) { flush(); current = m[1].trim(); body = []; } else if (current) body.push(line);
+    if (m) {
+      flush();
+      current = m[1].trim();
+      body = [];
+    } else if (current) body.push(line);
   }
   flush();
   return { name, declared, files };
@@ -45,14 +55,23 @@ function parseFixture(name: string, text: string): Fixture {
 
 /** `# %%`-separated cells → nbformat 4 JSON. */
 function notebookJson(text: string): string {
-  const cells: { cell_type: string; source: string[]; metadata: object; outputs?: unknown[]; execution_count?: null }[] = [];
+  const cells: {
+    cell_type: string;
+    source: string[];
+    metadata: object;
+    outputs?: unknown[];
+    execution_count?: null;
+  }[] = [];
   for (const chunk of text.split(/^# %%/m).slice(1)) {
     const markdown = chunk.startsWith(' [markdown]');
     const lines = chunk.split('\n').slice(1);
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
     const source = lines.map((l, k) => (markdown ? l.replace(/^# ?/, '') : l) + (k < lines.length - 1 ? '\n' : ''));
-    cells.push(markdown ? { cell_type: 'markdown', metadata: {}, source }
-      : { cell_type: 'code', metadata: {}, source, outputs: [], execution_count: null });
+    cells.push(
+      markdown
+        ? { cell_type: 'markdown', metadata: {}, source }
+        : { cell_type: 'code', metadata: {}, source, outputs: [], execution_count: null },
+    );
   }
   const metadata = { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } };
   return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata, cells }, null, 1);
@@ -86,22 +105,44 @@ function indexNames(): Set<string> | undefined {
 
 /** Scans every corpus project (bundled data only: no interpreter, no index) and scores its install lines. */
 export async function scoreCorpus(): Promise<CorpusScore> {
-  const fixtures = fs.readdirSync(SOURCE).filter((f) => f.endsWith('.txt')).sort()
+  const fixtures = fs
+    .readdirSync(SOURCE)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
     .map((f) => parseFixture(f.replace(/\.txt$/, ''), fs.readFileSync(path.join(SOURCE, f), 'utf8')));
   const index = indexNames();
-  let tp = 0, fp = 0, fn = 0;
-  const misses: string[] = [], extras: string[] = [], notOnIndex: string[] = [];
+  let tp = 0,
+    fp = 0,
+    fn = 0;
+  const misses: string[] = [],
+    extras: string[] = [],
+    notOnIndex: string[] = [];
   for (const f of fixtures) {
     const a = await analyzeProject(layOut(f), { python: false, noPin: true, offline: true });
-    const lines = a.requirements
-      .filter((r) => r.class === 'runtime' && !r.unavailable)
-      .map((r) => r.name);
+    const lines = a.requirements.filter((r) => r.class === 'runtime' && !r.unavailable).map((r) => r.name);
     lines.push(...runtimeTools(a.mode, a.framework, defaultBaseImage(a.pythonVersion)));
     const got = new Set(lines.map(canonical));
     const want = new Set(f.declared.map(canonical));
-    for (const g of got) if (want.has(g)) tp++; else { fp++; extras.push(`${f.name}:${g}`); }
-    for (const w of want) if (!got.has(w)) { fn++; misses.push(`${f.name}:${w}`); }
-    if (index) for (const l of lines) if (!index.has(normalizeName(l.replace(/\[.*\]$/, '')))) notOnIndex.push(`${f.name}:${l}`);
+    for (const g of got)
+      if (want.has(g)) tp++;
+      else {
+        fp++;
+        extras.push(`${f.name}:${g}`);
+      }
+    for (const w of want)
+      if (!got.has(w)) {
+        fn++;
+        misses.push(`${f.name}:${w}`);
+      }
+    if (index)
+      for (const l of lines) if (!index.has(normalizeName(l.replace(/\[.*\]$/, '')))) notOnIndex.push(`${f.name}:${l}`);
   }
-  return { projects: fixtures.length, precision: tp / (tp + fp), recall: tp / (tp + fn), notOnIndex: index && notOnIndex, misses, extras };
+  return {
+    projects: fixtures.length,
+    precision: tp / (tp + fp),
+    recall: tp / (tp + fn),
+    notOnIndex: index && notOnIndex,
+    misses,
+    extras,
+  };
 }

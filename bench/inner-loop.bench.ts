@@ -17,7 +17,8 @@ function time(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env)
   const t = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { encoding: 'utf8', env });
   const s = Number(process.hrtime.bigint() - t) / 1e9;
-  if (r.status !== 0 || !r.stdout.includes('trained')) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  if (r.status !== 0 || !r.stdout.includes('trained'))
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return s;
 }
 
@@ -25,8 +26,11 @@ function main(): void {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-bench-')), 'dsc-bench-inner');
   fs.mkdirSync(dir);
   // About a second of work, like a small training script.
-  fs.writeFileSync(path.join(dir, 'train.py'), 'import time\nimport numpy as np\n\nif __name__ == "__main__":\n' +
-    '    time.sleep(1.0)\n    print("trained", np.zeros(3).shape[0], "weights")\n');
+  fs.writeFileSync(
+    path.join(dir, 'train.py'),
+    'import time\nimport numpy as np\n\nif __name__ == "__main__":\n' +
+      '    time.sleep(1.0)\n    print("trained", np.zeros(3).shape[0], "weights")\n',
+  );
   const tag = 'dsc-bench-inner:latest';
   const legacy = { ...process.env, DOCKER_BUILDKIT: '0' }; // no buildx plugin here: the CLI's classic builder
   try {
@@ -43,8 +47,10 @@ function main(): void {
     }
     const line = (name: string, ours: number[], theirs: number[], what: string) => {
       const r = median(ours) / median(theirs);
-      console.log(`${name.padEnd(4)} ${median(ours).toFixed(2)} s vs ${what} ${median(theirs).toFixed(2)} s: ${r.toFixed(2)}x ` +
-        `(target ≤ 1.2x)   [${ours.map((x) => x.toFixed(2)).join(', ')}] / [${theirs.map((x) => x.toFixed(2)).join(', ')}]`);
+      console.log(
+        `${name.padEnd(4)} ${median(ours).toFixed(2)} s vs ${what} ${median(theirs).toFixed(2)} s: ${r.toFixed(2)}x ` +
+          `(target ≤ 1.2x)   [${ours.map((x) => x.toFixed(2)).join(', ')}] / [${theirs.map((x) => x.toFixed(2)).join(', ')}]`,
+      );
     };
     console.log(`CLI: ${CLI}; medians of ${ROUNDS}, a script of ~1.0 s on ${BASE}`);
     line('up', rows.up, rows.dockerUp, '`docker build && docker run --rm`');

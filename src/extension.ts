@@ -15,13 +15,13 @@ import { registerDevelop } from './vscode/develop';
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
   context.subscriptions.push(log);
-  const engines = new EngineProvider();
-  context.subscriptions.push(engines);
+  const engine = new EngineProvider();
+  context.subscriptions.push(engine);
   const buildRun = new BuildRunState();
   context.subscriptions.push(buildRun);
   const python = new PythonInterpreters(log);
   context.subscriptions.push(python);
-  const services: Services = { context, log, engines, buildRun, python };
+  const services: Services = { context, log, engine, buildRun, python };
   services.explorer = registerExplorer(services);
   registerCommands(services);
   registerDockerfileLanguage(services);

@@ -60,5 +60,10 @@ export function overview(commands: CliCommand[]): string {
 export function commandHelp(cmd: CliCommand): string {
   // An option in brackets ("[--mode MODE]") is never split across lines.
   const usage = fill(`Usage: ds-containers ${cmd.usage}`.match(/\[[^\]]*\]\S*|\S+/g) ?? [], HELP_WIDTH, ' '.repeat(7));
-  return [...usage, '', ...wrap(cmd.summary), ...(cmd.help?.length ? ['', ...cmd.help.flatMap((l) => wrap(l))] : [])].join('\n');
+  return [
+    ...usage,
+    '',
+    ...wrap(cmd.summary),
+    ...(cmd.help?.length ? ['', ...cmd.help.flatMap((l) => wrap(l))] : []),
+  ].join('\n');
 }

@@ -10,8 +10,8 @@ export const PYTHON_FLAGS = ['interpreter', 'python-version', 'python'] as const
 export const PYTHON_FLAGS_HELP = [
   '--interpreter PATH   the Python whose installed versions give the pins',
   '                     (default python3)',
-  '--python-version X.Y the Python of the image (default: the project\'s,',
-  '                     else the interpreter\'s)',
+  "--python-version X.Y the Python of the image (default: the project's,",
+  "                     else the interpreter's)",
   '--python VALUE       old spelling, still accepted: X.Y means',
   '                     --python-version, anything else --interpreter',
 ];
@@ -36,7 +36,8 @@ export function pythonFlags(flags: Map<string, string | true>): { interpreter?: 
   }
   if (pythonVersion !== undefined) {
     const minor = /^3\.(\d+)$/.exec(pythonVersion);
-    if (!minor || Number(minor[1]) < 8) throw new CliError(`--python-version must be 3.8 or newer, written X.Y (e.g. 3.11), not "${pythonVersion}"`);
+    if (!minor || Number(minor[1]) < 8)
+      throw new CliError(`--python-version must be 3.8 or newer, written X.Y (e.g. 3.11), not "${pythonVersion}"`);
   }
   return { interpreter, pythonVersion };
 }

@@ -87,9 +87,13 @@ export interface ProjectAnalysis {
   pythonVersionFrom?: string;
   /** The interpreter that was probed for stdlib names and installed versions (absent: bundled data only). */
   interpreter?: {
-    command: string; executable?: string; version?: string; problem?: string;
+    command: string;
+    executable?: string;
+    version?: string;
+    problem?: string;
     /** Every installed distribution's version and Requires-Dist, for pins of added packages and the consistency check. */
-    installed?: Record<string, string>; requires?: Record<string, string[]>;
+    installed?: Record<string, string>;
+    requires?: Record<string, string[]>;
   };
 }
 

@@ -59,12 +59,17 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
   const interp: InterpreterFacts = probe.facts ?? {};
   // requires-python is a range: the interpreter's version is the better choice when it is inside it.
-  if (decl.python?.range && interp.version && satisfiesRequiresPython(interp.version, decl.python.range)) decl.python = undefined;
+  if (decl.python?.range && interp.version && satisfiesRequiresPython(interp.version, decl.python.range))
+    decl.python = undefined;
   const pythonVersion = decl.python?.version ?? interp.version ?? DEFAULT_PYTHON;
   if (decl.python && interp.version && interp.version !== decl.python.version && !opts.noPin) {
-    warnings.push({ file: decl.python.file, message: `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; installed versions are taken from ${interp.version}` });
+    warnings.push({
+      file: decl.python.file,
+      message: `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; installed versions are taken from ${interp.version}`,
+    });
   }
-  const stdlib = interp.version === pythonVersion && interp.stdlib?.length ? new Set(interp.stdlib) : bundledStdlib(pythonVersion);
+  const stdlib =
+    interp.version === pythonVersion && interp.stdlib?.length ? new Set(interp.stdlib) : bundledStdlib(pythonVersion);
   const local = new LocalModules(walk.python);
 
   const sites: (ImportSite & { names: string[] })[] = [];
@@ -77,17 +82,37 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const needs: (RuntimeNeedSite & { name: string; class: ImportClass })[] = [];
   const addNeeds = (list: (RuntimeNeed & { cell?: number })[], file: string, cls: ImportClass): void => {
     for (const n of list) {
-      const site = { file, line: n.line, ...(n.cell === undefined ? {} : { cell: n.cell }), reason: n.reason + (n.alternatives ? ` (or ${n.alternatives.join(', ')})` : '') };
+      const site = {
+        file,
+        line: n.line,
+        ...(n.cell === undefined ? {} : { cell: n.cell }),
+        reason: n.reason + (n.alternatives ? ` (or ${n.alternatives.join(', ')})` : ''),
+      };
       if (n.kind === 'install') needs.push({ ...site, name: n.name, class: cls });
-      else if (cls === 'runtime') warnings.push({ file, line: n.cell === undefined ? n.line : undefined, message: `${n.cell === undefined ? '' : `cell ${n.cell + 1}, line ${n.line}: `}${n.reason}` });
+      else if (cls === 'runtime')
+        warnings.push({
+          file,
+          line: n.cell === undefined ? n.line : undefined,
+          message: `${n.cell === undefined ? '' : `cell ${n.cell + 1}, line ${n.line}: `}${n.reason}`,
+        });
     }
   };
   let cuda = decl.cudaHint;
   // Notebooks with large outputs would cost several times their size once parsed: those are
   // streamed one at a time with their outputs dropped, so peak memory stays bounded.
-  const sizes = await Promise.all(walk.notebooks.map((f) => fs.stat(path.join(absRoot, f)).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(
+    walk.notebooks.map((f) =>
+      fs.stat(path.join(absRoot, f)).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
   const big = walk.notebooks.filter((_, k) => sizes[k] > BIG_NOTEBOOK);
-  const all = [...walk.python.map((f) => ({ f, nb: false })), ...walk.notebooks.filter((_, k) => sizes[k] <= BIG_NOTEBOOK).map((f) => ({ f, nb: true }))];
+  const all = [
+    ...walk.python.map((f) => ({ f, nb: false })),
+    ...walk.notebooks.filter((_, k) => sizes[k] <= BIG_NOTEBOOK).map((f) => ({ f, nb: true })),
+  ];
   const total = all.length + big.length;
   let done = 0;
 
@@ -101,36 +126,59 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     let guard = false;
     if (nb) {
       const facts = extractNotebook(src.text, { file: f });
-      for (const w of facts.warnings) warnings.push({ file: f, message: w.cell === undefined ? w.message : `cell ${w.cell + 1}, line ${w.line}: ${w.message}` });
+      for (const w of facts.warnings)
+        warnings.push({
+          file: f,
+          message: w.cell === undefined ? w.message : `cell ${w.cell + 1}, line ${w.line}: ${w.message}`,
+        });
       if (!facts.python) return;
-      for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.names });
+      for (const i of facts.imports)
+        if (!i.isRelative)
+          fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.names });
       for (const p of facts.pipInstalls) pips.push({ ...p, file: f });
       for (const m of facts.writtenModules) written.add(m);
       const cls: ImportClass = isDevPath(f) ? 'dev' : 'runtime';
-      for (const r of facts.moduleRuns) fileSites.push({ module: r.module, file: f, line: r.line, cell: r.cell, class: cls, names: [] });
+      for (const r of facts.moduleRuns)
+        fileSites.push({ module: r.module, file: f, line: r.line, cell: r.cell, class: cls, names: [] });
       addNeeds(facts.needs, f, cls);
       code = facts.code;
       guard = facts.hasMainGuard;
     } else {
       const facts = scanPython(src.text, { file: f });
       for (const w of facts.warnings) warnings.push({ file: f, line: w.line, message: w.message });
-      for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.names });
+      for (const i of facts.imports)
+        if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.names });
       addNeeds(facts.needs, f, isDevPath(f) ? 'dev' : 'runtime');
       guard = facts.hasMainGuard;
     }
     for (const s of fileSites) {
       const where = local.rootOf(top(s.module), f);
-      if (where && !nb) localSites.set(f, [...(localSites.get(f) ?? []), { module: s.module, file: s.file, line: s.line, class: s.class }]);
+      if (where && !nb)
+        localSites.set(f, [
+          ...(localSites.get(f) ?? []),
+          { module: s.module, file: s.file, line: s.line, class: s.class },
+        ]);
       if (where === 'src' || (where === '.' && !isDevPath(f))) importRoots.add(where);
     }
     const huge = findHugeLine(code);
-    if (huge) warnings.push({ file: f, line: nb ? undefined : huge.line, message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway` });
+    if (huge)
+      warnings.push({
+        file: f,
+        line: nb ? undefined : huge.line,
+        message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway`,
+      });
     // Stdlib and project modules need nothing installed (relative imports, local by definition, are already out).
     const external = fileSites.filter((s) => !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
     sites.push(...external);
     if (!cuda && hasCudaHint(code)) cuda = true;
     const runtimeTops = external.filter((s) => s.class === 'runtime').map((s) => top(s.module));
-    files.push({ file: f, notebook: nb, hasMainGuard: guard, topLevelCode: !nb && !guard && hasTopLevelCode(code), apps: appFrameworks(code, runtimeTops) });
+    files.push({
+      file: f,
+      notebook: nb,
+      hasMainGuard: guard,
+      topLevelCode: !nb && !guard && hasTopLevelCode(code),
+      apps: appFrameworks(code, runtimeTops),
+    });
   };
 
   let next = 0;
@@ -155,15 +203,34 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     if (src.text === undefined) continue;
     const facts = launcherFacts(launcherKind(f)!, src.text);
     // Lint, format and test scripts run no part of the image.
-    const cls: ImportClass = isDevPath(f) || /(?:^|\/)(?:lint|format|test|tests-start|style|release)[\w-]*\.sh$/.test(f) ? 'dev' : 'runtime';
+    const cls: ImportClass =
+      isDevPath(f) || /(?:^|\/)(?:lint|format|test|tests-start|style|release)[\w-]*\.sh$/.test(f) ? 'dev' : 'runtime';
     addNeeds(facts.needs, f, cls);
-    if (launcherKind(f) !== 'makefile') for (const m of facts.modules) sites.push({ module: m.module, file: f, line: m.line, class: cls, names: [] });
+    if (launcherKind(f) !== 'makefile')
+      for (const m of facts.modules) sites.push({ module: m.module, file: f, line: m.line, class: cls, names: [] });
     for (const p of facts.pipInstalls) declared.push({ name: p.name, spec: p.spec, file: f, line: p.line, class: cls });
   }
-  for (const r of decl.reported) warnings.push({ file: r.file, line: r.line, message: `${r.name}: not installable with pip (${r.reason}); reported, not installed` });
-  const { requirements, unresolved, warnings: reqWarnings } = buildRequirements({
-    sites: sites.filter((s) => !written.has(top(s.module)) && !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), s.file)),
-    pips, declared, needs, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
+  for (const r of decl.reported)
+    warnings.push({
+      file: r.file,
+      line: r.line,
+      message: `${r.name}: not installable with pip (${r.reason}); reported, not installed`,
+    });
+  const {
+    requirements,
+    unresolved,
+    warnings: reqWarnings,
+  } = buildRequirements({
+    sites: sites.filter(
+      (s) => !written.has(top(s.module)) && !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), s.file),
+    ),
+    pips,
+    declared,
+    needs,
+    interp,
+    noPin: !!opts.noPin,
+    interpreterName: python || undefined,
+    pythonVersion,
   });
   // Names guessed from imports that no bundled data knows: the package index decides (never an install line it lacks).
   const unknown = namesToCheck(requirements);
@@ -174,7 +241,14 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   const mode = detectMode(files, mentionedScripts(docs));
   const existing: string[] = [];
-  for (const f of EXISTING) if (await fs.stat(path.join(absRoot, f)).then((s) => s.isFile(), () => false)) existing.push(f);
+  for (const f of EXISTING)
+    if (
+      await fs.stat(path.join(absRoot, f)).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      existing.push(f);
   return {
     root: absRoot,
     ...mode,
@@ -184,19 +258,26 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     localModules: local.topLevel(),
     ...(importRoots.size ? { importRoots: [...importRoots].sort() } : {}),
     ...(mode.entry && localSites.get(mode.entry)?.length ? { entryImports: localSites.get(mode.entry) } : {}),
-    ...(decl.buildSystem ? { installable: { editable: declaresEditableInstall(docs), buildRequires: decl.buildSystem.requires } } : {}),
+    ...(decl.buildSystem
+      ? { installable: { editable: declaresEditableInstall(docs), buildRequires: decl.buildSystem.requires } }
+      : {}),
     ...(decl.excluded.length ? { excluded: decl.excluded.map((e) => e.name) } : {}),
     notebooks: walk.notebooks,
     existing,
     gpu: isGpuProject(requirements, cuda),
     warnings: sortWarnings([...warnings, ...reqWarnings]),
     pythonVersionFrom: decl.python?.file ?? (interp.version ? 'interpreter' : 'default'),
-    ...(python === false ? {} : {
-      interpreter: {
-        command: python, executable: probe.facts?.executable, version: interp.version, problem: probe.problem,
-        ...(interp.installed ? { installed: interp.installed, requires: interp.requires ?? {} } : {}),
-      },
-    }),
+    ...(python === false
+      ? {}
+      : {
+          interpreter: {
+            command: python,
+            executable: probe.facts?.executable,
+            version: interp.version,
+            problem: probe.problem,
+            ...(interp.installed ? { installed: interp.installed, requires: interp.requires ?? {} } : {}),
+          },
+        }),
   };
 }
 

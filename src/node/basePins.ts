@@ -14,7 +14,11 @@ export interface BaseAnswer {
 }
 
 /** Asks the base image (offline); never throws: `problem` says why it could not be asked. */
-export async function askBaseImage(engine: Engine | undefined, ref: string, o: ImageProbeOptions = {}): Promise<BaseAnswer> {
+export async function askBaseImage(
+  engine: Engine | undefined,
+  ref: string,
+  o: ImageProbeOptions = {},
+): Promise<BaseAnswer> {
   if (!engine) return { problem: 'no Docker engine configured' };
   try {
     const facts = await probeImage(engine, ref, o);
@@ -38,14 +42,22 @@ export function baseImageFacts(answer: BaseAnswer): BaseImageFacts | undefined {
 export function interpreterInstalled(analysis: ProjectAnalysis): Installed | undefined {
   const i = analysis.interpreter;
   if (!i?.installed) return undefined;
-  return installedMap(Object.entries(i.installed).map(([name, version]) => ({ name, version, requires: i.requires?.[name] ?? [] })));
+  return installedMap(
+    Object.entries(i.installed).map(([name, version]) => ({ name, version, requires: i.requires?.[name] ?? [] })),
+  );
 }
 
 /**
  * The spec with its pins chosen from `source`, and one note per difference between the interpreter and
  * the image, per major-version conflict and per inconsistency among the pins. `image` needs the probe.
  */
-export function pinSpec(spec: ProjectSpec, analysis: ProjectAnalysis, source: PinSource, answer: BaseAnswer, baseRef: string): { spec: ProjectSpec; notes: PinNote[] } {
+export function pinSpec(
+  spec: ProjectSpec,
+  analysis: ProjectAnalysis,
+  source: PinSource,
+  answer: BaseAnswer,
+  baseRef: string,
+): { spec: ProjectSpec; notes: PinNote[] } {
   const installed = interpreterInstalled(analysis);
   const f = answer.facts?.python ? answer.facts : undefined;
   const r = choosePins({

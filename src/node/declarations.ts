@@ -4,13 +4,22 @@ import type { ImportClass, ScanWarning } from '../core/project';
 import { parseRequirements } from '../core/requirements/parse';
 import { readTextFile } from './textFile';
 import { ExcludeDirective, excludeDirectives } from '../core/requirements/exclude';
-import { condaDeclarations, DeclaredName, lineOf, pipfileDeclarations, setupCfgDeclarations, setupPyDeclarations, toolDeclarations } from '../core/python/declared';
+import {
+  condaDeclarations,
+  DeclaredName,
+  lineOf,
+  pipfileDeclarations,
+  setupCfgDeclarations,
+  setupPyDeclarations,
+  toolDeclarations,
+} from '../core/python/declared';
 import { normalizeName } from '../core/requirements/names';
 
 // Loaded on first use from their own chunks (scripts/bundle.mjs): activation does not parse them.
 const parseToml = (text: string) => (require('smol-toml') as typeof import('smol-toml')).parse(text);
 const parseYaml = (text: string) => (require('yaml') as typeof import('yaml')).parse(text);
-const parsePipRequirementsLine = (spec: string) => (require('pip-requirements-js') as typeof import('pip-requirements-js')).parsePipRequirementsLine(spec);
+const parsePipRequirementsLine = (spec: string) =>
+  (require('pip-requirements-js') as typeof import('pip-requirements-js')).parsePipRequirementsLine(spec);
 
 /** A package the project already declares, with where. */
 export interface Declared {
@@ -51,7 +60,12 @@ export async function readDeclarations(root: string): Promise<Declarations> {
   const reqFiles = names.filter((n) => /^requirements.*\.(txt|in)$/i.test(n)).sort();
   if (names.includes('requirements')) {
     const sub = await fs.readdir(path.join(root, 'requirements')).catch(() => [] as string[]);
-    reqFiles.push(...sub.filter((n) => /\.(txt|in)$/.test(n)).sort().map((n) => `requirements/${n}`));
+    reqFiles.push(
+      ...sub
+        .filter((n) => /\.(txt|in)$/.test(n))
+        .sort()
+        .map((n) => `requirements/${n}`),
+    );
   }
   const seen = new Set<string>();
   for (const f of reqFiles) await readRequirements(root, f, out, seen);
@@ -82,12 +96,15 @@ function parseSpec(spec: string): DeclaredName | undefined {
       const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
       return { name: req.name, version: eq?.version, spec: spec.trim(), class: 'runtime' };
     }
-  } catch { /* reported by the caller's count */ }
+  } catch {
+    /* reported by the caller's count */
+  }
   return undefined;
 }
 
 function addAll(out: Declarations, file: string, list: DeclaredName[]): void {
-  for (const d of list) out.packages.push({ name: d.name, version: d.version, spec: d.spec, file, line: d.line, class: d.class });
+  for (const d of list)
+    out.packages.push({ name: d.name, version: d.version, spec: d.spec, file, line: d.line, class: d.class });
 }
 
 async function readPipfile(root: string, out: Declarations): Promise<void> {
@@ -97,7 +114,11 @@ async function readPipfile(root: string, out: Declarations): Promise<void> {
   try {
     doc = parseToml(text) as Record<string, unknown>;
   } catch (e) {
-    out.warnings.push({ file: 'Pipfile', line: (e as { line?: number }).line, message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}` });
+    out.warnings.push({
+      file: 'Pipfile',
+      line: (e as { line?: number }).line,
+      message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}`,
+    });
     return;
   }
   const p = pipfileDeclarations(doc, text);
@@ -108,9 +129,16 @@ async function readPipfile(root: string, out: Declarations): Promise<void> {
 async function readSetupText(root: string, file: 'setup.cfg' | 'setup.py', out: Declarations): Promise<void> {
   const text = await read(root, file, out);
   if (text === undefined) return;
-  const name = file === 'setup.cfg' ? /^\s*name\s*=\s*([\w.-]+)/m.exec(text)?.[1] : /\bname\s*=\s*["']([\w.-]+)["']/.exec(text)?.[1];
+  const name =
+    file === 'setup.cfg'
+      ? /^\s*name\s*=\s*([\w.-]+)/m.exec(text)?.[1]
+      : /\bname\s*=\s*["']([\w.-]+)["']/.exec(text)?.[1];
   if (name) out.selfNames.push(name);
-  addAll(out, file, file === 'setup.cfg' ? setupCfgDeclarations(text, parseSpec) : setupPyDeclarations(text, parseSpec));
+  addAll(
+    out,
+    file,
+    file === 'setup.cfg' ? setupCfgDeclarations(text, parseSpec) : setupPyDeclarations(text, parseSpec),
+  );
 }
 
 async function read(root: string, file: string, out: Declarations): Promise<string | undefined> {
@@ -134,15 +162,28 @@ async function readRequirements(root: string, file: string, out: Declarations, s
   const cls: ImportClass = DEV_REQ.test(path.basename(file).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
   // The same parser as the editor and the merge: continuations, `--hash` options, comments.
   for (const l of parseRequirements(text).lines) {
-    if (/download\.pytorch\.org\/whl\/cu|\+cu\d{2,3}\b|nvidia-|-cu1[12]\b|cuda/i.test(l.raw.replace(/(^|\s)#.*$/gm, ''))) out.cudaHint = true;
+    if (
+      /download\.pytorch\.org\/whl\/cu|\+cu\d{2,3}\b|nvidia-|-cu1[12]\b|cuda/i.test(l.raw.replace(/(^|\s)#.*$/gm, ''))
+    )
+      out.cudaHint = true;
     if (l.kind === 'include' && l.path) {
       // `-r base.txt` is relative to the including file; files outside the project are not read.
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), l.path.replace(/\\/g, '/')));
       if (!target.startsWith('../') && !path.isAbsolute(l.path)) await readRequirements(root, target, out, seen);
     } else if (l.kind === 'invalid') {
-      out.warnings.push({ file, line: l.line + 1, message: `cannot parse requirement "${l.raw.split('\n')[0].replace(/(^|\s)#.*$/, '').trim()}"` });
+      out.warnings.push({
+        file,
+        line: l.line + 1,
+        message: `cannot parse requirement "${l.raw
+          .split('\n')[0]
+          .replace(/(^|\s)#.*$/, '')
+          .trim()}"`,
+      });
     } else if (l.kind === 'requirement' && l.name) {
-      const spec = l.raw.replace(/\\\r?\n/g, ' ').replace(/(^|\s)#.*$/, '').trim();
+      const spec = l.raw
+        .replace(/\\\r?\n/g, ' ')
+        .replace(/(^|\s)#.*$/, '')
+        .trim();
       out.packages.push({ name: l.name, version: l.pinned, spec, file, line: l.line + 1, class: cls });
     }
   }
@@ -156,23 +197,44 @@ async function readPyproject(root: string, out: Declarations): Promise<void> {
     doc = parseToml(text) as Record<string, unknown>;
   } catch (e) {
     const line = (e as { line?: number }).line;
-    out.warnings.push({ file: 'pyproject.toml', line, message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}` });
+    out.warnings.push({
+      file: 'pyproject.toml',
+      line,
+      message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}`,
+    });
     return;
   }
-  const project = (doc.project ?? {}) as { name?: unknown; dependencies?: unknown; 'requires-python'?: unknown; 'optional-dependencies'?: unknown };
+  const project = (doc.project ?? {}) as {
+    name?: unknown;
+    dependencies?: unknown;
+    'requires-python'?: unknown;
+    'optional-dependencies'?: unknown;
+  };
   if (typeof project.name === 'string') out.selfNames.push(project.name);
-  const poetryName = ((doc.tool as { poetry?: { name?: unknown } } | undefined)?.poetry?.name);
+  const poetryName = (doc.tool as { poetry?: { name?: unknown } } | undefined)?.poetry?.name;
   if (typeof poetryName === 'string') out.selfNames.push(poetryName);
   const tools = toolDeclarations(doc, text, parseSpec);
-  addAll(out, 'pyproject.toml', tools.packages.map((p) => ({ ...p, line: p.line ?? lineOf(text, p.name) })));
-  if (tools.python && !out.python) out.python = { version: tools.python, file: 'pyproject.toml', range: '>=' + tools.python };
+  addAll(
+    out,
+    'pyproject.toml',
+    tools.packages.map((p) => ({ ...p, line: p.line ?? lineOf(text, p.name) })),
+  );
+  if (tools.python && !out.python)
+    out.python = { version: tools.python, file: 'pyproject.toml', range: '>=' + tools.python };
   const add = (spec: unknown, cls: ImportClass): void => {
     if (typeof spec !== 'string') return;
     try {
       const req = parsePipRequirementsLine(spec);
       if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
         const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-        out.packages.push({ name: req.name, version: eq?.version, spec, file: 'pyproject.toml', line: lineOf(text, req.name), class: cls });
+        out.packages.push({
+          name: req.name,
+          version: eq?.version,
+          spec,
+          file: 'pyproject.toml',
+          line: lineOf(text, req.name),
+          class: cls,
+        });
       }
     } catch {
       out.warnings.push({ file: 'pyproject.toml', message: `cannot parse dependency "${spec}"` });
@@ -188,7 +250,9 @@ async function readPyproject(root: string, out: Declarations): Promise<void> {
   const bs = doc['build-system'] as { requires?: unknown } | undefined;
   // A build system with something to build: a [project] table or a tool's own (poetry, flit, setuptools).
   if (bs && (doc.project || doc.tool) && Array.isArray(bs.requires)) {
-    out.buildSystem = { requires: bs.requires.filter((r): r is string => typeof r === 'string' && !r.includes(';')).map((r) => r.trim()) };
+    out.buildSystem = {
+      requires: bs.requires.filter((r): r is string => typeof r === 'string' && !r.includes(';')).map((r) => r.trim()),
+    };
   }
   const rp = project['requires-python'];
   if (typeof rp === 'string' && !out.python) {
@@ -226,7 +290,14 @@ async function readEnvironment(root: string, file: string, out: Declarations): P
           const req = parsePipRequirementsLine(spec);
           if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
             const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-            out.packages.push({ name: req.name, version: eq?.version, spec, file, line: lineOf(text, req.name), class: 'runtime' });
+            out.packages.push({
+              name: req.name,
+              version: eq?.version,
+              spec,
+              file,
+              line: lineOf(text, req.name),
+              class: 'runtime',
+            });
           }
         } catch {
           out.warnings.push({ file, message: `cannot parse pip dependency "${spec}"` });

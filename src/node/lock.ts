@@ -13,7 +13,11 @@ export { LOCK_FILE };
 
 /** A lock that cannot be written or compared; `line` (1-based) points into requirements.lock when it is about it. */
 export class LockError extends Error {
-  constructor(message: string, readonly file?: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+  ) {
     super(message);
   }
 }
@@ -30,7 +34,11 @@ export interface LockResult {
 }
 
 /** The image's facts, or a LockError when it has no usable Python. */
-async function pythonFacts(engine: Engine, tag: string, o: ImageProbeOptions): Promise<ImageFacts & { python: NonNullable<ImageFacts['python']> }> {
+async function pythonFacts(
+  engine: Engine,
+  tag: string,
+  o: ImageProbeOptions,
+): Promise<ImageFacts & { python: NonNullable<ImageFacts['python']> }> {
   const facts = await probeImage(engine, tag, o);
   if (!facts.python || facts.problem) throw new LockError(`${tag}: ${facts.problem ?? 'no Python found'}`);
   return facts as ImageFacts & { python: NonNullable<ImageFacts['python']> };
@@ -44,7 +52,9 @@ export async function baseOf(engine: Engine, dir: string): Promise<{ base?: stri
   if (from.digest) return { base: from.image.split('@')[0], digest: from.digest };
   const summary = await engine.imageSummary(from.image).catch(() => undefined);
   const repo = repository(from.image);
-  const digest = summary?.repoDigests?.map((d) => d.split('@')).find(([r]) => repository(r) === repo || summary.repoDigests!.length === 1)?.[1];
+  const digest = summary?.repoDigests
+    ?.map((d) => d.split('@'))
+    .find(([r]) => repository(r) === repo || summary.repoDigests!.length === 1)?.[1];
   return { base: from.image, ...(digest ? { digest } : {}) };
 }
 
@@ -61,15 +71,24 @@ function repository(ref: string): string {
  * image has no Python, or an existing lock has a broken line, is for another Python, or was written
  * from a newer image, unless `force`. Unchanged content is not rewritten.
  */
-export async function lockProject(engine: Engine, dir: string, tag: string, o: ImageProbeOptions & { force?: boolean } = {}): Promise<LockResult> {
+export async function lockProject(
+  engine: Engine,
+  dir: string,
+  tag: string,
+  o: ImageProbeOptions & { force?: boolean } = {},
+): Promise<LockResult> {
   const file = path.join(dir, LOCK_FILE);
   const facts = await pythonFacts(engine, tag, o);
   const before = await readIfExists(file);
   if (before !== undefined && !o.force) {
     const old = parseLock(before);
-    const why = old.errors[0] ? { line: old.errors[0].line, message: `${old.errors[0].message}; fix or delete the line` }
+    const why = old.errors[0]
+      ? { line: old.errors[0].line, message: `${old.errors[0].message}; fix or delete the line` }
       : old.header.python && minorOf(old.header.python) !== minorOf(facts.python.version)
-        ? { line: old.headerLines.python, message: `the lock is for Python ${old.header.python}, ${tag} has Python ${facts.python.version}` }
+        ? {
+            line: old.headerLines.python,
+            message: `the lock is for Python ${old.header.python}, ${tag} has Python ${facts.python.version}`,
+          }
         : old.header.created !== undefined && old.header.imageId !== facts.imageId && old.header.created > facts.created
           ? { line: old.headerLines.image, message: `the lock was written from a newer image than ${tag}` }
           : undefined;
@@ -77,9 +96,13 @@ export async function lockProject(engine: Engine, dir: string, tag: string, o: I
   }
   const { base, digest } = await baseOf(engine, dir);
   const dists = frozenDistributions(facts);
-  const text = renderLock({ imageId: facts.imageId, created: facts.created, base, baseDigest: digest, python: facts.python.version }, dists);
+  const text = renderLock(
+    { imageId: facts.imageId, created: facts.created, base, baseDigest: digest, python: facts.python.version },
+    dists,
+  );
   const result = { file, text, count: dists.length, facts, base, baseDigest: digest };
-  if (before !== undefined && lockSubstance(before) === lockSubstance(text)) return { ...result, text: before, outcome: 'unchanged' };
+  if (before !== undefined && lockSubstance(before) === lockSubstance(text))
+    return { ...result, text: before, outcome: 'unchanged' };
   const w = await safeWrite(file, text, { overwrite: true });
   return { ...result, outcome: w === 'created' ? 'created' : 'overwritten' };
 }
@@ -88,9 +111,18 @@ export async function lockProject(engine: Engine, dir: string, tag: string, o: I
  * The differences between the image `tag` and DIR/requirements.lock (undefined: there is no lock).
  * An image without Python is a LockError.
  */
-export async function compareWithLock(engine: Engine, dir: string, tag: string, o: ImageProbeOptions = {}): Promise<LockDifference[] | undefined> {
+export async function compareWithLock(
+  engine: Engine,
+  dir: string,
+  tag: string,
+  o: ImageProbeOptions = {},
+): Promise<LockDifference[] | undefined> {
   const text = await readIfExists(path.join(dir, LOCK_FILE));
   if (text === undefined) return undefined;
   const facts = await pythonFacts(engine, tag, o);
-  return compareLock(parseLock(text), { python: facts.python.version, created: facts.created, imageId: facts.imageId, dists: frozenDistributions(facts) }, tag);
+  return compareLock(
+    parseLock(text),
+    { python: facts.python.version, created: facts.created, imageId: facts.imageId, dists: frozenDistributions(facts) },
+    tag,
+  );
 }

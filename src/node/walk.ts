@@ -18,7 +18,10 @@ export interface WalkResult {
 // Never project code (one list with the editor's drift index; also skipped when looking for projects).
 export const SKIP_DIRS: ReadonlySet<string> = new Set(NOT_PROJECT_DIRS);
 
-interface Rules { base: string; ig: Ignore }
+interface Rules {
+  base: string;
+  ig: Ignore;
+}
 
 /**
  * Lists the Python sources and notebooks of a project, skipping virtual environments (any folder
@@ -42,7 +45,10 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
     try {
       entries = await fs.readdir(abs, { withFileTypes: true });
     } catch (e) {
-      out.warnings.push({ file: rel || '.', message: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? e}); skipped` });
+      out.warnings.push({
+        file: rel || '.',
+        message: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? e}); skipped`,
+      });
       continue;
     }
     // A virtual environment (pyvenv.cfg) or a conda environment (conda-meta/) is installed code, not the project.
@@ -55,7 +61,10 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
         const ig = ignore().add(await fs.readFile(path.join(abs, '.gitignore'), 'utf8'));
         rules = [...inherited, { base: rel, ig }];
       } catch (e) {
-        out.warnings.push({ file: join(rel, '.gitignore'), message: `cannot read (${(e as NodeJS.ErrnoException).code ?? e}); its rules are not applied` });
+        out.warnings.push({
+          file: join(rel, '.gitignore'),
+          message: `cannot read (${(e as NodeJS.ErrnoException).code ?? e}); its rules are not applied`,
+        });
       }
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -79,11 +88,18 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
         try {
           real = await fs.realpath(path.join(abs, ent.name));
         } catch (e) {
-          out.warnings.push({ file: childRel, message: `cannot resolve (${(e as NodeJS.ErrnoException).code ?? e}); skipped` });
+          out.warnings.push({
+            file: childRel,
+            message: `cannot resolve (${(e as NodeJS.ErrnoException).code ?? e}); skipped`,
+          });
           continue;
         }
         if (seen.has(real)) {
-          if (ent.isSymbolicLink()) out.warnings.push({ file: childRel, message: 'symbolic link to a folder already scanned (loop?); skipped' });
+          if (ent.isSymbolicLink())
+            out.warnings.push({
+              file: childRel,
+              message: 'symbolic link to a folder already scanned (loop?); skipped',
+            });
           continue;
         }
         seen.add(real);
@@ -92,7 +108,8 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
         const isPy = ent.name.endsWith('.py');
         const isNb = ent.name.endsWith('.ipynb');
         if ((isPy || isNb) && !ignored(rules, childRel, false)) (isPy ? out.python : out.notebooks).push(childRel);
-        else if (!isPy && !isNb && launcherKind(ent.name) && !ignored(rules, childRel, false)) out.launchers.push(childRel);
+        else if (!isPy && !isNb && launcherKind(ent.name) && !ignored(rules, childRel, false))
+          out.launchers.push(childRel);
       }
     }
   }

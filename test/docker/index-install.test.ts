@@ -53,10 +53,16 @@ async function serveIndex(dir: string, wheel: string): Promise<{ url: string; cl
     } else if (req.url === `/files/${wheel}`) {
       res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
       res.end(bytes);
-    } else { res.writeHead(404); res.end(); }
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/simple/`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/simple/`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 test('a generated requirements.txt installs from a local PEP 503 index; a name the index lacks is only a comment', async () => {
@@ -65,11 +71,20 @@ test('a generated requirements.txt installs from a local PEP 503 index; a name t
   try {
     const cacheDir = path.join(work, 'cache');
     const r = await checkOnIndex(['dsc_tiny_pkg', 'dsc-no-such-pkg'], { indexUrl: index.url, cacheDir });
-    assert.deepEqual([...r.verdicts], [['dsc_tiny_pkg', 'found'], ['dsc-no-such-pkg', 'missing']]);
+    assert.deepEqual(
+      [...r.verdicts],
+      [
+        ['dsc_tiny_pkg', 'found'],
+        ['dsc-no-such-pkg', 'missing'],
+      ],
+    );
 
     const project = path.join(work, 'project');
     fs.mkdirSync(project);
-    fs.writeFileSync(path.join(project, 'main.py'), 'import dsc_tiny_pkg\nimport dsc_no_such_pkg\nprint(dsc_tiny_pkg.VALUE)\n');
+    fs.writeFileSync(
+      path.join(project, 'main.py'),
+      'import dsc_tiny_pkg\nimport dsc_no_such_pkg\nprint(dsc_tiny_pkg.VALUE)\n',
+    );
     process.env.XDG_CACHE_HOME = cacheDir;
     const a = await analyzeProject(project, { python: false, noPin: true, indexUrl: index.url });
     const txt = generateAll(specFromAnalysis(a))['requirements.txt'];
@@ -79,9 +94,27 @@ test('a generated requirements.txt installs from a local PEP 503 index; a name t
 
     // --target keeps pip off the image's Debian-managed site-packages; the host network reaches 127.0.0.1.
     // Asynchronous: this process serves the index while pip asks it.
-    const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => execFile('docker', ['run', '--rm', '--network', 'host', '--name', `dsc-test-reqs10-index-${process.pid}`, '-v', `${project}:/app:ro`, IMAGE,
-      'sh', '-c', `python3 -m pip install --no-cache-dir --disable-pip-version-check --index-url ${index.url} --target /tmp/site -r /app/requirements.txt && PYTHONPATH=/tmp/site python3 -c "import dsc_tiny_pkg; print(dsc_tiny_pkg.VALUE)"`],
-    { encoding: 'utf8', timeout: 180_000 }, (err, stdout, stderr) => resolve({ status: err ? Number(err.code ?? 1) || 1 : 0, stdout, stderr })));
+    const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(
+        'docker',
+        [
+          'run',
+          '--rm',
+          '--network',
+          'host',
+          '--name',
+          `dsc-test-reqs10-index-${process.pid}`,
+          '-v',
+          `${project}:/app:ro`,
+          IMAGE,
+          'sh',
+          '-c',
+          `python3 -m pip install --no-cache-dir --disable-pip-version-check --index-url ${index.url} --target /tmp/site -r /app/requirements.txt && PYTHONPATH=/tmp/site python3 -c "import dsc_tiny_pkg; print(dsc_tiny_pkg.VALUE)"`,
+        ],
+        { encoding: 'utf8', timeout: 180_000 },
+        (err, stdout, stderr) => resolve({ status: err ? Number(err.code ?? 1) || 1 : 0, stdout, stderr }),
+      ),
+    );
     assert.equal(run.status, 0, run.stderr + run.stdout);
     assert.match(run.stdout, /tiny ok/);
   } finally {

@@ -23,23 +23,39 @@ after(async () => {
 });
 
 function freeze(tag: string): string[] {
-  const out = execFileSync('docker', ['run', '--rm', '--network', 'none', '--entrypoint', 'pip', tag, 'freeze'], { encoding: 'utf8' });
-  return out.split('\n').filter(Boolean).sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
-}
-
-function locked(dir: string): string[] {
-  return parseLock(fs.readFileSync(path.join(dir, 'requirements.lock'), 'utf8')).entries.map((e) => `${e.name}==${e.version}`)
+  const out = execFileSync('docker', ['run', '--rm', '--network', 'none', '--entrypoint', 'pip', tag, 'freeze'], {
+    encoding: 'utf8',
+  });
+  return out
+    .split('\n')
+    .filter(Boolean)
     .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
 }
 
-for (const [builder, env] of [['BuildKit', {}], ['classic builder', { DOCKER_BUILDKIT: '0' }]] as const) {
+function locked(dir: string): string[] {
+  return parseLock(fs.readFileSync(path.join(dir, 'requirements.lock'), 'utf8'))
+    .entries.map((e) => `${e.name}==${e.version}`)
+    .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+}
+
+for (const [builder, env] of [
+  ['BuildKit', {}],
+  ['classic builder', { DOCKER_BUILDKIT: '0' }],
+] as const) {
   test(`${builder}: --pins image, build, lock = pip freeze, --no-cache rebuild = lock, check passes then names the package`, async () => {
-    const dir = copyProject(path.join(FIXTURES, 'build-run', 'script-stats'), `lock9-${builder.split(' ')[0].toLowerCase()}`);
+    const dir = copyProject(
+      path.join(FIXTURES, 'build-run', 'script-stats'),
+      `lock9-${builder.split(' ')[0].toLowerCase()}`,
+    );
     for (const f of ['Dockerfile', 'requirements.txt', 'compose.yaml']) fs.rmSync(path.join(dir, f), { force: true });
     const tag = tagOf(dir);
     tags.push(tag);
     const io = captureIo({ ...process.env, ...env });
-    assert.equal(await main(['scaffold', dir, '--pins', 'image', '--base-image', 'local/python:3.11-scipy'], io), 0, io.stderr.join('\n'));
+    assert.equal(
+      await main(['scaffold', dir, '--pins', 'image', '--base-image', 'local/python:3.11-scipy'], io),
+      0,
+      io.stderr.join('\n'),
+    );
     const reqs = fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8');
     assert.match(reqs, /^numpy==1\.24\.2$/m, reqs);
     assert.match(reqs, /^pandas==1\.5\.3$/m, reqs);
@@ -48,7 +64,10 @@ for (const [builder, env] of [['BuildKit', {}], ['classic builder', { DOCKER_BUI
     assert.equal(built.buildkit, builder === 'BuildKit');
     const lockIo = captureIo(io.env);
     assert.equal(await main(['lock', dir], lockIo), 0, lockIo.stderr.join('\n'));
-    assert.match(lockIo.stdout[0], /requirements\.lock: written: \d+ distributions from .* \(Python 3\.11\.\d+, base local\/python:3\.11-scipy \(no registry digest\)\)/);
+    assert.match(
+      lockIo.stdout[0],
+      /requirements\.lock: written: \d+ distributions from .* \(Python 3\.11\.\d+, base local\/python:3\.11-scipy \(no registry digest\)\)/,
+    );
     const first = freeze(tag);
     assert.deepEqual(locked(dir), first);
     assert.ok(first.length >= 31, String(first.length));
@@ -63,7 +82,10 @@ for (const [builder, env] of [['BuildKit', {}], ['classic builder', { DOCKER_BUI
     assert.ok(rebuilt.ok, rebuilt.error);
     // The install step runs again (BuildKit may still report its own internal steps as cached).
     const install = rebuilt.steps.filter((s) => /pip install/.test(s.name));
-    assert.ok(install.length && install.every((s) => !s.cached), rebuilt.steps.map((s) => `${s.name} ${s.cached}`).join('\n'));
+    assert.ok(
+      install.length && install.every((s) => !s.cached),
+      rebuilt.steps.map((s) => `${s.name} ${s.cached}`).join('\n'),
+    );
     assert.deepEqual(freeze(tag), locked(dir));
     const check = captureIo(io.env);
     assert.equal(await main(['check', dir], check), 0, check.stderr.join('\n'));
@@ -75,7 +97,12 @@ for (const [builder, env] of [['BuildKit', {}], ['classic builder', { DOCKER_BUI
     const line = text.split('\n').indexOf('numpy==1.24.2') + 1;
     const drift = captureIo(io.env);
     assert.equal(await main(['check', dir], drift), 1);
-    assert.ok(drift.stderr.some((l) => l.endsWith(`requirements.lock:${line}: error: numpy is 1.24.2 in the image, the lock says 1.24.3`)), drift.stderr.join('\n'));
+    assert.ok(
+      drift.stderr.some((l) =>
+        l.endsWith(`requirements.lock:${line}: error: numpy is 1.24.2 in the image, the lock says 1.24.3`),
+      ),
+      drift.stderr.join('\n'),
+    );
   });
 }
 
@@ -86,16 +113,31 @@ test('bad input: a broken lock line, another Python, a lock newer than the image
   assert.ok((await buildProject(engine, { dir, tag, env: { DOCKER_BUILDKIT: '0' } })).ok);
   const lockFile = path.join(dir, 'requirements.lock');
   const cases: [string, string, RegExp][] = [
-    ['broken', '# python: 3.11.2\nnumpy=1.24.2\n', /^ds-containers lock: requirements\.lock:2: cannot read "numpy=1\.24\.2": expected name==version; fix or delete the line; it is left as it is \(--force replaces it\)$/],
-    ['python', '# python: 3.9.18\nsix==1.16.0\n', /^ds-containers lock: requirements\.lock:1: the lock is for Python 3\.9\.18, .* has Python 3\.11\.\d+; it is left as it is/],
-    ['newer', `# image: sha256:${'e'.repeat(64)} (created 2099-01-01T00:00:00.000Z)\n# python: 3.11.2\nsix==1.16.0\n`, /^ds-containers lock: requirements\.lock:1: the lock was written from a newer image than /],
+    [
+      'broken',
+      '# python: 3.11.2\nnumpy=1.24.2\n',
+      /^ds-containers lock: requirements\.lock:2: cannot read "numpy=1\.24\.2": expected name==version; fix or delete the line; it is left as it is \(--force replaces it\)$/,
+    ],
+    [
+      'python',
+      '# python: 3.9.18\nsix==1.16.0\n',
+      /^ds-containers lock: requirements\.lock:1: the lock is for Python 3\.9\.18, .* has Python 3\.11\.\d+; it is left as it is/,
+    ],
+    [
+      'newer',
+      `# image: sha256:${'e'.repeat(64)} (created 2099-01-01T00:00:00.000Z)\n# python: 3.11.2\nsix==1.16.0\n`,
+      /^ds-containers lock: requirements\.lock:1: the lock was written from a newer image than /,
+    ],
   ];
   for (const [name, text, message] of cases) {
     fs.writeFileSync(lockFile, text);
     const io = captureIo();
     assert.equal(await main(['lock', path.relative(io.cwd, dir)], io), 1, name);
     assert.equal(io.stderr.length, 1, io.stderr.join('\n'));
-    assert.match(io.stderr[0].replace(/^ds-containers lock: .*?requirements\.lock/, 'ds-containers lock: requirements.lock'), message);
+    assert.match(
+      io.stderr[0].replace(/^ds-containers lock: .*?requirements\.lock/, 'ds-containers lock: requirements.lock'),
+      message,
+    );
     assert.equal(fs.readFileSync(lockFile, 'utf8'), text, `${name}: nothing overwritten`);
     const check = captureIo();
     assert.equal(await main(['check', dir], check), 1, name);
@@ -103,17 +145,22 @@ test('bad input: a broken lock line, another Python, a lock newer than the image
   const noPython = 'dsc-test-lock9-nopython-lock:latest';
   tags.push(noPython);
   execFileSync('docker', ['build', '-q', '-t', noPython, '-'], {
-    input: 'FROM python:3.11-slim\nRUN rm -f /usr/bin/python /usr/bin/python3 /usr/bin/python3.*\n', env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    input: 'FROM python:3.11-slim\nRUN rm -f /usr/bin/python /usr/bin/python3 /usr/bin/python3.*\n',
+    env: { ...process.env, DOCKER_BUILDKIT: '0' },
   });
   fs.rmSync(lockFile);
   const io = captureIo();
   assert.equal(await main(['lock', dir, '--tag', noPython], io), 1);
-  assert.deepEqual(io.stderr, [`ds-containers lock: ${noPython}: no Python in the image (neither python nor python3 is on its PATH)`]);
+  assert.deepEqual(io.stderr, [
+    `ds-containers lock: ${noPython}: no Python in the image (neither python nor python3 is on its PATH)`,
+  ]);
   assert.ok(!fs.existsSync(lockFile));
 });
 
-test('digest pinning against a real registry on 127.0.0.1: push a base, build FROM it, lock, --fix pins the digest, the pinned build works',
-  { skip: !registryAvailable() && 'docker-registry is not installed (scripts/setup.sh)' }, async () => {
+test(
+  'digest pinning against a real registry on 127.0.0.1: push a base, build FROM it, lock, --fix pins the digest, the pinned build works',
+  { skip: !registryAvailable() && 'docker-registry is not installed (scripts/setup.sh)' },
+  async () => {
     const reg = await startRegistry();
     const base = `${reg.host}/lock9-python:3.11-slim`;
     tags.push(base);
@@ -135,11 +182,17 @@ test('digest pinning against a real registry on 127.0.0.1: push a base, build FR
       assert.match(header.baseDigest ?? '', /^sha256:[0-9a-f]{64}$/);
       const dockerfile = path.join(dir, 'Dockerfile');
       const before = fs.readFileSync(dockerfile, 'utf8');
-      assert.ok(lock.stdout.some((l) => /Dockerfile: Pin the base image to .*@sha256:/.test(l)), lock.stdout.join('\n'));
+      assert.ok(
+        lock.stdout.some((l) => /Dockerfile: Pin the base image to .*@sha256:/.test(l)),
+        lock.stdout.join('\n'),
+      );
       assert.equal(fs.readFileSync(dockerfile, 'utf8'), before, 'without --fix only a diff');
       const fix = captureIo();
       assert.equal(await main(['lock', dir, '--fix'], fix), 0, fix.stderr.join('\n'));
-      assert.match(fs.readFileSync(dockerfile, 'utf8'), new RegExp(`^FROM ${base.replace(/[.:/]/g, '\\$&')}@${header.baseDigest}$`, 'm'));
+      assert.match(
+        fs.readFileSync(dockerfile, 'utf8'),
+        new RegExp(`^FROM ${base.replace(/[.:/]/g, '\\$&')}@${header.baseDigest}$`, 'm'),
+      );
       const pinned = await buildProject(engine, { dir, tag, noCache: true });
       assert.ok(pinned.ok, pinned.error);
       const run = captureIo();
@@ -148,4 +201,5 @@ test('digest pinning against a real registry on 127.0.0.1: push a base, build FR
     } finally {
       await reg.stop();
     }
-  });
+  },
+);

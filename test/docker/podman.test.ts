@@ -14,8 +14,15 @@ import { resolveEndpoint } from '../../src/node/docker/endpoint';
 import { EngineEvent } from '../../src/core/docker/types';
 import { captureIo } from './helpers';
 
-const podman = (() => { try { execFileSync('podman', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; } })();
-const skip = podman ? false : 'podman is not installed (scripts/setup.sh installs Debian\'s podman)';
+const podman = (() => {
+  try {
+    execFileSync('podman', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const skip = podman ? false : "podman is not installed (scripts/setup.sh installs Debian's podman)";
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-podman-'));
 const socket = path.join(work, 'podman.sock');
 const host = `unix://${socket}`;
@@ -26,7 +33,10 @@ const containers: string[] = [];
 
 function answers(): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = http.get({ socketPath: socket, path: '/_ping', timeout: 2000 }, (r) => { r.resume(); resolve(r.statusCode === 200); });
+    const req = http.get({ socketPath: socket, path: '/_ping', timeout: 2000 }, (r) => {
+      r.resume();
+      resolve(r.statusCode === 200);
+    });
     req.on('error', () => resolve(false));
   });
 }
@@ -37,7 +47,10 @@ before(async () => {
   // without CAP_SYS_RESOURCE may set ("error setting rlimit type 7: operation not permitted").
   const conf = path.join(work, 'containers.conf');
   fs.writeFileSync(conf, '[containers]\ndefault_ulimits = ["nofile=1024:1024", "nproc=4096:4096"]\n');
-  service = spawn('podman', ['system', 'service', '--time=0', host], { env: { ...process.env, CONTAINERS_CONF: conf }, stdio: 'ignore' });
+  service = spawn('podman', ['system', 'service', '--time=0', host], {
+    env: { ...process.env, CONTAINERS_CONF: conf },
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 100 && !(await answers()); i++) await new Promise((r) => setTimeout(r, 100));
   assert.ok(await answers(), `podman system service did not answer on ${socket}`);
   engine = new Engine(resolveEndpoint({ env: { DOCKER_HOST: host } }), 60000);
@@ -66,34 +79,53 @@ test('the engine behind the socket is detected as Podman, and builds without Bui
   assert.equal(await engine.supportsBuildKit({}), false);
 });
 
-test('up of a small project builds and runs on Podman; the explorer lists its container and sees its events', { skip }, async () => {
-  const dir = path.join(work, 'dsc-share14-podman-hello');
-  fs.mkdirSync(dir);
-  fs.writeFileSync(path.join(dir, 'main.py'), 'import platform\nprint("hello from podman, python", platform.python_version())\n');
-  const tag = 'dsc-share14-podman-hello:latest';
-  images.push(tag);
-  const io = captureIo({ ...process.env, DOCKER_HOST: host });
-  const code = await main(['up', dir, '--no-pin', '--base-image', 'python:3.11-slim'], io);
-  assert.equal(code, 0, io.stderr.join('\n'));
-  assert.match(io.stdout.join('\n'), /built dsc-share14-podman-hello:latest .*classic builder/);
-  assert.match(io.stdout.join('\n'), /^hello from podman, python 3\.11/m);
+test(
+  'up of a small project builds and runs on Podman; the explorer lists its container and sees its events',
+  { skip },
+  async () => {
+    const dir = path.join(work, 'dsc-share14-podman-hello');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(
+      path.join(dir, 'main.py'),
+      'import platform\nprint("hello from podman, python", platform.python_version())\n',
+    );
+    const tag = 'dsc-share14-podman-hello:latest';
+    images.push(tag);
+    const io = captureIo({ ...process.env, DOCKER_HOST: host });
+    const code = await main(['up', dir, '--no-pin', '--base-image', 'python:3.11-slim'], io);
+    assert.equal(code, 0, io.stderr.join('\n'));
+    assert.match(io.stdout.join('\n'), /built dsc-share14-podman-hello:latest .*classic builder/);
+    assert.match(io.stdout.join('\n'), /^hello from podman, python 3\.11/m);
 
-  const seen: EngineEvent[] = [];
-  const ac = new AbortController();
-  let open!: () => void;
-  const opened = new Promise<void>((r) => { open = r; });
-  const events = engine.events((e) => seen.push(e), ac.signal, () => open()).catch(() => undefined);
-  await opened;
-  const run = await engine.runImage(tag, { name: `dsc-share14-podman-${process.pid}` });
-  containers.push(run.id);
-  const listed = await engine.listContainers();
-  const mine = listed.find((c) => c.id === run.id);
-  assert.ok(mine, `the listing has the container: ${listed.map((c) => c.name).join(', ')}`);
-  assert.equal(mine.name, `dsc-share14-podman-${process.pid}`);
-  assert.match(mine.image, /dsc-share14-podman-hello/);
-  for (let i = 0; i < 50 && !seen.some((e) => e.id === run.id && e.action === 'start'); i++) await new Promise((r) => setTimeout(r, 100));
-  ac.abort();
-  await events;
-  assert.ok(seen.some((e) => e.id === run.id && e.action === 'start'), `a start event: ${JSON.stringify(seen)}`);
-  assert.ok((await engine.listImages()).some((i) => i.tags.some((t) => t.includes('dsc-share14-podman-hello'))));
-});
+    const seen: EngineEvent[] = [];
+    const ac = new AbortController();
+    let open!: () => void;
+    const opened = new Promise<void>((r) => {
+      open = r;
+    });
+    const events = engine
+      .events(
+        (e) => seen.push(e),
+        ac.signal,
+        () => open(),
+      )
+      .catch(() => undefined);
+    await opened;
+    const run = await engine.runImage(tag, { name: `dsc-share14-podman-${process.pid}` });
+    containers.push(run.id);
+    const listed = await engine.listContainers();
+    const mine = listed.find((c) => c.id === run.id);
+    assert.ok(mine, `the listing has the container: ${listed.map((c) => c.name).join(', ')}`);
+    assert.equal(mine.name, `dsc-share14-podman-${process.pid}`);
+    assert.match(mine.image, /dsc-share14-podman-hello/);
+    for (let i = 0; i < 50 && !seen.some((e) => e.id === run.id && e.action === 'start'); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    ac.abort();
+    await events;
+    assert.ok(
+      seen.some((e) => e.id === run.id && e.action === 'start'),
+      `a start event: ${JSON.stringify(seen)}`,
+    );
+    assert.ok((await engine.listImages()).some((i) => i.tags.some((t) => t.includes('dsc-share14-podman-hello'))));
+  },
+);

@@ -16,11 +16,18 @@ async function simpleIndex(projects: string[]): Promise<{ url: string; asked: st
   const server = http.createServer((req, res) => {
     asked.push(req.url ?? '');
     const m = /^\/simple\/([^/]+)\/$/.exec(req.url ?? '');
-    if (!m || !projects.includes(m[1])) { res.writeHead(404); res.end('not found'); return; }
+    if (!m || !projects.includes(m[1])) {
+      res.writeHead(404);
+      res.end('not found');
+      return;
+    }
     if (/application\/vnd\.pypi\.simple\.v1\+json/.test(req.headers.accept ?? '')) {
       res.writeHead(200, { 'Content-Type': 'application/vnd.pypi.simple.v1+json' });
       res.end(JSON.stringify({ meta: { 'api-version': '1.0' }, name: m[1], files: [] }));
-    } else { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end('<html><body></body></html>'); }
+    } else {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html><body></body></html>');
+    }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -28,7 +35,10 @@ async function simpleIndex(projects: string[]): Promise<{ url: string; asked: st
 }
 
 test('pip configuration: PIP_INDEX_URL wins, else index-url of [global]/[install] in pip.conf', async () => {
-  assert.equal(indexUrlFromConfig('[global]\nindex-url = https://mirror.example/simple\n'), 'https://mirror.example/simple');
+  assert.equal(
+    indexUrlFromConfig('[global]\nindex-url = https://mirror.example/simple\n'),
+    'https://mirror.example/simple',
+  );
   assert.equal(indexUrlFromConfig('[freeze]\nindex-url = https://no.example\n'), undefined);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-pipconf-'));
   fs.mkdirSync(path.join(home, '.config/pip'), { recursive: true });
@@ -42,16 +52,35 @@ test('the index decides: found, missing (404), cached; an unreachable index and 
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-idxcache-'));
   try {
     const r = await checkOnIndex(['dsc_tiny_pkg', 'detectron2'], { indexUrl: idx.url, cacheDir });
-    assert.deepEqual([...r.verdicts], [['dsc_tiny_pkg', 'found'], ['detectron2', 'missing']]);
+    assert.deepEqual(
+      [...r.verdicts],
+      [
+        ['dsc_tiny_pkg', 'found'],
+        ['detectron2', 'missing'],
+      ],
+    );
     assert.deepEqual(idx.asked.sort(), ['/simple/detectron2/', '/simple/dsc-tiny-pkg/']);
     const again = await checkOnIndex(['dsc_tiny_pkg', 'detectron2'], { indexUrl: idx.url, cacheDir });
     assert.equal(idx.asked.length, 2, 'answers come from the on-disk cache');
     assert.deepEqual([...again.verdicts.values()], ['found', 'missing']);
-  } finally { await idx.close(); }
-  const down = await checkOnIndex(['nothing-here'], { indexUrl: 'http://127.0.0.1:9/simple/', cacheDir, timeoutMs: 500 });
+  } finally {
+    await idx.close();
+  }
+  const down = await checkOnIndex(['nothing-here'], {
+    indexUrl: 'http://127.0.0.1:9/simple/',
+    cacheDir,
+    timeoutMs: 500,
+  });
   assert.equal(down.verdicts.get('nothing-here'), 'unreachable');
   const off = await checkOnIndex(['numpy', 'nothing-here'], { offline: true, cacheDir });
-  assert.deepEqual([...off.verdicts], [['numpy', 'found'], ['nothing-here', 'offline']], 'the bundled list answers offline');
+  assert.deepEqual(
+    [...off.verdicts],
+    [
+      ['numpy', 'found'],
+      ['nothing-here', 'offline'],
+    ],
+    'the bundled list answers offline',
+  );
 });
 
 test('an import no index has is a comment line in requirements.txt and one warning, never an install line', async () => {
@@ -63,10 +92,15 @@ test('an import no index has is a comment line in requirements.txt and one warni
   try {
     const a = await analyzeProject(dir, { python: false, noPin: true, indexUrl: idx.url });
     const spec = specFromAnalysis(a, { mode: 'script', entry: 'models/x.py' });
-    assert.deepEqual(spec.requirements.map((r) => r.name), ['dsc_tiny_pkg', 'numpy']);
+    assert.deepEqual(
+      spec.requirements.map((r) => r.name),
+      ['dsc_tiny_pkg', 'numpy'],
+    );
     const txt = generateAll(spec)['requirements.txt'];
     assert.match(txt, /^# detectron2: imported at models\/x\.py:3, no distribution found; install it yourself$/m);
     assert.doesNotMatch(txt, /^detectron2$/m);
     assert.equal(a.warnings.filter((w) => /detectron2/.test(w.message)).length, 1);
-  } finally { await idx.close(); }
+  } finally {
+    await idx.close();
+  }
 });

@@ -8,7 +8,7 @@ import * as path from 'path';
 
 const SRC = path.resolve(__dirname, '../../../src');
 const MAX = 120;
-const KNOWN_LONG = 760;
+const KNOWN_LONG = 118;
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

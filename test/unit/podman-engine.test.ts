@@ -13,15 +13,27 @@ test('the /version answer names the engine', () => {
 test("Podman's build output (STEP N/M:, --> Using cache, COMMIT) becomes steps and cache hits", () => {
   const p = new BuildProgress();
   const events = [
-    'STEP 1/3: FROM python:3.11-slim\n', 'STEP 2/3: WORKDIR /app\n', '--> Using cache 3a4e6642ad3\n', '--> 3a4e6642ad3\n',
-    'STEP 3/3: CMD ["python", "main.py"]\n', 'COMMIT hello:latest\n', '--> e404ed91b62\n',
+    'STEP 1/3: FROM python:3.11-slim\n',
+    'STEP 2/3: WORKDIR /app\n',
+    '--> Using cache 3a4e6642ad3\n',
+    '--> 3a4e6642ad3\n',
+    'STEP 3/3: CMD ["python", "main.py"]\n',
+    'COMMIT hello:latest\n',
+    '--> e404ed91b62\n',
   ].flatMap((stream) => p.feed({ stream }));
   p.feed({ aux: { ID: 'sha256:e404ed91b622' } });
-  assert.deepEqual(events.filter((e) => e.kind === 'step').map((e) => e.kind === 'step' && e.step.name), [
-    '[1/3] FROM python:3.11-slim', '[2/3] WORKDIR /app', '[3/3] CMD ["python", "main.py"]',
-  ]);
-  assert.deepEqual(events.filter((e) => e.kind === 'log'), []);
+  assert.deepEqual(
+    events.filter((e) => e.kind === 'step').map((e) => e.kind === 'step' && e.step.name),
+    ['[1/3] FROM python:3.11-slim', '[2/3] WORKDIR /app', '[3/3] CMD ["python", "main.py"]'],
+  );
+  assert.deepEqual(
+    events.filter((e) => e.kind === 'log'),
+    [],
+  );
   const r = p.report();
   assert.equal(r.ok, true);
-  assert.deepEqual(r.steps.map((s) => s.cached), [false, true, false]);
+  assert.deepEqual(
+    r.steps.map((s) => s.cached),
+    [false, true, false],
+  );
 });

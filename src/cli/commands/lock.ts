@@ -29,14 +29,20 @@ export const lockCommand: CliCommand = {
     try {
       r = await lockProject(engine, dir, tag, { env: io.env, force: a.flags.has('force') });
     } catch (e) {
-      if (e instanceof ImageNotFound) throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`, 1);
-      if (e instanceof LockError) throw new CliError(`${e.file ? `${rel(io, dir, e.file)}${e.line ? `:${e.line}` : ''}: ` : ''}${e.message}`, 1);
+      if (e instanceof ImageNotFound)
+        throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`, 1);
+      if (e instanceof LockError)
+        throw new CliError(`${e.file ? `${rel(io, dir, e.file)}${e.line ? `:${e.line}` : ''}: ` : ''}${e.message}`, 1);
       throw e;
     }
     const where = rel(io, dir, LOCK_FILE);
-    const from = r.base ? `, base ${r.base}${r.baseDigest ? `@${r.baseDigest.slice(0, 19)}…` : ' (no registry digest)'}` : '';
-    io.out(`${where}: ${r.outcome === 'unchanged' ? 'unchanged' : r.outcome === 'created' ? 'written' : 'updated'}: ` +
-      `${r.count} distributions from ${tag} (Python ${r.facts.python?.version}${from})`);
+    const from = r.base
+      ? `, base ${r.base}${r.baseDigest ? `@${r.baseDigest.slice(0, 19)}…` : ' (no registry digest)'}`
+      : '';
+    io.out(
+      `${where}: ${r.outcome === 'unchanged' ? 'unchanged' : r.outcome === 'created' ? 'written' : 'updated'}: ` +
+        `${r.count} distributions from ${tag} (Python ${r.facts.python?.version}${from})`,
+    );
     return proposeDockerfile(io, dir, r, a.flags.has('fix'));
   },
 };
@@ -52,7 +58,10 @@ async function proposeDockerfile(io: CliIo, dir: string, r: LockResult, fix: boo
   const pin = r.base && r.baseDigest ? pinBaseFix(text, r.base, r.baseDigest) : undefined;
   if (pin) fixes.push(pin);
   if (!fixes.length) return 0;
-  const proposed = applyEdits(text, fixes.flatMap((f) => f.edits));
+  const proposed = applyEdits(
+    text,
+    fixes.flatMap((f) => f.edits),
+  );
   const name = rel(io, dir, 'Dockerfile');
   for (const f of fixes) io.out(`${name}: ${f.title}`);
   if (!fix) {

@@ -36,11 +36,13 @@ export interface ScaffoldCommandOptions {
 export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: ScaffoldCommandOptions = {}): CliCommand {
   return {
     name: 'scaffold',
-    usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--pins interpreter|image|none] ' +
+    usage:
+      'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--pins interpreter|image|none] ' +
       '[--interpreter PATH] [--python-version X.Y] [--gpu] [--entry FILE] [--exclude NAME]… [--devcontainer] ' +
       '[--force] [--dry-run] [--offline] [--verbose]',
     help: [...PINS_HELP, ...PYTHON_FLAGS_HELP],
-    summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also ' +
+    summary:
+      'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also ' +
       '.devcontainer/devcontainer.json); never overwrites without --force',
     run: (args, io) => scaffold(args, io, analyze, opts),
   };
@@ -69,17 +71,22 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   const pins = pinsFlag(args.flags, args.flags.has('no-pin'));
 
   const analysis = await analyze(root, {
-    signal: io.signal, offline: args.flags.has('offline'), noPin: pins === 'none', ...(interpreter ? { python: interpreter } : {}),
+    signal: io.signal,
+    offline: args.flags.has('offline'),
+    noPin: pins === 'none',
+    ...(interpreter ? { python: interpreter } : {}),
   });
   // Paths as scan prints them: relative to the current folder.
   for (const w of analysis.warnings) {
-    const file = w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;
+    const file =
+      w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;
     io.err(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
   }
   // The base image is asked once per image id (cached): what it has is not added again, and pins can come from it.
   const baseRef = flag(args.flags, 'base-image')?.trim() || defaultBaseImage(python ?? analysis.pythonVersion);
   const base = await askBaseImage(engineOrUndefined(io), baseRef, { env: io.env });
-  if (pins === 'image' && !base.facts?.python) throw new CliError(`--pins image: ${base.problem ?? `cannot ask ${baseRef}`}`, 1);
+  if (pins === 'image' && !base.facts?.python)
+    throw new CliError(`--pins image: ${base.problem ?? `cannot ask ${baseRef}`}`, 1);
   let spec: ProjectSpec;
   try {
     spec = specFromAnalysis(analysis, {
@@ -99,13 +106,16 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   const pinned = pinSpec(spec, analysis, pins, base, baseRef);
   spec = pinned.spec;
   for (const n of pinned.notes) io.err(`requirements.txt: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
-  if (!base.facts && spec.mode === 'jupyter') io.err(`note: ${base.problem}: whether it has Jupyter is judged by its name`);
+  if (!base.facts && spec.mode === 'jupyter')
+    io.err(`note: ${base.problem}: whether it has Jupyter is judged by its name`);
   io.out(describe(spec, python ? '--python-version' : analysis.pythonVersionFrom));
   if (spec.entry && !entry) for (const l of entryLines(analysis, spec.entry)) io.out(l);
-  if (spec.hasEnvFile) io.out('.env: passed to the container at run time (run, up, compose env_file), never copied into the image.');
+  if (spec.hasEnvFile)
+    io.out('.env: passed to the container at run time (run, up, compose env_file), never copied into the image.');
   const envHint = missingEnvHint(analysis.existing);
   if (envHint && opts.envHint !== false) io.err(envHint);
-  const rel = (file: string, line?: number): string => `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
+  const rel = (file: string, line?: number): string =>
+    `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
   let result: ScaffoldResult;
   try {
     result = await scaffoldProject(root, spec, analysis, {
@@ -117,26 +127,31 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
       },
     });
   } catch (e) {
-    if (e instanceof ScaffoldFileError) throw new CliError(`cannot ${e.verb} ${e.file} in ${args.positional[0]}: ${e.why}`, 1);
+    if (e instanceof ScaffoldFileError)
+      throw new CliError(`cannot ${e.verb} ${e.file} in ${args.positional[0]}: ${e.why}`, 1);
     throw e;
   }
   // The report below says "unchanged" itself: a dry run prints each other file once.
-  if (dryRun) for (const f of result.files) if (f.outcome !== 'unchanged') printProposal(io, f.name, f.before, f.proposed, verbose);
+  if (dryRun)
+    for (const f of result.files)
+      if (f.outcome !== 'unchanged') printProposal(io, f.name, f.before, f.proposed, verbose);
   const report = scaffoldReport(result, rel, ' (--force)');
   for (const line of report.warnings) io.err(line);
   for (const line of report.info) io.out(line);
   if (pins !== 'none') unpinnedWarning(spec, analysis, io);
   const kept = result.files.filter((f) => f.outcome === 'kept').map((f) => f.name);
   for (const name of stillListed(result, analysis, args.lists.get('exclude'))) {
-    io.err(`requirements.txt: warning: ${name} is excluded but still listed; delete its line (it will not be added back)`);
+    io.err(
+      `requirements.txt: warning: ${name} is excluded but still listed; delete its line (it will not be added back)`,
+    );
   }
   if (dryRun) io.out('Dry run: nothing was written.');
   else if (kept.length) {
     const review = verbose ? 'Review the diffs above' : 'See the changes with --verbose';
     io.out(`Left alone (they exist): ${kept.join(', ')}. ${review}; rerun with --force to replace them.`);
     if (opts.keptIsError) return 1;
-  }
-  else if (opts.nextHint !== false && !result.problem) io.out('Next: docker compose up --build   (or: docker build --build-arg UID=$(id -u) -t NAME .)');
+  } else if (opts.nextHint !== false && !result.problem)
+    io.out('Next: docker compose up --build   (or: docker build --build-arg UID=$(id -u) -t NAME .)');
   // The other files are written, but the image would lack what requirements.txt could not get: say so in the exit code.
   return result.problem ? 1 : 0;
 }
@@ -156,16 +171,24 @@ function flag(flags: Map<string, string | true>, name: string): string | undefin
 function describe(spec: ProjectSpec, pythonFrom: string | undefined): string {
   const what = spec.mode === 'app' ? `app (${spec.framework})` : spec.mode;
   const from = pythonFrom ? ` (from ${pythonFrom})` : '';
-  return `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, Python ${spec.pythonVersion}${from}, base image ${baseImageOf(spec)}` +
-    `${spec.gpu ? ', GPU' : ''}; ${spec.requirements.length} runtime requirement(s).`;
+  return (
+    `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, Python ${spec.pythonVersion}${from}, base image ${baseImageOf(spec)}` +
+    `${spec.gpu ? ', GPU' : ''}; ${spec.requirements.length} runtime requirement(s).`
+  );
 }
 
 /** One line per file by default; the whole proposal and its diff with --verbose. */
 function printProposal(io: CliIo, name: string, before: string | undefined, proposed: string, verbose: boolean): void {
-  if (before === proposed) { io.out(`${name}: unchanged`); return; }
+  if (before === proposed) {
+    io.out(`${name}: unchanged`);
+    return;
+  }
   if (!verbose) {
     const lines = proposed.replace(/\n$/, '').split('\n').length;
-    if (before === undefined) { io.out(`${name}: new file, ${lines} lines (--verbose shows it)`); return; }
+    if (before === undefined) {
+      io.out(`${name}: new file, ${lines} lines (--verbose shows it)`);
+      return;
+    }
     const diff = unifiedDiff(name, before, proposed).split('\n');
     const plus = diff.filter((l) => l.startsWith('+') && !l.startsWith('+++')).length;
     const minus = diff.filter((l) => l.startsWith('-') && !l.startsWith('---')).length;
@@ -197,15 +220,20 @@ function stillListed(result: ScaffoldResult, analysis: ProjectAnalysis, flags: s
   const file = result.files.find((f) => f.name === 'requirements.txt');
   const excluded = [...(analysis.excluded ?? []), ...flags];
   if (!file || !excluded.length) return [];
-  const listed = parseRequirements(file.proposed).lines.filter((l) => l.kind === 'requirement' && l.name).map((l) => l.name!);
+  const listed = parseRequirements(file.proposed)
+    .lines.filter((l) => l.kind === 'requirement' && l.name)
+    .map((l) => l.name!);
   return listed.filter((n) => isExcluded(n, excluded));
 }
 
 function unpinnedWarning(spec: ProjectSpec, analysis: ProjectAnalysis, io: CliIo): void {
   // Those the scan found were warned about at their import already: one warning per package.
   const scanned = new Set(analysis.requirements.map((r) => normalizeName(r.name)));
-  const unpinned = spec.requirements.filter((r) => !r.version && !scanned.has(normalizeName(r.name))).map((r) => r.name);
-  if (unpinned.length) io.err(`requirements.txt: warning: no installed version found, left unpinned: ${unpinned.join(', ')}`);
+  const unpinned = spec.requirements
+    .filter((r) => !r.version && !scanned.has(normalizeName(r.name)))
+    .map((r) => r.name);
+  if (unpinned.length)
+    io.err(`requirements.txt: warning: no installed version found, left unpinned: ${unpinned.join(', ')}`);
 }
 
 /** A folder holding several projects side by side is not scaffolded as one merged project. */
@@ -213,7 +241,9 @@ async function refuseSeveralProjects(root: string, io: CliIo): Promise<void> {
   const projects = await projectFolders(root);
   if (projects.includes(root) || projects.length < 2) return;
   const rel = projects.map((p) => path.relative(io.cwd, p) || '.');
-  throw new CliError(`${path.relative(io.cwd, root) || '.'} holds ${projects.length} projects (${rel.join(', ')}): name one, e.g. ${rel[0]}`);
+  throw new CliError(
+    `${path.relative(io.cwd, root) || '.'} holds ${projects.length} projects (${rel.join(', ')}): name one, e.g. ${rel[0]}`,
+  );
 }
 
 /** The engine to ask the base image through; none when the endpoint settings cannot even be read. */

@@ -18,12 +18,18 @@ const SHAPING = ['mode', 'python', 'python-version', 'entry', 'exclude', 'gpu'];
 
 export const upCommand: CliCommand = {
   name: 'up',
-  usage: 'up DIR [--tag TAG] [--base-image IMAGE] [--mode MODE] [--entry FILE] [--exclude NAME]… [--force] ' +
+  usage:
+    'up DIR [--tag TAG] [--base-image IMAGE] [--mode MODE] [--entry FILE] [--exclude NAME]… [--force] ' +
     '[--pins interpreter|image|none] [--interpreter PATH] [--python-version X.Y] [--lock] [--mount] ' +
     '[--env-file FILE]… [--verbose] [-- ARGS]',
   summary: 'scaffold the missing files, build, and run: the whole way from source to a running container',
-  help: [...PINS_HELP, '--no-pin             old spelling of --pins none', ...PYTHON_FLAGS_HELP,
-    `--lock               after a successful build, write ${LOCK_FILE}`, '                     from the image (ds-containers lock)'],
+  help: [
+    ...PINS_HELP,
+    '--no-pin             old spelling of --pins none',
+    ...PYTHON_FLAGS_HELP,
+    `--lock               after a successful build, write ${LOCK_FILE}`,
+    '                     from the image (ds-containers lock)',
+  ],
   async run(argv, io) {
     const a = parseArgs(argv, ['mount', 'lock', ...SCAFFOLD_FLAGS], ['tag', 'env-file', ...SCAFFOLD_VALUED]);
     const dir = projectDir(io, a.positional);
@@ -53,7 +59,9 @@ export const upCommand: CliCommand = {
       const code = await lockCommand.run([dir, '--tag', tag], io);
       if (code !== 0) return code;
     } else if (!existsSync(path.join(dir, LOCK_FILE))) {
-      io.out(`Lock this environment so that a rebuild gets exactly it: ds-containers lock ${path.relative(io.cwd, dir) || '.'}`);
+      io.out(
+        `Lock this environment so that a rebuild gets exactly it: ds-containers lock ${path.relative(io.cwd, dir) || '.'}`,
+      );
     }
     const envFiles = envFilesOf(a.lists);
     return runWithOutput(io, engine, dir, tag, { args: a.rest, mount: a.flags.has('mount') || undefined, envFiles });
@@ -81,7 +89,9 @@ async function offerBaseImage(io: CliIo, dir: string, image: string, force: bool
   io.err(`${rel}:${change.line}: FROM ${change.current}, but --base-image ${image} was asked`);
   io.out(unifiedDiff('Dockerfile', text, change.text).replace(/\n$/, ''));
   if (!force) {
-    io.err(`${rel}: left as it is; rerun with --force to apply this change, or drop --base-image to build FROM ${change.current}`);
+    io.err(
+      `${rel}: left as it is; rerun with --force to apply this change, or drop --base-image to build FROM ${change.current}`,
+    );
     return 1;
   }
   await safeWrite(file, change.text, { overwrite: true });

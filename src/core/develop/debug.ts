@@ -49,7 +49,9 @@ export function attachConfig(localRoot: string, port: number, remoteRoot = '/app
 /** localRoot for launch.json: the project relative to the workspace folder, through ${workspaceFolder}. */
 export function launchLocalRoot(workspaceDir: string, projectDir: string): string {
   const norm = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '');
-  const rel = norm(projectDir).startsWith(`${norm(workspaceDir)}/`) ? norm(projectDir).slice(norm(workspaceDir).length + 1) : '';
+  const rel = norm(projectDir).startsWith(`${norm(workspaceDir)}/`)
+    ? norm(projectDir).slice(norm(workspaceDir).length + 1)
+    : '';
   return rel ? `\${workspaceFolder}/${rel}` : '${workspaceFolder}';
 }
 

@@ -16,18 +16,31 @@ export interface JupyterServerEntry {
 
 /** Containers that may be one of our Jupyter servers (the token then comes from their log). */
 export function jupyterContainers(containers: readonly ContainerInfo[]): ContainerInfo[] {
-  return containers.filter((c) => c.state === 'running' && c.labels['dsContainers.mode'] === 'jupyter' && !!c.labels['dsContainers.project']);
+  return containers.filter(
+    (c) => c.state === 'running' && c.labels['dsContainers.mode'] === 'jupyter' && !!c.labels['dsContainers.project'],
+  );
 }
 
 /** The server entry for one of jupyterContainers(), from the URL its log printed; undefined until it printed one. */
 export function jupyterServerOf(c: ContainerInfo, log: string): JupyterServerEntry | undefined {
-  const hostPortFor = (port: number) => c.ports.find((p) => p.containerPort === port && p.hostPort && isLoopback(p.hostIp))?.hostPort;
+  const hostPortFor = (port: number) =>
+    c.ports.find((p) => p.containerPort === port && p.hostPort && isLoopback(p.hostIp))?.hostPort;
   const url = findJupyterUrl(log, hostPortFor);
   if (!url || !hostPortFor(url.containerPort)) return undefined;
   const u = new URL(url.hostUrl);
   const projectDir = c.labels['dsContainers.project'];
-  const folder = projectDir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || projectDir;
-  return { id: c.id, label: `${folder} (container ${c.name || c.id.slice(0, 12)})`, baseUrl: `${u.origin}${serverRoot(u.pathname)}`, token: url.token, projectDir };
+  const folder =
+    projectDir
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop() || projectDir;
+  return {
+    id: c.id,
+    label: `${folder} (container ${c.name || c.id.slice(0, 12)})`,
+    baseUrl: `${u.origin}${serverRoot(u.pathname)}`,
+    token: url.token,
+    projectDir,
+  };
 }
 
 /** `/lab`, `/lab/tree/x.ipynb`, `/tree`, `/notebooks/…` are pages of the server, not its base URL. */

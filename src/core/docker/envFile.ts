@@ -18,16 +18,26 @@ export function parseEnvFile(text: string): EnvFileResult {
     const raw = lines[i];
     if (!raw.trim() || raw.trim().startsWith('#')) continue;
     const m = ASSIGN.exec(raw);
-    if (!m) { out.problems.push({ line: i + 1, message: `not a KEY=value line: ${JSON.stringify(raw.trim().slice(0, 40))}` }); continue; }
+    if (!m) {
+      out.problems.push({ line: i + 1, message: `not a KEY=value line: ${JSON.stringify(raw.trim().slice(0, 40))}` });
+      continue;
+    }
     let value = m[2];
     const q = value[0];
     if (q === '"' || q === "'") {
       // A quoted value may span lines until its closing quote.
       let body = value.slice(1);
       let end = closing(body, q);
-      while (end < 0 && i + 1 < lines.length) { body += '\n' + lines[++i]; end = closing(body, q); }
+      while (end < 0 && i + 1 < lines.length) {
+        body += '\n' + lines[++i];
+        end = closing(body, q);
+      }
       value = end < 0 ? body : body.slice(0, end);
-      if (q === '"') value = value.replace(/\\([nrt"\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c);
+      if (q === '"')
+        value = value.replace(
+          /\\([nrt"\\])/g,
+          (_, c: string) => (({ n: '\n', r: '\r', t: '\t' }) as Record<string, string>)[c] ?? c,
+        );
     } else {
       value = value.replace(/\s+#.*$/, '').trim();
     }
@@ -38,7 +48,10 @@ export function parseEnvFile(text: string): EnvFileResult {
 
 function closing(body: string, q: string): number {
   for (let k = 0; k < body.length; k++) {
-    if (q === '"' && body[k] === '\\') { k++; continue; }
+    if (q === '"' && body[k] === '\\') {
+      k++;
+      continue;
+    }
     if (body[k] === q) return k;
   }
   return -1;

@@ -14,7 +14,10 @@ const URL_WITH_TOKEN = /https?:\/\/[^\s/:]+:(\d+)(\/[^\s?]*)?\?token=([0-9A-Za-z
  * Finds the first server URL that carries a token in a chunk of log text and points it at the
  * host port the container port is published on (ports are published on 127.0.0.1 only).
  */
-export function findJupyterUrl(log: string, hostPortFor: (containerPort: number) => number | undefined): JupyterUrl | undefined {
+export function findJupyterUrl(
+  log: string,
+  hostPortFor: (containerPort: number) => number | undefined,
+): JupyterUrl | undefined {
   const m = URL_WITH_TOKEN.exec(log);
   if (!m) return undefined;
   const containerPort = Number(m[1]);

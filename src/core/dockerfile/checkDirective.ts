@@ -22,7 +22,10 @@ export function checkDirective(lines: readonly string[]): CheckDirective {
       const eq = part.indexOf('=');
       const key = part.slice(0, eq).trim().toLowerCase();
       const value = part.slice(eq + 1).trim();
-      const names = value.split(',').map((v) => v.trim()).filter(Boolean);
+      const names = value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
       if (key === 'skip') out.skip = names.includes('all') ? 'all' : new Set(names);
       else if (key === 'error') out.error = value === 'true';
       else if (key === 'experimental') out.experimental = names.includes('all') ? 'all' : new Set(names);

@@ -25,7 +25,11 @@ export function runScript(text: string, from: number, to: number): Script {
   let lineStart = true;
   while (i < to) {
     const cont = continuationAt(text, i);
-    if (cont) { i += cont; lineStart = true; continue; }
+    if (cont) {
+      i += cont;
+      lineStart = true;
+      continue;
+    }
     if (lineStart) {
       // A comment line inside a continued instruction is removed before the shell sees it.
       let j = i;
@@ -53,7 +57,10 @@ function heredocBody(text: string, from: number, to: number, delimiter: string, 
     const eol = text.indexOf('\n', at);
     const lineEnd = eol < 0 || eol > to ? to : eol;
     const line = text.slice(at, lineEnd).replace(/\r$/, '');
-    if ((dash ? line.replace(/^\t+/, '') : line) === delimiter) { end = at; break; }
+    if ((dash ? line.replace(/^\t+/, '') : line) === delimiter) {
+      end = at;
+      break;
+    }
     at = lineEnd + 1;
   }
   const map: number[] = [];
@@ -80,8 +87,13 @@ export function simpleCommands(script: string): SimpleCommand[] {
     let j = Math.max(end, i);
     while (j < script.length && (isBlank(script[j]) || continuationAt(script, j))) j += continuationAt(script, j) || 1;
     const two = script.slice(j, j + 2);
-    if (two === '&&' || two === '||' || two === ';;') { op = two; j += 2; }
-    else if (j < script.length) { op = script[j]; j++; }
+    if (two === '&&' || two === '||' || two === ';;') {
+      op = two;
+      j += 2;
+    } else if (j < script.length) {
+      op = script[j];
+      j++;
+    }
     i = Math.max(j, i + 1);
   }
   return out;

@@ -38,8 +38,14 @@ export function commandWords(text: string, from: number, to = text.length): Word
   let i = from;
   while (i < to) {
     const cont = continuationAt(text, i);
-    if (cont) { i += cont; continue; }
-    if (isBlank(text[i])) { i++; continue; }
+    if (cont) {
+      i += cont;
+      continue;
+    }
+    if (isBlank(text[i])) {
+      i++;
+      continue;
+    }
     if (isOperator(text[i])) break;
     const start = i;
     let value = '';
@@ -80,15 +86,27 @@ export function variableRefs(text: string, from: number, to: number): VarRef[] {
   let quoted = false;
   for (let i = from; i < to; i++) {
     const c = text[i];
-    if (c === '\\') { i++; continue; }
-    if (c === "'") { quoted = !quoted; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === "'") {
+      quoted = !quoted;
+      continue;
+    }
     if (c !== '$' || quoted) continue;
     if (text[i + 1] === '{') {
       const m = /^\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}/.exec(text.slice(i + 1, Math.min(to, i + 300)));
-      if (m) { out.push({ name: m[1], start: i, end: i + 1 + m[0].length, modifier: m[2] !== '' }); i += m[0].length; }
+      if (m) {
+        out.push({ name: m[1], start: i, end: i + 1 + m[0].length, modifier: m[2] !== '' });
+        i += m[0].length;
+      }
     } else {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, Math.min(to, i + 200)));
-      if (m) { out.push({ name: m[0], start: i, end: i + 1 + m[0].length, modifier: false }); i += m[0].length; }
+      if (m) {
+        out.push({ name: m[0], start: i, end: i + 1 + m[0].length, modifier: false });
+        i += m[0].length;
+      }
     }
   }
   return out;

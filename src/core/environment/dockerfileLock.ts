@@ -9,7 +9,10 @@ import { LOCK_FILE } from '../generate/dockerfile';
 export function finalBaseImage(text: string): { image: string; line: number; digest?: string } | undefined {
   const ctx = new LintContext(text);
   const byAlias = new Map<string, number>();
-  ctx.stages.forEach((s, i) => { const a = s.from.getBuildStage(); if (a) byAlias.set(a.toLowerCase(), i); });
+  ctx.stages.forEach((s, i) => {
+    const a = s.from.getBuildStage();
+    if (a) byAlias.set(a.toLowerCase(), i);
+  });
   let k = ctx.stages.length - 1;
   for (let hops = 0; k >= 0 && hops < ctx.stages.length; hops++) {
     const name = ctx.stages[k].from.getImageName()?.toLowerCase();
@@ -20,7 +23,11 @@ export function finalBaseImage(text: string): { image: string; line: number; dig
   const from = ctx.stages[k]?.from;
   const image = from?.getImage();
   if (!from || !image || image.includes('$')) return undefined;
-  return { image, line: from.getRange().start.line, ...(from.getImageDigest() ? { digest: from.getImageDigest()! } : {}) };
+  return {
+    image,
+    line: from.getRange().start.line,
+    ...(from.getImageDigest() ? { digest: from.getImageDigest()! } : {}),
+  };
 }
 
 /** `FROM base` → `FROM base@digest` on every FROM of that image without a digest. */
@@ -32,14 +39,24 @@ export function pinBaseFix(text: string, base: string, digest: string): FixActio
     const end = (from.getImageTagRange() ?? from.getImageNameRange())?.end;
     if (end) edits.push(insertAt(end.line, end.character, `@${digest}`));
   }
-  return edits.length ? { title: `Pin the base image to ${base}@${digest.slice(0, 19)}… (the digest in ${LOCK_FILE})`, edits } : undefined;
+  return edits.length
+    ? { title: `Pin the base image to ${base}@${digest.slice(0, 19)}… (the digest in ${LOCK_FILE})`, edits }
+    : undefined;
 }
 
 /** Whether some `pip install` of the Dockerfile already reads the lock as constraints. */
 export function installsThroughLock(text: string): boolean {
   const ctx = new LintContext(text);
-  return ctx.df.getInstructions().filter((i) => i.getKeyword() === 'RUN').some((r) => pipInstalls(ctx, r).some(({ args }) =>
-    args.some((a, k) => /^(-c|--constraint)$/.test(a.value) && args[k + 1]?.value === LOCK_FILE) || args.some((a) => a.value === `-c${LOCK_FILE}` || a.value === `--constraint=${LOCK_FILE}`)));
+  return ctx.df
+    .getInstructions()
+    .filter((i) => i.getKeyword() === 'RUN')
+    .some((r) =>
+      pipInstalls(ctx, r).some(
+        ({ args }) =>
+          args.some((a, k) => /^(-c|--constraint)$/.test(a.value) && args[k + 1]?.value === LOCK_FILE) ||
+          args.some((a) => a.value === `-c${LOCK_FILE}` || a.value === `--constraint=${LOCK_FILE}`),
+      ),
+    );
 }
 
 /**
@@ -53,7 +70,9 @@ export function installThroughLockFix(text: string): FixAction | undefined {
   const edits: TextEdit[] = [];
   for (const run of ctx.df.getInstructions().filter((i) => i.getKeyword() === 'RUN')) {
     for (const { args } of pipInstalls(ctx, run)) {
-      const k = args.findIndex((a, j) => /^(-r|--requirement)$/.test(a.value) && /(^|\/)requirements\.txt$/.test(args[j + 1]?.value ?? ''));
+      const k = args.findIndex(
+        (a, j) => /^(-r|--requirement)$/.test(a.value) && /(^|\/)requirements\.txt$/.test(args[j + 1]?.value ?? ''),
+      );
       if (k < 0) continue;
       const file = args[k + 1];
       const dir = file.value.slice(0, file.value.length - 'requirements.txt'.length);
@@ -71,7 +90,12 @@ export function installThroughLockFix(text: string): FixAction | undefined {
     edits.push(replace(ctx.rangeSpan(args[0].getRange()), `${src} ${lock}`));
     // Two sources need a folder destination: `.` becomes `./`; a file destination is a folder's file.
     if (!dest.endsWith('/')) {
-      const newDest = dest === '.' ? './' : dest.endsWith('requirements.txt') ? dest.slice(0, -'requirements.txt'.length) || './' : `${dest}/`;
+      const newDest =
+        dest === '.'
+          ? './'
+          : dest.endsWith('requirements.txt')
+            ? dest.slice(0, -'requirements.txt'.length) || './'
+            : `${dest}/`;
       edits.push(replace(ctx.rangeSpan(args[1].getRange()), newDest));
     }
   }

@@ -47,7 +47,10 @@ export function renderLock(h: LockHeader, dists: readonly { name: string; versio
 
 /** The package lines and Python line only: what decides whether a lock must be rewritten. */
 export function lockSubstance(text: string): string {
-  return text.split(/\r?\n/).filter((l) => l && (!l.startsWith('#') || /^# (python|base):/.test(l))).join('\n');
+  return text
+    .split(/\r?\n/)
+    .filter((l) => l && (!l.startsWith('#') || /^# (python|base):/.test(l)))
+    .join('\n');
 }
 
 export function parseLock(text: string): ParsedLock {
@@ -67,14 +70,24 @@ export function parseLock(text: string): ParsedLock {
         if (!Number.isNaN(t)) header.created = Math.floor(t / 1000);
       }
       const base = /^# base: (\S+)(?: digest (sha256:[0-9a-f]{64}))?/.exec(line);
-      if (base) { header.base = base[1]; if (base[2]) header.baseDigest = base[2]; }
+      if (base) {
+        header.base = base[1];
+        if (base[2]) header.baseDigest = base[2];
+      }
       const py = /^# python: (\d+\.\d+(?:\.\d+)?)/.exec(line);
-      if (py) { header.python = py[1]; headerLines.python = i + 1; }
+      if (py) {
+        header.python = py[1];
+        headerLines.python = i + 1;
+      }
       return;
     }
     const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*==\s*([A-Za-z0-9_.*+!-]+)\s*(?:#.*)?$/.exec(line);
     if (m) entries.push({ name: m[1], version: m[2], line: i + 1 });
-    else errors.push({ line: i + 1, message: `cannot read "${line.length > 60 ? line.slice(0, 57) + '…' : line}": expected name==version` });
+    else
+      errors.push({
+        line: i + 1,
+        message: `cannot read "${line.length > 60 ? line.slice(0, 57) + '…' : line}": expected name==version`,
+      });
   });
   return { header, headerLines, entries, errors };
 }
@@ -90,13 +103,27 @@ export interface LockDifference {
  * Every way the image differs from the lock: another Python, a broken line, a lock written from a
  * newer image, a version that differs, a locked package the image lacks, a package the lock lacks.
  */
-export function compareLock(lock: ParsedLock, image: { python: string; created: number; imageId: string; dists: readonly { name: string; version: string }[] }, imageRef: string): LockDifference[] {
+export function compareLock(
+  lock: ParsedLock,
+  image: { python: string; created: number; imageId: string; dists: readonly { name: string; version: string }[] },
+  imageRef: string,
+): LockDifference[] {
   const out: LockDifference[] = lock.errors.map((e) => ({ line: e.line, message: e.message }));
   if (lock.header.python && minorOf(lock.header.python) !== minorOf(image.python)) {
-    out.push({ line: lock.headerLines.python, message: `the lock is for Python ${lock.header.python}, ${imageRef} has Python ${image.python}` });
+    out.push({
+      line: lock.headerLines.python,
+      message: `the lock is for Python ${lock.header.python}, ${imageRef} has Python ${image.python}`,
+    });
   }
-  if (lock.header.created !== undefined && lock.header.imageId !== image.imageId && lock.header.created > image.created) {
-    out.push({ line: lock.headerLines.image, message: `the lock was written from a newer image (${lock.header.imageId?.slice(7, 19)}) than ${imageRef} (${image.imageId.slice(7, 19)}): rebuild, or lock again` });
+  if (
+    lock.header.created !== undefined &&
+    lock.header.imageId !== image.imageId &&
+    lock.header.created > image.created
+  ) {
+    out.push({
+      line: lock.headerLines.image,
+      message: `the lock was written from a newer image (${lock.header.imageId?.slice(7, 19)}) than ${imageRef} (${image.imageId.slice(7, 19)}): rebuild, or lock again`,
+    });
   }
   const have = new Map(image.dists.map((d) => [normalizeName(d.name), d]));
   const locked = new Set<string>();
@@ -104,12 +131,23 @@ export function compareLock(lock: ParsedLock, image: { python: string; created: 
     const key = normalizeName(e.name);
     locked.add(key);
     const d = have.get(key);
-    if (!d) out.push({ line: e.line, name: e.name, message: `${e.name}==${e.version} is locked but not installed in the image` });
-    else if (d.version !== e.version) out.push({ line: e.line, name: e.name, message: `${e.name} is ${d.version} in the image, the lock says ${e.version}` });
+    if (!d)
+      out.push({
+        line: e.line,
+        name: e.name,
+        message: `${e.name}==${e.version} is locked but not installed in the image`,
+      });
+    else if (d.version !== e.version)
+      out.push({
+        line: e.line,
+        name: e.name,
+        message: `${e.name} is ${d.version} in the image, the lock says ${e.version}`,
+      });
   }
   const last = lock.entries.at(-1)?.line ?? 0;
   for (const d of image.dists) {
-    if (!locked.has(normalizeName(d.name))) out.push({ line: last, name: d.name, message: `${d.name}==${d.version} is in the image but not in the lock` });
+    if (!locked.has(normalizeName(d.name)))
+      out.push({ line: last, name: d.name, message: `${d.name}==${d.version} is in the image but not in the lock` });
   }
   return out;
 }

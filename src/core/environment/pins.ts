@@ -2,7 +2,14 @@
 // the user's interpreter and the base image, and whether the pinned set agrees with itself.
 import { normalizeName } from '../requirements/names';
 import { InstalledDist } from './imageFacts';
-import { evaluateMarker, majorOf, markerEnvironment, parseRequiresDist, satisfies, stripLocalLabel } from '../python/pep440';
+import {
+  evaluateMarker,
+  majorOf,
+  markerEnvironment,
+  parseRequiresDist,
+  satisfies,
+  stripLocalLabel,
+} from '../python/pep440';
 
 export const PIN_SOURCES = ['interpreter', 'image', 'none'] as const;
 export type PinSource = (typeof PIN_SOURCES)[number];
@@ -40,15 +47,22 @@ export function choosePins(input: PinInput): { requirements: { name: string; ver
     const key = normalizeName(r.name);
     const mine = interp?.installed.get(key)?.version;
     const shipped = img?.installed.get(key)?.version;
-    let version = input.source === 'none' ? undefined
-      : input.source === 'image' ? shipped ?? r.version ?? mine
-        : r.version ?? mine;
+    let version =
+      input.source === 'none'
+        ? undefined
+        : input.source === 'image'
+          ? (shipped ?? r.version ?? mine)
+          : (r.version ?? mine);
     if (version?.includes('+')) {
       const pub = stripLocalLabel(version);
-      notes.push({ level: 'info', message: `${r.name}: ${version} → ${pub} (local version label dropped: no package index serves it)` });
+      notes.push({
+        level: 'info',
+        message: `${r.name}: ${version} → ${pub} (local version label dropped: no package index serves it)`,
+      });
       version = pub;
     }
-    if (mine && shipped && mine !== shipped) notes.push({ level: 'info', message: difference(r.name, mine, shipped, version, interp!.name, img!.ref) });
+    if (mine && shipped && mine !== shipped)
+      notes.push({ level: 'info', message: difference(r.name, mine, shipped, version, interp!.name, img!.ref) });
     return version ? { name: r.name, version } : { name: r.name };
   });
   if (img) notes.push(...majorConflicts(out, img));
@@ -56,8 +70,18 @@ export function choosePins(input: PinInput): { requirements: { name: string; ver
   return { requirements: out, notes };
 }
 
-function difference(name: string, mine: string, shipped: string, pin: string | undefined, interp: string, ref: string): string {
-  const what = !pin || satisfies(shipped, `==${pin}`) ? `pip keeps the image's ${shipped}` : `pip will replace the image's ${shipped} with ${pin}`;
+function difference(
+  name: string,
+  mine: string,
+  shipped: string,
+  pin: string | undefined,
+  interp: string,
+  ref: string,
+): string {
+  const what =
+    !pin || satisfies(shipped, `==${pin}`)
+      ? `pip keeps the image's ${shipped}`
+      : `pip will replace the image's ${shipped} with ${pin}`;
   return `${name}: ${interp} has ${mine}, base image ${ref} ships ${shipped}; ${what}`;
 }
 
@@ -75,18 +99,21 @@ function majorConflicts(pins: { name: string; version?: string }[], img: NonNull
     if (from === undefined || to === undefined || from === to) continue;
     const key = normalizeName(p.name);
     // Dependents that stay as the image has them (not pinned to another version by us).
-    const atRisk = [...img.installed.values()].filter((d) => {
-      const k = normalizeName(d.name);
-      if (k === key || (pinned.has(k) && pinned.get(k) !== d.version)) return false;
-      return d.requires.some((line) => {
-        const req = parseRequiresDist(line);
-        return req && normalizeName(req.name) === key && applies(req.marker, img.pythonVersion);
-      });
-    }).map((d) => d.name);
+    const atRisk = [...img.installed.values()]
+      .filter((d) => {
+        const k = normalizeName(d.name);
+        if (k === key || (pinned.has(k) && pinned.get(k) !== d.version)) return false;
+        return d.requires.some((line) => {
+          const req = parseRequiresDist(line);
+          return req && normalizeName(req.name) === key && applies(req.marker, img.pythonVersion);
+        });
+      })
+      .map((d) => d.name);
     if (!atRisk.length) continue;
     notes.push({
       level: 'warning',
-      message: `${p.name} ${shipped} → ${p.version} is a major-version change under packages of ${img.ref} built for ${p.name} ${from}: ` +
+      message:
+        `${p.name} ${shipped} → ${p.version} is a major-version change under packages of ${img.ref} built for ${p.name} ${from}: ` +
         `${atRisk.join(', ')} may break (pin ${p.name}==${shipped}, or --pins image)`,
     });
   }
@@ -101,20 +128,27 @@ function applies(marker: string | undefined, pythonVersion: string): boolean {
  * Each pinned package's Requires-Dist (from the environment that has exactly that version) checked
  * against the other pins: `pandas==2.2.0` next to `numpy==1.24.2` when pandas needs numpy>=1.26.
  */
-export function inconsistencies(pins: { name: string; version?: string }[], input: Pick<PinInput, 'interpreter' | 'image' | 'pythonVersion'>): PinNote[] {
+export function inconsistencies(
+  pins: { name: string; version?: string }[],
+  input: Pick<PinInput, 'interpreter' | 'image' | 'pythonVersion'>,
+): PinNote[] {
   const pinned = new Map(pins.filter((p) => p.version).map((p) => [normalizeName(p.name), p]));
   const notes: PinNote[] = [];
   for (const p of pinned.values()) {
     const key = normalizeName(p.name);
-    const meta = [input.interpreter?.installed.get(key), input.image?.installed.get(key)]
-      .find((d) => d && stripLocalLabel(d.version) === stripLocalLabel(p.version!));
+    const meta = [input.interpreter?.installed.get(key), input.image?.installed.get(key)].find(
+      (d) => d && stripLocalLabel(d.version) === stripLocalLabel(p.version!),
+    );
     if (!meta) continue;
     for (const line of meta.requires) {
       const req = parseRequiresDist(line);
       if (!req || !req.specifier || !applies(req.marker, input.pythonVersion)) continue;
       const dep = pinned.get(normalizeName(req.name));
       if (dep && satisfies(dep.version!, req.specifier) === false) {
-        notes.push({ level: 'warning', message: `${p.name}==${p.version} needs ${req.name}${req.specifier}, but ${dep.name} is pinned to ${dep.version}: pip would fail` });
+        notes.push({
+          level: 'warning',
+          message: `${p.name}==${p.version} needs ${req.name}${req.specifier}, but ${dep.name} is pinned to ${dep.version}: pip would fail`,
+        });
       }
     }
   }

@@ -5,7 +5,14 @@ import { generateCompose } from './compose';
 import { generateDockerignore } from './dockerignore';
 
 export { generateDockerfile, baseImageOf, defaultUid, execForm, imageWorkdir } from './dockerfile';
-export { generateDevcontainer, devcontainerFile, devcontainerGpu, composeDevService, composeDevServiceOf, DevcontainerOptions } from './devcontainer';
+export {
+  generateDevcontainer,
+  devcontainerFile,
+  devcontainerGpu,
+  composeDevService,
+  composeDevServiceOf,
+  DevcontainerOptions,
+} from './devcontainer';
 export { generateCompose, composeService } from './compose';
 export { generateDockerignore } from './dockerignore';
 export { specFromAnalysis, runtimeTools, SpecError, SpecOptions } from './spec';
@@ -20,7 +27,10 @@ export type GeneratedFiles = Record<'requirements.txt' | 'Dockerfile' | 'compose
 /** Every generated file for a spec (requirements.txt fresh; merging into an existing one is the caller's). */
 export function generateAll(spec: ProjectSpec): GeneratedFiles {
   return {
-    'requirements.txt': renderRequirements(spec.requirements, { versionSource: spec.versionSource, notInstallable: spec.notInstallable }),
+    'requirements.txt': renderRequirements(spec.requirements, {
+      versionSource: spec.versionSource,
+      notInstallable: spec.notInstallable,
+    }),
     Dockerfile: generateDockerfile(spec),
     'compose.yaml': generateCompose(spec),
     '.dockerignore': generateDockerignore(spec),

@@ -32,7 +32,12 @@ export { SpecError } from './validate';
  * What the image has comes from asking it (`facts`, node/docker/imageProbe); only an image that could
  * not be asked (not on this machine) is judged by its name.
  */
-export function runtimeTools(mode: ProjectMode, framework: AppFramework | undefined, baseImage: string, facts?: BaseImageFacts): string[] {
+export function runtimeTools(
+  mode: ProjectMode,
+  framework: AppFramework | undefined,
+  baseImage: string,
+  facts?: BaseImageFacts,
+): string[] {
   const has = new Set(facts?.distributions ?? []);
   if (mode === 'jupyter' && !(facts ? facts.jupyter : isJupyterImage(baseImage))) return ['jupyterlab'];
   if (mode === 'app' && framework === 'fastapi' && !has.has('uvicorn')) return ['uvicorn'];
@@ -43,25 +48,35 @@ export function runtimeTools(mode: ProjectMode, framework: AppFramework | undefi
 export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions = {}): ProjectSpec {
   const mode = !options.mode || options.mode === 'auto' ? analysis.mode : options.mode;
   const pythonVersion = options.pythonVersion ?? analysis.pythonVersion;
-  if (!/^\d+\.\d+$/.test(pythonVersion)) throw new SpecError(`Python version must look like 3.11, not "${pythonVersion}"`);
+  if (!/^\d+\.\d+$/.test(pythonVersion))
+    throw new SpecError(`Python version must look like 3.11, not "${pythonVersion}"`);
   const entry = options.entry ?? analysis.entry;
   const framework = mode === 'app' ? analysis.framework : undefined;
-  if (mode === 'app' && !framework) throw new SpecError('no app framework (Streamlit, FastAPI, Flask, Gradio, Dash) was found; choose another --mode');
+  if (mode === 'app' && !framework)
+    throw new SpecError('no app framework (Streamlit, FastAPI, Flask, Gradio, Dash) was found; choose another --mode');
   if (mode !== 'jupyter' && !entry) {
-    throw new SpecError(mode === 'script'
-      ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run (library modules only). ' +
-        'Name one with --entry FILE, or explore the project in JupyterLab with --mode jupyter (a terminal there is a shell)'
-      : `no entry file was found for ${mode} mode; name one with --entry FILE`);
+    throw new SpecError(
+      mode === 'script'
+        ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run (library modules only). ' +
+            'Name one with --entry FILE, or explore the project in JupyterLab with --mode jupyter (a terminal there is a shell)'
+        : `no entry file was found for ${mode} mode; name one with --entry FILE`,
+    );
   }
   const baseImage = options.baseImage?.trim() || undefined;
-  const notInstallable = analysis.requirements.filter((r) => r.class === 'runtime' && r.unavailable)
+  const notInstallable = analysis.requirements
+    .filter((r) => r.class === 'runtime' && r.unavailable)
     .map((r) => ({ name: r.name, where: firstEvidence(r), reason: r.unavailable! }));
   const requirements = analysis.requirements
     .filter((r) => r.class === 'runtime' && !r.unavailable)
     .map((r) => (r.version ? { name: r.name, version: r.version } : { name: r.name }));
   const have = new Set(requirements.map((r) => normalizeName(r.name)));
   const jupyterMeta = have.has('jupyter') || have.has('jupyterlab');
-  for (const tool of runtimeTools(mode, framework, baseImage ?? defaultBaseImage(pythonVersion), options.baseImageFacts)) {
+  for (const tool of runtimeTools(
+    mode,
+    framework,
+    baseImage ?? defaultBaseImage(pythonVersion),
+    options.baseImageFacts,
+  )) {
     if (!have.has(tool) && !(tool === 'jupyterlab' && jupyterMeta)) requirements.push({ name: tool });
   }
   // Excluded by the user (flag, setting, `# dsc: exclude` in requirements.txt): never written, tools included.
@@ -87,7 +102,8 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (options.versionSource) spec.versionSource = options.versionSource;
   if (options.baseImageFacts) spec.baseImageFacts = options.baseImageFacts;
   if (analysis.importRoots?.length) spec.importRoots = [...analysis.importRoots];
-  if (analysis.installable) spec.install = { ...analysis.installable, buildRequires: [...analysis.installable.buildRequires] };
+  if (analysis.installable)
+    spec.install = { ...analysis.installable, buildRequires: [...analysis.installable.buildRequires] };
   spec.tag = defaultTag(analysis.root.split(/[\\/]/).filter(Boolean).pop() ?? '');
   validateSpec(spec);
   return spec;

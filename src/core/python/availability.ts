@@ -22,19 +22,32 @@ export function firstEvidence(r: Requirement): string {
  * index could confirm, is marked `unavailable` (a comment in requirements.txt, never an install line)
  * with one warning naming where it is imported.
  */
-export function applyVerdicts(requirements: Requirement[], verdicts: ReadonlyMap<string, IndexVerdict>, index: string): ScanWarning[] {
+export function applyVerdicts(
+  requirements: Requirement[],
+  verdicts: ReadonlyMap<string, IndexVerdict>,
+  index: string,
+): ScanWarning[] {
   const warnings: ScanWarning[] = [];
   for (const r of requirements) {
     const v = verdicts.get(r.name);
     if (!v) continue;
-    if (v === 'found') { r.verified = true; continue; }
-    const why = v === 'missing' ? `no distribution named "${r.name}" on ${index}`
-      : v === 'offline' ? 'not a known distribution name, and --offline asks no index'
-        : `not a known distribution name, and ${index} could not be reached`;
+    if (v === 'found') {
+      r.verified = true;
+      continue;
+    }
+    const why =
+      v === 'missing'
+        ? `no distribution named "${r.name}" on ${index}`
+        : v === 'offline'
+          ? 'not a known distribution name, and --offline asks no index'
+          : `not a known distribution name, and ${index} could not be reached`;
     r.unavailable = v === 'missing' ? 'no distribution found' : 'not confirmed by any index';
     const s = r.sites[0] ?? r.needs?.[0];
-    warnings.push({ file: s?.file ?? '.', line: s && s.cell === undefined ? s.line : undefined,
-      message: `"${r.imports[0] ?? r.name}" (imported at ${firstEvidence(r)}): ${why}; left out of the install lines (a comment in requirements.txt says so: install it yourself if it is needed)` });
+    warnings.push({
+      file: s?.file ?? '.',
+      line: s && s.cell === undefined ? s.line : undefined,
+      message: `"${r.imports[0] ?? r.name}" (imported at ${firstEvidence(r)}): ${why}; left out of the install lines (a comment in requirements.txt says so: install it yourself if it is needed)`,
+    });
   }
   return warnings;
 }

@@ -31,7 +31,15 @@ export function lineOf(text: string, name: string, after = 0): number | undefine
 function tableSpec(name: string, v: unknown): { spec: string; version?: string } | undefined {
   if (typeof v === 'string') {
     const exact = /^(?:==?\s*)?(\d[\w.+!-]*)$/.exec(v.trim());
-    return { spec: v.trim() === '*' ? name : /^[\d]/.test(v.trim()) ? `${name}==${v.trim()}` : `${name}${v.trim().replace(/^\^|^~(?!=)/, '>=')}`, version: exact?.[1] };
+    return {
+      spec:
+        v.trim() === '*'
+          ? name
+          : /^[\d]/.test(v.trim())
+            ? `${name}==${v.trim()}`
+            : `${name}${v.trim().replace(/^\^|^~(?!=)/, '>=')}`,
+      version: exact?.[1],
+    };
   }
   if (v && typeof v === 'object') {
     const o = v as { version?: unknown; git?: unknown; path?: unknown; url?: unknown };
@@ -43,9 +51,15 @@ function tableSpec(name: string, v: unknown): { spec: string; version?: string }
 }
 
 /** Pipfile: [packages] (runtime) and [dev-packages]; `[requires] python_version`. */
-export function pipfileDeclarations(doc: Record<string, unknown>, text: string): { packages: DeclaredName[]; python?: string } {
+export function pipfileDeclarations(
+  doc: Record<string, unknown>,
+  text: string,
+): { packages: DeclaredName[]; python?: string } {
   const packages: DeclaredName[] = [];
-  for (const [section, cls] of [['packages', 'runtime'], ['dev-packages', 'dev']] as const) {
+  for (const [section, cls] of [
+    ['packages', 'runtime'],
+    ['dev-packages', 'dev'],
+  ] as const) {
     const table = doc[section];
     if (!table || typeof table !== 'object') continue;
     const at = text.split(/\r?\n/).findIndex((l) => l.trim() === `[${section}]`);
@@ -60,7 +74,11 @@ export function pipfileDeclarations(doc: Record<string, unknown>, text: string):
 }
 
 /** Poetry ([tool.poetry.dependencies], groups), PDM and uv dev groups, PEP 735 [dependency-groups]. */
-export function toolDeclarations(doc: Record<string, unknown>, text: string, parse: (spec: string) => DeclaredName | undefined): { packages: DeclaredName[]; python?: string } {
+export function toolDeclarations(
+  doc: Record<string, unknown>,
+  text: string,
+  parse: (spec: string) => DeclaredName | undefined,
+): { packages: DeclaredName[]; python?: string } {
   const packages: DeclaredName[] = [];
   const tool = (doc.tool ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const poetry = tool.poetry;
@@ -68,7 +86,10 @@ export function toolDeclarations(doc: Record<string, unknown>, text: string, par
   const poetryTable = (table: unknown, cls: ImportClass): void => {
     if (!table || typeof table !== 'object') return;
     for (const [name, v] of Object.entries(table)) {
-      if (name.toLowerCase() === 'python') { if (typeof v === 'string') python = /(3\.\d+)/.exec(v)?.[1]; continue; }
+      if (name.toLowerCase() === 'python') {
+        if (typeof v === 'string') python = /(3\.\d+)/.exec(v)?.[1];
+        continue;
+      }
       const optional = v && typeof v === 'object' && (v as { optional?: unknown }).optional === true;
       const s = tableSpec(name, v);
       if (s) packages.push({ name, ...s, class: optional ? 'optional' : cls, line: lineOf(text, name) });
@@ -78,7 +99,8 @@ export function toolDeclarations(doc: Record<string, unknown>, text: string, par
     poetryTable(poetry.dependencies, 'runtime');
     poetryTable(poetry['dev-dependencies'], 'dev');
     const groups = (poetry.group ?? {}) as Record<string, { dependencies?: unknown }>;
-    for (const [g, body] of Object.entries(groups)) poetryTable(body?.dependencies, g === 'main' ? 'runtime' : classOf(g) === 'dev' ? 'dev' : 'optional');
+    for (const [g, body] of Object.entries(groups))
+      poetryTable(body?.dependencies, g === 'main' ? 'runtime' : classOf(g) === 'dev' ? 'dev' : 'optional');
   }
   const lists: [unknown, ImportClass][] = [];
   const pdmDev = (tool.pdm as { 'dev-dependencies'?: Record<string, unknown> } | undefined)?.['dev-dependencies'];
@@ -89,7 +111,11 @@ export function toolDeclarations(doc: Record<string, unknown>, text: string, par
   if (groups) for (const [g, deps] of Object.entries(groups)) lists.push([deps, classOf(g)]);
   for (const [deps, cls] of lists) {
     if (!Array.isArray(deps)) continue;
-    for (const d of deps) if (typeof d === 'string') { const p = parse(d); if (p) packages.push({ ...p, class: cls }); }
+    for (const d of deps)
+      if (typeof d === 'string') {
+        const p = parse(d);
+        if (p) packages.push({ ...p, class: cls });
+      }
   }
   return { packages, python };
 }
@@ -103,15 +129,29 @@ export function setupCfgDeclarations(text: string, parse: (spec: string) => Decl
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     const sec = /^\s*\[([^\]]+)\]/.exec(l);
-    if (sec) { section = sec[1].trim(); key = ''; continue; }
+    if (sec) {
+      section = sec[1].trim();
+      key = '';
+      continue;
+    }
     if (/^\s*[#;]/.test(l) || !l.trim()) continue;
     const kv = /^(\S[^=]*?)\s*=\s*(.*)$/.exec(l);
     let value: string;
-    if (kv && !/^\s/.test(l)) { key = kv[1].trim(); value = kv[2]; } else value = l;
-    const cls: ImportClass | undefined = section === 'options' && key === 'install_requires' ? 'runtime'
-      : section === 'options.extras_require' ? classOf(key) : undefined;
+    if (kv && !/^\s/.test(l)) {
+      key = kv[1].trim();
+      value = kv[2];
+    } else value = l;
+    const cls: ImportClass | undefined =
+      section === 'options' && key === 'install_requires'
+        ? 'runtime'
+        : section === 'options.extras_require'
+          ? classOf(key)
+          : undefined;
     if (!cls) continue;
-    for (const spec of value.split(/;(?=\s*$)|,(?![^[]*\])/).map((s) => s.trim()).filter(Boolean)) {
+    for (const spec of value
+      .split(/;(?=\s*$)|,(?![^[]*\])/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const p = parse(spec);
       if (p) out.push({ ...p, line: i + 1, class: cls });
     }
@@ -148,13 +188,17 @@ export function setupPyDeclarations(text: string, parse: (spec: string) => Decla
   const extras = /\bextras_require\s*=\s*\{/.exec(text);
   if (extras) {
     const body = text.slice(extras.index, text.indexOf('}', extras.index));
-    for (const m of body.matchAll(/(["'])([\w-]+)\1\s*:\s*\[/g)) listAt(extras.index + (m.index ?? 0) + m[0].length - 1, classOf(m[2]));
+    for (const m of body.matchAll(/(["'])([\w-]+)\1\s*:\s*\[/g))
+      listAt(extras.index + (m.index ?? 0) + m[0].length - 1, classOf(m[2]));
   }
   return out;
 }
 
 /** environment.yml `dependencies:` conda names: mapped to pip distributions, or reported with a reason. */
-export function condaDeclarations(deps: unknown[], text: string): { packages: DeclaredName[]; reported: { name: string; reason: string; line?: number }[]; python?: string } {
+export function condaDeclarations(
+  deps: unknown[],
+  text: string,
+): { packages: DeclaredName[]; reported: { name: string; reason: string; line?: number }[]; python?: string } {
   const packages: DeclaredName[] = [];
   const reported: { name: string; reason: string; line?: number }[] = [];
   let python: string | undefined;
@@ -164,7 +208,10 @@ export function condaDeclarations(deps: unknown[], text: string): { packages: De
     const m = /^(?:[\w.-]+::)?([A-Za-z0-9][\w.-]*)\s*(?:(==?|>=|<=|>|<|~=)\s*([\w.*]+))?/.exec(d.trim());
     if (!m) continue;
     const line = lineOf(text, m[1]) ?? lineOf(text, `- ${m[1]}`);
-    if (m[1].toLowerCase() === 'python') { python = /^(3\.\d+)/.exec(m[3] ?? '')?.[1]; continue; }
+    if (m[1].toLowerCase() === 'python') {
+      python = /^(3\.\d+)/.exec(m[3] ?? '')?.[1];
+      continue;
+    }
     const pip = condaToPip(m[1]);
     if (!pip) {
       const reason = condaReportReason(m[1]);

@@ -33,7 +33,8 @@ export function appFrameworks(source: string, importedTops: Iterable<string>): A
 const PREFERRED = ['main', 'app', 'train', 'run', '__main__', 'streamlit_app', 'server', 'api', 'dashboard', 'serve'];
 
 // Statements at column 0 that do something when the file runs: a call, a loop, a with block.
-const TOP_LEVEL_CODE = /^(?:[A-Za-z_][\w.]*\s*\(.*|(?:async\s+)?for\s+[\w, ()]+\s+in\s.*:\s*|while\s.*:\s*|(?:async\s+)?with\s.*:\s*)$/m;
+const TOP_LEVEL_CODE =
+  /^(?:[A-Za-z_][\w.]*\s*\(.*|(?:async\s+)?for\s+[\w, ()]+\s+in\s.*:\s*|while\s.*:\s*|(?:async\s+)?with\s.*:\s*)$/m;
 
 /**
  * Whether a file without a main guard still does something when run (calls, loops at the top level),
@@ -51,7 +52,10 @@ export function mentionedScripts(docs: string): string[] {
 }
 
 function baseName(file: string): string {
-  return file.slice(file.lastIndexOf('/') + 1).replace(/\.py$/, '').toLowerCase();
+  return file
+    .slice(file.lastIndexOf('/') + 1)
+    .replace(/\.py$/, '')
+    .toLowerCase();
 }
 
 function rank(file: string): [number, number, string] {
@@ -60,7 +64,8 @@ function rank(file: string): [number, number, string] {
 }
 
 function byRank(a: string, b: string): number {
-  const ra = rank(a), rb = rank(b);
+  const ra = rank(a),
+    rb = rank(b);
   return ra[0] - rb[0] || ra[1] - rb[1] || (ra[2] < rb[2] ? -1 : ra[2] > rb[2] ? 1 : 0);
 }
 
@@ -82,8 +87,12 @@ export interface DetectedMode {
 export function detectMode(files: FileFacts[], mentioned: readonly string[] = []): DetectedMode {
   const code = files.filter((f) => !f.notebook && !isDevPath(f.file));
   for (const fw of FRAMEWORK_ORDER) {
-    const apps = code.filter((f) => f.apps.includes(fw)).map((f) => f.file).sort(byRank);
-    if (apps.length) return withAlternatives({ mode: 'app', framework: fw, entry: apps[0], entryWhy: `builds a ${fw} app` }, apps);
+    const apps = code
+      .filter((f) => f.apps.includes(fw))
+      .map((f) => f.file)
+      .sort(byRank);
+    if (apps.length)
+      return withAlternatives({ mode: 'app', framework: fw, entry: apps[0], entryWhy: `builds a ${fw} app` }, apps);
   }
   if (files.some((f) => f.notebook && !isDevPath(f.file))) return { mode: 'jupyter' };
   const runnable = code.filter((f) => f.hasMainGuard || f.topLevelCode || baseName(f.file) === '__main__');
@@ -99,7 +108,10 @@ export function detectMode(files: FileFacts[], mentioned: readonly string[] = []
     const entry = sorted[0];
     const named = rank(entry)[0] < PREFERRED.length ? `, named like an entry (${baseName(entry)})` : '';
     const top = entry.includes('/') ? '' : ', at the top level';
-    return withAlternatives({ mode: 'script', entry, entryWhy: `${why}${named}${top}` }, runnable.map((f) => f.file).sort(byRank));
+    return withAlternatives(
+      { mode: 'script', entry, entryWhy: `${why}${named}${top}` },
+      runnable.map((f) => f.file).sort(byRank),
+    );
   }
   return { mode: 'script' };
 }

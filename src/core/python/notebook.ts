@@ -41,7 +41,12 @@ const FOREIGN_CELL = /^%%(?!time\b|timeit\b|capture\b|prun\b|debug\b|python3?\b)
 
 /** A cell whose first line is a magic that makes it another language: its text is not scanned as Python. */
 export function isForeignCell(source: string): boolean {
-  return FOREIGN_CELL.test(source.split('\n').find((l) => l.trim() !== '')?.trim() ?? '');
+  return FOREIGN_CELL.test(
+    source
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '',
+  );
 }
 // `%%writefile helpers.py` / `%%file -a helpers.py`: the body is Python that the notebook then imports as a module.
 const WRITEFILE_PY = /^%%(?:writefile|file)\s+(?:-a\s+)?["']?(?:[^\s"']*\/)?([A-Za-z_]\w*)\.py["']?\s*$/;
@@ -53,7 +58,17 @@ const BUILTIN_EXTENSIONS = new Set(['autoreload', 'storemagic']);
  * list). Only Python kernels are scanned. Never throws: a broken notebook is a warning.
  */
 export function extractNotebook(json: string, opts: { file?: string } = {}): NotebookFacts {
-  const facts: NotebookFacts = { imports: [], pipInstalls: [], warnings: [], python: true, hasMainGuard: false, code: '', writtenModules: [], needs: [], moduleRuns: [] };
+  const facts: NotebookFacts = {
+    imports: [],
+    pipInstalls: [],
+    warnings: [],
+    python: true,
+    hasMainGuard: false,
+    code: '',
+    writtenModules: [],
+    needs: [],
+    moduleRuns: [],
+  };
   let nb: unknown;
   try {
     nb = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
@@ -106,7 +121,9 @@ function notebookCells(nb: unknown): { source: string; index: number }[] | undef
   // nbformat 4: cells[].source; nbformat 3: worksheets[].cells[].input.
   const raw: unknown[] | undefined = Array.isArray(o.cells)
     ? o.cells
-    : Array.isArray(o.worksheets) ? o.worksheets.flatMap((w) => (w && Array.isArray(w.cells) ? w.cells : [])) : undefined;
+    : Array.isArray(o.worksheets)
+      ? o.worksheets.flatMap((w) => (w && Array.isArray(w.cells) ? w.cells : []))
+      : undefined;
   if (!raw) return undefined;
   const out: { source: string; index: number }[] = [];
   for (const [index, c] of raw.entries()) {
@@ -115,13 +132,22 @@ function notebookCells(nb: unknown): { source: string; index: number }[] | undef
     if (cell.cell_type !== 'code') continue;
     if (typeof cell.language === 'string' && cell.language !== 'python') continue;
     const src = cell.source ?? cell.input;
-    out.push({ index, source: Array.isArray(src) ? src.filter((s) => typeof s === 'string').join('') : typeof src === 'string' ? src : '' });
+    out.push({
+      index,
+      source: Array.isArray(src)
+        ? src.filter((s) => typeof s === 'string').join('')
+        : typeof src === 'string'
+          ? src
+          : '',
+    });
   }
   return out;
 }
 
 function kernelLanguage(nb: unknown): string | undefined {
-  const md = (nb as { metadata?: { kernelspec?: { language?: unknown; name?: unknown }; language_info?: { name?: unknown } } }).metadata;
+  const md = (
+    nb as { metadata?: { kernelspec?: { language?: unknown; name?: unknown }; language_info?: { name?: unknown } } }
+  ).metadata;
   const lang = md?.kernelspec?.language ?? md?.language_info?.name;
   if (typeof lang === 'string') return lang.toLowerCase();
   const name = md?.kernelspec?.name;
@@ -172,9 +198,32 @@ function moduleRun(t: string): { module: string; why: string } | undefined {
   return undefined;
 }
 
-const VALUED_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url',
-  '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--upgrade-strategy',
-  '--platform', '--python-version', '--implementation', '--abi', '--src', '--trusted-host', '--proxy', '--cache-dir']);
+const VALUED_OPTIONS = new Set([
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--upgrade-strategy',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--src',
+  '--trusted-host',
+  '--proxy',
+  '--cache-dir',
+]);
 
 function pipArgs(line: string): { spec: string; name: string }[] {
   const conda = /^[%!]\s*(?:conda|mamba)\s+install\s+(.*)$/.exec(line);
@@ -184,24 +233,35 @@ function pipArgs(line: string): { spec: string; name: string }[] {
     const words = conda[1].replace(/\\$/, '').trim().split(/\s+/);
     for (let k = 0; k < words.length; k++) {
       const w = words[k].replace(/^["']|["']$/g, '');
-      if (w.startsWith('-')) { if (/^(-c|--channel|-n|--name|-p|--prefix)$/.test(w)) k++; continue; }
+      if (w.startsWith('-')) {
+        if (/^(-c|--channel|-n|--name|-p|--prefix)$/.test(w)) k++;
+        continue;
+      }
       const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(w)?.[1];
       const pip = name ? condaToPip(name) : undefined;
       if (pip) out.push({ spec: pip, name: pip });
     }
     return out;
   }
-  const m = /^[%!]\s*(?:\{[^}]*\}|\S*python[\d.]*)?\s*(?:-m\s+)?pip3?\s+install\s+(.*)$/.exec(line)
-    ?? /^[%!]\s*pip3?\s+install\s+(.*)$/.exec(line);
+  const m =
+    /^[%!]\s*(?:\{[^}]*\}|\S*python[\d.]*)?\s*(?:-m\s+)?pip3?\s+install\s+(.*)$/.exec(line) ??
+    /^[%!]\s*pip3?\s+install\s+(.*)$/.exec(line);
   if (!m) return [];
   const out: { spec: string; name: string }[] = [];
   // A trailing `# comment` is the shell's, not pip's.
-  const words = m[1].replace(/\\$/, '').replace(/(^|\s)#.*$/, '').trim().split(/\s+/);
+  const words = m[1]
+    .replace(/\\$/, '')
+    .replace(/(^|\s)#.*$/, '')
+    .trim()
+    .split(/\s+/);
   for (let k = 0; k < words.length; k++) {
     const w = words[k].replace(/^["']|["']$/g, '');
     if (!w) continue;
     // `-qr requirements.txt`: short options run together; the last one may take the next word as its value.
-    if (w.startsWith('-')) { if (VALUED_OPTIONS.has(w) || /^-[a-zA-Z]*[rcefit]$/.test(w)) k++; continue; }
+    if (w.startsWith('-')) {
+      if (VALUED_OPTIONS.has(w) || /^-[a-zA-Z]*[rcefit]$/.test(w)) k++;
+      continue;
+    }
     if (/[{}$]/.test(w) || w.includes('/') || w.startsWith('.')) continue; // variables, paths, URLs
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(w)?.[1];
     if (name) out.push({ spec: w, name });

@@ -12,13 +12,16 @@ interface Parsed {
   local: string;
 }
 
-const VERSION = new RegExp([
-  /^\s*v?(?:(\d+)!)?(\d+(?:\.\d+)*)/.source, // epoch, release
-  /(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d+)?)?/.source, // pre
-  /(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d+)?)?/.source, // post
-  /(?:[-_.]?(dev)[-_.]?(\d+)?)?/.source, // dev
-  /(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?\s*$/.source, // local
-].join(''), 'i');
+const VERSION = new RegExp(
+  [
+    /^\s*v?(?:(\d+)!)?(\d+(?:\.\d+)*)/.source, // epoch, release
+    /(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d+)?)?/.source, // pre
+    /(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d+)?)?/.source, // post
+    /(?:[-_.]?(dev)[-_.]?(\d+)?)?/.source, // dev
+    /(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?\s*$/.source, // local
+  ].join(''),
+  'i',
+);
 const PRE_RANK: Record<string, number> = { a: 0, alpha: 0, b: 1, beta: 1, c: 2, rc: 2, pre: 2, preview: 2 };
 
 export function parseVersion(v: string): Parsed | undefined {
@@ -26,8 +29,19 @@ export function parseVersion(v: string): Parsed | undefined {
   if (!m) return undefined;
   const post = m[5] !== undefined ? Number(m[5]) : m[6] ? Number(m[7] ?? 0) : -1;
   const dev = m[8] ? Number(m[9] ?? 0) : Infinity;
-  const pre: [number, number] = m[3] ? [PRE_RANK[m[3].toLowerCase()], Number(m[4] ?? 0)] : post < 0 && dev !== Infinity ? [-1, 0] : [3, 0];
-  return { epoch: Number(m[1] ?? 0), release: m[2].split('.').map(Number), pre, post, dev, local: (m[10] ?? '').toLowerCase() };
+  const pre: [number, number] = m[3]
+    ? [PRE_RANK[m[3].toLowerCase()], Number(m[4] ?? 0)]
+    : post < 0 && dev !== Infinity
+      ? [-1, 0]
+      : [3, 0];
+  return {
+    epoch: Number(m[1] ?? 0),
+    release: m[2].split('.').map(Number),
+    pre,
+    post,
+    dev,
+    local: (m[10] ?? '').toLowerCase(),
+  };
 }
 
 /** The version without its local label (`0.13.5+dfsg` → `0.13.5`); no index serves local versions. */
@@ -50,9 +64,15 @@ function cmpRelease(a: number[], b: number[]): number {
 }
 
 function cmpParsed(a: Parsed, b: Parsed, withLocal: boolean): number {
-  return a.epoch - b.epoch || cmpRelease(a.release, b.release) || a.pre[0] - b.pre[0] || a.pre[1] - b.pre[1]
-    || a.post - b.post || (a.dev === b.dev ? 0 : a.dev < b.dev ? -1 : 1)
-    || (withLocal ? (a.local < b.local ? -1 : a.local > b.local ? 1 : 0) : 0);
+  return (
+    a.epoch - b.epoch ||
+    cmpRelease(a.release, b.release) ||
+    a.pre[0] - b.pre[0] ||
+    a.pre[1] - b.pre[1] ||
+    a.post - b.post ||
+    (a.dev === b.dev ? 0 : a.dev < b.dev ? -1 : 1) ||
+    (withLocal ? (a.local < b.local ? -1 : a.local > b.local ? 1 : 0) : 0)
+  );
 }
 
 /** Orders two versions (local labels included); unparsable ones compare as strings. */
@@ -70,11 +90,17 @@ export function compareVersions(a: string, b: string): number {
 export function satisfies(version: string, specifiers: string): boolean | undefined {
   const v = parseVersion(version);
   if (!v) return undefined;
-  for (const clause of specifiers.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const clause of specifiers
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(===|~=|==|!=|<=|>=|<|>)\s*(\S+)$/.exec(clause);
     if (!m) return undefined;
     const [op, target] = [m[1], m[2]];
-    if (op === '===') { if (version.trim() !== target) return false; continue; }
+    if (op === '===') {
+      if (version.trim() !== target) return false;
+      continue;
+    }
     const wildcard = target.endsWith('.*');
     const t = parseVersion(wildcard ? target.slice(0, -2) : target);
     if (!t) return undefined;
@@ -92,14 +118,22 @@ function test(op: string, v: Parsed, t: Parsed): boolean {
   // A public target ignores the candidate's local label (PEP 440: `==4.0.2` matches `4.0.2+dfsg`).
   const c = cmpParsed(v, t, !!t.local);
   switch (op) {
-    case '==': return c === 0;
-    case '!=': return c !== 0;
-    case '<=': return c <= 0;
-    case '>=': return c >= 0;
-    case '<': return c < 0;
-    case '>': return c > 0;
-    case '~=': return c >= 0 && t.release.length > 1 && prefixMatch(v, { ...t, release: t.release.slice(0, -1) });
-    default: return true;
+    case '==':
+      return c === 0;
+    case '!=':
+      return c !== 0;
+    case '<=':
+      return c <= 0;
+    case '>=':
+      return c >= 0;
+    case '<':
+      return c < 0;
+    case '>':
+      return c > 0;
+    case '~=':
+      return c >= 0 && t.release.length > 1 && prefixMatch(v, { ...t, release: t.release.slice(0, -1) });
+    default:
+      return true;
   }
 }
 
@@ -122,9 +156,13 @@ export function parseRequiresDist(line: string): Requirement508 | undefined {
 export function markerEnvironment(pythonVersion: string): Record<string, string> {
   const [major, minor, patch] = pythonVersion.split('.');
   return {
-    python_version: `${major}.${minor}`, python_full_version: `${major}.${minor}.${patch ?? '0'}`,
-    sys_platform: 'linux', platform_system: 'Linux', os_name: 'posix',
-    implementation_name: 'cpython', platform_python_implementation: 'CPython',
+    python_version: `${major}.${minor}`,
+    python_full_version: `${major}.${minor}.${patch ?? '0'}`,
+    sys_platform: 'linux',
+    platform_system: 'Linux',
+    os_name: 'posix',
+    implementation_name: 'cpython',
+    platform_python_implementation: 'CPython',
   };
 }
 
@@ -133,7 +171,8 @@ export function markerEnvironment(pythonVersion: string): Record<string, string>
  * not read). A marker about an `extra` is false: extras nobody asked for are not installed.
  */
 export function evaluateMarker(marker: string, env: Record<string, string>): boolean | undefined {
-  const tokens = marker.match(/"[^"]*"|'[^']*'|\(|\)|===|==|!=|<=|>=|~=|<|>|not\s+in\b|\bin\b|[A-Za-z_][A-Za-z0-9_.]*/g) ?? [];
+  const tokens =
+    marker.match(/"[^"]*"|'[^']*'|\(|\)|===|==|!=|<=|>=|~=|<|>|not\s+in\b|\bin\b|[A-Za-z_][A-Za-z0-9_.]*/g) ?? [];
   let i = 0;
   const value = (): { v: string; variable: boolean } | undefined => {
     const t = tokens[i++];
@@ -164,12 +203,20 @@ export function evaluateMarker(marker: string, env: Record<string, string>): boo
   };
   const conj = (): boolean | undefined => {
     let r = atom();
-    while (tokens[i] === 'and') { i++; const b = atom(); r = r === false || b === false ? false : r === undefined || b === undefined ? undefined : true; }
+    while (tokens[i] === 'and') {
+      i++;
+      const b = atom();
+      r = r === false || b === false ? false : r === undefined || b === undefined ? undefined : true;
+    }
     return r;
   };
   const expr = (): boolean | undefined => {
     let r = conj();
-    while (tokens[i] === 'or') { i++; const b = conj(); r = r === true || b === true ? true : r === undefined || b === undefined ? undefined : false; }
+    while (tokens[i] === 'or') {
+      i++;
+      const b = conj();
+      r = r === true || b === true ? true : r === undefined || b === undefined ? undefined : false;
+    }
     return r;
   };
   try {

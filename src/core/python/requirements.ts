@@ -38,7 +38,11 @@ const CLASS_RANK: Record<ImportClass, number> = { runtime: 0, optional: 1, typin
  * and what the project declares, and attaches versions: a `==` pin the project declares, else the
  * probed interpreter's installed version, else none (reported, never invented).
  */
-export function buildRequirements(input: RequirementInput): { requirements: Requirement[]; unresolved: ImportSite[]; warnings: ScanWarning[] } {
+export function buildRequirements(input: RequirementInput): {
+  requirements: Requirement[];
+  unresolved: ImportSite[];
+  warnings: ScanWarning[];
+} {
   const index = installedIndex(input.interp);
   type Pinned = Requirement & { pin?: string; pinAt?: { file: string; line?: number } };
   const byName = new Map<string, Pinned>();
@@ -66,22 +70,34 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
     if (platform) {
       if (!platformWarned.has(s.module) && s.class === 'runtime') {
         platformWarned.add(s.module);
-        warnings.push({ file: s.file, line: s.cell === undefined ? s.line : undefined, message: `"${s.module}" exists only on ${platform}; not a requirement (guard it, or it fails in the container)` });
+        warnings.push({
+          file: s.file,
+          line: s.cell === undefined ? s.line : undefined,
+          message: `"${s.module}" exists only on ${platform}; not a requirement (guard it, or it fails in the container)`,
+        });
       }
       continue;
     }
     const key = candidates.join(' ');
     let dist = cache.get(key);
     if (!dist) cache.set(key, (dist = distributionFor(candidates, input.interp, index)));
-    const alternative = equivalentDistributions(dist.name).find((k) => k !== normalizeName(dist!.name) && declaredNames.has(k));
+    const alternative = equivalentDistributions(dist.name).find(
+      (k) => k !== normalizeName(dist!.name) && declaredNames.has(k),
+    );
     const r = alternative ? get(declaredNames.get(alternative)!, true) : get(dist.name, dist.verified);
     const importName = s.module.split('.')[0];
-    const ambiguous = dist.source === 'curated' && !alternative && !declaredNames.has(normalizeName(dist.name))
-      && (AMBIGUOUS_IMPORTS[importName] ?? AMBIGUOUS_IMPORTS[s.module.split('.').slice(0, 2).join('.')]);
+    const ambiguous =
+      dist.source === 'curated' &&
+      !alternative &&
+      !declaredNames.has(normalizeName(dist.name)) &&
+      (AMBIGUOUS_IMPORTS[importName] ?? AMBIGUOUS_IMPORTS[s.module.split('.').slice(0, 2).join('.')]);
     if (ambiguous && s.class === 'runtime' && !ambiguityWarned.has(importName)) {
       ambiguityWarned.add(importName);
-      warnings.push({ file: s.file, line: s.cell === undefined ? s.line : undefined,
-        message: `"${importName}" is provided by several distributions: taking ${dist.name}, the usual one (also: ${ambiguous.join(', ')}); declare the one you use to choose` });
+      warnings.push({
+        file: s.file,
+        line: s.cell === undefined ? s.line : undefined,
+        message: `"${importName}" is provided by several distributions: taking ${dist.name}, the usual one (also: ${ambiguous.join(', ')}); declare the one you use to choose`,
+      });
     }
     if (!r.imports.includes(importName)) r.imports.push(importName);
     const { names: _names, ...site } = s;
@@ -117,26 +133,40 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
       // No package index serves a local version (`0.13.5+dfsg` from a Debian interpreter): pin the public part.
       const installed = local && stripLocalLabel(local);
       if (!pin && local && installed !== local && r.class === 'runtime') {
-        warnings.push({ ...firstPlace(r), message: `${r.name}: ${input.interpreterName} has ${local}; pinned as ${installed} (local version label dropped: no package index serves it)` });
+        warnings.push({
+          ...firstPlace(r),
+          message: `${r.name}: ${input.interpreterName} has ${local}; pinned as ${installed} (local version label dropped: no package index serves it)`,
+        });
       }
       r.version = pin ?? installed;
       if (pin && installed && pin !== installed && pinAt) {
-        warnings.push({ ...pinAt, message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept` });
+        warnings.push({
+          ...pinAt,
+          message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept`,
+        });
       }
       // An unverified name gets its one warning where it is checked (index or comment line), not a second one here.
       if (!r.version && r.class === 'runtime' && r.verified) {
-        const where = input.interpreterName && input.interp.installed ? `not installed in ${input.interpreterName}` : 'no interpreter to ask';
+        const where =
+          input.interpreterName && input.interp.installed
+            ? `not installed in ${input.interpreterName}`
+            : 'no interpreter to ask';
         warnings.push({ ...firstPlace(r), message: `${r.name}: version unknown (${where}); left unpinned` });
       }
     }
     const elsewhere = r.verified ? [] : stdlibVersionsOf(r.imports[0] ?? r.name);
     if (!r.verified && r.class === 'runtime' && elsewhere.length) {
-      warnings.push({ ...firstPlace(r), message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}` });
+      warnings.push({
+        ...firstPlace(r),
+        message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}`,
+      });
     }
     r.imports.sort();
     return r;
   });
-  requirements.sort((a, b) => CLASS_RANK[a.class] - CLASS_RANK[b.class] || cmp(a.name.toLowerCase(), b.name.toLowerCase()));
+  requirements.sort(
+    (a, b) => CLASS_RANK[a.class] - CLASS_RANK[b.class] || cmp(a.name.toLowerCase(), b.name.toLowerCase()),
+  );
   return { requirements, unresolved, warnings };
 }
 
@@ -151,13 +181,37 @@ function cmp(a: string, b: string): number {
 }
 
 // Libraries that only run on an NVIDIA GPU.
-const GPU_ONLY = new Set(['cupy', 'cudf', 'cuml', 'cugraph', 'pycuda', 'tensorrt', 'cuda-python', 'nvidia-dali', 'pynvml', 'nvidia-ml-py']);
+const GPU_ONLY = new Set([
+  'cupy',
+  'cudf',
+  'cuml',
+  'cugraph',
+  'pycuda',
+  'tensorrt',
+  'cuda-python',
+  'nvidia-dali',
+  'pynvml',
+  'nvidia-ml-py',
+]);
 // Frameworks that use a GPU when the code asks for one.
-const GPU_CAPABLE = new Set(['torch', 'tensorflow', 'jax', 'jaxlib', 'keras', 'paddlepaddle', 'mxnet', 'ultralytics', 'transformers', 'diffusers']);
+const GPU_CAPABLE = new Set([
+  'torch',
+  'tensorflow',
+  'jax',
+  'jaxlib',
+  'keras',
+  'paddlepaddle',
+  'mxnet',
+  'ultralytics',
+  'transformers',
+  'diffusers',
+]);
 
 /** Whether code asks for CUDA: `.cuda()`, `"cuda"` devices, `torch.cuda`, TensorFlow/JAX GPU queries. */
 export function hasCudaHint(code: string): boolean {
-  return /\.cuda\s*\(|\bcuda\.is_available|["']cuda(?::\d+)?["']|list_physical_devices\s*\(\s*["']GPU["']|is_gpu_available|jax\.devices\s*\(\s*["']gpu["']|\bnvidia-smi\b/.test(code);
+  return /\.cuda\s*\(|\bcuda\.is_available|["']cuda(?::\d+)?["']|list_physical_devices\s*\(\s*["']GPU["']|is_gpu_available|jax\.devices\s*\(\s*["']gpu["']|\bnvidia-smi\b/.test(
+    code,
+  );
 }
 
 /** A GPU project: a GPU-only library at runtime, or a GPU-capable framework plus a CUDA hint. */

@@ -18,7 +18,8 @@ export function excludeDirectives(text: string): ExcludeDirective[] {
   text.split(/\r?\n/).forEach((l, i) => {
     const m = DIRECTIVE.exec(l);
     if (!m) return;
-    for (const name of m[1].split(/[\s,]+/)) if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) out.push({ name, line: i + 1 });
+    for (const name of m[1].split(/[\s,]+/))
+      if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) out.push({ name, line: i + 1 });
   });
   return out;
 }

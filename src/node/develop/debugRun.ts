@@ -21,7 +21,10 @@ export interface DebugRunRequest {
 
 /** Whether python in the image imports debugpy (a throwaway container, removed at once). */
 export async function imageHasDebugpy(engine: Engine, tag: string): Promise<boolean> {
-  const run = await engine.startRun({ image: tag, ports: [], autoRemove: true, labels: {}, entrypoint: HAS_DEBUGPY, cmd: [] }, () => undefined);
+  const run = await engine.startRun(
+    { image: tag, ports: [], autoRemove: true, labels: {}, entrypoint: HAS_DEBUGPY, cmd: [] },
+    () => undefined,
+  );
   return (await run.exit) === 0;
 }
 
@@ -30,7 +33,10 @@ export async function imageHasDebugpy(engine: Engine, tag: string): Promise<bool
  * files are the lines that run), debugpy on `port`, published on 127.0.0.1 only. When the image has no
  * debugpy, a `TAG-debug` image adds it (the project's own image is left as it is).
  */
-export async function startDebugRun(engine: Engine, req: DebugRunRequest): Promise<{ id: string; image: string; exit: Promise<number> }> {
+export async function startDebugRun(
+  engine: Engine,
+  req: DebugRunRequest,
+): Promise<{ id: string; image: string; exit: Promise<number> }> {
   let image = req.tag;
   if (!(await imageHasDebugpy(engine, req.tag))) {
     image = `${req.tag.replace(/:[^:/]*$/, '')}:debugpy`;
@@ -38,22 +44,33 @@ export async function startDebugRun(engine: Engine, req: DebugRunRequest): Promi
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-debug-image-'));
     try {
       fs.writeFileSync(path.join(dir, 'Dockerfile'), debugImageDockerfile(req.tag));
-      const out = await buildProject(engine, { dir, tag: image, onEvent: (e) => e.kind === 'log' && req.onOutput(e.text) });
+      const out = await buildProject(engine, {
+        dir,
+        tag: image,
+        onEvent: (e) => e.kind === 'log' && req.onOutput(e.text),
+      });
       if (!out.ok) throw new Error(`could not add debugpy to ${req.tag}: ${out.cause ?? out.error ?? 'build failed'}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
   const decoder = new TextDecoder();
-  const run = await engine.startRun({
-    image,
-    name: `${path.basename(req.dir).replace(/[^a-zA-Z0-9_.-]/g, '-')}-debug-${Date.now().toString(36)}`.replace(/^[^a-zA-Z0-9]+/, ''),
-    ports: [req.port],
-    autoRemove: true,
-    labels: { ...runLabels(req.dir, req.tag, 'script'), 'dsContainers.debug': String(req.port) },
-    entrypoint: debugpyCommand(req.entry, req.port),
-    cmd: [],
-    mount: { host: path.resolve(req.dir), container: imageWorkdir },
-  }, (_s, d) => req.onOutput(decoder.decode(d, { stream: true })), { strictPorts: true });
+  const run = await engine.startRun(
+    {
+      image,
+      name: `${path.basename(req.dir).replace(/[^a-zA-Z0-9_.-]/g, '-')}-debug-${Date.now().toString(36)}`.replace(
+        /^[^a-zA-Z0-9]+/,
+        '',
+      ),
+      ports: [req.port],
+      autoRemove: true,
+      labels: { ...runLabels(req.dir, req.tag, 'script'), 'dsContainers.debug': String(req.port) },
+      entrypoint: debugpyCommand(req.entry, req.port),
+      cmd: [],
+      mount: { host: path.resolve(req.dir), container: imageWorkdir },
+    },
+    (_s, d) => req.onOutput(decoder.decode(d, { stream: true })),
+    { strictPorts: true },
+  );
   return { id: run.id, image, exit: run.exit };
 }

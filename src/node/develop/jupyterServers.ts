@@ -11,7 +11,10 @@ import { Engine } from '../docker/engine';
 export class JupyterServerFinder {
   private readonly known = new Map<string, JupyterServerEntry>();
 
-  constructor(private readonly engine: () => Engine, private readonly waitMs = 3000) {}
+  constructor(
+    private readonly engine: () => Engine,
+    private readonly waitMs = 3000,
+  ) {}
 
   async servers(containers: readonly ContainerInfo[]): Promise<JupyterServerEntry[]> {
     const candidates = jupyterContainers(containers);
@@ -32,10 +35,15 @@ export class JupyterServerFinder {
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), this.waitMs);
     try {
-      await this.engine().followLogs(id, (t) => {
-        text += t;
-        if (/\?token=\w/.test(text)) ac.abort();
-      }, ac.signal, 400);
+      await this.engine().followLogs(
+        id,
+        (t) => {
+          text += t;
+          if (/\?token=\w/.test(text)) ac.abort();
+        },
+        ac.signal,
+        400,
+      );
     } catch {
       // A container that went away meanwhile has no server.
     } finally {

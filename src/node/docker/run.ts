@@ -42,7 +42,12 @@ export interface RunRequest {
 export type RunMode = ProjectMode;
 
 /** How to run an image: its own label from our generator, else its command and exposed ports. */
-export function runModeOf(cfg: { cmd: string[]; entrypoint: string[]; exposed: number[]; labels: Record<string, string> }): RunMode {
+export function runModeOf(cfg: {
+  cmd: string[];
+  entrypoint: string[];
+  exposed: number[];
+  labels: Record<string, string>;
+}): RunMode {
   const label = cfg.labels['dsContainers.mode'];
   if (label === 'script' || label === 'jupyter' || label === 'app') return label;
   if ([...cfg.entrypoint, ...cfg.cmd].some((a) => /jupyter/.test(a)) || cfg.exposed.includes(8888)) return 'jupyter';
@@ -60,7 +65,10 @@ export function runLabels(dir: string, tag: string, mode: RunMode): Record<strin
  * signal aborts, the container is stopped and removed, and the result says `stopped` (exitCode 0:
  * callers that report an exit status, like the CLI, turn `stopped` into their own, e.g. 130).
  */
-export async function runProject(engine: Engine, req: RunRequest): Promise<{ exitCode: number; stopped: boolean; mode: RunMode; id: string }> {
+export async function runProject(
+  engine: Engine,
+  req: RunRequest,
+): Promise<{ exitCode: number; stopped: boolean; mode: RunMode; id: string }> {
   const [cfg, env] = await Promise.all([engine.imageRunConfig(req.tag), readEnvFiles(req)]);
   const mode = runModeOf(cfg);
   const workdir = cfg.workdir || '/app';
@@ -80,31 +88,48 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
   const look = () => {
     if (mode !== 'jupyter' || found || !known.ports) return;
     const url = findJupyterUrl(seen, (p) => known.ports?.get(p));
-    if (url) { found = true; req.onJupyter?.(url); }
+    if (url) {
+      found = true;
+      req.onJupyter?.(url);
+    }
   };
   const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   // When the host port differs from the container's, Jupyter's own banner (…:8888/…) would point at
   // whatever else holds 8888 on the host: its URLs are rewritten to the port it is really published on.
-  const hostUrls = (text: string) => (mode !== 'jupyter' || !known.ports ? text
-    : text.replace(/https?:\/\/[^\s/:]+:(\d+)(?=[/?\s]|$)/g, (m, p: string) => {
-      const h = known.ports?.get(Number(p));
-      return h && h !== Number(p) ? `http://127.0.0.1:${h}` : m;
-    }));
+  const hostUrls = (text: string) =>
+    mode !== 'jupyter' || !known.ports
+      ? text
+      : text.replace(/https?:\/\/[^\s/:]+:(\d+)(?=[/?\s]|$)/g, (m, p: string) => {
+          const h = known.ports?.get(Number(p));
+          return h && h !== Number(p) ? `http://127.0.0.1:${h}` : m;
+        });
   const onData = (stream: 'stdout' | 'stderr', data: Uint8Array) => {
     const text = decoder[stream].decode(data, { stream: true });
     req.onOutput(stream, hostUrls(text));
-    if (mode === 'jupyter' && !found) { seen = (seen + text).slice(-4000); look(); }
+    if (mode === 'jupyter' && !found) {
+      seen = (seen + text).slice(-4000);
+      look();
+    }
   };
-  const run = mode === 'jupyter' && cfg.exposed.length ? await startJupyter(engine, spec, cfg.cmd, req, onData) : await engine.startRun(spec, onData);
+  const run =
+    mode === 'jupyter' && cfg.exposed.length
+      ? await startJupyter(engine, spec, cfg.cmd, req, onData)
+      : await engine.startRun(spec, onData);
   known.ports = run.hostPorts;
   req.onStarted?.(run.id, run.hostPorts);
   look();
   let exited = false;
   if (mode === 'app' && run.hostPorts.size && req.onReady) {
     const first = [...run.hostPorts.values()][0];
-    void answersHttp(first, () => exited).then((ok) => { if (ok && !exited) req.onReady?.(run.hostPorts); });
+    void answersHttp(first, () => exited).then((ok) => {
+      if (ok && !exited) req.onReady?.(run.hostPorts);
+    });
   }
-  void run.exit.finally(() => { exited = true; }).catch(() => undefined);
+  void run.exit
+    .finally(() => {
+      exited = true;
+    })
+    .catch(() => undefined);
   const stop = () => void engine.stopRun(run.id).catch(() => undefined);
   if (req.signal?.aborted) stop();
   req.signal?.addEventListener('abort', stop, { once: true });
@@ -126,14 +151,24 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
  * trying the next ones while they are taken; with a proxy base URL the port is part of the URL,
  * so it must be exactly the one asked for. Without one, Docker picks any port as a last resort.
  */
-async function startJupyter(engine: Engine, spec: RunSpec, imageCmd: string[], req: RunRequest, onData: (stream: 'stdout' | 'stderr', data: Uint8Array) => void) {
+async function startJupyter(
+  engine: Engine,
+  spec: RunSpec,
+  imageCmd: string[],
+  req: RunRequest,
+  onData: (stream: 'stdout' | 'stderr', data: Uint8Array) => void,
+) {
   const port = spec.ports.includes(8888) ? 8888 : spec.ports[0];
   const first = stableHostPort(path.resolve(req.dir));
   const baseCmd = spec.cmd ?? imageCmd;
   for (let i = 0; i < 20; i++) {
     const host = first + i;
     const base = await req.jupyterBaseUrl?.(host);
-    const attempt: RunSpec = { ...spec, hostPorts: { [port]: host }, cmd: base ? [...baseCmd, `--ServerApp.base_url=${base}`] : spec.cmd };
+    const attempt: RunSpec = {
+      ...spec,
+      hostPorts: { [port]: host },
+      cmd: base ? [...baseCmd, `--ServerApp.base_url=${base}`] : spec.cmd,
+    };
     try {
       return await engine.startRun(attempt, onData, { strictPorts: true });
     } catch (e) {
@@ -149,7 +184,11 @@ async function startJupyter(engine: Engine, spec: RunSpec, imageCmd: string[], r
  * Without a choice: `.env` when it exists, and the hint when only `.env.example` does.
  */
 export async function readEnvFiles(req: Pick<RunRequest, 'dir' | 'envFiles' | 'onNote'>): Promise<string[]> {
-  const exists = (f: string) => fs.stat(path.join(req.dir, f)).then((s) => s.isFile(), () => false);
+  const exists = (f: string) =>
+    fs.stat(path.join(req.dir, f)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
   let files = req.envFiles;
   if (!files) {
     const [env, example] = await Promise.all([exists('.env'), exists('.env.example')]);
@@ -174,9 +213,15 @@ async function answersHttp(port: number, gone: () => boolean): Promise<boolean> 
   const deadline = Date.now() + 60_000;
   while (!gone() && Date.now() < deadline) {
     const ok = await new Promise<boolean>((resolve) => {
-      const r = http.get({ host: '127.0.0.1', port, path: '/', timeout: 2000 }, (res) => { res.resume(); resolve(true); });
+      const r = http.get({ host: '127.0.0.1', port, path: '/', timeout: 2000 }, (res) => {
+        res.resume();
+        resolve(true);
+      });
       r.on('error', () => resolve(false));
-      r.on('timeout', () => { r.destroy(); resolve(false); });
+      r.on('timeout', () => {
+        r.destroy();
+        resolve(false);
+      });
     });
     if (ok) return true;
     await new Promise((r) => setTimeout(r, 200));

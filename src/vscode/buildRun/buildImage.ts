@@ -9,7 +9,7 @@ import { BuildTarget } from './target';
  * it and records the build for the inlay hints. Resolves to the outcome either way.
  */
 export async function buildWithProgress(s: Services, t: BuildTarget): Promise<BuildOutcome> {
-  const engine = s.engines.get();
+  const engine = s.engine.get();
   const uri = vscode.Uri.file(t.dockerfile);
   s.log.info(`build ${t.tag} from ${t.dockerfile}`);
   const outcome = await vscode.window.withProgress(
@@ -20,14 +20,23 @@ export async function buildWithProgress(s: Services, t: BuildTarget): Promise<Bu
       let last = 0;
       try {
         return await buildProject(engine, {
-          dir: t.dir, dockerfile: t.dockerfileName, tag: t.tag, signal: ac.signal,
+          dir: t.dir,
+          dockerfile: t.dockerfileName,
+          tag: t.tag,
+          signal: ac.signal,
           onWithheld: (files) => s.log.warn(`kept out of the build context (secrets): ${files.join(', ')}`),
           onEvent: (e) => {
-            if (e.kind === 'log') { s.log.info(`  ${e.text}`); return; }
+            if (e.kind === 'log') {
+              s.log.info(`  ${e.text}`);
+              return;
+            }
             const text = `${e.step.name}${e.step.cached ? ' (cached)' : ''}`;
             s.log.info(text);
             const pct = Math.round((e.index / e.total) * 100);
-            progress.report({ message: `${e.index}/${e.total}${e.step.cached ? ' cached' : ''}: ${e.step.name.replace(/^\[[^\]]*\]\s*/, '').slice(0, 60)}`, increment: Math.max(0, pct - last) });
+            progress.report({
+              message: `${e.index}/${e.total}${e.step.cached ? ' cached' : ''}: ${e.step.name.replace(/^\[[^\]]*\]\s*/, '').slice(0, 60)}`,
+              increment: Math.max(0, pct - last),
+            });
             last = Math.max(last, pct);
           },
         });
@@ -40,20 +49,38 @@ export async function buildWithProgress(s: Services, t: BuildTarget): Promise<Bu
   if (!outcome.ok) {
     const loc = outcome.location;
     const line = loc?.line ?? 0;
-    const d = new vscode.Diagnostic(new vscode.Range(line, 0, loc?.endLine ?? line, Number.MAX_SAFE_INTEGER), `Build failed: ${loc?.message ?? outcome.error}`, vscode.DiagnosticSeverity.Error);
+    const d = new vscode.Diagnostic(
+      new vscode.Range(line, 0, loc?.endLine ?? line, Number.MAX_SAFE_INTEGER),
+      `Build failed: ${loc?.message ?? outcome.error}`,
+      vscode.DiagnosticSeverity.Error,
+    );
     d.source = 'ds-containers build';
     s.buildRun.buildDiagnostics.set(uri, [d]);
     for (const l of outcome.tail) s.log.error(`  | ${l}`);
-    s.log.error(`${t.dockerfile}:${loc?.line !== undefined ? loc.line + 1 : '?'}: error: ${loc?.message ?? outcome.error}`);
+    s.log.error(
+      `${t.dockerfile}:${loc?.line !== undefined ? loc.line + 1 : '?'}: error: ${loc?.message ?? outcome.error}`,
+    );
     s.buildRun.recordBuild(t.dockerfile, undefined);
-    void vscode.window.showErrorMessage(`Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ${loc?.message ?? outcome.error}`, 'Go to Line', 'Show Logs').then((pick) => {
-      if (pick === 'Show Logs') s.log.show();
-      if (pick === 'Go to Line') void vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
-    });
+    void vscode.window
+      .showErrorMessage(
+        `Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ${loc?.message ?? outcome.error}`,
+        'Go to Line',
+        'Show Logs',
+      )
+      .then((pick) => {
+        if (pick === 'Show Logs') s.log.show();
+        if (pick === 'Go to Line')
+          void vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
+      });
     return outcome;
   }
   s.buildRun.buildDiagnostics.delete(uri);
-  s.buildRun.recordBuild(t.dockerfile, { tag: t.tag, imageId: outcome.imageId!, cachedLines: outcome.cachedLines, at: Date.now() });
+  s.buildRun.recordBuild(t.dockerfile, {
+    tag: t.tag,
+    imageId: outcome.imageId!,
+    cachedLines: outcome.cachedLines,
+    at: Date.now(),
+  });
   const cached = outcome.steps.filter((x) => x.cached).length;
   s.log.info(`built ${t.tag} in ${outcome.seconds.toFixed(1)} s (${outcome.steps.length} steps, ${cached} cached)`);
   return outcome;

@@ -60,7 +60,7 @@ export const buildRunCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (s, arg?: unknown, opts?: { args?: string[]; mount?: boolean }) => {
       const t = await resolveTarget(arg);
-      if (!(await s.engines.get().imageSummary(t.tag)) && !(await buildWithProgress(s, t)).ok) return undefined;
+      if (!(await s.engine.get().imageSummary(t.tag)) && !(await buildWithProgress(s, t)).ok) return undefined;
       return runInTerminal(s, t, opts);
     },
   },

@@ -46,11 +46,19 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   // Versions are pinned from the interpreter the user works with (the Python extension's, when installed).
   const python = await s.python.forResource(vscode.Uri.file(dir));
   s.log.info(`containerize ${dir}: interpreter ${describeInterpreter(python)}`);
-  const analysis = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Scanning ${path.basename(dir)}`, cancellable: true }, (p, token) => {
-    const ac = new AbortController();
-    token.onCancellationRequested(() => ac.abort());
-    return analyzeProject(dir, { signal: ac.signal, python: python.command, noPin: o.noPin, onProgress: (n, total) => p.report({ message: `${n}/${total} files` }) });
-  });
+  const analysis = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Scanning ${path.basename(dir)}`, cancellable: true },
+    (p, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort());
+      return analyzeProject(dir, {
+        signal: ac.signal,
+        python: python.command,
+        noPin: o.noPin,
+        onProgress: (n, total) => p.report({ message: `${n}/${total} files` }),
+      });
+    },
+  );
   for (const w of analysis.warnings) s.log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   let spec: ProjectSpec = { ...specFromAnalysis(analysis, { baseImage: o.spec?.baseImage }), ...o.spec };
   const files = [...Object.keys(generateAll(spec)), devcontainerFile];
@@ -74,10 +82,14 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   const report = scaffoldReport(scaffold, (f, l) => `${path.join(dir, f)}${l ? `:${l}` : ''}`);
   for (const line of report.info) s.log.info(line);
   for (const line of report.warnings) s.log.warn(line);
-  const written = scaffold.files.filter((f) => ['written', 'overwritten', 'merged'].includes(f.outcome)).map((f) => f.name);
+  const written = scaffold.files
+    .filter((f) => ['written', 'overwritten', 'merged'].includes(f.outcome))
+    .map((f) => f.name);
   const kept = scaffold.files.filter((f) => f.outcome === 'kept' || f.outcome === 'not-merged').map((f) => f.name);
   const notes = [
-    ...(scaffold.problem ? [`requirements.txt line ${scaffold.problem.line}: ${scaffold.problem.message}; it was not merged.`] : []),
+    ...(scaffold.problem
+      ? [`requirements.txt line ${scaffold.problem.line}: ${scaffold.problem.message}; it was not merged.`]
+      : []),
     ...(scaffold.added.length ? [`Added to requirements.txt: ${scaffold.added.join(', ')}.`] : []),
     ...(scaffold.unused.length ? [`Nothing imports ${scaffold.unused.join(', ')} (kept in requirements.txt).`] : []),
   ];
@@ -114,8 +126,18 @@ async function askOverwrite(file: string, proposed: string): Promise<boolean> {
   try {
     const tmp = path.join(folder, path.basename(file));
     fs.writeFileSync(tmp, proposed);
-    await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(file), vscode.Uri.file(tmp), `${path.basename(file)}: yours ↔ proposed`);
-    const pick = await vscode.window.showWarningMessage(`${path.basename(file)} exists and differs from the proposal (see the diff). Replace it?`, { modal: true }, 'Replace', 'Keep Mine');
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      vscode.Uri.file(file),
+      vscode.Uri.file(tmp),
+      `${path.basename(file)}: yours ↔ proposed`,
+    );
+    const pick = await vscode.window.showWarningMessage(
+      `${path.basename(file)} exists and differs from the proposal (see the diff). Replace it?`,
+      { modal: true },
+      'Replace',
+      'Keep Mine',
+    );
     return pick === 'Replace';
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });

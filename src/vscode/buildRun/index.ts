@@ -5,7 +5,10 @@ import { LayerHints } from './inlayHints';
 import { onSettingChange } from '../platform/settings';
 import { DOCKERFILE_GLOB } from '../../core/projectFiles';
 
-const DOCKERFILES: vscode.DocumentSelector = [{ language: 'dockerfile', scheme: 'file' }, { pattern: DOCKERFILE_GLOB, scheme: 'file' }];
+const DOCKERFILES: vscode.DocumentSelector = [
+  { language: 'dockerfile', scheme: 'file' },
+  { pattern: DOCKERFILE_GLOB, scheme: 'file' },
+];
 
 /** CodeLens and inlay hints on Dockerfiles; hints refresh after each build and on setting changes. */
 export function registerBuildRun(s: Services): void {
@@ -15,6 +18,6 @@ export function registerBuildRun(s: Services): void {
     vscode.languages.registerInlayHintsProvider(DOCKERFILES, hints),
     s.buildRun.onDidBuild(() => hints.refresh()),
     onSettingChange('build.inlineHints', () => hints.refresh()),
-    s.engines.onDidChange(() => hints.refresh()),
+    s.engine.onDidChange(() => hints.refresh()),
   );
 }

@@ -29,7 +29,10 @@ export class LayerHints implements vscode.InlayHintsProvider {
   }
 
   private cached<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    if (Date.now() - this.cacheAt > 30000) { this.cache.clear(); this.cacheAt = Date.now(); }
+    if (Date.now() - this.cacheAt > 30000) {
+      this.cache.clear();
+      this.cacheAt = Date.now();
+    }
     let p = this.cache.get(key) as Promise<T> | undefined;
     if (!p) {
       p = fn();
@@ -40,13 +43,18 @@ export class LayerHints implements vscode.InlayHintsProvider {
   }
 
   async provideInlayHints(doc: vscode.TextDocument): Promise<vscode.InlayHint[]> {
-    if (doc.uri.scheme !== 'file' || !isDockerfileName(doc.fileName) || !setting('build.inlineHints', doc.uri)) return [];
-    const engine = this.s.engines.get();
+    if (doc.uri.scheme !== 'file' || !isDockerfileName(doc.fileName) || !setting('build.inlineHints', doc.uri))
+      return [];
+    const engine = this.s.engine.get();
     const text = doc.getText();
     const instructions = listInstructions(text);
     const hints: vscode.InlayHint[] = [];
     const at = (line: number, label: string, tooltip?: string) => {
-      const h = new vscode.InlayHint(doc.lineAt(Math.min(line, doc.lineCount - 1)).range.end, label, vscode.InlayHintKind.Type);
+      const h = new vscode.InlayHint(
+        doc.lineAt(Math.min(line, doc.lineCount - 1)).range.end,
+        label,
+        vscode.InlayHintKind.Type,
+      );
       h.paddingLeft = true;
       if (tooltip) h.tooltip = tooltip;
       hints.push(h);
@@ -59,16 +67,30 @@ export class LayerHints implements vscode.InlayHintsProvider {
         const ref = f.args.split(/\s+/).find((a) => !a.startsWith('--'));
         if (!ref || ref.includes('$') || ref === 'scratch') continue;
         const img = await this.cached(`summary ${ref}`, () => engine.imageSummary(ref));
-        if (f === froms[froms.length - 1]) lastBaseLayers = img ? (await this.cached(`layers ${img.id}`, () => engine.imageLayers(ref))).length : 0;
-        at(f.endLine, img ? `${formatSize(img.size)} · ${formatAge(now - img.created)} old` : 'not pulled', img ? `${ref}: ${img.id.slice(7, 19)}` : `${ref} is not in the local engine`);
+        if (f === froms[froms.length - 1])
+          lastBaseLayers = img ? (await this.cached(`layers ${img.id}`, () => engine.imageLayers(ref))).length : 0;
+        at(
+          f.endLine,
+          img ? `${formatSize(img.size)} · ${formatAge(now - img.created)} old` : 'not pulled',
+          img ? `${ref}: ${img.id.slice(7, 19)}` : `${ref} is not in the local engine`,
+        );
       }
       const last = this.s.buildRun.lastBuild(doc.fileName);
       const tag = last?.imageId ?? (await this.builtFromHere(doc.fileName));
       if (!tag || !lastBaseLayers) return hints;
       const cached = new Set(last?.cachedLines ?? []);
-      for (const l of mapLayers(text, await this.cached(`layers ${tag}`, () => engine.imageLayers(tag)), lastBaseLayers)) {
+      for (const l of mapLayers(
+        text,
+        await this.cached(`layers ${tag}`, () => engine.imageLayers(tag)),
+        lastBaseLayers,
+      )) {
         const label = layerHintLabel(l, cached.has(l.line));
-        if (label) at(instructions.find((i) => i.line === l.line)?.endLine ?? l.line, label, `layer added by this ${l.keyword} in the last build`);
+        if (label)
+          at(
+            instructions.find((i) => i.line === l.line)?.endLine ?? l.line,
+            label,
+            `layer added by this ${l.keyword} in the last build`,
+          );
       }
     } catch (e) {
       this.s.log.debug(`inlay hints: ${e instanceof Error ? e.message : String(e)}`);
@@ -79,7 +101,7 @@ export class LayerHints implements vscode.InlayHintsProvider {
   /** The default tag's image, when it was built from this very Dockerfile (its label says so). */
   private async builtFromHere(dockerfile: string): Promise<string | undefined> {
     const tag = targetOf(dockerfile).tag;
-    const img = await this.cached(`summary ${tag}`, () => this.s.engines.get().imageSummary(tag));
+    const img = await this.cached(`summary ${tag}`, () => this.s.engine.get().imageSummary(tag));
     return img && img.labels['dsContainers.dockerfile'] === dockerfile ? img.id : undefined;
   }
 }

@@ -8,11 +8,14 @@ import { applySeverities } from '../../core/severity';
 import { setting } from '../platform/settings';
 import { toDiagnostic } from '../platform/findings';
 
-const isDevcontainer = (d: vscode.TextDocument) => d.uri.scheme === 'file' && /(^|[\\/])\.?devcontainer\.json$/.test(d.fileName);
+const isDevcontainer = (d: vscode.TextDocument) =>
+  d.uri.scheme === 'file' && /(^|[\\/])\.?devcontainer\.json$/.test(d.fileName);
 
 function findings(doc: vscode.TextDocument) {
   const dir = path.dirname(doc.fileName);
-  return lintDevcontainer(doc.getText(), { exists: (rel) => fs.statSync(path.resolve(dir, rel), { throwIfNoEntry: false })?.isFile() ?? false });
+  return lintDevcontainer(doc.getText(), {
+    exists: (rel) => fs.statSync(path.resolve(dir, rel), { throwIfNoEntry: false })?.isFile() ?? false,
+  });
 }
 
 export function registerDevcontainerLint(s: Services): void {
@@ -27,26 +30,37 @@ export function registerDevcontainerLint(s: Services): void {
     vscode.workspace.onDidOpenTextDocument(lint),
     vscode.workspace.onDidChangeTextDocument((e) => lint(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
-    vscode.languages.registerCodeActionsProvider([{ pattern: '**/devcontainer.json' }, { pattern: '**/.devcontainer.json' }], {
-      provideCodeActions(doc, _range, ctx) {
-        const ours = ctx.diagnostics.filter((d) => d.source === DEVCONTAINER_SOURCE);
-        if (!ours.length) return [];
-        const all = findings(doc);
-        const actions: vscode.CodeAction[] = [];
-        for (const d of ours) {
-          const f = all.find((x) => x.code === String(d.code) && x.line === d.range.start.line && x.col === d.range.start.character);
-          for (const fix of f?.fixes ?? []) {
-            const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-            a.diagnostics = [d];
-            a.isPreferred = true;
-            a.edit = new vscode.WorkspaceEdit();
-            a.edit.set(doc.uri, fix.edits.map((e) => new vscode.TextEdit(new vscode.Range(e.line, e.col, e.endLine, e.endCol), e.newText)));
-            actions.push(a);
+    vscode.languages.registerCodeActionsProvider(
+      [{ pattern: '**/devcontainer.json' }, { pattern: '**/.devcontainer.json' }],
+      {
+        provideCodeActions(doc, _range, ctx) {
+          const ours = ctx.diagnostics.filter((d) => d.source === DEVCONTAINER_SOURCE);
+          if (!ours.length) return [];
+          const all = findings(doc);
+          const actions: vscode.CodeAction[] = [];
+          for (const d of ours) {
+            const f = all.find(
+              (x) => x.code === String(d.code) && x.line === d.range.start.line && x.col === d.range.start.character,
+            );
+            for (const fix of f?.fixes ?? []) {
+              const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+              a.diagnostics = [d];
+              a.isPreferred = true;
+              a.edit = new vscode.WorkspaceEdit();
+              a.edit.set(
+                doc.uri,
+                fix.edits.map(
+                  (e) => new vscode.TextEdit(new vscode.Range(e.line, e.col, e.endLine, e.endCol), e.newText),
+                ),
+              );
+              actions.push(a);
+            }
           }
-        }
-        return actions;
+          return actions;
+        },
       },
-    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
   );
   vscode.workspace.textDocuments.forEach(lint);
 }

@@ -11,7 +11,12 @@ export function registerDevelop(s: Services): void {
   registerJupyterKernels(s, servers);
   registerDevcontainerLint(s);
   // Menus offer "Reopen in Container" only when Dev Containers is there, "Develop in the Container…" otherwise.
-  const sync = () => void vscode.commands.executeCommand('setContext', 'dsContainers.devContainersInstalled', !!vscode.extensions.getExtension(DEV_CONTAINERS_EXTENSION_ID));
+  const sync = () =>
+    void vscode.commands.executeCommand(
+      'setContext',
+      'dsContainers.devContainersInstalled',
+      !!vscode.extensions.getExtension(DEV_CONTAINERS_EXTENSION_ID),
+    );
   sync();
   s.context.subscriptions.push(vscode.extensions.onDidChange(sync));
 }

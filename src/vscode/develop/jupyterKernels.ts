@@ -11,7 +11,11 @@ export const COLLECTION_ID = 'dsContainers';
 
 /** The server as the Jupyter extension takes it; mappedRemoteNotebookDir (its proposed API) maps the project to the server's root. */
 function toServer(e: JupyterServerEntry): JupyterServer {
-  const connectionInformation = { baseUrl: vscode.Uri.parse(e.baseUrl), token: e.token, mappedRemoteNotebookDir: vscode.Uri.file(e.projectDir) };
+  const connectionInformation = {
+    baseUrl: vscode.Uri.parse(e.baseUrl),
+    token: e.token,
+    mappedRemoteNotebookDir: vscode.Uri.file(e.projectDir),
+  };
   return { id: e.id, label: e.label, connectionInformation };
 }
 
@@ -24,7 +28,7 @@ export class JupyterServers implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly s: Services) {
-    this.finder = new JupyterServerFinder(() => s.engines.get());
+    this.finder = new JupyterServerFinder(() => s.engine.get());
     const model = s.explorer?.model;
     if (model) this.subs.push({ dispose: model.onChange((c) => c === 'containers' && void this.update()) });
   }
@@ -36,7 +40,7 @@ export class JupyterServers implements vscode.Disposable {
   /** Lists again from the engine (the explorer's cached containers when it is live). */
   async update(): Promise<readonly JupyterServerEntry[]> {
     const model = this.s.explorer?.model;
-    const containers = model?.containers ?? (await this.s.engines.get().listContainers());
+    const containers = model?.containers ?? (await this.s.engine.get().listContainers());
     const next = await this.finder.servers(containers);
     const key = (l: JupyterServerEntry[]) => l.map((e) => `${e.id}:${e.baseUrl}`).join(',');
     if (key(next) !== key(this.current)) {
@@ -63,7 +67,8 @@ export function registerJupyterKernels(s: Services, servers: JupyterServers): vo
     if (!ext || registered) return;
     registered = true;
     const api = ext.isActive ? ext.exports : await ext.activate();
-    if (typeof api?.createJupyterServerCollection !== 'function') return s.log.warn(`${JUPYTER_EXTENSION_ID} has no server-collection API`);
+    if (typeof api?.createJupyterServerCollection !== 'function')
+      return s.log.warn(`${JUPYTER_EXTENSION_ID} has no server-collection API`);
     const provider: JupyterServerProvider = {
       onDidChangeServers: servers.onDidChange,
       provideJupyterServers: async () => (await servers.update()).map(toServer),

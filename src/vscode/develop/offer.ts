@@ -6,6 +6,7 @@ import { devContainersInstalled, reopenInContainer } from './commands';
 export function offerDevContainer(s: Services): void {
   const action = devContainersInstalled() ? 'Reopen in Container' : 'Develop in the Container…';
   s.log.info(`.devcontainer/devcontainer.json written; offering "${action}"`);
-  void vscode.window.showInformationMessage('Wrote .devcontainer/devcontainer.json: develop inside the same image.', action)
+  void vscode.window
+    .showInformationMessage('Wrote .devcontainer/devcontainer.json: develop inside the same image.', action)
     .then((pick) => pick && reopenInContainer());
 }

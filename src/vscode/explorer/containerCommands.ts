@@ -26,7 +26,7 @@ export const containerCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (s, item?: TreeNode, selected?: TreeNode[]) => {
       const list = await pickContainers(s, 'start', item, selected, (c) => c.state !== 'running', true);
-      await each(s, (id) => s.engines.get().startContainer(id), list);
+      await each(s, (id) => s.engine.get().startContainer(id), list);
     },
   },
   {
@@ -34,7 +34,7 @@ export const containerCommands: CommandSpec[] = [
     title: 'Stop Container',
     handler: async (s, item?: TreeNode, selected?: TreeNode[]) => {
       const list = await pickContainers(s, 'stop', item, selected, isUp, true);
-      await each(s, (id) => s.engines.get().stopContainer(id), list);
+      await each(s, (id) => s.engine.get().stopContainer(id), list);
     },
   },
   {
@@ -43,7 +43,7 @@ export const containerCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (s, item?: TreeNode, selected?: TreeNode[]) => {
       const list = await pickContainers(s, 'restart', item, selected, () => true, true);
-      await each(s, (id) => s.engines.get().restartContainer(id), list);
+      await each(s, (id) => s.engine.get().restartContainer(id), list);
     },
   },
   {
@@ -65,7 +65,7 @@ export const containerCommands: CommandSpec[] = [
         const ok = await vscode.window.showWarningMessage(`Remove ${what}?`, { modal: true, detail }, 'Remove');
         if (ok !== 'Remove') throw new UserCancelled();
       }
-      await each(s, (id) => s.engines.get().removeContainer(id, true), list);
+      await each(s, (id) => s.engine.get().removeContainer(id, true), list);
     },
   },
   {
@@ -73,7 +73,7 @@ export const containerCommands: CommandSpec[] = [
     title: 'Show Container Logs',
     handler: async (s, item?: TreeNode) => {
       const [c] = await pickContainers(s, 'show the logs of', item, undefined, () => true);
-      logsTerminal(s.engines.get(), c.id, c.name).show();
+      logsTerminal(s.engine.get(), c.id, c.name).show();
     },
   },
   {
@@ -82,7 +82,7 @@ export const containerCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (s, item?: TreeNode) => {
       const [c] = await pickContainers(s, 'open a shell in', item, undefined, (x) => x.state === 'running');
-      const engine = s.engines.get();
+      const engine = s.engine.get();
       ttyTerminal(`Shell: ${c.name}`, 'terminal', (size) => engine.execShell(c.id, size)).show();
     },
   },
@@ -101,7 +101,7 @@ export const containerCommands: CommandSpec[] = [
       const published = (x: ContainerInfo) => x.state === 'running' && x.ports.some((p) => p.hostPort);
       const [c] = await pickContainers(s, 'open in the browser', item, undefined, published);
       // a remote engine publishes on its own host, not on ours
-      const host = s.engines.endpoint().host ?? '127.0.0.1';
+      const host = s.engine.endpoint().host ?? '127.0.0.1';
       const urls = c.ports.flatMap((p) => {
         const url = portUrl(p, host);
         return url ? [{ label: url, description: `container port ${p.containerPort}/${p.protocol}`, url }] : [];

@@ -19,7 +19,12 @@ export function cellImports(text: string, file: string): DriftImport[] {
 
 /** Imports of a Python text, as drift sees them. */
 export function pythonImports(text: string, file: string): DriftImport[] {
-  return scanPython(text, { file }).imports.map((i) => ({ module: i.module, line: i.line, class: i.class, isRelative: i.isRelative }));
+  return scanPython(text, { file }).imports.map((i) => ({
+    module: i.module,
+    line: i.line,
+    class: i.class,
+    isRelative: i.isRelative,
+  }));
 }
 
 /**
@@ -35,7 +40,10 @@ export class DriftProject {
   /** True once every file has been indexed. */
   indexed = false;
 
-  constructor(readonly root: vscode.Uri, private readonly facts: (root: vscode.Uri) => Promise<InterpreterFacts>) {
+  constructor(
+    readonly root: vscode.Uri,
+    private readonly facts: (root: vscode.Uri) => Promise<InterpreterFacts>,
+  ) {
     this.requirementsUri = vscode.Uri.joinPath(root, 'requirements.txt');
   }
 
@@ -52,11 +60,13 @@ export class DriftProject {
    * walker lists them, so the editor and `ds-containers scan` read the same files.
    */
   listed(): Promise<vscode.Uri[]> {
-    const listing = this.listPromise ?? walkProject(this.root.fsPath).then((walk) => {
-      const rels = [...walk.python, ...walk.notebooks];
-      this.local = new LocalModules(rels);
-      return rels.map((rel) => vscode.Uri.joinPath(this.root, ...rel.split('/')));
-    });
+    const listing =
+      this.listPromise ??
+      walkProject(this.root.fsPath).then((walk) => {
+        const rels = [...walk.python, ...walk.notebooks];
+        this.local = new LocalModules(rels);
+        return rels.map((rel) => vscode.Uri.joinPath(this.root, ...rel.split('/')));
+      });
     this.listPromise = listing;
     return listing;
   }
@@ -77,7 +87,16 @@ export class DriftProject {
     if (content === undefined) return this.index.delete(rel);
     if (rel.endsWith('.ipynb')) {
       const nb = extractNotebook(content, { file: rel });
-      this.index.set(rel, nb.imports.map((i) => ({ module: i.module, line: i.line, cell: i.cell, class: i.class, isRelative: i.isRelative })));
+      this.index.set(
+        rel,
+        nb.imports.map((i) => ({
+          module: i.module,
+          line: i.line,
+          cell: i.cell,
+          class: i.class,
+          isRelative: i.isRelative,
+        })),
+      );
     } else {
       this.index.set(rel, pythonImports(content, rel));
     }
@@ -125,8 +144,14 @@ export class DriftProjects implements vscode.Disposable {
     this.found = (async () => {
       for (const uri of await vscode.workspace.findFiles('**/requirements.txt', NOT_PROJECT)) this.add(uri);
     })();
-    this.watcher.onDidCreate((uri) => { this.add(uri); this.changed.fire(); });
-    this.watcher.onDidDelete((uri) => { this.projects.delete(vscode.Uri.joinPath(uri, '..').toString()); this.changed.fire(); });
+    this.watcher.onDidCreate((uri) => {
+      this.add(uri);
+      this.changed.fire();
+    });
+    this.watcher.onDidDelete((uri) => {
+      this.projects.delete(vscode.Uri.joinPath(uri, '..').toString());
+      this.changed.fire();
+    });
     const moved = async (uri: vscode.Uri, gone: boolean) => {
       const p = await this.for(uri);
       if (!p) return;
@@ -146,7 +171,8 @@ export class DriftProjects implements vscode.Disposable {
   async for(uri: vscode.Uri): Promise<DriftProject | undefined> {
     await this.found;
     let best: DriftProject | undefined;
-    for (const p of this.projects.values()) if (p.contains(uri) && (!best || p.root.path.length > best.root.path.length)) best = p;
+    for (const p of this.projects.values())
+      if (p.contains(uri) && (!best || p.root.path.length > best.root.path.length)) best = p;
     return best;
   }
 

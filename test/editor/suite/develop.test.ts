@@ -17,23 +17,49 @@ async function until<T>(f: () => Promise<T | undefined> | T | undefined, ms: num
   }
 }
 
-interface Server { id: string; label: string; connectionInformation?: { baseUrl: vscode.Uri; token?: string } }
-interface Collection { id: string; label: string; serverProvider: { onDidChangeServers?: vscode.Event<void>; provideJupyterServers(t: vscode.CancellationToken): Promise<Server[]>; resolveJupyterServer(s: Server, t: vscode.CancellationToken): Server | undefined } }
+interface Server {
+  id: string;
+  label: string;
+  connectionInformation?: { baseUrl: vscode.Uri; token?: string };
+}
+interface Collection {
+  id: string;
+  label: string;
+  serverProvider: {
+    onDidChangeServers?: vscode.Event<void>;
+    provideJupyterServers(t: vscode.CancellationToken): Promise<Server[]>;
+    resolveJupyterServer(s: Server, t: vscode.CancellationToken): Server | undefined;
+  };
+}
 
 describe('Develop in the container', function () {
   this.timeout(300000);
 
   it('our Jupyter container is in the kernel picker with a working URL and token, and leaves it when stopped', async () => {
     const jupyter = vscode.extensions.getExtension('ms-toolsai.jupyter')!;
-    const standin = (await jupyter.activate()).standin as { collections: Collection[]; token: () => vscode.CancellationToken };
+    const standin = (await jupyter.activate()).standin as {
+      collections: Collection[];
+      token: () => vscode.CancellationToken;
+    };
     await vscode.extensions.getExtension('ds-containers.ds-containers')!.activate();
-    const collection = await until(() => standin.collections.find((c) => c.id === 'dsContainers'), 20000, 'our server collection');
+    const collection = await until(
+      () => standin.collections.find((c) => c.id === 'dsContainers'),
+      20000,
+      'our server collection',
+    );
     assert.strictEqual(collection.label, 'Data Science Containers');
     const dir = vscode.Uri.file(path.join(ws(), 'build-run', 'dsc-test-build-jupyter'));
     assert.ok((await vscode.commands.executeCommand<{ ok: boolean }>('dsContainers.project.build', dir))?.ok);
     const url = await vscode.commands.executeCommand<string>('dsContainers.project.openJupyter', dir, { open: false });
     const provider = collection.serverProvider;
-    const server = await until(async () => (await provider.provideJupyterServers(standin.token())).find((s) => s.label.startsWith('dsc-test-build-jupyter')), 60000, 'the server in the list');
+    const server = await until(
+      async () =>
+        (await provider.provideJupyterServers(standin.token())).find((s) =>
+          s.label.startsWith('dsc-test-build-jupyter'),
+        ),
+      60000,
+      'the server in the list',
+    );
     const info = provider.resolveJupyterServer(server, standin.token())?.connectionInformation;
     assert.ok(info?.token, 'a token');
     const base = info.baseUrl.toString(true).replace(/\/?$/, '/');
@@ -46,7 +72,12 @@ describe('Develop in the container', function () {
     const changed = new Promise<void>((r) => provider.onDidChangeServers!(() => r()));
     for (const t of vscode.window.terminals.filter((x) => x.name.startsWith('Run dsc-test-build-jupyter'))) t.dispose();
     await changed;
-    await until(async () => ((await provider.provideJupyterServers(standin.token())).some((s) => s.id === server.id) ? undefined : true), 60000, 'the server to leave');
+    await until(
+      async () =>
+        (await provider.provideJupyterServers(standin.token())).some((s) => s.id === server.id) ? undefined : true,
+      60000,
+      'the server to leave',
+    );
   });
 
   it('Reopen in Container without Dev Containers says how instead of failing', async () => {

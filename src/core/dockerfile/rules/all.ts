@@ -25,19 +25,58 @@ import { multipleInstructionsDisallowed } from './buildkit/multiple';
 import { noEmptyContinuation } from './buildkit/continuation';
 import { dsc016, exposeInvalidFormat, exposeProtoCasing } from './buildkit/expose';
 import { copyIgnoredFile } from './buildkit/copyIgnored';
-import { fromPlatformFlagConstDisallowed, invalidBaseImagePlatform, redundantTargetPlatform } from './buildkit/platform';
+import {
+  fromPlatformFlagConstDisallowed,
+  invalidBaseImagePlatform,
+  redundantTargetPlatform,
+} from './buildkit/platform';
 import { invalidDefinitionDescription } from './buildkit/description';
 
 /** Our rules in id order (DSC008 and DSC010 are also Docker's SecretsUsedInArgOrEnv and JSONArgsRecommended). */
-export const ownRules: readonly DscRule[] = [dsc001, dsc002, dsc003, dsc004, dsc005, dsc006, dsc007, dsc008, dsc009, dsc010,
-  dsc011, dsc012, dsc013, dsc014, dsc015, dsc016, dsc017, dsc018];
+export const ownRules: readonly DscRule[] = [
+  dsc001,
+  dsc002,
+  dsc003,
+  dsc004,
+  dsc005,
+  dsc006,
+  dsc007,
+  dsc008,
+  dsc009,
+  dsc010,
+  dsc011,
+  dsc012,
+  dsc013,
+  dsc014,
+  dsc015,
+  dsc016,
+  dsc017,
+  dsc018,
+];
 
 /** Docker's build checks, in the order of Docker's reference (the two above excepted). */
-export const buildCheckRules: readonly DscRule[] = [stageNameCasing, fromAsCasing, noEmptyContinuation,
-  consistentInstructionCasing, duplicateStageName, reservedStageName, maintainerDeprecated, undefinedArgInFrom,
-  workdirRelativePath, undefinedVar, multipleInstructionsDisallowed, legacyKeyValueFormat, invalidDefaultArgInFrom,
-  fromPlatformFlagConstDisallowed, copyIgnoredFile, invalidBaseImagePlatform, redundantTargetPlatform,
-  exposeInvalidFormat, exposeProtoCasing, invalidDefinitionDescription];
+export const buildCheckRules: readonly DscRule[] = [
+  stageNameCasing,
+  fromAsCasing,
+  noEmptyContinuation,
+  consistentInstructionCasing,
+  duplicateStageName,
+  reservedStageName,
+  maintainerDeprecated,
+  undefinedArgInFrom,
+  workdirRelativePath,
+  undefinedVar,
+  multipleInstructionsDisallowed,
+  legacyKeyValueFormat,
+  invalidDefaultArgInFrom,
+  fromPlatformFlagConstDisallowed,
+  copyIgnoredFile,
+  invalidBaseImagePlatform,
+  redundantTargetPlatform,
+  exposeInvalidFormat,
+  exposeProtoCasing,
+  invalidDefinitionDescription,
+];
 
 export const allRules: readonly DscRule[] = [...ownRules, ...buildCheckRules];
 

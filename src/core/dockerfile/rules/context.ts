@@ -20,7 +20,6 @@ export interface Stage {
   instructions: Instruction[];
 }
 
-
 /** What a rule may know beyond the text; every field optional, a rule that needs a missing one stays quiet. */
 export interface LintFacts {
   /** Patterns of the build context's .dockerignore (CopyIgnoredFile). */
@@ -42,7 +41,10 @@ export class LintContext {
   readonly instructions: Instruction[];
   private readonly scripts = new Map<Instruction, Script | undefined>();
 
-  constructor(readonly text: string, readonly facts: LintFacts = {}) {
+  constructor(
+    readonly text: string,
+    readonly facts: LintFacts = {},
+  ) {
     // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
     this.df = (require('dockerfile-ast') as typeof import('dockerfile-ast')).DockerfileParser.parse(text);
     this.starts = lineStarts(text);
@@ -86,7 +88,10 @@ export class LintContext {
   }
 
   /** Start and end offsets of a range. */
-  offsets(r: { start: { line: number; character: number }; end: { line: number; character: number } }): { start: number; end: number } {
+  offsets(r: { start: { line: number; character: number }; end: { line: number; character: number } }): {
+    start: number;
+    end: number;
+  } {
     return { start: this.offset(r.start), end: this.offset(r.end) };
   }
 
@@ -147,11 +152,16 @@ export function pipInstalls(ctx: LintContext, i: Instruction): { install: Word; 
   const { start, end } = ctx.bounds(i);
   const body = ctx.text.slice(start, end);
   // Blanks as the shell sees them (tokens.ts): `pip\u00a0install` is not a pip install.
-  const re = /(?:^|[ \t\r\n;&|(])(?:(?:uv[ \t]+)?pip(?:3(?:\.\d+)?)?|python(?:3(?:\.\d+)?)?[ \t]+-m[ \t]+pip)[ \t]+install\b/g;
+  const re =
+    /(?:^|[ \t\r\n;&|(])(?:(?:uv[ \t]+)?pip(?:3(?:\.\d+)?)?|python(?:3(?:\.\d+)?)?[ \t]+-m[ \t]+pip)[ \t]+install\b/g;
   const out: { install: Word; args: Word[]; uv: boolean }[] = [];
   for (const m of body.matchAll(re)) {
     const installEnd = start + m.index! + m[0].length;
-    out.push({ install: { value: 'install', start: installEnd - 7, end: installEnd }, args: commandWords(ctx.text, installEnd, end), uv: /\buv[ \t]/.test(m[0]) });
+    out.push({
+      install: { value: 'install', start: installEnd - 7, end: installEnd },
+      args: commandWords(ctx.text, installEnd, end),
+      uv: /\buv[ \t]/.test(m[0]),
+    });
   }
   return out;
 }

@@ -24,20 +24,39 @@ export const dsc011: DscRule = {
         const dir = c.words[c.words.indexOf(cd) + 1];
         const next = commands[k + 1];
         // Only `RUN cd /abs && rest` becomes `WORKDIR /abs` + `RUN rest` without changing what runs.
-        const mechanical = k === 0 && !script.heredoc && c.words.length === 2 && dir && /^\/[^$`]*$/.test(dir.value) && next?.after === '&&';
+        const mechanical =
+          k === 0 &&
+          !script.heredoc &&
+          c.words.length === 2 &&
+          dir &&
+          /^\/[^$`]*$/.test(dir.value) &&
+          next?.after === '&&';
         hits.push({
           span: ctx.span(o.start, o.end),
-          fixes: mechanical ? () => {
-            const r = run.getRange();
-            const rest = script.map[next.words[0].start];
-            const from = ctx.offset(run.getArgumentsRange()!.start);
-            const at = ctx.position(from);
-            const to = ctx.position(rest);
-            return [{ title: `Use WORKDIR ${dir.value}`, edits: [
-              { line: r.start.line, col: 0, endLine: r.start.line, endCol: 0, newText: `WORKDIR ${dir.value}\n` },
-              { line: at.line, col: at.col, endLine: to.line, endCol: to.col, newText: '' },
-            ] }];
-          } : undefined,
+          fixes: mechanical
+            ? () => {
+                const r = run.getRange();
+                const rest = script.map[next.words[0].start];
+                const from = ctx.offset(run.getArgumentsRange()!.start);
+                const at = ctx.position(from);
+                const to = ctx.position(rest);
+                return [
+                  {
+                    title: `Use WORKDIR ${dir.value}`,
+                    edits: [
+                      {
+                        line: r.start.line,
+                        col: 0,
+                        endLine: r.start.line,
+                        endCol: 0,
+                        newText: `WORKDIR ${dir.value}\n`,
+                      },
+                      { line: at.line, col: at.col, endLine: to.line, endCol: to.col, newText: '' },
+                    ],
+                  },
+                ];
+              }
+            : undefined,
         });
       });
     }

@@ -16,7 +16,10 @@ export const dsc012: DscRule = {
     for (const { script, commands } of shellRuns(ctx)) {
       for (const c of commands) {
         if (nameOf(c) !== 'sudo') continue;
-        const o = wordOffsets(script, c.words.find((w) => w.value === 'sudo')!);
+        const o = wordOffsets(
+          script,
+          c.words.find((w) => w.value === 'sudo')!,
+        );
         hits.push({ span: ctx.span(o.start, o.end) });
       }
     }

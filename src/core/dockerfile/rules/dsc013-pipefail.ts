@@ -22,7 +22,7 @@ export const dsc013: DscRule = {
   severity: 'warning',
   message: 'A pipe in `RUN` without `pipefail`: a failing command before `|` does not fail the build.',
   docs: [
-    '`RUN curl -fsSL URL | tar -xz` succeeds when `curl` fails, because a pipeline\'s status is its last command\'s.',
+    "`RUN curl -fsSL URL | tar -xz` succeeds when `curl` fails, because a pipeline's status is its last command's.",
     'With `pipefail` any failing command fails the step. Set it once per stage with',
     '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (images with bash), or start the command with `set -o pipefail &&`',
     '(shells that support it).',
@@ -34,16 +34,36 @@ export const dsc013: DscRule = {
     for (const { run, stage, script, commands } of shellRuns(ctx)) {
       const piped = commands.find((c) => c.after === '|');
       if (!piped) continue;
-      if (/\bpipefail\b/.test(shellOf(ctx, stage, run) ?? '') || /-o[ \t]+pipefail|-[a-z]*o[ \t]*pipefail/.test(script.text)) continue;
+      if (
+        /\bpipefail\b/.test(shellOf(ctx, stage, run) ?? '') ||
+        /-o[ \t]+pipefail|-[a-z]*o[ \t]*pipefail/.test(script.text)
+      )
+        continue;
       // hadolint's exemption: a non-POSIX shell (PowerShell) has no pipefail.
-      if (/pwsh|powershell|cmd/.test(shellOf(ctx, stage, run) ?? '') || commands.some((c) => nameOf(c) === 'set' && c.words.some((w) => w.value === 'pipefail'))) continue;
+      if (
+        /pwsh|powershell|cmd/.test(shellOf(ctx, stage, run) ?? '') ||
+        commands.some((c) => nameOf(c) === 'set' && c.words.some((w) => w.value === 'pipefail'))
+      )
+        continue;
       const r = run.getRange();
       const args = run.getArgumentsRange()!;
       hits.push({
-        span: { line: r.start.line, col: r.start.character, endLine: r.start.line, endCol: ctx.lines[r.start.line].length },
+        span: {
+          line: r.start.line,
+          col: r.start.character,
+          endLine: r.start.line,
+          endCol: ctx.lines[r.start.line].length,
+        },
         fixes: () => [
           { title: `Insert ${PIPEFAIL_SHELL}`, edits: [insertAt(r.start.line, 0, `${PIPEFAIL_SHELL}\n`)] },
-          ...(script.heredoc ? [] : [{ title: 'Start the command with set -o pipefail &&', edits: [insertAt(args.start.line, args.start.character, 'set -o pipefail && ')] }]),
+          ...(script.heredoc
+            ? []
+            : [
+                {
+                  title: 'Start the command with set -o pipefail &&',
+                  edits: [insertAt(args.start.line, args.start.character, 'set -o pipefail && ')],
+                },
+              ]),
         ],
       });
     }

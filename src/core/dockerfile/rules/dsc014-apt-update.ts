@@ -2,7 +2,8 @@ import { DscRule, RuleHit } from './types';
 import { nameOf, shellRuns } from './runs';
 import { SimpleCommand } from '../shell';
 
-const isApt = (c: SimpleCommand, verb: string) => /^apt(?:-get)?$/.test(nameOf(c)) && c.words.some((w) => w.value === verb);
+const isApt = (c: SimpleCommand, verb: string) =>
+  /^apt(?:-get)?$/.test(nameOf(c)) && c.words.some((w) => w.value === verb);
 
 export const dsc014: DscRule = {
   id: 'DSC014',
@@ -11,7 +12,7 @@ export const dsc014: DscRule = {
   docs: [
     'Docker caches the `RUN apt-get update` layer: when you later add a package to the install line, the update is not',
     're-run, and the install works from package lists as old as that cache (or fails on versions that are gone).',
-    'Update and install in the same `RUN` (Docker\'s best practices for `apt-get`):',
+    "Update and install in the same `RUN` (Docker's best practices for `apt-get`):",
     '```dockerfile',
     'RUN apt-get update && apt-get install -y --no-install-recommends libgomp1 \\',
     '    && rm -rf /var/lib/apt/lists/*',
@@ -28,13 +29,27 @@ export const dsc014: DscRule = {
       const onlyUpdate = r.commands.length === 1;
       hits.push({
         span: ctx.rangeSpan(range),
-        fixes: next && onlyUpdate && !next.script.heredoc ? () => {
-          const a = next.run.getArgumentsRange()!;
-          return [{ title: 'Merge apt-get update into the install RUN', edits: [
-            { line: range.start.line, col: 0, endLine: range.end.line + 1, endCol: 0, newText: '' },
-            { line: a.start.line, col: a.start.character, endLine: a.start.line, endCol: a.start.character, newText: 'apt-get update && ' },
-          ] }];
-        } : undefined,
+        fixes:
+          next && onlyUpdate && !next.script.heredoc
+            ? () => {
+                const a = next.run.getArgumentsRange()!;
+                return [
+                  {
+                    title: 'Merge apt-get update into the install RUN',
+                    edits: [
+                      { line: range.start.line, col: 0, endLine: range.end.line + 1, endCol: 0, newText: '' },
+                      {
+                        line: a.start.line,
+                        col: a.start.character,
+                        endLine: a.start.line,
+                        endCol: a.start.character,
+                        newText: 'apt-get update && ',
+                      },
+                    ],
+                  },
+                ];
+              }
+            : undefined,
       });
     });
     return hits;

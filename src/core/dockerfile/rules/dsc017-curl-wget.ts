@@ -16,7 +16,13 @@ export const dsc017: DscRule = {
     for (const { script, commands } of shellRuns(ctx)) {
       for (const c of commands) {
         const n = nameOf(c);
-        if (n === 'curl' || n === 'wget') uses[n].push(wordOffsets(script, c.words.find((w) => w.value === n)!));
+        if (n === 'curl' || n === 'wget')
+          uses[n].push(
+            wordOffsets(
+              script,
+              c.words.find((w) => w.value === n)!,
+            ),
+          );
       }
     }
     if (!uses.curl.length || !uses.wget.length) return [];

@@ -8,7 +8,7 @@ export const dsc018: DscRule = {
   severity: 'warning',
   message: '`COPY` to a relative destination without a `WORKDIR`: where the files land depends on the base image.',
   docs: [
-    '`COPY app.py .` copies into the base image\'s working directory, which you did not choose and which another base',
+    "`COPY app.py .` copies into the base image's working directory, which you did not choose and which another base",
     'image (or version) may set differently. Set `WORKDIR /app` first, or copy to an absolute path.',
   ].join('\n'),
   check(ctx) {

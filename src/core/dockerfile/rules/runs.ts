@@ -32,7 +32,10 @@ export function shellRuns(ctx: LintContext): ShellRun[] {
 }
 
 /** Dockerfile offsets of a word of a script. */
-export const wordOffsets = (s: Script, w: Word) => ({ start: s.map[w.start], end: s.map[Math.max(w.start, w.end - 1)] + 1 });
+export const wordOffsets = (s: Script, w: Word) => ({
+  start: s.map[w.start],
+  end: s.map[Math.max(w.start, w.end - 1)] + 1,
+});
 
 /** The command name (past VAR=value prefixes), as a string. */
 export const nameOf = (c: SimpleCommand) => commandName(c)?.value ?? '';

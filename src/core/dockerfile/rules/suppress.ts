@@ -8,7 +8,9 @@ const ID = /^(?:DSC\d{3}|[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)$/;
 function idsOn(ctx: LintContext, line: number): string[] | undefined {
   const m = IGNORE.exec(ctx.lines[line] ?? '');
   if (!m) return undefined;
-  const ids = m[1].split(/[^A-Za-z0-9]+/).filter((w) => ID.test(w.length > 3 && /^dsc\d{3}$/i.test(w) ? w.toUpperCase() : w));
+  const ids = m[1]
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => ID.test(w.length > 3 && /^dsc\d{3}$/i.test(w) ? w.toUpperCase() : w));
   return ids.length ? ids.map((w) => w.toUpperCase()) : ['*'];
 }
 

@@ -10,6 +10,8 @@ const selector: vscode.DocumentSelector = { language: 'dockerfile' };
 export function registerDockerfileLanguage(s: Services): void {
   s.context.subscriptions.push(
     ...registerProviders(selector, dockerfileService),
-    vscode.languages.registerCodeActionsProvider(selector, new DockerfileCodeActions(dockerfileService), { providedCodeActionKinds: DockerfileCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(selector, new DockerfileCodeActions(dockerfileService), {
+      providedCodeActionKinds: DockerfileCodeActions.kinds,
+    }),
   );
 }

@@ -2,7 +2,10 @@ import { Anchor } from '../types';
 
 /** Docker's build check `id`, documented at docs.docker.com/reference/build-checks/<slug>/. */
 export function buildCheck(id: string): Anchor {
-  const slug = id.replace(/^JSON/, 'Json').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  const slug = id
+    .replace(/^JSON/, 'Json')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
   return { tool: 'Docker', id, url: `https://docs.docker.com/reference/build-checks/${slug}/` };
 }
 

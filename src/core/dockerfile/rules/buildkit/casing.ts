@@ -7,7 +7,9 @@ const isUpper = (s: string) => s === s.toUpperCase();
 const isLower = (s: string) => s === s.toLowerCase();
 
 /** The `AS` word of a FROM and the stage name after it, when both are there. */
-export function asAndName(from: From): { as: ReturnType<From['getArguments']>[number]; name: ReturnType<From['getArguments']>[number] } | undefined {
+export function asAndName(
+  from: From,
+): { as: ReturnType<From['getArguments']>[number]; name: ReturnType<From['getArguments']>[number] } | undefined {
   const args = from.getArguments();
   const k = args.findIndex((a) => a.getValue().toLowerCase() === 'as');
   return k > 0 && args[k + 1] ? { as: args[k], name: args[k + 1] } : undefined;
@@ -71,7 +73,11 @@ export function stageReferences(ctx: LintContext, name: string): { start: number
   return out;
 }
 
-type Flag = { getName(): string; getValue(): string | null; getValueRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null };
+type Flag = {
+  getName(): string;
+  getValue(): string | null;
+  getValueRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null;
+};
 export const flagsOf = (i: Instruction): Flag[] => (i as unknown as { getFlags?: () => Flag[] }).getFlags?.() ?? [];
 
 export const stageNameCasing: DscRule = {
@@ -97,7 +103,9 @@ export const stageNameCasing: DscRule = {
         message: `Stage name '${name}' should be lowercase.`,
         fixes: () => {
           const refs = stageReferences(ctx, name).map((r) => replace(ctx.span(r.start, r.end), name.toLowerCase()));
-          return [{ title: `Rename the stage to ${name.toLowerCase()}`, edits: [replace(span, name.toLowerCase()), ...refs] }];
+          return [
+            { title: `Rename the stage to ${name.toLowerCase()}`, edits: [replace(span, name.toLowerCase()), ...refs] },
+          ];
         },
       });
     }
@@ -114,7 +122,7 @@ export const consistentInstructionCasing: DscRule = {
     'Docker reads `run` and `RUN` alike, but a file that mixes them (or writes `Run`) is harder to scan. Write every',
     'instruction in the case most of the file already uses (upper case by convention).',
     '',
-    'Quick fix: rewrites the instruction in the majority\'s case.',
+    "Quick fix: rewrites the instruction in the majority's case.",
   ].join('\n'),
   check(ctx) {
     const words = ctx.instructions.map((i) => i.getInstruction()).filter((w) => /^[A-Za-z]+$/.test(w));

@@ -16,13 +16,16 @@ export const noEmptyContinuation: DscRule = {
     const hits: RuleHit[] = [];
     for (const i of ctx.instructions) {
       const r = i.getRange();
-      if (r.start.line === r.end.line || ctx.script(i)?.heredoc || /<<-?[ \t]*["']?\w/.test(ctx.lines[r.start.line])) continue;
+      if (r.start.line === r.end.line || ctx.script(i)?.heredoc || /<<-?[ \t]*["']?\w/.test(ctx.lines[r.start.line]))
+        continue;
       for (let l = r.start.line + 1; l <= r.end.line; l++) {
         if (/^[ \t]*$/.test(ctx.lines[l]) && /\\[ \t]*$/.test(ctx.lines[l - 1] ?? '')) {
           hits.push({
             span: { line: l, col: 0, endLine: l, endCol: ctx.lines[l].length },
             message: 'Empty continuation line.',
-            fixes: () => [{ title: 'Remove the empty line', edits: [{ line: l, col: 0, endLine: l + 1, endCol: 0, newText: '' }] }],
+            fixes: () => [
+              { title: 'Remove the empty line', edits: [{ line: l, col: 0, endLine: l + 1, endCol: 0, newText: '' }] },
+            ],
           });
         }
       }

@@ -22,14 +22,18 @@ export const copyIgnoredFile: DscRule = {
     const hits: RuleHit[] = [];
     for (const i of ctx.instructions) {
       const kw = i.getKeyword();
-      if ((kw !== 'COPY' && kw !== 'ADD') || flagsOf(i).some((f) => f.getName() === 'from') || ctx.isJsonForm(i)) continue;
+      if ((kw !== 'COPY' && kw !== 'ADD') || flagsOf(i).some((f) => f.getName() === 'from') || ctx.isJsonForm(i))
+        continue;
       const args = i.getArguments();
       for (const a of args.slice(0, -1)) {
         const src = a.getValue();
         if (src.startsWith('<<') || REMOTE.test(src) || src.includes('$')) continue;
         const rel = src.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
         if (!rel || rel === '.' || rel.startsWith('../') || !ig.ignores(rel)) continue;
-        hits.push({ span: ctx.rangeSpan(a.getRange()), message: `Attempting to ${kw === 'ADD' ? 'Add' : 'Copy'} file "${src}" that is excluded by .dockerignore.` });
+        hits.push({
+          span: ctx.rangeSpan(a.getRange()),
+          message: `Attempting to ${kw === 'ADD' ? 'Add' : 'Copy'} file "${src}" that is excluded by .dockerignore.`,
+        });
       }
     }
     return hits;

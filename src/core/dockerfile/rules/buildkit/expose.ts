@@ -36,7 +36,11 @@ export const exposeProtoCasing: DscRule = {
   anchor: buildCheck('ExposeProtoCasing'),
   severity: 'warning',
   message: 'Protocol in EXPOSE instruction should be lowercase.',
-  docs: ['`EXPOSE 80/TCP`: protocols are `tcp` and `udp`, in lower case.', '', 'Quick fix: lower-cases the protocol.'].join('\n'),
+  docs: [
+    '`EXPOSE 80/TCP`: protocols are `tcp` and `udp`, in lower case.',
+    '',
+    'Quick fix: lower-cases the protocol.',
+  ].join('\n'),
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const a of exposeArguments(ctx)) {
@@ -72,7 +76,8 @@ export const dsc016: DscRule = {
       const v = a.getValue();
       if (v.includes(':')) continue;
       const m = PORT.exec(v);
-      if (m && Number(m[1]) <= 65535 && (m[2] === undefined || (Number(m[2]) <= 65535 && Number(m[2]) >= Number(m[1])))) continue;
+      if (m && Number(m[1]) <= 65535 && (m[2] === undefined || (Number(m[2]) <= 65535 && Number(m[2]) >= Number(m[1]))))
+        continue;
       hits.push({ span: ctx.rangeSpan(a.getRange()), message: `\`EXPOSE ${v}\`: not a valid port (0–65535).` });
     }
     return hits;

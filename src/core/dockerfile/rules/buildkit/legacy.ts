@@ -26,7 +26,10 @@ export const legacyKeyValueFormat: DscRule = {
       if (args.length < 2 || !range || args[0].getValue().includes('=')) continue;
       const span = ctx.rangeSpan(range);
       const key = args[0].getValue();
-      const value = args.slice(1).map((a) => a.getValue()).join(' ');
+      const value = args
+        .slice(1)
+        .map((a) => a.getValue())
+        .join(' ');
       hits.push({
         span: ctx.rangeSpan(i.getRange()),
         message: `"${kw} key=value" should be used instead of legacy "${kw} key value" format.`,
@@ -53,12 +56,22 @@ export const maintainerDeprecated: DscRule = {
     for (const i of ctx.instructions) {
       if (i.getKeyword() !== 'MAINTAINER') continue;
       const range = i.getArgumentsRange();
-      const author = range ? ctx.text.slice(ctx.offset(range.start), ctx.offset(range.end)).replace(/\\\r?\n/g, ' ').trim() : '';
+      const author = range
+        ? ctx.text
+            .slice(ctx.offset(range.start), ctx.offset(range.end))
+            .replace(/\\\r?\n/g, ' ')
+            .trim()
+        : '';
       const span = ctx.rangeSpan(i.getRange());
       hits.push({
         span: ctx.rangeSpan(i.getInstructionRange()),
         message: 'Maintainer instruction is deprecated in favor of using label.',
-        fixes: () => [{ title: 'Use LABEL org.opencontainers.image.authors', edits: [replace(span, `LABEL org.opencontainers.image.authors=${JSON.stringify(author)}`)] }],
+        fixes: () => [
+          {
+            title: 'Use LABEL org.opencontainers.image.authors',
+            edits: [replace(span, `LABEL org.opencontainers.image.authors=${JSON.stringify(author)}`)],
+          },
+        ],
       });
     }
     return hits;

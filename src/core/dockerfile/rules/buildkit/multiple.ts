@@ -23,7 +23,12 @@ export const multipleInstructionsDisallowed: DscRule = {
           hits.push({
             span: ctx.rangeSpan(r),
             message: `Multiple ${kw} instructions should not be used in the same stage because only the last one will be used.`,
-            fixes: () => [{ title: `Remove this ${kw}`, edits: [{ line: r.start.line, col: 0, endLine: r.end.line + 1, endCol: 0, newText: '' }] }],
+            fixes: () => [
+              {
+                title: `Remove this ${kw}`,
+                edits: [{ line: r.start.line, col: 0, endLine: r.end.line + 1, endCol: 0, newText: '' }],
+              },
+            ],
           });
         }
       }

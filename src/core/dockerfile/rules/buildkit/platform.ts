@@ -24,8 +24,17 @@ export const fromPlatformFlagConstDisallowed: DscRule = {
       if (!range || !value || value.includes('$')) continue;
       // A stage named for its platform is pinned on purpose.
       const stage = from.getBuildStage()?.toLowerCase() ?? '';
-      if (value.split('/').slice(1).some((part) => part && stage.includes(part.toLowerCase()))) continue;
-      hits.push({ span: ctx.rangeSpan(range), message: `FROM --platform flag should not use constant value "${value}".` });
+      if (
+        value
+          .split('/')
+          .slice(1)
+          .some((part) => part && stage.includes(part.toLowerCase()))
+      )
+        continue;
+      hits.push({
+        span: ctx.rangeSpan(range),
+        message: `FROM --platform flag should not use constant value "${value}".`,
+      });
     }
     return hits;
   },
@@ -36,19 +45,27 @@ export const redundantTargetPlatform: DscRule = {
   anchor: buildCheck('RedundantTargetPlatform'),
   severity: 'warning',
   message: 'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior.',
-  docs: ['Every stage is built for `$TARGETPLATFORM` unless told otherwise.', '', 'Quick fix: removes the flag.'].join('\n'),
+  docs: ['Every stage is built for `$TARGETPLATFORM` unless told otherwise.', '', 'Quick fix: removes the flag.'].join(
+    '\n',
+  ),
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const { from } of ctx.stages) {
       const f = platformFlag(from);
       if (!f || !/^\$(?:TARGETPLATFORM|\{TARGETPLATFORM\})$/.test(f.getValue() ?? '')) continue;
-      const r = (f as unknown as { getRange(): { start: { line: number; character: number }; end: { line: number; character: number } } }).getRange();
+      const r = (
+        f as unknown as {
+          getRange(): { start: { line: number; character: number }; end: { line: number; character: number } };
+        }
+      ).getRange();
       const start = ctx.offset(r.start);
       let end = ctx.offset(r.end);
       while (ctx.text[end] === ' ' || ctx.text[end] === '\t') end++;
       hits.push({
         span: ctx.rangeSpan(r),
-        fixes: () => [{ title: 'Remove --platform=$TARGETPLATFORM', edits: [{ ...ctx.span(start, end), newText: '' }] }],
+        fixes: () => [
+          { title: 'Remove --platform=$TARGETPLATFORM', edits: [{ ...ctx.span(start, end), newText: '' }] },
+        ],
       });
     }
     return hits;
@@ -76,7 +93,10 @@ export const invalidBaseImagePlatform: DscRule = {
       const want = flag && !flag.includes('$') ? flag : targetPlatform;
       const have = image ? imagePlatforms[image] : undefined;
       if (!range || !have || samePlatform(have, want)) continue;
-      hits.push({ span: ctx.rangeSpan(range), message: `Base image ${image} was pulled with platform "${have}", expected "${want}" for current build.` });
+      hits.push({
+        span: ctx.rangeSpan(range),
+        message: `Base image ${image} was pulled with platform "${have}", expected "${want}" for current build.`,
+      });
     }
     return hits;
   },

@@ -21,7 +21,11 @@ export const duplicateStageName: DscRule = {
       const pair = asAndName(from);
       const name = pair?.name.getValue().toLowerCase();
       if (!pair || !name) continue;
-      if (seen.has(name)) hits.push({ span: ctx.rangeSpan(pair.name.getRange()), message: `Duplicate stage name '${pair.name.getValue()}', stage names should be unique.` });
+      if (seen.has(name))
+        hits.push({
+          span: ctx.rangeSpan(pair.name.getRange()),
+          message: `Duplicate stage name '${pair.name.getValue()}', stage names should be unique.`,
+        });
       seen.add(name);
     }
     return hits;
@@ -43,7 +47,10 @@ export const reservedStageName: DscRule = {
       const pair = asAndName(from);
       const name = pair?.name.getValue();
       if (pair && name && RESERVED.has(name.toLowerCase())) {
-        hits.push({ span: ctx.rangeSpan(pair.name.getRange()), message: `'${name}' is reserved and should not be used as a stage name.` });
+        hits.push({
+          span: ctx.rangeSpan(pair.name.getRange()),
+          message: `'${name}' is reserved and should not be used as a stage name.`,
+        });
       }
     }
     return hits;
