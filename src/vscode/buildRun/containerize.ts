@@ -16,6 +16,7 @@ import { runInTerminal } from './runTerminal';
 import { RunHandle } from './state';
 import { targetOf } from './target';
 import { editSpec } from './preview';
+import { chooseWithoutEntry } from './entryPick';
 import { excludedRequirements } from '../platform/settings';
 
 /** Options for tests and automation; users get the interactive path (no options). */
@@ -62,11 +63,15 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     },
   );
   for (const w of analysis.warnings) s.log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-  let spec: ProjectSpec = { ...specFromAnalysis(analysis, { baseImage: o.spec?.baseImage }), ...o.spec };
+  // Nothing runnable: the user chooses JupyterLab or a file here, where the CLI asks for --mode or --entry.
+  const noEntry = analysis.mode === 'script' && !analysis.entry && !o.spec?.entry && !o.spec?.mode && !o.noPreview;
+  const chosen = noEntry ? await chooseWithoutEntry() : {};
+  if (!chosen) throw new UserCancelled();
+  let spec: ProjectSpec = { ...specFromAnalysis(analysis, { baseImage: o.spec?.baseImage, ...chosen }), ...o.spec };
   const files = [...Object.keys(generateAll(spec)), devcontainerFile];
   // The preview's fields are free text: a value that would inject Dockerfile text is refused, and the user edits again.
   for (;;) {
-    if (!o.noPreview) spec = await editSpec(spec, files);
+    if (!o.noPreview) spec = await editSpec(spec, files, analysis);
     try {
       validateSpec(spec);
       break;

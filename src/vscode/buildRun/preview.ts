@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { PROJECT_MODES, ProjectMode, ProjectSpec } from '../../core/project';
+import { PROJECT_MODES, ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
 import { baseImageOf } from '../../core/generate';
 import { UserCancelled } from '../platform/errors';
+import { pickEntry } from './entryPick';
 
 type Item = vscode.QuickPickItem & { edit?: () => Promise<void>; accept?: boolean };
 
@@ -13,7 +14,7 @@ const reqText = (spec: ProjectSpec) =>
  * image, GPU, entry. A quick pick of fields; picking one edits it; "Write files" accepts.
  * Escape cancels (nothing written).
  */
-export async function editSpec(spec: ProjectSpec, files: string[]): Promise<ProjectSpec> {
+export async function editSpec(spec: ProjectSpec, files: string[], analysis?: ProjectAnalysis): Promise<ProjectSpec> {
   const s: ProjectSpec = { ...spec, requirements: [...spec.requirements] };
   for (;;) {
     const items: Item[] = [
@@ -73,12 +74,10 @@ export async function editSpec(spec: ProjectSpec, files: string[]): Promise<Proj
       {
         label: 'Entry',
         description: s.entry ?? '(none)',
+        detail: s.entry && s.entry === analysis?.entry ? analysis.entryWhy : undefined,
         edit: async () => {
-          const v = await vscode.window.showInputBox({
-            prompt: 'Entry file, relative to the project',
-            value: s.entry ?? '',
-          });
-          if (v !== undefined) s.entry = v.trim() || undefined;
+          const v = analysis && (await pickEntry(analysis, s.entry));
+          if (v) s.entry = v;
         },
       },
     ];

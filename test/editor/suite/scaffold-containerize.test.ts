@@ -40,6 +40,26 @@ describe('containerize writes files like the CLI scaffold', function () {
     assert.ok(r.written.includes('Dockerfile'));
   });
 
+  it('no runnable entry (library modules only): a choice, not a dead end; JupyterLab is taken', async () => {
+    const dir = project('no-entry', { 'mylib.py': 'def area(r):\n    return 3.14 * r * r\n' });
+    let result: ContainerizeResult | null | undefined;
+    void Promise.resolve(
+      vscode.commands.executeCommand<ContainerizeResult>('dsContainers.project.containerize', {
+        folder: dir,
+        noPin: true,
+        build: false,
+      }),
+    ).then((r) => (result = r ?? null));
+    // Accept the first item of each quick pick: "JupyterLab", then the preview's "Write files".
+    for (let i = 0; i < 200 && result === undefined; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    assert.ok(result, 'containerize finished');
+    assert.ok(result.written.includes('Dockerfile'), result.written.join(' '));
+    assert.match(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), /jupyter/i);
+  });
+
   it('merges into a UTF-16 requirements.txt in UTF-16, and leaves a broken one untouched', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('pandas\r\n', 'utf16le')]);
     const dir = project('utf16', {
