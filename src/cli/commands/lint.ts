@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliCommand, CliError } from '../io';
+import { CliCommand, CliError, CliIo } from '../io';
 import { parseArgs } from '../args';
 import { lintDockerfile } from '../../core/dockerfile/lint';
 import { dscFindings } from '../../core/dockerfile/rules';
 import { Finding, formatFinding, hasErrors } from '../../core/findings';
 import { lintDevcontainer } from '../../core/devcontainer/lint';
+import { shellcheckDockerfile } from '../../node/dockerfile/shellcheck';
 
 function read(file: string, cwd: string): string {
   try {
@@ -71,15 +72,23 @@ export const lint: CliCommand = {
             exists: (rel) =>
               fs.statSync(path.resolve(io.cwd, path.dirname(file), rel), { throwIfNoEntry: false })?.isFile() ?? false,
           })
-        : lintDockerfile(text, {
-            extraRules: (t) => dscFindings(t, { facts: { dockerignore: ignorePatterns(file, io.cwd) } }),
-          });
+        : await lintDockerfileFully(file, text, io);
       for (const f of findings) io.out(formatFinding(file, f));
       errors ||= hasErrors(findings);
     }
     return unreadable ? 2 : errors ? 1 : 0;
   },
 };
+
+/** Syntax, DSC rules and Docker's build checks, plus ShellCheck on the RUN scripts when it is installed. */
+async function lintDockerfileFully(file: string, text: string, io: CliIo): Promise<Finding[]> {
+  const sc = await shellcheckDockerfile(text, { env: io.env });
+  if (sc.state === 'failed') io.err(`ds-containers lint: ${file}: ShellCheck: ${sc.message}`);
+  const shell = sc.state === 'not-installed' ? [] : sc.findings;
+  return lintDockerfile(text, {
+    extraRules: (t) => [...dscFindings(t, { facts: { dockerignore: ignorePatterns(file, io.cwd) } }), ...shell],
+  });
+}
 
 /** devcontainer.json and .devcontainer.json (Dev Containers' two names); anything else is a Dockerfile. */
 export function isDevcontainer(file: string): boolean {

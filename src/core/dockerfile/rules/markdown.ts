@@ -3,7 +3,7 @@ import type { Anchor } from './types';
 
 /** "Docker build check FromAsCasing" / "hadolint DL3003", linked. */
 export const anchorText = (a: Anchor): string =>
-  `[${a.tool === 'Docker' ? 'Docker build check' : 'hadolint'} ${a.id}](${a.url})`;
+  `[${a.tool === 'Docker' ? 'Docker build check' : a.tool} ${a.id}](${a.url})`;
 
 /** The reference page of the DSC rules (docs/rules.md), generated from the rules themselves. */
 export function rulesMarkdown(
