@@ -71,13 +71,16 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     collection.set(doc.uri, [...findings, ...kept].map(toDiagnostic));
     // ShellCheck runs as a child process, after the rules: typing never waits for it.
     const version = doc.version;
-    void shellcheckDockerfile(text, { severities }).then((r) => {
-      if (doc.isClosed || doc.version !== version || !setting('lint.enable')) return;
-      if (r.state === 'failed' && r.message !== shellProblem) s.log.warn(`ShellCheck: ${(shellProblem = r.message)}`);
-      const sc = r.state === 'not-installed' ? [] : r.findings;
-      shell.set(key, { lines: doc.lineCount, findings: sc });
-      collection.set(doc.uri, [...findings, ...sc].map(toDiagnostic));
-    }, (e: unknown) => s.log.warn(`ShellCheck: ${e instanceof Error ? e.message : String(e)}`));
+    void shellcheckDockerfile(text, { severities }).then(
+      (r) => {
+        if (doc.isClosed || doc.version !== version || !setting('lint.enable')) return;
+        if (r.state === 'failed' && r.message !== shellProblem) s.log.warn(`ShellCheck: ${(shellProblem = r.message)}`);
+        const sc = r.state === 'not-installed' ? [] : r.findings;
+        shell.set(key, { lines: doc.lineCount, findings: sc });
+        collection.set(doc.uri, [...findings, ...sc].map(toDiagnostic));
+      },
+      (e: unknown) => s.log.warn(`ShellCheck: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
   const schedule = (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
