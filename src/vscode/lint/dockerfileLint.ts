@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import { Services } from '../services';
-import { dscLint, dscFixes, dscRule, FixOptions } from '../../core/dockerfile/rules';
+import { dscLint, dscFixes, dscRule, FixOptions, LintFacts } from '../../core/dockerfile/rules';
+import { LintContext } from '../../core/dockerfile/rules/context';
+import { baseImageRefs } from '../../core/dockerfile/rules/buildkit/platform';
+import { PlatformFactsCache } from '../../node/dockerfile/platformFacts';
+import { dockerignorePatterns } from '../../node/dockerfile/ignoreFile';
 import { anchorText } from '../../core/dockerfile/rules/markdown';
 import { InterpreterCache } from './interpreter';
 import { peerQuiet } from '../../core/dockerfile/peerRules';
@@ -55,6 +59,8 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
   // ShellCheck's last answer per document: kept while the next one runs if the lines did not move.
   const shell = new Map<string, { lines: number; findings: Finding[] }>();
   let shellProblem = '';
+  // The local base images' platforms (InvalidBaseImagePlatform), remembered; a pass never waits on Docker.
+  const platforms = new PlatformFactsCache(() => s.engine.get());
   const lint = (doc: vscode.TextDocument) => {
     if (doc.languageId !== 'dockerfile') return;
     if (!setting('lint.enable')) return collection.delete(doc.uri);
@@ -62,7 +68,14 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     // Beside a peer extension, the checks it shows already are its (one problem, one diagnostic).
     const quiet = peerQuiet(setting('dockerfile.diagnostics', doc), installedPeers());
     const text = doc.getText();
-    const { findings, skipped } = dscLint(text, { severities, budgetMs: BUDGET_MS, ...quiet });
+    const refs = baseImageRefs(new LintContext(text));
+    const facts: LintFacts = {
+      ...platforms.known(refs),
+      ...(doc.uri.scheme === 'file' ? { dockerignore: dockerignorePatterns(doc.uri.fsPath) } : {}),
+    };
+    const { findings, skipped } = dscLint(text, { severities, budgetMs: BUDGET_MS, ...quiet, facts });
+    // New answers from the engine lint the document again (with them); none: nothing more happens.
+    void platforms.refresh(refs).then((changed) => changed && !doc.isClosed && schedule(doc));
     if (skipped.length)
       s.log.warn(`${doc.uri.fsPath}: lint over its ${BUDGET_MS} ms budget, skipped ${skipped.join(' ')}`);
     const key = doc.uri.toString();

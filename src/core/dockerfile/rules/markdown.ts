@@ -20,6 +20,11 @@ export function rulesMarkdown(
     'e.g. `{ "DSC004": "off", "FromAsCasing": "error" }`. In a Dockerfile, silence one line with a comment on that line',
     'or on the line above: `# dsc-ignore DSC002 DSC007` (no id: every rule).',
     '',
+    'When [ShellCheck](https://www.shellcheck.net) is installed, the shell commands of every shell-form `RUN`',
+    '(continuation lines joined, heredoc bodies included; `sh` or the dialect a `SHELL` instruction or a `#!` line',
+    'names) are checked too, as hadolint does; its findings carry its codes (`SC2086`), link to its wiki, obey',
+    '`# dsc-ignore SC2086` and the setting above (`{ "SC2086": "off" }`). Without ShellCheck nothing is said.',
+    '',
     '| id | default | message |',
     '| --- | --- | --- |',
     ...[...dscRules, ...extra].map(
