@@ -52,7 +52,7 @@ function hoverText(code: string, message: string): string | undefined {
   return `**${rule.id}**${also} ${rule.message}\n\n${rule.docs}\n\n${ignore}`;
 }
 
-/** DSC rules and Docker's build checks in the editor: a `dsc` diagnostic collection, hover with the rule docs, quick fixes. */
+/** DSC rules, Docker's build checks and ShellCheck in the editor: one `dsc` collection, hover docs, quick fixes. */
 export function registerDscLint(s: Services, interp: InterpreterCache): void {
   const collection = vscode.languages.createDiagnosticCollection('dsc');
   const timers = new Map<string, NodeJS.Timeout>();
