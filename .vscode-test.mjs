@@ -3,7 +3,7 @@
 import { defineConfig } from '@vscode/test-cli';
 
 export default defineConfig({
-  files: 'out/test/vscode/**/*.test.js',
+  files: 'out/test/editor/{suite,untrusted}/**/*.test.js',
   version: '1.100.3',
   workspaceFolder: 'test/fixtures/editor-workspace',
   mocha: { ui: 'bdd', timeout: 60000 },

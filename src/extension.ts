@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { createLog } from './vscode/platform/log';
 import { Services } from './vscode/services';
-import { registerCommands } from './vscode/commands/register';
+import { registerCommands } from './vscode/commands';
 import { EngineProvider } from './vscode/platform/engine';
+import { PythonInterpreters } from './vscode/platform/python';
 import { registerDockerfileLanguage } from './vscode/language/dockerfile';
 import { registerLint } from './vscode/lint';
-import { registerExplorer } from './vscode/views/explorer';
-import { BuildRunState } from './vscode/build/state';
-import { registerBuildRun } from './vscode/build/register';
-import { PythonInterpreters } from './vscode/platform/python';
+import { registerExplorer } from './vscode/explorer';
+import { BuildRunState } from './vscode/buildRun/state';
+import { registerBuildRun } from './vscode/buildRun';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {

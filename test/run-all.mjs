@@ -1,5 +1,12 @@
-// `npm test`: every tier in order (unit, docker, editor), then one closing line for the whole run.
+// `npm test`: builds, then every tier in order (unit, docker, editor), then one closing line for the whole run.
 import { run, counts } from './tiers.mjs';
+
+// The tiers run the compiled tests (out/) and the bundles (dist/): build them from the sources first.
+const built = await run(['npm', 'run', '--silent', 'build']);
+if (built.code !== 0) {
+  console.log('build failed: no tier ran');
+  process.exit(1);
+}
 
 const tiers = [
   ['unit', ['node', '--test', '--test-reporter=spec', 'out/test/unit/']],

@@ -7,6 +7,7 @@ import { runCommand } from './commands/run';
 import { upCommand } from './commands/up';
 import { checkCommand } from './commands/check';
 import { k8sCommand } from './commands/k8s';
+import { loginCommand, logoutCommand, pullCommand, pushCommand } from './commands/registry';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
 export const commands: CliCommand[] = [
@@ -17,5 +18,9 @@ export const commands: CliCommand[] = [
   runCommand,
   upCommand,
   checkCommand,
+  loginCommand,
+  logoutCommand,
+  pushCommand,
+  pullCommand,
   k8sCommand,
 ];

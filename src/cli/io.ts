@@ -6,6 +6,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Aborted on Ctrl-C (reason "SIGINT") or SIGTERM ("SIGTERM"): long commands stop their containers and exit. */
   signal: AbortSignal;
+  /** Standard input, for secrets (`login --password-stdin`); absent in tests that give none. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 /** A user-facing failure: printed as one line, no stack trace. */

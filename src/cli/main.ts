@@ -60,6 +60,7 @@ if (require.main === module) {
     cwd: process.cwd(),
     env: process.env,
     signal: ac.signal,
+    stdin: process.stdin,
   };
   main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
 }

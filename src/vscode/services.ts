@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { Log } from './platform/log';
 import { EngineProvider } from './platform/engine';
-import type { Explorer } from './views/explorer';
-import { BuildRunState } from './build/state';
 import { PythonInterpreters } from './platform/python';
+import type { Explorer } from './explorer/explorer';
+import { BuildRunState } from './buildRun/state';
 
 /** What handlers and providers receive, built once in activate() and passed explicitly. */
 export interface Services {
@@ -17,4 +17,23 @@ export interface Services {
   buildRun: BuildRunState;
   /** Which Python interpreter to probe for a resource (the Python extension's, our setting, python3). */
   python: PythonInterpreters;
+}
+
+/**
+ * One command of the command table (commands.ts). It lives here, beside Services, so
+ * that a feature's command file imports only this module and the table imports the features.
+ */
+export interface CommandSpec {
+  /** `dsContainers.<area>.<verb>`; must match package.json `contributes.commands` unless `kind` says otherwise. */
+  id: string;
+  /** Title used in error messages. */
+  title: string;
+  /** Builds, runs or otherwise executes project code: refused in an untrusted workspace. */
+  needsTrust?: boolean;
+  /**
+   * `internal`: not contributed (code actions and tree clicks call it); `test`: registered only
+   * when the editor suite drives the extension (ExtensionMode.Test), a hook for its assertions.
+   */
+  kind?: 'internal' | 'test';
+  handler: (s: Services, ...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 }

@@ -1,4 +1,4 @@
-// The mocha suite (out/test/vscode) inside code-server's real extension host, driven by Chromium
+// The mocha suite (out/test/editor/suite) inside code-server's real extension host, driven by Chromium
 // the way @vscode/test-web does it: the `payload` query carries extensionDevelopmentPath/TestsPath.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,8 +6,8 @@ import { runDir, startCodeServer, launchChromium, within } from './codeserver.mj
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
-/** Runs one mocha suite (an index.js under out/test/vscode) in a trusted or an untrusted workspace. */
-export async function runSuite({ index = 'out/test/vscode/index.js', trusted = true } = {}) {
+/** Runs one mocha suite (an index.js under out/test/editor) in a trusted or an untrusted workspace. */
+export async function runSuite({ index = 'out/test/editor/suite/index.js', trusted = true } = {}) {
   const d = runDir(trusted ? 'suite-' : 'untrusted-', { trusted });
   const fixtures = path.join(ROOT, 'test/fixtures/editor-workspace');
   if (fs.existsSync(fixtures)) fs.cpSync(fixtures, d.ws, { recursive: true });

@@ -2,7 +2,7 @@
 import { missing } from './codeserver.mjs';
 import { unavailable } from '../tiers.mjs';
 import { runSuite } from './exttest.mjs';
-import { runE2E } from '../e2e/workbench.mjs';
+import { runE2E } from './e2e/workbench.mjs';
 
 const why = missing();
 if (why) unavailable('editor', why);
@@ -10,7 +10,7 @@ if (why) unavailable('editor', why);
 let passed = 0, failed = 0;
 const suites = [
   ['extension host suite', {}],
-  ['untrusted workspace suite', { index: 'out/test/vscode/untrusted/index.js', trusted: false }],
+  ['untrusted workspace suite', { index: 'out/test/editor/untrusted/index.js', trusted: false }],
 ];
 for (const [label, opts] of suites) {
   try {

@@ -52,7 +52,7 @@ async function activateCommands(mode: number) {
   };
   const log = withFallback({ error: () => undefined, info: () => undefined });
   const services = { context: { extensionMode: mode, subscriptions: [] }, log, engines: { get: () => engine }, explorer: { model: { refresh: async () => undefined } } };
-  const { registerCommands } = await import('../../src/vscode/commands/register');
+  const { registerCommands } = await import('../../src/vscode/commands');
   registerCommands(services as never);
   const image = { id: 'i', kind: 'image', label: 'team/model:v1', image: { id: 'sha256:img', ref: 'team/model:v1' } };
   const container = { id: 'c', kind: 'container', label: 'box', container: { id: 'cid', name: 'box', state: 'exited' } };

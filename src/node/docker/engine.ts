@@ -17,6 +17,14 @@ import { endOf, framesToText, readJsonLines, readOutput, ttySession } from './st
 
 type Raw = Record<string, unknown>;
 
+/** Credentials for one registry, as the engine's X-Registry-Auth wants them. */
+export interface RegistryAuth {
+  username: string;
+  /** Password, or identity token when username is "<token>". */
+  secret: string;
+  serveraddress: string;
+}
+
 export class EngineUnreachable extends Error {
   constructor(readonly endpoint: string, readonly cause?: unknown) {
     super(`cannot reach Docker at ${endpoint}: is the engine running?`);
@@ -270,6 +278,46 @@ export class Engine {
 
   private async runResult(id: string): Promise<RunResult> {
     return runResultFromInspect((await this.act(() => this.api.getContainer(id).inspect())) as unknown as Raw);
+  }
+
+  // ── registries (push, pull) ───────────────────────────────────────────────
+
+  /**
+   * Pushes or pulls through the engine (it talks to the registry, with its own TLS and insecure-registry
+   * rules); each JSON message goes to onMessage. Resolves with the first error message of the stream
+   * (a refused push still answers 200: the error is a message), undefined when it went through.
+   */
+  async transfer(kind: 'push' | 'pull', ref: string, auth: RegistryAuth | undefined, onMessage: (m: Record<string, unknown>) => void, signal?: AbortSignal): Promise<string | undefined> {
+    const at = ref.lastIndexOf(':');
+    const tagged = at > ref.lastIndexOf('/');
+    const name = tagged ? ref.slice(0, at) : ref;
+    const tag = tagged ? ref.slice(at + 1) : 'latest';
+    const authconfig = auth && (auth.username === '<token>'
+      ? { identitytoken: auth.secret, serveraddress: auth.serveraddress }
+      : { username: auth.username, password: auth.secret, serveraddress: auth.serveraddress });
+    let stream: Readable;
+    try {
+      const start = (): Promise<unknown> => (kind === 'push'
+        ? this.streams.getImage(name).push({ tag, abortSignal: signal, ...(authconfig ? { authconfig } : {}) })
+        : (this.streams.pull(`${name}:${tag}`, { abortSignal: signal }, undefined as never, authconfig) as unknown as Promise<unknown>));
+      stream = (await this.act(start)) as Readable;
+    } catch (e) {
+      // A refusal before the stream starts (a pull's 500 "no basic auth credentials") is the same kind of answer.
+      if (e instanceof EngineUnreachable || signal?.aborted) throw e;
+      return (e as Error).message;
+    }
+    let error: string | undefined;
+    readJsonLines(stream, (m) => {
+      const e = (m.errorDetail as { message?: string } | undefined)?.message ?? (m.error as string | undefined);
+      if (e && !error) error = e;
+      onMessage(m);
+    });
+    try {
+      await endOf(stream, signal);
+    } catch (e) {
+      if (!signal?.aborted) throw new EngineUnreachable(this.endpoint.url, e);
+    }
+    return error;
   }
 
   // ── build, run, logs (build and run) ─────────────────────────────────────

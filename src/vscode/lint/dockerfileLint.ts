@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { dscLint, dscFixes, dscRule, FixOptions } from '../../core/dockerfile/rules';
 import { InterpreterCache } from './interpreter';
-import { lintEnabled, ruleSeverities } from './settings';
-import { fromDiagnostic, quickFix, toWorkspaceEdit } from './convert';
+import { onSettingChange, ruleSeverities, setting } from '../platform/settings';
+import { fromDiagnostic, quickFix, toWorkspaceEdit } from './quickFixes';
 import { toDiagnostic } from '../platform/findings';
 import type { ImageInfo } from '../../core/docker/types';
 import type { Severity } from '../../core/findings';
@@ -36,7 +36,7 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const lint = (doc: vscode.TextDocument) => {
     if (doc.languageId !== 'dockerfile') return;
-    if (!lintEnabled()) return collection.delete(doc.uri);
+    if (!setting('lint.enable')) return collection.delete(doc.uri);
     const severities = ruleSeverities() as Record<string, Severity | 'off'>;
     const { findings, skipped } = dscLint(doc.getText(), { severities, budgetMs: BUDGET_MS });
     if (skipped.length) s.log.warn(`${doc.uri.fsPath}: lint over its ${BUDGET_MS} ms budget, skipped ${skipped.join(' ')}`);
@@ -60,9 +60,7 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
       clearTimeout(timers.get(doc.uri.toString()));
       collection.delete(doc.uri);
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('dsContainers.lint')) vscode.workspace.textDocuments.forEach(lint);
-    }),
+    onSettingChange('lint', () => vscode.workspace.textDocuments.forEach(lint)),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(doc, pos) {

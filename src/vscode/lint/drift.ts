@@ -5,8 +5,9 @@ import { REQ_CODES, REQ_SOURCE, appendRequirement } from '../../core/drift/requi
 import { applySeverities } from '../../core/severity';
 import { Finding } from '../../core/findings';
 import { DriftProject, DriftProjects, cellImports, pythonImports } from './project';
-import { lintEnabled, ruleSeverities } from './settings';
-import { currentText, quickFix } from './convert';
+import { onSettingChange, ruleSeverities, setting } from '../platform/settings';
+import { quickFix } from './quickFixes';
+import { currentText } from '../platform/documents';
 import { toDiagnostic } from '../platform/findings';
 
 const isCell = (doc: vscode.TextDocument) => doc.uri.scheme === 'vscode-notebook-cell';
@@ -43,7 +44,7 @@ export function registerDrift(s: Services, projects: DriftProjects, onIndexChang
   const key = (uri: vscode.Uri, line: number, col: number) => `${uri.toString()}#${line}:${col}`;
 
   const check = async (doc: vscode.TextDocument): Promise<void> => {
-    if (doc.languageId !== 'python' || !lintEnabled()) return collection.delete(doc.uri);
+    if (doc.languageId !== 'python' || !setting('lint.enable')) return collection.delete(doc.uri);
     const owner = isCell(doc) ? cellOwner(doc) : undefined;
     const fileUri = owner ? owner.notebook.uri : doc.uri;
     const project = await projects.for(fileUri);
@@ -98,7 +99,7 @@ export function registerDrift(s: Services, projects: DriftProjects, onIndexChang
       await saved(nb.uri);
     }),
     vscode.workspace.onDidOpenNotebookDocument((nb) => nb.getCells().forEach((c) => void check(c.document))),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dsContainers.lint') && vscode.workspace.textDocuments.forEach((d) => void check(d))),
+    onSettingChange('lint', () => vscode.workspace.textDocuments.forEach((d) => void check(d))),
     projects.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void check(d))),
     vscode.languages.registerCodeActionsProvider({ language: 'python' }, {
       async provideCodeActions(doc, _range, ctx) {

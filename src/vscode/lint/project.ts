@@ -5,7 +5,7 @@ import { scanPython } from '../../core/python/extract';
 import { extractNotebook } from '../../core/python/notebook';
 import { LocalModules } from '../../core/python/resolve';
 import type { InterpreterFacts } from '../../core/python/resolve';
-import { currentText } from './convert';
+import { currentText } from '../platform/documents';
 
 /** Folders never scanned: environments, caches, dependencies. */
 export const EXCLUDE = '**/{node_modules,.git,.venv,venv,env,.env,.tox,.nox,__pycache__,site-packages,.ipynb_checkpoints,build,dist}/**';

@@ -5,8 +5,8 @@ import { importNamesOf, installedVersion } from '../../core/drift/env';
 import { applySeverities } from '../../core/severity';
 import { DriftProject, DriftProjects } from './project';
 import { InterpreterCache } from './interpreter';
-import { lintEnabled, ruleSeverities } from './settings';
-import { quickFix, toWorkspaceEdit } from './convert';
+import { onSettingChange, ruleSeverities, setting } from '../platform/settings';
+import { quickFix, toWorkspaceEdit } from './quickFixes';
 import { toDiagnostic } from '../platform/findings';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'pip-requirements' };
@@ -20,7 +20,7 @@ export function registerRequirements(s: Services, projects: DriftProjects, inter
   const timers = new Map<string, NodeJS.Timeout>();
 
   const lint = async (doc: vscode.TextDocument): Promise<void> => {
-    if (doc.languageId !== 'pip-requirements' || !lintEnabled()) return void collection.delete(doc.uri);
+    if (doc.languageId !== 'pip-requirements' || !setting('lint.enable')) return void collection.delete(doc.uri);
     const project = await projects.byRequirements(doc.uri);
     if (project?.indexed) return lintNow(doc, project);
     await lintNow(doc, undefined);
@@ -44,7 +44,7 @@ export function registerRequirements(s: Services, projects: DriftProjects, inter
     vscode.workspace.onDidOpenTextDocument((d) => void lint(d)),
     vscode.workspace.onDidChangeTextDocument((e) => e.document.languageId === 'pip-requirements' && schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dsContainers.lint') && vscode.workspace.textDocuments.forEach((d) => void lint(d))),
+    onSettingChange('lint', () => vscode.workspace.textDocuments.forEach((d) => void lint(d))),
     // The unused/unpinned hints read the interpreter's facts: a new interpreter re-lints.
     projects.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void lint(d))),
     vscode.languages.registerHoverProvider(SELECTOR, {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Engine } from '../../node/docker/engine';
 import { Endpoint, resolveEndpoint } from '../../node/docker/endpoint';
-import { section } from './config';
+import { onSettingChange, setting } from './settings';
 
 /**
  * Hands out the Engine for the current endpoint (setting → DOCKER_HOST → context → default),
@@ -12,22 +12,20 @@ export class EngineProvider implements vscode.Disposable {
   private resolved?: Endpoint;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly sub = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('dsContainers.docker')) {
-      this.engine = undefined;
-      this.resolved = undefined;
-      this.changed.fire();
-    }
+  private readonly sub = onSettingChange('docker', () => {
+    this.engine = undefined;
+    this.resolved = undefined;
+    this.changed.fire();
   });
 
   /** Where the engine is, without connecting (cheap: the status bar shows it at activation). Throws a plain Error naming a bad value. */
   endpoint(): Endpoint {
-    return (this.resolved ??= resolveEndpoint({ setting: section().get<string>('docker.host'), env: process.env }));
+    return (this.resolved ??= resolveEndpoint({ setting: setting('docker.host'), env: process.env }));
   }
 
   /** The engine client; creating it loads dockerode, so callers ask only when they talk to Docker. */
   get(): Engine {
-    return (this.engine ??= new Engine(this.endpoint(), section().get<number>('docker.timeoutSeconds', 15) * 1000));
+    return (this.engine ??= new Engine(this.endpoint(), setting('docker.timeoutSeconds') * 1000));
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { chooseInterpreter, describeInterpreter, InterpreterChoice } from '../../core/python/interpreterChoice';
-import { section } from './config';
+import { onSettingChange, setting } from './settings';
 import { Log } from './log';
 
 /** The Python extension, whose active interpreter is the one the user works with. */
@@ -44,7 +44,7 @@ export class PythonInterpreters implements vscode.Disposable {
   constructor(private readonly log: Log, private readonly peer: PeerLookup = () => vscode.extensions.getExtension(PYTHON_EXTENSION_ID)) {
     this.disposables = [
       this.changed,
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dsContainers.python.path') && this.changed.fire()),
+      onSettingChange('python.path', () => this.changed.fire()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
       vscode.extensions.onDidChange(() => {
         if (this.hadPeer === undefined || !!this.peer() === this.hadPeer) return;
@@ -59,7 +59,7 @@ export class PythonInterpreters implements vscode.Disposable {
     // Untrusted: the path may come from the workspace's settings, so nothing is run (or even asked).
     if (!vscode.workspace.isTrusted) return this.note(resource, chooseInterpreter({ trusted: false }));
     const fromExtension = await this.fromExtension(resource);
-    return this.note(resource, chooseInterpreter({ trusted: true, fromExtension, setting: section(resource).get<string>('python.path', '') }));
+    return this.note(resource, chooseInterpreter({ trusted: true, fromExtension, setting: setting('python.path', resource) }));
   }
 
   private async fromExtension(resource?: vscode.Uri): Promise<string | undefined> {

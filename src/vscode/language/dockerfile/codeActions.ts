@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import type * as lsp from 'vscode-languageserver-types';
-import { fromDiagnostic, fromRange, toTextEdits } from '../convert';
+import { fromDiagnostic, fromRange, toTextEdits } from '../lsp';
 import { SYNTAX_SOURCE } from '../../../core/dockerfile/syntax';
 import { toLibCommand, toOurCommand } from '../../../core/dockerfile/fixIds';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { lintDockerfile } from '../../../core/dockerfile/lint';
 import { toDiagnostic } from '../../platform/findings';
-import { section } from '../../platform/config';
-import { DiagnosticsMode, peerPresent, syntaxDiagnosticsOn } from './peers';
+import { onSettingChange, setting } from '../../platform/settings';
+import { peerPresent, syntaxDiagnosticsOn } from './peers';
 
 export interface DiagnosticsOptions {
   /** Wait this long after the last keystroke before re-linting. */
@@ -32,7 +32,7 @@ export class DockerfileDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.lintSoon(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('dsContainers.dockerfile') && this.lintAll()),
+      onSettingChange('dockerfile', () => this.lintAll()),
       vscode.extensions.onDidChange(() => this.lintAll()),
       // The document itself closes only when vscode disposes it, which can be minutes after its tab goes.
       vscode.window.tabGroups.onDidChangeTabs((e) => e.closed.forEach((t) => this.tabClosed(t))),
@@ -43,7 +43,7 @@ export class DockerfileDiagnostics implements vscode.Disposable {
 
   /** Are syntax diagnostics shown right now for this document (setting and peers considered)? */
   syntaxOn(doc?: vscode.TextDocument): boolean {
-    return syntaxDiagnosticsOn(section(doc).get<DiagnosticsMode>('dockerfile.diagnostics', 'auto'), this.peer());
+    return syntaxDiagnosticsOn(setting('dockerfile.diagnostics', doc), this.peer());
   }
 
   lintAll(): void {

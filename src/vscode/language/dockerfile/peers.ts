@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
+import type { DiagnosticsMode } from '../../platform/settings';
 
 /** Extensions that already report Dockerfile problems: Container Tools, Docker, Docker DX. */
 export const PEER_EXTENSIONS = ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'];
 
-export type DiagnosticsMode = 'auto' | 'always' | 'never';
 
 /**
  * Whether a peer reports Dockerfile syntax problems. A peer counts once it is installed and enabled

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import type * as lsp from 'vscode-languageserver-types';
-import * as c from '../convert';
+import * as c from '../lsp';
 
 // The library's semantic-token legend, in its own order (dockerSemanticTokens.ts TokensLegend).
 export const semanticLegend = new vscode.SemanticTokensLegend(

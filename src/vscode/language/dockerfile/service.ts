@@ -1,6 +1,6 @@
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { limitRegistryLookups } from '../../../node/dockerfile/registry';
-import { section } from '../../platform/config';
+import { setting } from '../../platform/settings';
 
 let service: DockerfileLanguageService | undefined;
 
@@ -13,7 +13,7 @@ export function dockerfileService(): DockerfileLanguageService {
   if (!service) {
     const { DockerfileLanguageServiceFactory } = require('dockerfile-language-service') as typeof import('dockerfile-language-service');
     // Tag completion asks Docker Hub: bounded always, and off when the setting says so (read fresh).
-    limitRegistryLookups({ enabled: () => section().get<boolean>('dockerfile.imageTagCompletion', true) });
+    limitRegistryLookups({ enabled: () => setting('dockerfile.imageTagCompletion') });
     service = DockerfileLanguageServiceFactory.createLanguageService();
     service.setCapabilities({
       completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], deprecatedSupport: true, tagSupport: { valueSet: [1] } } },

@@ -1,0 +1,94 @@
+// The project's build-and-run commands (palette, explorer context menu, CodeLens). All of them
+// build or run the folder's code, so all need a trusted workspace.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CommandSpec, Services } from '../services';
+import { buildWithProgress } from './buildImage';
+import { checkImportsWithProgress } from './checkImports';
+import { composeDown, composeUp } from './compose';
+import { containerize, ContainerizeOptions } from './containerize';
+import { runInTerminal } from './runTerminal';
+import { COMPOSE_FILES, composeFileFor, resolveTarget } from './target';
+
+/** The compose file: the argument when it is one, else the one next to the target Dockerfile. */
+async function composeFileOf(arg: unknown): Promise<string> {
+  const p = arg instanceof vscode.Uri ? arg.fsPath : undefined;
+  if (p && COMPOSE_FILES.includes(path.basename(p)) && fs.existsSync(p)) return p;
+  const t = await resolveTarget(arg);
+  const file = composeFileFor(t.dir);
+  if (!file) throw new Error(`no compose file in ${t.dir}: run "Containerize Project…" to write compose.yaml`);
+  return file;
+}
+
+/** "Open Jupyter": opens the running server of this project, starting one when none runs. */
+async function openJupyter(s: Services, arg?: unknown, opts?: { open?: boolean }): Promise<string> {
+  const t = await resolveTarget(arg);
+  let run = [...s.buildRun.runs].find((r) => r.tag === t.tag && r.mode === 'jupyter');
+  if (!run) {
+    run = await runInTerminal(s, t);
+    if (run.mode !== 'jupyter') throw new Error(`${t.tag} does not run Jupyter (its command is not a notebook server)`);
+  }
+  const progress = { location: vscode.ProgressLocation.Notification, title: 'Waiting for Jupyter…' };
+  const url = await vscode.window.withProgress(progress, () => run.url);
+  if (!url) throw new Error(`Jupyter in ${t.tag} stopped before printing its URL: see the terminal`);
+  if (opts?.open !== false) await vscode.env.openExternal(vscode.Uri.parse(url));
+  return url;
+}
+
+export const buildRunCommands: CommandSpec[] = [
+  {
+    // From the palette (no argument), a folder in the explorer, or tests (options).
+    id: 'dsContainers.project.containerize',
+    title: 'Containerize Project…',
+    needsTrust: true,
+    handler: (s, arg?: vscode.Uri | ContainerizeOptions) => containerize(s, arg instanceof vscode.Uri ? { folder: arg } : arg ?? {}),
+  },
+  {
+    // The Dockerfile from the argument (explorer, CodeLens), the editor, or the workspace.
+    id: 'dsContainers.project.build',
+    title: 'Build Image',
+    needsTrust: true,
+    handler: async (s, arg?: unknown) => buildWithProgress(s, await resolveTarget(arg)),
+  },
+  {
+    // In a terminal (closing it stops the container). An image never built is built first; a failed build runs nothing.
+    id: 'dsContainers.project.run',
+    title: 'Run Image',
+    needsTrust: true,
+    handler: async (s, arg?: unknown, opts?: { args?: string[]; mount?: boolean }) => {
+      const t = await resolveTarget(arg);
+      if (!(await s.engines.get().imageSummary(t.tag)) && !(await buildWithProgress(s, t)).ok) return undefined;
+      return runInTerminal(s, t, opts);
+    },
+  },
+  {
+    // `compose up --build -d` as a task, then the logs in a terminal. Resolves to the exit code.
+    id: 'dsContainers.compose.up',
+    title: 'Compose Up',
+    needsTrust: true,
+    handler: async (_s, arg?: unknown, opts?: { logs?: boolean }) => {
+      const code = await composeUp(await composeFileOf(arg), opts);
+      if (code !== 0) throw new Error(`compose up failed (exit ${code}): see the task's terminal`);
+      return code;
+    },
+  },
+  {
+    id: 'dsContainers.compose.down',
+    title: 'Compose Down',
+    needsTrust: true,
+    handler: async (_s, arg?: unknown) => {
+      const code = await composeDown(await composeFileOf(arg));
+      if (code !== 0) throw new Error(`compose down failed (exit ${code}): see the task's terminal`);
+      return code;
+    },
+  },
+  { id: 'dsContainers.project.openJupyter', title: 'Open Jupyter', needsTrust: true, handler: openJupyter },
+  {
+    // Every runtime import tried in the built image; failures are diagnostics at the import.
+    id: 'dsContainers.project.checkImports',
+    title: 'Check Image Imports',
+    needsTrust: true,
+    handler: async (s, arg?: unknown) => checkImportsWithProgress(s, await resolveTarget(arg)),
+  },
+];

@@ -1,0 +1,77 @@
+// E2E: package the .vsix, install it into code-server, drive the workbench in Chromium.
+// Each file in scenarios/ exports { name, setup(ws), run(page, ctx) }; screenshots go to SHOTS.
+import fs from 'node:fs';
+import path from 'node:path';
+import { runDir, startCodeServer, launchChromium, sh, csArgs, CODE_SERVER } from '../codeserver.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+
+export async function runE2E() {
+  const d = runDir('e2e-');
+  const shots = process.env.DSC_SHOTS || path.join(d.dir, 'screenshots');
+  fs.mkdirSync(shots, { recursive: true });
+  const vsix = path.join(d.dir, 'ds-containers.vsix');
+  await sh([path.join(ROOT, 'node_modules/.bin/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], process.env);
+  await sh([CODE_SERVER, ...csArgs(d), '--install-extension', vsix], d.env);
+  console.log(`e2e: installed ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB)`);
+
+  const dir = path.join(ROOT, 'test/editor/e2e/scenarios');
+  const scenarios = [];
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) scenarios.push(await import(path.join(dir, f)));
+  for (const s of scenarios) await s.setup?.(d.ws);
+
+  const cs = await startCodeServer(d);
+  let browser, passed = 0, failed = 0;
+  try {
+    browser = await launchChromium(path.join(d.dir, 'chrome'));
+    const page = browser.pages()[0] || (await browser.newPage());
+    await page.goto(`${cs.url}/?folder=${encodeURIComponent(d.ws)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    // the extension host is up once the status bar settles; scenarios wait for their own parts
+    await page.locator(".statusbar").first().waitFor({ timeout: 60000 });
+    const ctx = {
+      ws: d.ws,
+      shot: async (name) => { const f = path.join(shots, `${name}.png`); await page.screenshot({ path: f }); return f; },
+      command: async (title) => {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 15000 });
+        await input.fill(`>${title}`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+        await page.keyboard.press('Enter');
+      },
+      openFile: async (rel) => {
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 15000 });
+        await input.fill(rel);
+        // pick the row for this very file: several folders may hold a file of the same name
+        const dir = path.dirname(rel);
+        let row = page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(rel) });
+        if (dir !== '.') row = row.filter({ hasText: dir });
+        await row.first().waitFor({ timeout: 15000 });
+        await row.first().click();
+        const crumbs = page.locator('.breadcrumbs-control').first();
+        await crumbs.filter({ hasText: path.basename(rel) }).waitFor({ timeout: 15000 });
+        if (dir !== '.') await crumbs.filter({ hasText: path.basename(dir) }).waitFor({ timeout: 15000 });
+      },
+    };
+    for (const s of scenarios) {
+      try {
+        await s.run(page, ctx);
+        passed++;
+        console.log(`  ✔ e2e ${s.name}`);
+      } catch (e) {
+        failed++;
+        console.log(`  ✖ e2e ${s.name}\n      ${String(e.stack || e).split('\n').slice(0, 4).join('\n      ')}`);
+        await ctx.shot(`FAILED-${s.name.replace(/\W+/g, '-')}`).catch(() => {});
+      }
+    }
+  } finally {
+    await browser?.close();
+    cs.stop();
+  }
+  console.log(`e2e screenshots: ${shots}`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  return { passed, failed };
+}

@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { ContainerizeResult } from '../../../src/vscode/buildRun/containerize';
+
+const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
+
+/** A fresh project under the workspace's scaffold/ folder (the scan must see a real folder). */
+function project(name: string, files: Record<string, string | Buffer>): string {
+  const dir = path.join(ws(), 'scaffold', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
+  return dir;
+}
+
+const containerize = (folder: string) => vscode.commands.executeCommand<ContainerizeResult>('dsContainers.project.containerize',
+  { folder, noPreview: true, noPin: true, build: false });
+
+describe('containerize writes files like the CLI scaffold', function () {
+  this.timeout(120000);
+  after(() => fs.rmSync(path.join(ws(), 'scaffold'), { recursive: true, force: true }));
+
+  it('keeps an existing docker-compose.yml as the compose file (no compose.yaml beside it)', async () => {
+    const mine = 'services:\n  app:\n    build: .\n';
+    const dir = project('compose-v1', { 'train.py': 'import numpy\n\nif __name__ == "__main__":\n    pass\n', 'docker-compose.yml': mine });
+    const r = await containerize(dir);
+    assert.ok(!fs.existsSync(path.join(dir, 'compose.yaml')), 'no second compose file');
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'docker-compose.yml'), 'utf8'), mine);
+    assert.deepStrictEqual(r.kept, ['docker-compose.yml']);
+    assert.ok(r.written.includes('Dockerfile'));
+  });
+
+  it('merges into a UTF-16 requirements.txt in UTF-16, and leaves a broken one untouched', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('pandas\r\n', 'utf16le')]);
+    const dir = project('utf16', { 'train.py': 'import numpy\nimport pandas\n\nif __name__ == "__main__":\n    pass\n', 'requirements.txt': utf16 });
+    const r = await containerize(dir);
+    assert.ok(r.written.includes('requirements.txt'));
+    const bytes = fs.readFileSync(path.join(dir, 'requirements.txt'));
+    assert.ok(bytes.subarray(0, utf16.length).equals(utf16), 'the user bytes stay');
+    assert.match(bytes.subarray(2).toString('utf16le'), /\r\nnumpy\r\n$/);
+
+    const broken = 'pandas\nscipy >= \\\n';
+    const dir2 = project('broken', { 'train.py': 'import numpy\n\nif __name__ == "__main__":\n    pass\n', 'requirements.txt': broken });
+    const r2 = await containerize(dir2);
+    assert.strictEqual(fs.readFileSync(path.join(dir2, 'requirements.txt'), 'utf8'), broken);
+    assert.ok(r2.kept.includes('requirements.txt'));
+  });
+});
