@@ -12,11 +12,14 @@ const reqText = (spec: ProjectSpec) => spec.requirements.map((r) => (r.version ?
  * image, GPU, entry. A quick pick of fields; picking one edits it; "Write files" accepts.
  * Escape cancels (nothing written).
  */
-export async function editSpec(spec: ProjectSpec, files: string[]): Promise<ProjectSpec> {
+export async function editSpec(spec: ProjectSpec, files: string[], target: { folder: string; changes: string[]; pickBaseImage?: (current: string) => Promise<string | undefined> }): Promise<ProjectSpec> {
   const s: ProjectSpec = { ...spec, requirements: [...spec.requirements] };
   for (;;) {
     const items: Item[] = [
-      { label: '$(check) Write files', description: files.join(', '), accept: true },
+      { label: '$(check) Write files', description: `${files.join(', ')} in ${target.folder}`, accept: true },
+      // Which folder: two projects side by side must never be merged without the user seeing it.
+      { label: '$(folder) Folder', description: target.folder, detail: 'the project these files are for (run Containerize again to choose another)' },
+      ...(target.changes.length ? [{ label: '$(diff) Changes from your Dockerfile', description: target.changes.join('; ') }] : []),
       { label: 'Mode', description: s.mode, edit: async () => {
         const m = await vscode.window.showQuickPick(['script', 'jupyter', 'app'], { placeHolder: 'How the container runs the project' });
         if (m) s.mode = m as ProjectMode;
@@ -26,7 +29,9 @@ export async function editSpec(spec: ProjectSpec, files: string[]): Promise<Proj
         if (v !== undefined) s.requirements = v.split(',').map((p) => p.trim()).filter(Boolean).map((p) => { const [name, version] = p.split('=='); return { name, version }; });
       } },
       { label: 'Base image', description: baseImageOf(s), edit: async () => {
-        const v = await vscode.window.showInputBox({ prompt: 'Base image (a tagged reference)', value: baseImageOf(s) });
+        const v = target.pickBaseImage
+          ? await target.pickBaseImage(baseImageOf(s))
+          : await vscode.window.showInputBox({ prompt: 'Base image (a tagged reference)', value: baseImageOf(s) });
         if (v !== undefined) s.baseImage = v.trim() || undefined;
       } },
       { label: 'GPU', description: s.gpu ? 'on' : 'off', edit: async () => { s.gpu = !s.gpu; } },
@@ -35,7 +40,7 @@ export async function editSpec(spec: ProjectSpec, files: string[]): Promise<Proj
         if (v !== undefined) s.entry = v.trim() || undefined;
       } },
     ];
-    const pick = await vscode.window.showQuickPick(items, { title: 'Containerize Project: review before writing', placeHolder: 'Pick a field to change, or "Write files"', ignoreFocusOut: true });
+    const pick = await vscode.window.showQuickPick(items, { title: `Containerize ${target.folder}: review before writing`, placeHolder: 'Pick a field to change, or "Write files"', ignoreFocusOut: true });
     if (!pick) throw new UserCancelled();
     if (pick.accept) return s;
     await pick.edit?.();
