@@ -6,6 +6,9 @@ import { Engine } from '../../../src/node/docker/engine';
 import { resolveEndpoint } from '../../../src/node/docker/endpoint';
 import { leaves, TreeNode } from '../../../src/core/docker/tree';
 
+/** The workspace folder's own project: the whole view, or its node's children when the view has a node per project. */
+const rootProject = (nodes: TreeNode[]) => nodes.find((n) => n.id === 'project:')?.children ?? nodes;
+
 interface Snapshot { state: string; reason?: string; images: TreeNode[]; containers: TreeNode[]; project: TreeNode[] }
 const NAME = `dsc-test-explorer-editor-${process.pid}`;
 const engine = new Engine(resolveEndpoint({ env: process.env }));
@@ -46,7 +49,7 @@ describe('explorer views', () => {
     assert.ok(python.children!.some((n) => n.label === '3.11-slim' && /MB · /.test(n.description!)));
     assert.ok(snap.images.some((n) => n.label === 'local/python'));
     assert.strictEqual(leaves(snap.containers).find((n) => n.label === NAME)!.contextValue, 'container:created');
-    assert.ok(snap.project.some((n) => n.label === 'Container files'), 'the Project view shows the container files');
+    assert.ok(rootProject(snap.project).some((n) => n.label === 'Container files'), 'the Project view shows the container files');
   });
 
   it('start, stop and remove from the tree change the engine', async () => {
@@ -97,7 +100,7 @@ describe('explorer views', () => {
     await vscode.commands.executeCommand('workbench.view.extension.dsContainers');
     await vscode.commands.executeCommand('dsContainers.project.refresh');
     const pandas = await until('pandas in the Project view', async () =>
-      (await snapshot()).project.find((n) => n.label === 'Runtime packages')?.children?.find((n) => n.label === 'pandas'), 60000);
+      rootProject((await snapshot()).project).find((n) => n.label === 'Runtime packages')?.children?.find((n) => n.label === 'pandas'), 60000);
     const site = pandas.children!.find((n) => n.open?.file === 'explorer/churn.py');
     assert.ok(site, `sites: ${pandas.children!.map((n) => n.label).join(', ')}`);
     await vscode.commands.executeCommand('dsContainers.project.openSite', site);
