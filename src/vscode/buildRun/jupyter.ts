@@ -61,8 +61,11 @@ export async function jupyterUrlOf(s: Services, c: ContainerInfo): Promise<strin
 export async function pickRunningJupyter(s: Services, project?: string): Promise<ContainerInfo | undefined> {
   const projects = project ? [project] : await workspaceProjects();
   const list = runningJupyters(await s.engines.get().listContainers(), projects);
-  const mine = project ? list.filter((c) => c.labels['dsContainers.project'] === project) : list;
-  if (mine.length <= 1) return mine[0];
+  const here = list.filter((c) => projects.includes(c.labels['dsContainers.project'] ?? ''));
+  if (project || here.length === 1) {
+    if (here.length <= 1) return here[0];
+  } else if (list.length <= 1) return list[0];
+  const mine = project ? here : list;
   const pick = await vscode.window.showQuickPick(mine.map((c) => ({
     label: c.name,
     description: c.labels['dsContainers.project'] ? vscode.workspace.asRelativePath(c.labels['dsContainers.project']) : c.image,

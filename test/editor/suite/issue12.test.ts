@@ -58,9 +58,11 @@ describe('issue 12: containerize in the editor', function () {
     await vscode.commands.executeCommand('dsContainers.project.refresh');
     const find = (nodes: TreeNode[], label: string) => nodes.find((n) => n.id.startsWith('project:') && n.label === label);
     const snap = () => vscode.commands.executeCommand<{ project: TreeNode[] }>('dsContainers.explorer.snapshot');
-    const script = await until('churn-script in the Project view', async () => find((await snap()).project, 'churn-script'));
-    assert.ok(find((await snap()).project, 'churn-notebook'), 'the notebook project is its own node');
-    assert.match(script.description ?? '', /script/);
+    const script = await until('churn-script analysed in the Project view', async () => {
+      const n = find((await snap()).project, 'churn-script');
+      return n && /^script/.test(n.description ?? '') ? n : undefined;
+    });
+    assert.match(find((await snap()).project, 'churn-notebook')?.description ?? '', /^jupyter/, 'the notebook project is its own node');
     // No false "unresolved import" of the sibling project: each is analysed on its own.
     assert.ok(!JSON.stringify(script.children).includes('Unresolved imports'));
     const r = await containerize(path.join(two(), 'churn-script'), { build: false });
@@ -99,19 +101,22 @@ describe('issue 12: containerize in the editor', function () {
   });
 
   it('Open Jupyter from the palette opens the running server, never the active editor\'s script image', async () => {
+    // The notebook project's container, stopped by the previous test, started again from the tree:
+    // not a run of this session, so its URL comes from its log.
     const nb = path.join(two(), 'churn-notebook');
-    const handle = await vscode.commands.executeCommand<RunHandle>('dsContainers.project.run', vscode.Uri.file(nb));
-    created.push(handle.id);
-    const url = await until('the Jupyter URL', () => handle.url);
+    const info = (await engine.listContainers()).find((c) => c.labels['dsContainers.project'] === nb)!;
+    assert.ok(info, 'the stopped Jupyter container is still there');
+    await vscode.commands.executeCommand('dsContainers.containers.start', { id: `c:${info.id}`, kind: 'container', label: info.name, container: info });
     // The script project's Dockerfile is the active editor: Open Jupyter must not run its image.
     const scriptDockerfile = vscode.Uri.file(path.join(two(), 'churn-script', 'Dockerfile'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(scriptDockerfile));
-    const opened = await vscode.commands.executeCommand<string>('dsContainers.project.openJupyter', undefined, { open: false });
-    assert.strictEqual(opened, url);
+    const opened = await until('Open Jupyter to find the URL in the log', async () =>
+      vscode.commands.executeCommand<string>('dsContainers.project.openJupyter', undefined, { open: false }).then((u) => u, () => undefined));
+    const port = (await engine.listContainers()).find((c) => c.id === info.id)!.ports.find((p) => p.containerPort === 8888)!.hostPort;
+    assert.match(opened, new RegExp(`^http://127\\.0\\.0\\.1:${port}/.*\\?token=\\w+$`));
     const scriptRuns = (await engine.listContainers()).filter((c) => c.labels['dsContainers.project'] === path.join(two(), 'churn-script'));
     assert.deepStrictEqual(scriptRuns.map((c) => c.name), []);
-    handle.stop();
-    await handle.exit;
+    await engine.stopContainer(info.id);
   });
 
   it('Remove names what only the container has (docker diff) and copies it out first', async () => {
