@@ -17,7 +17,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-bench-')), 'dsc-test-build-bench');
-  fs.cpSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'projects', 'linear-classifier-script'), dir, { recursive: true });
+  fs.cpSync(path.join(__dirname, '..', '..', 'test', 'fixtures', 'projects', 'linear-classifier-script'), dir, {
+    recursive: true,
+  });
   const spec = specFromAnalysis(await analyzeProject(dir, { noPin: true }), { baseImage: 'local/python:3.11-scipy' });
   for (const [name, text] of Object.entries(generateAll(spec))) fs.writeFileSync(path.join(dir, name), text);
   const tag = 'dsc-test-build-bench:latest';
@@ -50,9 +52,18 @@ async function main(): Promise<void> {
   }
   const c = median(cold);
   const w = median(warm);
-  console.log(`cold build (dependency layers rebuilt), median of ${ROUNDS}: ${c.toFixed(2)} s   [${cold.map((x) => x.toFixed(2)).join(', ')}]`);
-  console.log(`code-only rebuild, median of ${ROUNDS}: ${w.toFixed(2)} s   [${warm.map((x) => x.toFixed(2)).join(', ')}]   ${reused} of ${steps} steps from the cache`);
-  console.log(`ratio rebuild/cold: ${((w / c) * 100).toFixed(1)} %   (goal ≤ 5 %; the stand-in base image already holds the packages, so "cold" here is far cheaper than a real pip download)`);
+  console.log(
+    `cold build (dependency layers rebuilt), median of ${ROUNDS}: ${c.toFixed(2)} s   [${cold.map((x) => x.toFixed(2)).join(', ')}]`,
+  );
+  console.log(
+    `code-only rebuild, median of ${ROUNDS}: ${w.toFixed(2)} s   [${warm.map((x) => x.toFixed(2)).join(', ')}]   ${reused} of ${steps} steps from the cache`,
+  );
+  console.log(
+    `ratio rebuild/cold: ${((w / c) * 100).toFixed(1)} %   (goal ≤ 5 %; the stand-in base image already holds the packages, so "cold" here is far cheaper than a real pip download)`,
+  );
 }
 
-main().catch((e) => { console.error(e); process.exitCode = 1; });
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -20,12 +20,14 @@ const stats = (xs: number[]) => {
 async function pool<T>(n: number, jobs: (() => Promise<T>)[]): Promise<T[]> {
   const out: T[] = [];
   let i = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (i < jobs.length) {
-      const k = i++;
-      out[k] = await jobs[k]();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (i < jobs.length) {
+        const k = i++;
+        out[k] = await jobs[k]();
+      }
+    }),
+  );
   return out;
 }
 
@@ -36,7 +38,12 @@ async function latency(): Promise<void> {
   await new Promise((r) => setTimeout(r, 600)); // past the first throttle window
   const fromEvent: number[] = [];
   const fromCall: number[] = [];
-  const c = await docker.createContainer({ Image: 'python:3.11-slim', name: `${P}latency`, Cmd: ['sleep', '600'], HostConfig: { Init: true } });
+  const c = await docker.createContainer({
+    Image: 'python:3.11-slim',
+    name: `${P}latency`,
+    Cmd: ['sleep', '600'],
+    HostConfig: { Init: true },
+  });
   try {
     for (let i = 0; i < 10; i++) {
       const want = i % 2 === 0 ? 'container:running' : 'container:exited';
@@ -44,7 +51,10 @@ async function latency(): Promise<void> {
         const off = model.onChange((k) => {
           if (k !== 'containers') return;
           const n = leaves(containerTree(model.containers!, DEFAULT_OPTIONS)).find((x) => x.label === `${P}latency`);
-          if (n?.contextValue === want) { off(); resolve(performance.now()); }
+          if (n?.contextValue === want) {
+            off();
+            resolve(performance.now());
+          }
         });
       });
       const t0 = performance.now();
@@ -69,12 +79,34 @@ async function latency(): Promise<void> {
 async function listing(): Promise<void> {
   console.log(`creating ${N} containers and ${N} images on python:3.11-slim…`);
   let t = performance.now();
-  await pool(6, Array.from({ length: N }, (_, i) => () => docker.createContainer({ Image: 'python:3.11-slim', name: `${P}c${i}`, Cmd: ['true'], Labels: { 'com.docker.compose.project': `${P}p${i % 20}` } })));
+  await pool(
+    6,
+    Array.from(
+      { length: N },
+      (_, i) => () =>
+        docker.createContainer({
+          Image: 'python:3.11-slim',
+          name: `${P}c${i}`,
+          Cmd: ['true'],
+          Labels: { 'com.docker.compose.project': `${P}p${i % 20}` },
+        }),
+    ),
+  );
   const base = await docker.createContainer({ Image: 'python:3.11-slim', name: `${P}base`, Cmd: ['true'] });
-  await pool(4, Array.from({ length: N }, (_, i) => () => base.commit({ repo: `${P}img`, tag: `v${i}`, changes: [`LABEL dsc-bench=${i}`] })));
+  await pool(
+    4,
+    Array.from(
+      { length: N },
+      (_, i) => () => base.commit({ repo: `${P}img`, tag: `v${i}`, changes: [`LABEL dsc-bench=${i}`] }),
+    ),
+  );
   console.log(`(setup took ${((performance.now() - t) / 1000).toFixed(0)} s)`);
 
-  const lc: number[] = [], tc: number[] = [], li: number[] = [], ti: number[] = [], cold: number[] = [];
+  const lc: number[] = [],
+    tc: number[] = [],
+    li: number[] = [],
+    ti: number[] = [],
+    cold: number[] = [];
   for (let r = 0; r < 5; r++) {
     t = performance.now();
     const cs = await engine.listContainers();
@@ -88,7 +120,8 @@ async function listing(): Promise<void> {
     t = performance.now();
     const itree = imageTree(is, DEFAULT_OPTIONS, Date.now() / 1000);
     ti.push(performance.now() - t);
-    if (leaves(ctree).length < N || leaves(itree).length < N) throw new Error(`expected ${N} of each, got ${leaves(ctree).length} containers, ${leaves(itree).length} images`);
+    if (leaves(ctree).length < N || leaves(itree).length < N)
+      throw new Error(`expected ${N} of each, got ${leaves(ctree).length} containers, ${leaves(itree).length} images`);
     // a fresh model (nothing cached): first refresh of both lists until both trees are built
     const fresh = new ExplorerModel(() => new Engine(resolveEndpoint({ env: process.env }), 60000));
     t = performance.now();
@@ -105,9 +138,27 @@ async function listing(): Promise<void> {
 
 async function cleanup(): Promise<void> {
   const cs = (await docker.listContainers({ all: true })).filter((c) => c.Names.some((n) => n.startsWith(`/${P}`)));
-  await pool(6, cs.map((c) => () => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  await pool(
+    6,
+    cs.map(
+      (c) => () =>
+        docker
+          .getContainer(c.Id)
+          .remove({ force: true })
+          .catch(() => undefined),
+    ),
+  );
   const is = (await docker.listImages()).filter((i) => (i.RepoTags ?? []).some((t) => t.startsWith(P)));
-  await pool(6, is.map((i) => () => docker.getImage(i.Id).remove({ force: true }).catch(() => undefined)));
+  await pool(
+    6,
+    is.map(
+      (i) => () =>
+        docker
+          .getImage(i.Id)
+          .remove({ force: true })
+          .catch(() => undefined),
+    ),
+  );
 }
 
 (async () => {

@@ -19,14 +19,26 @@ const NOTEBOOKS = 400;
 // Deterministic pseudo-random numbers (mulberry32), so the tree is the same on every machine.
 function rng(seed: number): () => number {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
-const THIRD = ['numpy', 'pandas', 'scipy.stats', 'sklearn.linear_model', 'matplotlib.pyplot', 'requests', 'yaml', 'torch', 'PIL.Image', 'tqdm'];
+const THIRD = [
+  'numpy',
+  'pandas',
+  'scipy.stats',
+  'sklearn.linear_model',
+  'matplotlib.pyplot',
+  'requests',
+  'yaml',
+  'torch',
+  'PIL.Image',
+  'tqdm',
+];
 const STD = ['os', 'sys', 'json', 're', 'collections', 'itertools', 'functools', 'pathlib', 'typing', 'dataclasses'];
 
 function pyFile(r: () => number, i: number): string {
@@ -39,10 +51,12 @@ function pyFile(r: () => number, i: number): string {
   out.push('if TYPE_CHECKING:\n    from pandas import DataFrame');
   const functions = 16 + Math.floor(r() * 20);
   for (let f = 0; f < functions; f++) {
-    out.push(`\n\ndef function_${f}(x, y=${f}, *args, **kwargs):\n    """Compute something; 'import inside' a docstring is ignored."""\n` +
-      `    values = [x * ${f}, y + ${f}, "${'s'.repeat(10 + f)}"]\n    text = f"{x!r} and {y:>10} # not a comment"\n` +
-      `    for v in values:\n        if isinstance(v, int) and v > ${f}:\n            x += v  # a comment with import fake\n` +
-      `    data = {\n        'a': [1, 2, 3],\n        'b': (4, 5,\n              6),\n    }\n    return x, data, text`);
+    out.push(
+      `\n\ndef function_${f}(x, y=${f}, *args, **kwargs):\n    """Compute something; 'import inside' a docstring is ignored."""\n` +
+        `    values = [x * ${f}, y + ${f}, "${'s'.repeat(10 + f)}"]\n    text = f"{x!r} and {y:>10} # not a comment"\n` +
+        `    for v in values:\n        if isinstance(v, int) and v > ${f}:\n            x += v  # a comment with import fake\n` +
+        `    data = {\n        'a': [1, 2, 3],\n        'b': (4, 5,\n              6),\n    }\n    return x, data, text`,
+    );
   }
   if (r() < 0.3) out.push(`\nTABLE = [${Array.from({ length: 200 }, (_, k) => (k * 7919) % 1000).join(', ')}]`);
   if (r() < 0.2) out.push('\n\nif __name__ == "__main__":\n    function_0(1)');
@@ -50,15 +64,33 @@ function pyFile(r: () => number, i: number): string {
 }
 
 function notebook(r: () => number, i: number): string {
-  const cells: unknown[] = [{ cell_type: 'markdown', metadata: {}, source: [`# Notebook ${i}\n`, 'import nothing_here\n'] }];
+  const cells: unknown[] = [
+    { cell_type: 'markdown', metadata: {}, source: [`# Notebook ${i}\n`, 'import nothing_here\n'] },
+  ];
   const image = 'iVBORw0KGgo'.repeat(9000); // a base64 PNG-like output of ~100 KB
   for (let c = 0; c < 12; c++) {
-    const src = [c === 0 ? '%pip install -q seaborn\n' : '%matplotlib inline\n', `import ${THIRD[Math.floor(r() * THIRD.length)]}\n`,
-      `x${c} = [i ** 2 for i in range(${c * 10})]\n`, `print("cell ${c}: import fake")\n`];
-    cells.push({ cell_type: 'code', execution_count: c, metadata: {}, source: src,
-      outputs: c === 6 ? [{ output_type: 'display_data', data: { 'image/png': image, 'text/plain': ['<Figure>'] }, metadata: {} }] : [] });
+    const src = [
+      c === 0 ? '%pip install -q seaborn\n' : '%matplotlib inline\n',
+      `import ${THIRD[Math.floor(r() * THIRD.length)]}\n`,
+      `x${c} = [i ** 2 for i in range(${c * 10})]\n`,
+      `print("cell ${c}: import fake")\n`,
+    ];
+    cells.push({
+      cell_type: 'code',
+      execution_count: c,
+      metadata: {},
+      source: src,
+      outputs:
+        c === 6
+          ? [{ output_type: 'display_data', data: { 'image/png': image, 'text/plain': ['<Figure>'] }, metadata: {} }]
+          : [],
+    });
   }
-  return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', language: 'python' } }, cells }, null, 1);
+  return JSON.stringify(
+    { nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', language: 'python' } }, cells },
+    null,
+    1,
+  );
 }
 
 function buildTree(): { files: number; bytes: number } {
@@ -93,9 +125,19 @@ function buildBigNotebooks(): number {
   const image = 'iVBORw0KGgo'.repeat(550_000); // ~6 MB per output
   let bytes = 0;
   for (let i = 0; i < 4; i++) {
-    const cells = Array.from({ length: 10 }, (_, c) => ({ cell_type: 'code', metadata: {}, execution_count: c, source: [`import numpy as np  # cell ${c}\n`],
-      outputs: [{ output_type: 'display_data', metadata: {}, data: { 'image/png': image } }] }));
-    const text = JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', language: 'python' } }, cells });
+    const cells = Array.from({ length: 10 }, (_, c) => ({
+      cell_type: 'code',
+      metadata: {},
+      execution_count: c,
+      source: [`import numpy as np  # cell ${c}\n`],
+      outputs: [{ output_type: 'display_data', metadata: {}, data: { 'image/png': image } }],
+    }));
+    const text = JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: 'python3', language: 'python' } },
+      cells,
+    });
     fs.writeFileSync(path.join(BIG_TREE, `plots_${i}.ipynb`), text);
     bytes += text.length;
   }
@@ -112,7 +154,8 @@ async function child(mode: string): Promise<void> {
     const walk = (d: string): void => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         const p = path.join(d, e.name);
-        if (e.isDirectory()) walk(p); else if (/\.(py|ipynb)$/.test(e.name)) files.push(p);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(py|ipynb)$/.test(e.name)) files.push(p);
       }
     };
     walk(TREE);
@@ -142,7 +185,9 @@ function runChild(mode: string): { ms: number; maxRssKb: number; detail: string 
 
 async function precisionRecall(python: string | false): Promise<{ p: number; r: number; misses: string[] }> {
   const dir = path.join(ROOT, 'test/fixtures/projects');
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   const misses: string[] = [];
   for (const name of fs.readdirSync(dir).sort()) {
     const exp = path.join(dir, name, 'expected.json');
@@ -150,8 +195,17 @@ async function precisionRecall(python: string | false): Promise<{ p: number; r: 
     const want = new Set<string>((JSON.parse(fs.readFileSync(exp, 'utf8')).runtime as string[]).map(normalizeName));
     const a = await analyzeProject(path.join(dir, name), { python, noPin: true });
     const got = new Set(a.requirements.filter((q) => q.class === 'runtime').map((q) => normalizeName(q.name)));
-    for (const g of got) if (want.has(g)) tp++; else { fp++; misses.push(`${name}: extra ${g}`); }
-    for (const w of want) if (!got.has(w)) { fn++; misses.push(`${name}: missing ${w}`); }
+    for (const g of got)
+      if (want.has(g)) tp++;
+      else {
+        fp++;
+        misses.push(`${name}: extra ${g}`);
+      }
+    for (const w of want)
+      if (!got.has(w)) {
+        fn++;
+        misses.push(`${name}: missing ${w}`);
+      }
   }
   return { p: tp / (tp + fp), r: tp / (tp + fn), misses };
 }
@@ -159,32 +213,51 @@ async function precisionRecall(python: string | false): Promise<{ p: number; r: 
 async function mainBench(): Promise<void> {
   const t0 = Date.now();
   const info = buildTree();
-  console.log(`tree: ${info.files} files, ${(info.bytes / 1048576).toFixed(1)} MB (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `tree: ${info.files} files, ${(info.bytes / 1048576).toFixed(1)} MB (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   runChild('read'); // warm the page cache so both figures compare like with like
   const reads = [runChild('read'), runChild('read'), runChild('read')].sort((a, b) => a.ms - b.ms);
   const scans = [runChild('scan'), runChild('scan'), runChild('scan')].sort((a, b) => a.ms - b.ms);
-  const floor = reads[1], scan = scans[1];
-  console.log(`read only (floor): ${floor.ms.toFixed(0)} ms (median of 3; ${floor.detail}); peak RSS ${(floor.maxRssKb / 1024).toFixed(0)} MB`);
-  console.log(`scan:              ${scan.ms.toFixed(0)} ms (median of 3; ${scan.detail}); ${(scan.ms / floor.ms).toFixed(1)}x the floor (goal <= 10x)`);
+  const floor = reads[1],
+    scan = scans[1];
+  console.log(
+    `read only (floor): ${floor.ms.toFixed(0)} ms (median of 3; ${floor.detail}); peak RSS ${(floor.maxRssKb / 1024).toFixed(0)} MB`,
+  );
+  console.log(
+    `scan:              ${scan.ms.toFixed(0)} ms (median of 3; ${scan.detail}); ${(scan.ms / floor.ms).toFixed(1)}x the floor (goal <= 10x)`,
+  );
   console.log(`scan peak RSS:     ${(Math.max(...scans.map((s) => s.maxRssKb)) / 1024).toFixed(0)} MB (goal < 300 MB)`);
   const bigBytes = buildBigNotebooks();
   const big = runChild('big');
-  console.log(`big notebooks:     4 x ${(bigBytes / 4 / 1048576).toFixed(0)} MB scanned in ${big.ms.toFixed(0)} ms; peak RSS ${(big.maxRssKb / 1024).toFixed(0)} MB (${big.detail})`);
+  console.log(
+    `big notebooks:     4 x ${(bigBytes / 4 / 1048576).toFixed(0)} MB scanned in ${big.ms.toFixed(0)} ms; peak RSS ${(big.maxRssKb / 1024).toFixed(0)} MB (${big.detail})`,
+  );
   for (const py of [false, 'python3'] as const) {
     const pr = await precisionRecall(py);
-    console.log(`fixtures, runtime requirements (${py === false ? 'bundled data' : 'probing python3'}): precision ${(pr.p * 100).toFixed(1)}%, recall ${(pr.r * 100).toFixed(1)}%${pr.misses.length ? ` (${pr.misses.join('; ')})` : ''}`);
+    console.log(
+      `fixtures, runtime requirements (${py === false ? 'bundled data' : 'probing python3'}): precision ${(pr.p * 100).toFixed(1)}%, recall ${(pr.r * 100).toFixed(1)}%${pr.misses.length ? ` (${pr.misses.join('; ')})` : ''}`,
+    );
   }
   console.log(`CPython ast agreement on python3's standard library: ${agreementWithCPython()}`);
 }
 
 // Agreement with CPython's own parser on real code: the interpreter's standard library.
 function agreementWithCPython(): string {
-  const lib = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
+  const lib = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
+    encoding: 'utf8',
+  });
   if (lib.status !== 0) return 'skipped (no python3)';
-  const ref = spawnSync('python3', [path.join(ROOT, 'bench/ast-imports.py'), lib.stdout.trim()], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ref = spawnSync('python3', [path.join(ROOT, 'bench/ast-imports.py'), lib.stdout.trim()], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (ref.status !== 0) return `skipped (${ref.stderr.trim().split('\n').pop()})`;
   const want = JSON.parse(ref.stdout) as Record<string, string[]>;
-  let imports = 0, missing = 0, extra = 0, warned = 0;
+  let imports = 0,
+    missing = 0,
+    extra = 0,
+    warned = 0;
   const examples: string[] = [];
   for (const [file, expected] of Object.entries(want)) {
     const text = decodeSource(fs.readFileSync(file)).text ?? '';
@@ -196,7 +269,10 @@ function agreementWithCPython(): string {
     for (const e of expected) {
       const k = left.indexOf(e);
       if (k >= 0) left.splice(k, 1);
-      else { missing++; if (examples.length < 5) examples.push(`missing ${e} in ${file}`); }
+      else {
+        missing++;
+        if (examples.length < 5) examples.push(`missing ${e} in ${file}`);
+      }
     }
     extra += left.length;
     for (const x of left.slice(0, Math.max(0, 5 - examples.length))) examples.push(`extra ${x} in ${file}`);

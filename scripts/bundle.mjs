@@ -28,7 +28,12 @@ const lazyDockerode = {
 // chunk, so modules that share code (the Dockerfile libraries, whose registry client we patch) stay
 // one instance. Add a chunk here, to `lazyModules` in eslint.config.mjs, and nothing else.
 const chunks = {
-  dockerfile: ['dockerfile-language-service', 'dockerfile-language-service/lib/dockerRegistryClient', 'dockerfile-ast', 'dockerfile-utils'],
+  dockerfile: [
+    'dockerfile-language-service',
+    'dockerfile-language-service/lib/dockerRegistryClient',
+    'dockerfile-ast',
+    'dockerfile-utils',
+  ],
   yaml: ['yaml'],
   requirements: ['pip-requirements-js'],
   toml: ['smol-toml'],
@@ -41,14 +46,23 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${[...chunkOf.keys()].map(escape).join('|')})$`) }, (a) => ({ path: a.path, namespace: 'lazy-chunk' }));
+    b.onResolve({ filter: new RegExp(`^(${[...chunkOf.keys()].map(escape).join('|')})$`) }, (a) => ({
+      path: a.path,
+      namespace: 'lazy-chunk',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (a) => ({
       contents: `module.exports = require(${JSON.stringify(`./chunks/${chunkOf.get(a.path)}.js`)})[${JSON.stringify(a.path)}];`,
     }));
     b.onResolve({ filter: /^\.\/chunks\//, namespace: 'lazy-chunk' }, (a) => ({ path: a.path, external: true }));
   },
 };
-const chunkEntry = (mods) => mods.map((m) => `Object.defineProperty(exports, ${JSON.stringify(m)}, { enumerable: true, get: () => require(${JSON.stringify(m)}) });`).join('\n');
+const chunkEntry = (mods) =>
+  mods
+    .map(
+      (m) =>
+        `Object.defineProperty(exports, ${JSON.stringify(m)}, { enumerable: true, get: () => require(${JSON.stringify(m)}) });`,
+    )
+    .join('\n');
 const chunkBuilds = Object.entries(chunks).map(([chunk, mods]) => ({
   ...common,
   stdin: { contents: chunkEntry(mods), resolveDir: '.', sourcefile: `chunks/${chunk}.js` },
@@ -61,15 +75,25 @@ const builds = [
   { ...common, entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' }, outdir: 'dist' },
   { ...common, entryPoints: { 'dockerode-ssh': 'node_modules/docker-modem/lib/ssh.js' }, outdir: 'dist' },
   { ...common, plugins: [lazyDockerode, lazyChunks], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  { ...common, plugins: [lazyDockerode, lazyChunks], entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    plugins: [lazyDockerode, lazyChunks],
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   for (const b of builds) {
     const r = await esbuild.build(b);
-    const bytes = Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith(".js")).reduce((n, [, o]) => n + o.bytes, 0);
-    console.log(`${b.outfile ?? Object.keys(b.entryPoints).map((e) => `dist/${e}.js`)}: ${(bytes / 1024).toFixed(0)} KiB`);
+    const bytes = Object.entries(r.metafile.outputs)
+      .filter(([f]) => f.endsWith('.js'))
+      .reduce((n, [, o]) => n + o.bytes, 0);
+    console.log(
+      `${b.outfile ?? Object.keys(b.entryPoints).map((e) => `dist/${e}.js`)}: ${(bytes / 1024).toFixed(0)} KiB`,
+    );
   }
 }
 // dockerode's BuildKit session loads its .proto files at run time from next to the bundle.

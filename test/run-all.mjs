@@ -19,7 +19,7 @@ for (const [name, argv] of tiers) {
   console.log(`\n=== ${name} tier`);
   const r = await run(argv);
   const c = counts(r.text);
-  if (r.code !== 0 && c.failed === 0) c.failed = 1;   // a crash with no count is still a failure
+  if (r.code !== 0 && c.failed === 0) c.failed = 1; // a crash with no count is still a failure
   bad ||= r.code !== 0;
   console.log(`=== ${name} tier: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (exit ${r.code})`);
   for (const k of Object.keys(total)) total[k] += c[k];

@@ -8,18 +8,31 @@ export function run(argv, opts = {}) {
   return new Promise((resolve) => {
     const p = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
     let text = '';
-    p.stdout.on('data', (d) => { text += d; process.stdout.write(d); });
-    p.stderr.on('data', (d) => { text += d; process.stderr.write(d); });
+    p.stdout.on('data', (d) => {
+      text += d;
+      process.stdout.write(d);
+    });
+    p.stderr.on('data', (d) => {
+      text += d;
+      process.stderr.write(d);
+    });
     p.on('close', (code) => resolve({ code: code ?? 1, text }));
   });
 }
 
 /** Counts from node:test's spec reporter ("ℹ pass 3") or a plain "N passed, N failed" line. */
 export function counts(text) {
-  const num = (re) => { const m = [...text.matchAll(re)].pop(); return m ? +m[1] : 0; };
+  const num = (re) => {
+    const m = [...text.matchAll(re)].pop();
+    return m ? +m[1] : 0;
+  };
   const plain = [...text.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/gm)].pop();
   if (plain) return { passed: +plain[1], failed: +plain[2], skipped: +(plain[3] || 0) };
-  return { passed: num(/^(?:ℹ|#) pass (\d+)$/gm), failed: num(/^(?:ℹ|#) fail (\d+)$/gm), skipped: num(/^(?:ℹ|#) skipped (\d+)$/gm) + num(/^(?:ℹ|#) todo (\d+)$/gm) };
+  return {
+    passed: num(/^(?:ℹ|#) pass (\d+)$/gm),
+    failed: num(/^(?:ℹ|#) fail (\d+)$/gm),
+    skipped: num(/^(?:ℹ|#) skipped (\d+)$/gm) + num(/^(?:ℹ|#) todo (\d+)$/gm),
+  };
 }
 
 /** A tier that cannot run says so in one line; in CI that is a failure, elsewhere a skip. */

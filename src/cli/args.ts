@@ -17,7 +17,10 @@ export function parseArgs(argv: string[], known: readonly string[], valued: read
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') return { positional, flags, rest: argv.slice(i + 1) };
-    if (!a.startsWith('-') || a === '-') { positional.push(a); continue; }
+    if (!a.startsWith('-') || a === '-') {
+      positional.push(a);
+      continue;
+    }
     const eq = a.indexOf('=');
     const name = (eq > 0 ? a.slice(0, eq) : a).replace(/^-+/, '');
     if (!known.includes(name) && !valued.includes(name)) throw new CliError(`unknown option: ${a}`);

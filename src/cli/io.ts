@@ -12,7 +12,10 @@ export interface CliIo {
 
 /** A user-facing failure: printed as one line, no stack trace. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

@@ -62,5 +62,7 @@ if (require.main === module) {
     signal: ac.signal,
     stdin: process.stdin,
   };
-  main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -6,7 +6,9 @@ import { TreeNode } from './docker/tree';
 /** The files Containerize writes; the view shows which exist. */
 export const SCAFFOLD_FILES = ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'];
 // Compose accepts these names too; an existing one counts (and is what a click opens).
-const ALIASES: Record<string, string[]> = { 'compose.yaml': ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'] };
+const ALIASES: Record<string, string[]> = {
+  'compose.yaml': ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'],
+};
 const present = (f: string, existing: string[]) => (ALIASES[f] ?? [f]).find((x) => existing.includes(x));
 
 const GROUPS: { cls: ImportClass; label: string; icon: string }[] = [
@@ -16,7 +18,8 @@ const GROUPS: { cls: ImportClass; label: string; icon: string }[] = [
   { cls: 'dev', label: 'Development packages', icon: 'beaker' },
 ];
 
-const where = (s: ImportSite) => (s.cell !== undefined ? `${s.file} cell ${s.cell + 1}:${s.line}` : `${s.file}:${s.line}`);
+const where = (s: ImportSite) =>
+  s.cell !== undefined ? `${s.file} cell ${s.cell + 1}:${s.line}` : `${s.file}:${s.line}`;
 
 function siteNode(parent: string, s: ImportSite, label?: string): TreeNode {
   return {
@@ -47,38 +50,83 @@ function packageNode(r: Requirement): TreeNode {
 
 /** The whole Project view for one analysis. */
 export function projectTree(a: ProjectAnalysis): TreeNode[] {
-  const nodes: TreeNode[] = [{
-    id: 'summary',
-    kind: 'info',
-    label: `${a.mode}${a.framework ? ` (${a.framework})` : ''} · Python ${a.pythonVersion}`,
-    description: a.entry ? `entry ${a.entry}` : a.notebooks.length ? `${a.notebooks.length} notebook${a.notebooks.length > 1 ? 's' : ''}` : undefined,
-    icon: a.gpu ? 'circuit-board' : 'info',
-    tooltip: `${a.root}${a.gpu ? '\nuses a GPU library' : ''}`,
-  }];
+  const nodes: TreeNode[] = [
+    {
+      id: 'summary',
+      kind: 'info',
+      label: `${a.mode}${a.framework ? ` (${a.framework})` : ''} · Python ${a.pythonVersion}`,
+      description: a.entry
+        ? `entry ${a.entry}`
+        : a.notebooks.length
+          ? `${a.notebooks.length} notebook${a.notebooks.length > 1 ? 's' : ''}`
+          : undefined,
+      icon: a.gpu ? 'circuit-board' : 'info',
+      tooltip: `${a.root}${a.gpu ? '\nuses a GPU library' : ''}`,
+    },
+  ];
   for (const g of GROUPS) {
     const reqs = a.requirements.filter((r) => r.class === g.cls).sort((x, y) => x.name.localeCompare(y.name));
     if (!reqs.length && g.cls !== 'runtime') continue;
-    nodes.push({ id: `group:${g.cls}`, kind: 'group', label: g.label, description: String(reqs.length), icon: g.icon, expanded: g.cls === 'runtime', contextValue: `packageGroup:${g.cls}`, children: reqs.map(packageNode) });
+    nodes.push({
+      id: `group:${g.cls}`,
+      kind: 'group',
+      label: g.label,
+      description: String(reqs.length),
+      icon: g.icon,
+      expanded: g.cls === 'runtime',
+      contextValue: `packageGroup:${g.cls}`,
+      children: reqs.map(packageNode),
+    });
   }
   if (a.unresolved.length) {
     nodes.push({
-      id: 'group:unresolved', kind: 'group', label: 'Unresolved imports', description: String(a.unresolved.length), icon: 'warning', color: 'list.warningForeground', expanded: true,
+      id: 'group:unresolved',
+      kind: 'group',
+      label: 'Unresolved imports',
+      description: String(a.unresolved.length),
+      icon: 'warning',
+      color: 'list.warningForeground',
+      expanded: true,
       tooltip: 'Imports that are neither the standard library, a local module nor a known package.',
       children: a.unresolved.map((s) => siteNode('unresolved', s, s.module)),
     });
   }
   nodes.push({
-    id: 'group:scaffold', kind: 'group', label: 'Container files', icon: 'file-code', expanded: true,
+    id: 'group:scaffold',
+    kind: 'group',
+    label: 'Container files',
+    icon: 'file-code',
+    expanded: true,
     description: `${SCAFFOLD_FILES.filter((f) => present(f, a.existing)).length}/${SCAFFOLD_FILES.length}`,
     children: SCAFFOLD_FILES.map((f) => {
       const found = present(f, a.existing);
-      return { id: `scaffold:${f}`, kind: 'file' as const, label: found ?? f, description: found ? 'present' : 'missing', icon: found ? 'pass' : 'circle-large-outline', color: found ? 'testing.iconPassed' : undefined, contextValue: found ? 'scaffold:present' : 'scaffold:missing', open: found ? { file: found, line: 1 } : undefined };
+      return {
+        id: `scaffold:${f}`,
+        kind: 'file' as const,
+        label: found ?? f,
+        description: found ? 'present' : 'missing',
+        icon: found ? 'pass' : 'circle-large-outline',
+        color: found ? 'testing.iconPassed' : undefined,
+        contextValue: found ? 'scaffold:present' : 'scaffold:missing',
+        open: found ? { file: found, line: 1 } : undefined,
+      };
     }),
   });
   if (a.warnings.length) {
     nodes.push({
-      id: 'group:warnings', kind: 'group', label: 'Scan warnings', description: String(a.warnings.length), icon: 'alert',
-      children: a.warnings.map((w, i) => ({ id: `warning:${i}`, kind: 'site' as const, label: w.message, description: w.line ? `${w.file}:${w.line}` : w.file, icon: 'alert', open: { file: w.file, line: w.line ?? 1 } })),
+      id: 'group:warnings',
+      kind: 'group',
+      label: 'Scan warnings',
+      description: String(a.warnings.length),
+      icon: 'alert',
+      children: a.warnings.map((w, i) => ({
+        id: `warning:${i}`,
+        kind: 'site' as const,
+        label: w.message,
+        description: w.line ? `${w.file}:${w.line}` : w.file,
+        icon: 'alert',
+        open: { file: w.file, line: w.line ?? 1 },
+      })),
     });
   }
   return nodes;

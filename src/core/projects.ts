@@ -4,7 +4,16 @@
 import { isDevPath } from './python/classify';
 
 /** Files that declare a project's requirements or container: a folder holding one is a project. */
-export const DECLARED_FILES = ['requirements.txt', 'pyproject.toml', 'setup.py', 'setup.cfg', 'environment.yml', 'environment.yaml', 'Pipfile', 'Dockerfile'];
+export const DECLARED_FILES = [
+  'requirements.txt',
+  'pyproject.toml',
+  'setup.py',
+  'setup.cfg',
+  'environment.yml',
+  'environment.yaml',
+  'Pipfile',
+  'Dockerfile',
+];
 // Script names a project starts from (the same preference as entry detection in python/mode.ts).
 const ENTRY = /^(main|app|train|run|__main__|streamlit_app|server|api|dashboard|serve)\.py$/i;
 // Folders that hold a project's parts by convention: part of the project above, unless they declare their own.
@@ -12,7 +21,10 @@ const PARTS = new Set(['src', 'lib', 'notebooks', 'notebook', 'scripts', 'utils'
 /** How deep below a workspace folder a project may start (1: its subfolders, 2: theirs). */
 export const PROJECT_DEPTH = 2;
 
-interface Facts { declared: boolean; marked: boolean }
+interface Facts {
+  declared: boolean;
+  marked: boolean;
+}
 
 function factsOf(files: readonly string[]): Map<string, Facts> {
   const m = new Map<string, Facts>();
@@ -41,13 +53,29 @@ function factsOf(files: readonly string[]): Map<string, Facts> {
 export function findProjects(files: readonly string[]): string[] {
   const facts = factsOf(files);
   const part = (d: string) => PARTS.has(d.slice(d.lastIndexOf('/') + 1).toLowerCase());
-  const subs = [...facts.keys()].filter((d) => d && facts.get(d)!.marked && (facts.get(d)!.declared || !part(d))).sort();
-  const ancestors = (d: string) => d.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'));
-  const projects = subs.filter((d) => facts.get(d)!.declared || ![facts.get('')?.declared, ...ancestors(d).map((a) => facts.get(a)?.declared)].some(Boolean));
+  const subs = [...facts.keys()]
+    .filter((d) => d && facts.get(d)!.marked && (facts.get(d)!.declared || !part(d)))
+    .sort();
+  const ancestors = (d: string) =>
+    d
+      .split('/')
+      .slice(0, -1)
+      .map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+  const projects = subs.filter(
+    (d) =>
+      facts.get(d)!.declared ||
+      ![facts.get('')?.declared, ...ancestors(d).map((a) => facts.get(a)?.declared)].some(Boolean),
+  );
   // A project inside another found one counts only when it declares its own requirements.
   const kept = projects.filter((d) => facts.get(d)!.declared || !projects.some((p) => d.startsWith(p + '/')));
   // Code outside every subproject (a loose script beside them) belongs to the workspace folder's own project.
-  const loose = files.some((f) => /\.(py|ipynb)$/.test(f) && !isDevPath(f) && f.split('/').length <= PROJECT_DEPTH + 1 && !kept.some((k) => f.startsWith(k + '/')));
+  const loose = files.some(
+    (f) =>
+      /\.(py|ipynb)$/.test(f) &&
+      !isDevPath(f) &&
+      f.split('/').length <= PROJECT_DEPTH + 1 &&
+      !kept.some((k) => f.startsWith(k + '/')),
+  );
   const root = facts.get('')?.marked || loose || !kept.length;
   return root ? ['', ...kept] : kept;
 }

@@ -26,7 +26,16 @@ export interface AnalyzeOptions {
 
 /** The Python version assumed when neither the project nor an interpreter says (the stand-in images' version). */
 export const DEFAULT_PYTHON = '3.11';
-const EXISTING = ['requirements.txt', 'Dockerfile', 'compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml', '.dockerignore', '.env'];
+const EXISTING = [
+  'requirements.txt',
+  'Dockerfile',
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+  '.dockerignore',
+  '.env',
+];
 const CONCURRENCY = 16;
 const BIG_NOTEBOOK = 8 * 1024 * 1024;
 
@@ -46,12 +55,17 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
   const interp: InterpreterFacts = probe.facts ?? {};
   // requires-python is a range: the interpreter's version is the better choice when it is inside it.
-  if (decl.python?.range && interp.version && satisfiesRequiresPython(interp.version, decl.python.range)) decl.python = undefined;
+  if (decl.python?.range && interp.version && satisfiesRequiresPython(interp.version, decl.python.range))
+    decl.python = undefined;
   const pythonVersion = decl.python?.version ?? interp.version ?? DEFAULT_PYTHON;
   if (decl.python && interp.version && interp.version !== decl.python.version && !opts.noPin) {
-    warnings.push({ file: decl.python.file, message: `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; installed versions are taken from ${interp.version}` });
+    warnings.push({
+      file: decl.python.file,
+      message: `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; installed versions are taken from ${interp.version}`,
+    });
   }
-  const stdlib = interp.version === pythonVersion && interp.stdlib?.length ? new Set(interp.stdlib) : bundledStdlib(pythonVersion);
+  const stdlib =
+    interp.version === pythonVersion && interp.stdlib?.length ? new Set(interp.stdlib) : bundledStdlib(pythonVersion);
   const local = new LocalModules(walk.python);
 
   const sites: (ImportSite & { names: string[] })[] = [];
@@ -61,9 +75,19 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   let cuda = decl.cudaHint;
   // Notebooks with large outputs would cost several times their size once parsed: those are
   // streamed one at a time with their outputs dropped, so peak memory stays bounded.
-  const sizes = await Promise.all(walk.notebooks.map((f) => fs.stat(path.join(absRoot, f)).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(
+    walk.notebooks.map((f) =>
+      fs.stat(path.join(absRoot, f)).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
   const big = walk.notebooks.filter((_, k) => sizes[k] > BIG_NOTEBOOK);
-  const all = [...walk.python.map((f) => ({ f, nb: false })), ...walk.notebooks.filter((_, k) => sizes[k] <= BIG_NOTEBOOK).map((f) => ({ f, nb: true }))];
+  const all = [
+    ...walk.python.map((f) => ({ f, nb: false })),
+    ...walk.notebooks.filter((_, k) => sizes[k] <= BIG_NOTEBOOK).map((f) => ({ f, nb: true })),
+  ];
   const total = all.length + big.length;
   let done = 0;
 
@@ -77,9 +101,15 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     let guard = false;
     if (nb) {
       const facts = extractNotebook(src.text, { file: f });
-      for (const w of facts.warnings) warnings.push({ file: f, message: w.cell === undefined ? w.message : `cell ${w.cell + 1}, line ${w.line}: ${w.message}` });
+      for (const w of facts.warnings)
+        warnings.push({
+          file: f,
+          message: w.cell === undefined ? w.message : `cell ${w.cell + 1}, line ${w.line}: ${w.message}`,
+        });
       if (!facts.python) return;
-      for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.names });
+      for (const i of facts.imports)
+        if (!i.isRelative)
+          fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.names });
       for (const p of facts.pipInstalls) pips.push({ ...p, file: f });
       for (const m of facts.writtenModules) written.add(m);
       code = facts.code;
@@ -87,11 +117,17 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     } else {
       const facts = scanPython(src.text, { file: f });
       for (const w of facts.warnings) warnings.push({ file: f, line: w.line, message: w.message });
-      for (const i of facts.imports) if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.names });
+      for (const i of facts.imports)
+        if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.names });
       guard = facts.hasMainGuard;
     }
     const huge = findHugeLine(code);
-    if (huge) warnings.push({ file: f, line: nb ? undefined : huge.line, message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway` });
+    if (huge)
+      warnings.push({
+        file: f,
+        line: nb ? undefined : huge.line,
+        message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway`,
+      });
     // Stdlib and project modules need nothing installed (relative imports, local by definition, are already out).
     const external = fileSites.filter((s) => !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
     sites.push(...external);
@@ -115,13 +151,30 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     opts.onProgress?.(++done, total);
   }
 
-  const { requirements, unresolved, warnings: reqWarnings } = buildRequirements({
-    sites: sites.filter((s) => !written.has(top(s.module))), pips, declared: decl.packages, interp, noPin: !!opts.noPin, interpreterName: python || undefined, pythonVersion,
+  const {
+    requirements,
+    unresolved,
+    warnings: reqWarnings,
+  } = buildRequirements({
+    sites: sites.filter((s) => !written.has(top(s.module))),
+    pips,
+    declared: decl.packages,
+    interp,
+    noPin: !!opts.noPin,
+    interpreterName: python || undefined,
+    pythonVersion,
   });
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   const mode = detectMode(files);
   const existing: string[] = [];
-  for (const f of EXISTING) if (await fs.stat(path.join(absRoot, f)).then((s) => s.isFile(), () => false)) existing.push(f);
+  for (const f of EXISTING)
+    if (
+      await fs.stat(path.join(absRoot, f)).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      existing.push(f);
   return {
     root: absRoot,
     ...mode,
@@ -134,7 +187,16 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     gpu: isGpuProject(requirements, cuda),
     warnings: sortWarnings([...warnings, ...reqWarnings]),
     pythonVersionFrom: decl.python?.file ?? (interp.version ? 'interpreter' : 'default'),
-    ...(python === false ? {} : { interpreter: { command: python, executable: probe.facts?.executable, version: interp.version, problem: probe.problem } }),
+    ...(python === false
+      ? {}
+      : {
+          interpreter: {
+            command: python,
+            executable: probe.facts?.executable,
+            version: interp.version,
+            problem: probe.problem,
+          },
+        }),
   };
 }
 

@@ -13,7 +13,10 @@ export function detectCompose(env: NodeJS.ProcessEnv = process.env): ComposeFlav
 }
 
 /** Runs one compose argv (never a shell string); output lines go to the callbacks. */
-export function runCompose(argv: string[], o: { cwd: string; env?: NodeJS.ProcessEnv; onLine: (line: string) => void; signal?: AbortSignal }): Promise<number> {
+export function runCompose(
+  argv: string[],
+  o: { cwd: string; env?: NodeJS.ProcessEnv; onLine: (line: string) => void; signal?: AbortSignal },
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const p = spawn(argv[0], argv.slice(1), { cwd: o.cwd, env: o.env ?? process.env, signal: o.signal });
     let buf = '';
@@ -26,6 +29,9 @@ export function runCompose(argv: string[], o: { cwd: string; env?: NodeJS.Proces
     p.stdout.on('data', take);
     p.stderr.on('data', take);
     p.on('error', reject);
-    p.on('close', (code) => { if (buf) o.onLine(buf); resolve(code ?? 1); });
+    p.on('close', (code) => {
+      if (buf) o.onLine(buf);
+      resolve(code ?? 1);
+    });
   });
 }

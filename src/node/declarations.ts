@@ -7,7 +7,8 @@ import { readTextFile } from './textFile';
 // Loaded on first use from their own chunks (scripts/bundle.mjs): activation does not parse them.
 const parseToml = (text: string) => (require('smol-toml') as typeof import('smol-toml')).parse(text);
 const parseYaml = (text: string) => (require('yaml') as typeof import('yaml')).parse(text);
-const parsePipRequirementsLine = (spec: string) => (require('pip-requirements-js') as typeof import('pip-requirements-js')).parsePipRequirementsLine(spec);
+const parsePipRequirementsLine = (spec: string) =>
+  (require('pip-requirements-js') as typeof import('pip-requirements-js')).parsePipRequirementsLine(spec);
 
 /** A package the project already declares, with where. */
 export interface Declared {
@@ -40,7 +41,12 @@ export async function readDeclarations(root: string): Promise<Declarations> {
   const reqFiles = names.filter((n) => /^requirements.*\.(txt|in)$/i.test(n)).sort();
   if (names.includes('requirements')) {
     const sub = await fs.readdir(path.join(root, 'requirements')).catch(() => [] as string[]);
-    reqFiles.push(...sub.filter((n) => /\.(txt|in)$/.test(n)).sort().map((n) => `requirements/${n}`));
+    reqFiles.push(
+      ...sub
+        .filter((n) => /\.(txt|in)$/.test(n))
+        .sort()
+        .map((n) => `requirements/${n}`),
+    );
   }
   const seen = new Set<string>();
   for (const f of reqFiles) await readRequirements(root, f, out, seen);
@@ -77,15 +83,28 @@ async function readRequirements(root: string, file: string, out: Declarations, s
   const cls: ImportClass = DEV_REQ.test(path.basename(file).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
   // The same parser as the editor and the merge: continuations, `--hash` options, comments.
   for (const l of parseRequirements(text).lines) {
-    if (/download\.pytorch\.org\/whl\/cu|\+cu\d{2,3}\b|nvidia-|-cu1[12]\b|cuda/i.test(l.raw.replace(/(^|\s)#.*$/gm, ''))) out.cudaHint = true;
+    if (
+      /download\.pytorch\.org\/whl\/cu|\+cu\d{2,3}\b|nvidia-|-cu1[12]\b|cuda/i.test(l.raw.replace(/(^|\s)#.*$/gm, ''))
+    )
+      out.cudaHint = true;
     if (l.kind === 'include' && l.path) {
       // `-r base.txt` is relative to the including file; files outside the project are not read.
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), l.path.replace(/\\/g, '/')));
       if (!target.startsWith('../') && !path.isAbsolute(l.path)) await readRequirements(root, target, out, seen);
     } else if (l.kind === 'invalid') {
-      out.warnings.push({ file, line: l.line + 1, message: `cannot parse requirement "${l.raw.split('\n')[0].replace(/(^|\s)#.*$/, '').trim()}"` });
+      out.warnings.push({
+        file,
+        line: l.line + 1,
+        message: `cannot parse requirement "${l.raw
+          .split('\n')[0]
+          .replace(/(^|\s)#.*$/, '')
+          .trim()}"`,
+      });
     } else if (l.kind === 'requirement' && l.name) {
-      const spec = l.raw.replace(/\\\r?\n/g, ' ').replace(/(^|\s)#.*$/, '').trim();
+      const spec = l.raw
+        .replace(/\\\r?\n/g, ' ')
+        .replace(/(^|\s)#.*$/, '')
+        .trim();
       out.packages.push({ name: l.name, version: l.pinned, spec, file, line: l.line + 1, class: cls });
     }
   }
@@ -99,10 +118,18 @@ async function readPyproject(root: string, out: Declarations): Promise<void> {
     doc = parseToml(text) as Record<string, unknown>;
   } catch (e) {
     const line = (e as { line?: number }).line;
-    out.warnings.push({ file: 'pyproject.toml', line, message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}` });
+    out.warnings.push({
+      file: 'pyproject.toml',
+      line,
+      message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}`,
+    });
     return;
   }
-  const project = (doc.project ?? {}) as { dependencies?: unknown; 'requires-python'?: unknown; 'optional-dependencies'?: unknown };
+  const project = (doc.project ?? {}) as {
+    dependencies?: unknown;
+    'requires-python'?: unknown;
+    'optional-dependencies'?: unknown;
+  };
   const add = (spec: unknown, cls: ImportClass): void => {
     if (typeof spec !== 'string') return;
     try {

@@ -21,7 +21,11 @@ export type WriteOutcome = 'created' | 'overwritten' | 'unchanged' | 'exists';
  * nothing is touched, even when another process created the file a moment ago (the final step
  * refuses to replace it).
  */
-export async function safeWrite(file: string, content: string | Uint8Array, opts: { overwrite?: boolean } = {}): Promise<WriteOutcome> {
+export async function safeWrite(
+  file: string,
+  content: string | Uint8Array,
+  opts: { overwrite?: boolean } = {},
+): Promise<WriteOutcome> {
   // Bytes, not text: a file in another encoding (UTF-16 requirements) is compared and written as it is.
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
   const before = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
@@ -30,7 +34,10 @@ export async function safeWrite(file: string, content: string | Uint8Array, opts
   });
   if (before?.equals(data)) return 'unchanged';
   if (before !== undefined && !opts.overwrite) return 'exists';
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   const mode = before !== undefined ? (await fs.stat(file)).mode & 0o777 : 0o644;
   const handle = await fs.open(tmp, 'wx', mode);
   try {

@@ -43,24 +43,35 @@ export interface ProbeResult {
 /** Asks `python` (a path or a command on PATH) what it knows. Never throws. */
 export function probeInterpreter(python: string, timeoutMs = 20000): Promise<ProbeResult> {
   return new Promise((resolve) => {
-    execFile(python, ['-c', PROBE], // A neutral working folder: `-c` puts it first on sys.path, and a project's own json.py must not shadow the stdlib here.
-      { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true, cwd: os.tmpdir() }, (err, stdout, stderr) => {
-      if (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return resolve({ problem: `Python interpreter "${python}" not found` });
-        // err.message repeats the whole command line (the probe program): one line is enough.
-        const why = err.killed ? 'timed out' : String(stderr).trim().split('\n').pop()?.trim()
-          || (typeof code === 'number' ? `exit code ${code}` : err.signal ? `killed by ${err.signal}` : String(code ?? 'failed'));
-        resolve({ problem: `cannot run ${python}: ${why}` });
-        return;
-      }
-      try {
-        const facts = JSON.parse(stdout) as ProbeResult['facts'];
-        if (!/^3\./.test(facts?.version ?? '')) resolve({ problem: `Python interpreter "${python}" is Python ${facts?.version}, not Python 3` });
-        else resolve({ facts });
-      } catch {
-        resolve({ problem: `Python interpreter "${python}" gave unreadable output` });
-      }
-    });
+    execFile(
+      python,
+      ['-c', PROBE], // A neutral working folder: `-c` puts it first on sys.path, and a project's own json.py must not shadow the stdlib here.
+      { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true, cwd: os.tmpdir() },
+      (err, stdout, stderr) => {
+        if (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') return resolve({ problem: `Python interpreter "${python}" not found` });
+          // err.message repeats the whole command line (the probe program): one line is enough.
+          const why = err.killed
+            ? 'timed out'
+            : String(stderr).trim().split('\n').pop()?.trim() ||
+              (typeof code === 'number'
+                ? `exit code ${code}`
+                : err.signal
+                  ? `killed by ${err.signal}`
+                  : String(code ?? 'failed'));
+          resolve({ problem: `cannot run ${python}: ${why}` });
+          return;
+        }
+        try {
+          const facts = JSON.parse(stdout) as ProbeResult['facts'];
+          if (!/^3\./.test(facts?.version ?? ''))
+            resolve({ problem: `Python interpreter "${python}" is Python ${facts?.version}, not Python 3` });
+          else resolve({ facts });
+        } catch {
+          resolve({ problem: `Python interpreter "${python}" gave unreadable output` });
+        }
+      },
+    );
   });
 }

@@ -19,11 +19,12 @@ export interface SourceText {
 export async function readSource(abs: string, maxBytes: number): Promise<SourceText> {
   try {
     const bytes = await readCapped(abs, maxBytes);
-    if (typeof bytes === 'number') return { warning: `file is ${(bytes / 1048576).toFixed(0)} MB (limit ${maxBytes / 1048576} MB); skipped` };
+    if (typeof bytes === 'number')
+      return { warning: `file is ${(bytes / 1048576).toFixed(0)} MB (limit ${maxBytes / 1048576} MB); skipped` };
     return decodeSource(bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { warning: `cannot read (${code === 'EACCES' ? 'permission denied' : code ?? String(e)}); skipped` };
+    return { warning: `cannot read (${code === 'EACCES' ? 'permission denied' : (code ?? String(e))}); skipped` };
   }
 }
 

@@ -1,7 +1,15 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { ProjectAnalysis, ProjectSpec } from '../core/project';
-import { generateAll, GeneratedFiles, runtimeTools, baseImageOf, generateDevcontainer, devcontainerFile, composeDevServiceOf } from '../core/generate';
+import {
+  generateAll,
+  GeneratedFiles,
+  runtimeTools,
+  baseImageOf,
+  generateDevcontainer,
+  devcontainerFile,
+  composeDevServiceOf,
+} from '../core/generate';
 import { mergeRequirements } from '../core/requirements/merge';
 import { parseRequirements } from '../core/requirements/parse';
 import { normalizeName } from '../core/requirements/names';
@@ -13,7 +21,10 @@ export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compos
 
 export type ScaffoldOutcome =
   /** created; replaced with consent; requirements merged; identical already */
-  | 'written' | 'overwritten' | 'merged' | 'unchanged'
+  | 'written'
+  | 'overwritten'
+  | 'merged'
+  | 'unchanged'
   /** exists and differs, replacing it was not consented to */
   | 'kept'
   /** requirements.txt has errors that a merge would hide or worsen: left untouched */
@@ -49,7 +60,11 @@ export interface ScaffoldOptions {
 
 /** A file could not be read or written; the message names it. Nothing is written when reading fails. */
 export class ScaffoldFileError extends Error {
-  constructor(readonly verb: 'read' | 'write', readonly file: string, readonly why: string) {
+  constructor(
+    readonly verb: 'read' | 'write',
+    readonly file: string,
+    readonly why: string,
+  ) {
     super(`cannot ${verb} ${file}: ${why}`);
   }
 }
@@ -59,7 +74,12 @@ export class ScaffoldFileError extends Error {
  * created, requirements.txt is merged (in its own encoding and line endings; files it includes with
  * `-r` count as declared), any other existing file is replaced only when `consent` says so.
  */
-export async function scaffoldProject(root: string, spec: ProjectSpec, analysis: ProjectAnalysis, o: ScaffoldOptions): Promise<ScaffoldResult> {
+export async function scaffoldProject(
+  root: string,
+  spec: ProjectSpec,
+  analysis: ProjectAnalysis,
+  o: ScaffoldOptions,
+): Promise<ScaffoldResult> {
   const generated: Record<string, string> = generateAll(spec);
   const composeName = (await firstExisting(root, COMPOSE_FILE_NAMES)) ?? 'compose.yaml';
   const names = Object.keys(generated).map((key) => ({ key, name: key === 'compose.yaml' ? composeName : key }));
@@ -69,9 +89,13 @@ export async function scaffoldProject(root: string, spec: ProjectSpec, analysis:
   }
   // Read every existing file first, so that an unreadable one stops us before anything is written.
   const existing = new Map<string, TextFile | undefined>();
-  for (const { name } of names) existing.set(name, await readTextFile(path.join(root, name)).catch((e: NodeJS.ErrnoException) => {
-    throw new ScaffoldFileError('read', name, e.code ?? e.message);
-  }));
+  for (const { name } of names)
+    existing.set(
+      name,
+      await readTextFile(path.join(root, name)).catch((e: NodeJS.ErrnoException) => {
+        throw new ScaffoldFileError('read', name, e.code ?? e.message);
+      }),
+    );
   const result: ScaffoldResult = { files: [], added: [], unused: [] };
   for (const { key, name } of names) {
     const before = existing.get(name);
@@ -79,21 +103,41 @@ export async function scaffoldProject(root: string, spec: ProjectSpec, analysis:
     let proposedText = generated[key];
     if (key === 'requirements.txt' && before) {
       const merged = await mergeInto(root, before, spec, analysis, result);
-      if (!merged) { result.files.push({ name, before: before.text, proposed: before.text, outcome: 'not-merged' }); continue; }
+      if (!merged) {
+        result.files.push({ name, before: before.text, proposed: before.text, outcome: 'not-merged' });
+        continue;
+      }
       [proposed, proposedText] = merged;
     }
     const file: ScaffoldFile = { name, before: before?.text, proposed: proposedText, outcome: 'proposed' };
     result.files.push(file);
-    if (before && before.text === proposedText) { file.outcome = 'unchanged'; continue; }
+    if (before && before.text === proposedText) {
+      file.outcome = 'unchanged';
+      continue;
+    }
     if (o.dryRun) continue;
     // requirements.txt is merged (nothing of the user's is lost), so it needs no consent.
-    const mayWrite = !before || key === 'requirements.txt' || await o.consent(name, before.text, proposedText);
-    if (!mayWrite) { file.outcome = 'kept'; continue; }
+    const mayWrite = !before || key === 'requirements.txt' || (await o.consent(name, before.text, proposedText));
+    if (!mayWrite) {
+      file.outcome = 'kept';
+      continue;
+    }
     if (!before) await fs.mkdir(path.dirname(path.join(root, name)), { recursive: true });
-    const outcome = await safeWrite(path.join(root, name), proposed, { overwrite: !!before }).catch((e: NodeJS.ErrnoException) => {
-      throw new ScaffoldFileError('write', name, e.code ?? e.message);
-    });
-    file.outcome = outcome === 'created' ? 'written' : outcome === 'exists' ? 'kept' : outcome === 'unchanged' ? 'unchanged' : key === 'requirements.txt' ? 'merged' : 'overwritten';
+    const outcome = await safeWrite(path.join(root, name), proposed, { overwrite: !!before }).catch(
+      (e: NodeJS.ErrnoException) => {
+        throw new ScaffoldFileError('write', name, e.code ?? e.message);
+      },
+    );
+    file.outcome =
+      outcome === 'created'
+        ? 'written'
+        : outcome === 'exists'
+          ? 'kept'
+          : outcome === 'unchanged'
+            ? 'unchanged'
+            : key === 'requirements.txt'
+              ? 'merged'
+              : 'overwritten';
   }
   return result;
 }
@@ -109,7 +153,13 @@ async function devcontainerText(root: string, spec: ProjectSpec, composeName: st
 }
 
 /** The merged requirements (bytes in the file's encoding, and text), or undefined when the file has errors. */
-async function mergeInto(root: string, before: TextFile, spec: ProjectSpec, analysis: ProjectAnalysis, result: ScaffoldResult): Promise<[Buffer, string] | undefined> {
+async function mergeInto(
+  root: string,
+  before: TextFile,
+  spec: ProjectSpec,
+  analysis: ProjectAnalysis,
+  result: ScaffoldResult,
+): Promise<[Buffer, string] | undefined> {
   const declaredOnly = declaredOnlyHere(analysis);
   const wanted = spec.requirements.filter((r) => !declaredOnly.has(normalizeName(r.name)));
   const merged = mergeRequirements(before.text, wanted, {
@@ -118,17 +168,32 @@ async function mergeInto(root: string, before: TextFile, spec: ProjectSpec, anal
   });
   // pip rejects a file with a bad line anyway, and appending after a dangling `\` would join our lines to it.
   const bad = merged.errors[0];
-  if (bad) { result.problem = { file: 'requirements.txt', line: bad.line + 1, message: bad.message }; return undefined; }
+  if (bad) {
+    result.problem = { file: 'requirements.txt', line: bad.line + 1, message: bad.message };
+    return undefined;
+  }
   result.added = merged.added;
   result.unused = merged.unused;
   if (!merged.changed) return [before.bytes, before.text];
   const bytes = appendInEncoding(before, merged.text);
-  if (!bytes) { result.problem = { file: 'requirements.txt', line: 1, message: 'cannot add to this file without changing its encoding' }; return undefined; }
+  if (!bytes) {
+    result.problem = {
+      file: 'requirements.txt',
+      line: 1,
+      message: 'cannot add to this file without changing its encoding',
+    };
+    return undefined;
+  }
   return [bytes, merged.text];
 }
 
 /** Names declared by the files that `file` includes with `-r`, recursively, inside the project. */
-async function includedNames(root: string, file: string, text: string, seen = new Set<string>([file])): Promise<Set<string>> {
+async function includedNames(
+  root: string,
+  file: string,
+  text: string,
+  seen = new Set<string>([file]),
+): Promise<Set<string>> {
   const out = new Set<string>();
   for (const l of parseRequirements(text).lines) {
     if (l.kind !== 'include' || !l.path) continue;
@@ -145,18 +210,37 @@ async function includedNames(root: string, file: string, text: string, seen = ne
 
 /** Requirements found only in requirements.txt itself, imported by nothing: the merge reports them as unused. */
 function declaredOnlyHere(analysis: ProjectAnalysis): Set<string> {
-  return new Set(analysis.requirements
-    .filter((r) => r.sites.length === 0 && (r.declaredIn ?? []).length > 0 && r.declaredIn!.every((d) => d === 'requirements.txt'))
-    .map((r) => normalizeName(r.name)));
+  return new Set(
+    analysis.requirements
+      .filter(
+        (r) =>
+          r.sites.length === 0 &&
+          (r.declaredIn ?? []).length > 0 &&
+          r.declaredIn!.every((d) => d === 'requirements.txt'),
+      )
+      .map((r) => normalizeName(r.name)),
+  );
 }
 
 async function firstExisting(root: string, names: readonly string[]): Promise<string | undefined> {
-  for (const n of names) if (await fs.stat(path.join(root, n)).then(() => true, () => false)) return n;
+  for (const n of names)
+    if (
+      await fs.stat(path.join(root, n)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return n;
   return undefined;
 }
 
 /** The files scaffold writes, compose by its default name. */
-export const SCAFFOLD_FILE_NAMES: readonly (keyof GeneratedFiles)[] = ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'];
+export const SCAFFOLD_FILE_NAMES: readonly (keyof GeneratedFiles)[] = [
+  'requirements.txt',
+  'Dockerfile',
+  'compose.yaml',
+  '.dockerignore',
+];
 
 /** The scaffold files that do not exist yet in `root` (a compose file under any of its names counts). */
 export async function missingScaffoldFiles(root: string): Promise<string[]> {
@@ -168,12 +252,22 @@ export async function missingScaffoldFiles(root: string): Promise<string[]> {
 }
 
 /** The lines both the CLI and the editor show about a scaffold: `info` for the log, `warnings` deserve attention. */
-export function scaffoldReport(r: ScaffoldResult, where: (file: string, line?: number) => string = (f, l) => (l ? `${f}:${l}` : f), consentNote = ''): { info: string[]; warnings: string[] } {
+export function scaffoldReport(
+  r: ScaffoldResult,
+  where: (file: string, line?: number) => string = (f, l) => (l ? `${f}:${l}` : f),
+  consentNote = '',
+): { info: string[]; warnings: string[] } {
   const info: string[] = [];
   const warnings: string[] = [];
-  if (r.problem) warnings.push(`${where(r.problem.file, r.problem.line)}: error: ${r.problem.message}; requirements.txt was not merged and is left as it is (fix it, then run again)`);
+  if (r.problem)
+    warnings.push(
+      `${where(r.problem.file, r.problem.line)}: error: ${r.problem.message}; requirements.txt was not merged and is left as it is (fix it, then run again)`,
+    );
   if (r.added.length) info.push(`requirements.txt: adding ${r.added.join(', ')}`);
-  if (r.unused.length) info.push(`requirements.txt: nothing imports ${r.unused.join(', ')} (kept; remove them yourself if they are not needed)`);
+  if (r.unused.length)
+    info.push(
+      `requirements.txt: nothing imports ${r.unused.join(', ')} (kept; remove them yourself if they are not needed)`,
+    );
   for (const f of r.files) {
     if (f.outcome === 'written') info.push(`${f.name}: written`);
     else if (f.outcome === 'merged') info.push(`${f.name}: merged`);

@@ -12,11 +12,32 @@ export interface WalkResult {
 }
 
 // Never project code: VCS, dependencies, caches, editor state (also skipped when looking for projects).
-export const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', 'site-packages', 'dist-packages', '__pycache__',
-  '.ipynb_checkpoints', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox', '.venv', 'venv', '.eggs',
-  '.idea', '.vscode', '.cache']);
+export const SKIP_DIRS = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'site-packages',
+  'dist-packages',
+  '__pycache__',
+  '.ipynb_checkpoints',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.tox',
+  '.nox',
+  '.venv',
+  'venv',
+  '.eggs',
+  '.idea',
+  '.vscode',
+  '.cache',
+]);
 
-interface Rules { base: string; ig: Ignore }
+interface Rules {
+  base: string;
+  ig: Ignore;
+}
 
 /**
  * Lists the Python sources and notebooks of a project, skipping virtual environments (any folder
@@ -40,7 +61,10 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
     try {
       entries = await fs.readdir(abs, { withFileTypes: true });
     } catch (e) {
-      out.warnings.push({ file: rel || '.', message: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? e}); skipped` });
+      out.warnings.push({
+        file: rel || '.',
+        message: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? e}); skipped`,
+      });
       continue;
     }
     // A virtual environment (pyvenv.cfg) or a conda environment (conda-meta/) is installed code, not the project.
@@ -53,7 +77,10 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
         const ig = ignore().add(await fs.readFile(path.join(abs, '.gitignore'), 'utf8'));
         rules = [...inherited, { base: rel, ig }];
       } catch (e) {
-        out.warnings.push({ file: join(rel, '.gitignore'), message: `cannot read (${(e as NodeJS.ErrnoException).code ?? e}); its rules are not applied` });
+        out.warnings.push({
+          file: join(rel, '.gitignore'),
+          message: `cannot read (${(e as NodeJS.ErrnoException).code ?? e}); its rules are not applied`,
+        });
       }
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -77,11 +104,18 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
         try {
           real = await fs.realpath(path.join(abs, ent.name));
         } catch (e) {
-          out.warnings.push({ file: childRel, message: `cannot resolve (${(e as NodeJS.ErrnoException).code ?? e}); skipped` });
+          out.warnings.push({
+            file: childRel,
+            message: `cannot resolve (${(e as NodeJS.ErrnoException).code ?? e}); skipped`,
+          });
           continue;
         }
         if (seen.has(real)) {
-          if (ent.isSymbolicLink()) out.warnings.push({ file: childRel, message: 'symbolic link to a folder already scanned (loop?); skipped' });
+          if (ent.isSymbolicLink())
+            out.warnings.push({
+              file: childRel,
+              message: 'symbolic link to a folder already scanned (loop?); skipped',
+            });
           continue;
         }
         seen.add(real);

@@ -21,7 +21,11 @@ const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
 const P = (name: string) => path.join(FIXTURES, 'build-run', name);
 const tags: string[] = [];
 const containers: string[] = [];
-const project = (name: string) => { const d = copyProject(P(name)); tags.push(tagOf(d)); return d; };
+const project = (name: string) => {
+  const d = copyProject(P(name));
+  tags.push(tagOf(d));
+  return d;
+};
 
 after(async () => {
   for (const c of containers) await engine.stopRun(c).catch(() => undefined);
@@ -30,12 +34,15 @@ after(async () => {
   cleanupDirs();
 });
 
-test('script projects go from source to a finished run through the CLI; the exit code is the container\'s', async () => {
+test("script projects go from source to a finished run through the CLI; the exit code is the container's", async () => {
   const stats = project('script-stats');
   const b = captureIo();
   assert.equal(await main(['build', stats], b), 0, b.stderr.join('\n'));
   assert.match(b.stdout.join('\n'), /RUN pip install --no-cache-dir -r requirements.txt/);
-  assert.match(b.stdout.at(-1)!, new RegExp(`^built ${tagOf(stats)} \\(\\w{12}\\) in [\\d.]+ s: \\d+ steps, \\d+ cached$`));
+  assert.match(
+    b.stdout.at(-1)!,
+    new RegExp(`^built ${tagOf(stats)} \\(\\w{12}\\) in [\\d.]+ s: \\d+ steps, \\d+ cached$`),
+  );
   const r = captureIo();
   assert.equal(await main(['run', stats], r), 0, r.stderr.join('\n'));
   assert.deepEqual(r.stdout, ['mean 4.5']);
@@ -51,7 +58,7 @@ test('script projects go from source to a finished run through the CLI; the exit
   assert.equal(left.length, 0, 'the one-shot container removed itself');
 });
 
-test('a code-only edit rebuilds with the dependency layers from the cache (BuildKit\'s own report)', async () => {
+test("a code-only edit rebuilds with the dependency layers from the cache (BuildKit's own report)", async () => {
   const dir = project('script-exitcode');
   const first = await buildProject(engine, { dir, tag: tagOf(dir) });
   assert.ok(first.ok, first.error);
@@ -74,7 +81,10 @@ test('a broken RUN line fails with its Dockerfile line and its cause: `Dockerfil
   const last = io.stderr.at(-1)!;
   // The cause in the step's own words, not BuildKit's "executor failed running …" wrapper (issue 12).
   assert.match(last, /^Dockerfile:4: error: ModuleNotFoundError: No module named 'numpy'$/);
-  assert.ok(io.stderr.some((l) => /ModuleNotFoundError: No module named 'numpy'/.test(l)), 'the failing output is shown');
+  assert.ok(
+    io.stderr.some((l) => /ModuleNotFoundError: No module named 'numpy'/.test(l)),
+    'the failing output is shown',
+  );
   assert.equal(await engine.imageSummary(tagOf(dir)), undefined);
 });
 
@@ -84,7 +94,10 @@ test('the classic builder (DOCKER_BUILDKIT=0): steps, cache and the failing line
   io.cwd = dir;
   assert.equal(await main(['build', '.'], io), 1);
   assert.match(io.stderr.at(-1)!, /^Dockerfile:4: error: ModuleNotFoundError: No module named 'numpy'$/);
-  assert.ok(io.stdout.some((l) => /^\[4\/\d+\] RUN python -c "import numpy"$/.test(l)), io.stdout.join('\n'));
+  assert.ok(
+    io.stdout.some((l) => /^\[4\/\d+\] RUN python -c "import numpy"$/.test(l)),
+    io.stdout.join('\n'),
+  );
   const ok = project('script-exitcode');
   const first = await buildProject(engine, { dir: ok, tag: tagOf(ok), env: { DOCKER_BUILDKIT: '0' } });
   assert.ok(first.ok && !first.buildkit, first.error);
@@ -101,8 +114,17 @@ test('Jupyter: URL with token found, 200 from 127.0.0.1 with it, 403 without; go
   const ac = new AbortController();
   let id = '';
   const found = new Promise<string>((resolve) => {
-    void runProject(engine, { dir, tag: tagOf(dir), signal: ac.signal, onOutput: () => undefined, onStarted: (i) => { id = i; containers.push(i); }, onJupyter: (u) => resolve(u.hostUrl) })
-      .then((r) => done.push(r.exitCode));
+    void runProject(engine, {
+      dir,
+      tag: tagOf(dir),
+      signal: ac.signal,
+      onOutput: () => undefined,
+      onStarted: (i) => {
+        id = i;
+        containers.push(i);
+      },
+      onJupyter: (u) => resolve(u.hostUrl),
+    }).then((r) => done.push(r.exitCode));
   });
   const done: number[] = [];
   const url = await found;
@@ -128,12 +150,23 @@ test('compose v1: up (build, detached) and down', async () => {
   const target = { file: path.join(dir, 'compose.yaml'), project: name };
   const env = { ...process.env, DSC_COMPOSE_IMAGE: tagOf(dir) };
   const lines: string[] = [];
-  assert.equal(await runCompose(composeUpArgv(flavor, target), { cwd: dir, env, onLine: (l) => lines.push(l) }), 0, lines.join('\n'));
+  assert.equal(
+    await runCompose(composeUpArgv(flavor, target), { cwd: dir, env, onLine: (l) => lines.push(l) }),
+    0,
+    lines.join('\n'),
+  );
   const docker = new Docker();
   const running = await docker.listContainers({ filters: { label: [`com.docker.compose.project=${name}`] } });
   assert.equal(running.length, 1);
-  assert.equal(await runCompose(composeDownArgv(flavor, target), { cwd: dir, env, onLine: (l) => lines.push(l) }), 0, lines.join('\n'));
-  assert.equal((await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${name}`] } })).length, 0);
+  assert.equal(
+    await runCompose(composeDownArgv(flavor, target), { cwd: dir, env, onLine: (l) => lines.push(l) }),
+    0,
+    lines.join('\n'),
+  );
+  assert.equal(
+    (await docker.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${name}`] } })).length,
+    0,
+  );
 });
 
 test('the build context tar has no .env, key files or .git', async () => {
@@ -146,7 +179,11 @@ test('the build context tar has no .env, key files or .git', async () => {
   fs.rmSync(path.join(dir, '.dockerignore')); // even without a .dockerignore
   const names: string[] = [];
   const ex = extract();
-  ex.on('entry', (h, s, next) => { names.push(h.name); s.resume(); s.on('end', next); });
+  ex.on('entry', (h, s, next) => {
+    names.push(h.name);
+    s.resume();
+    s.on('end', next);
+  });
   const done = new Promise((r) => ex.on('finish', r));
   packContext(dir).stream.pipe(ex);
   await done;
@@ -157,10 +194,22 @@ test('the engine lost during a build gives the clear error', async () => {
   const proxy = new SocketProxy();
   const port = await proxy.listen();
   const dir = project('script-exitcode');
-  fs.writeFileSync(path.join(dir, 'Dockerfile'), `FROM python:3.11-slim\nRUN echo ${crypto.randomUUID()} && sleep 30\n`);
+  fs.writeFileSync(
+    path.join(dir, 'Dockerfile'),
+    `FROM python:3.11-slim\nRUN echo ${crypto.randomUUID()} && sleep 30\n`,
+  );
   const far = new Engine(resolveEndpoint({ env: { DOCKER_HOST: `tcp://127.0.0.1:${port}` } }));
-  const r = buildProject(far, { dir, tag: tagOf(dir), onEvent: (e) => { if (e.kind === 'step' && /sleep 30/.test(e.step.name)) setTimeout(() => proxy.cut(), 300); } });
-  await assert.rejects(r, (e: Error) => e.message === `cannot reach Docker at tcp://127.0.0.1:${port}: is the engine running?`);
+  const r = buildProject(far, {
+    dir,
+    tag: tagOf(dir),
+    onEvent: (e) => {
+      if (e.kind === 'step' && /sleep 30/.test(e.step.name)) setTimeout(() => proxy.cut(), 300);
+    },
+  });
+  await assert.rejects(
+    r,
+    (e: Error) => e.message === `cannot reach Docker at tcp://127.0.0.1:${port}: is the engine running?`,
+  );
 });
 
 test('a second endpoint through DOCKER_HOST=tcp:// and through a Docker context both work', async () => {
@@ -177,7 +226,14 @@ test('a second endpoint through DOCKER_HOST=tcp:// and through a Docker context 
   fs.writeFileSync(path.join(cfg, 'config.json'), JSON.stringify({ currentContext: ctxName }));
   const meta = path.join(cfg, 'contexts', 'meta', crypto.createHash('sha256').update(ctxName).digest('hex'));
   fs.mkdirSync(meta, { recursive: true });
-  fs.writeFileSync(path.join(meta, 'meta.json'), JSON.stringify({ Name: ctxName, Metadata: {}, Endpoints: { docker: { Host: `tcp://127.0.0.1:${port}`, SkipTLSVerify: false } } }));
+  fs.writeFileSync(
+    path.join(meta, 'meta.json'),
+    JSON.stringify({
+      Name: ctxName,
+      Metadata: {},
+      Endpoints: { docker: { Host: `tcp://127.0.0.1:${port}`, SkipTLSVerify: false } },
+    }),
+  );
   const viaCtx = captureIo({ DOCKER_CONFIG: cfg });
   assert.equal(await main(['run', dir], viaCtx), 0, viaCtx.stderr.join('\n'));
   assert.deepEqual(viaCtx.stdout, ['mean 4.5']);

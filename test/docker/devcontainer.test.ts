@@ -22,11 +22,20 @@ const HOST_USER = 'dsc-dev';
 const label = `dsc.test=dev13-${process.pid}`;
 const dirs: string[] = [];
 
-function run(cmd: string, args: string[], timeout = 300_000): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  timeout = 300_000,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { timeout, maxBuffer: 32 << 20, env: { ...process.env, DOCKER_BUILDKIT: '0' } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      cmd,
+      args,
+      { timeout, maxBuffer: 32 << 20, env: { ...process.env, DOCKER_BUILDKIT: '0' } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -39,7 +48,18 @@ async function hostUser(): Promise<{ uid: number; gid: number }> {
 
 /** The devcontainer CLI as the host user (argv array, its HOME a folder of its own). */
 async function devcontainer(home: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run('setpriv', ['--reuid', HOST_USER, '--regid', HOST_USER, '--init-groups', 'env', `HOME=${home}`, process.execPath, CLI, ...args]);
+  return run('setpriv', [
+    '--reuid',
+    HOST_USER,
+    '--regid',
+    HOST_USER,
+    '--init-groups',
+    'env',
+    `HOME=${home}`,
+    process.execPath,
+    CLI,
+    ...args,
+  ]);
 }
 
 /** A fixture copied to a temp folder, scaffolded with its devcontainer.json, owned by the host user. */
@@ -52,7 +72,10 @@ async function project(fixture: string, baseImage: string): Promise<{ dir: strin
   const spec = specFromAnalysis(analysis, { baseImage });
   // Nothing can be downloaded here: the stand-in images already have every requirement, unpinned.
   spec.requirements = spec.requirements.map((r) => ({ name: r.name }));
-  const r = await scaffoldProject(dir, spec, analysis, { consent: () => false, devcontainer: { name: path.basename(dir) } });
+  const r = await scaffoldProject(dir, spec, analysis, {
+    consent: () => false,
+    devcontainer: { name: path.basename(dir) },
+  });
   assert.equal(r.files.find((f) => f.name === '.devcontainer/devcontainer.json')?.outcome, 'written');
   const home = path.join(top, 'home');
   fs.mkdirSync(home);
@@ -64,7 +87,11 @@ async function project(fixture: string, baseImage: string): Promise<{ dir: strin
 async function up(p: { dir: string; home: string }): Promise<{ containerId: string; remoteUser: string }> {
   const r = await devcontainer(p.home, ['up', '--workspace-folder', p.dir, '--id-label', label]);
   const result = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
-  assert.equal(result.outcome, 'success', `devcontainer up failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  assert.equal(
+    result.outcome,
+    'success',
+    `devcontainer up failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`,
+  );
   return result;
 }
 
@@ -82,28 +109,44 @@ after(async () => {
     await run('docker', ['rm', '-f', id]);
   }
   // The CLI tags vsc-FOLDER-HASH and vsc-FOLDER-HASH-uid; both are ours (the folders are named dsc-dev13-…).
-  for (const image of images) for (const tag of [image, image.replace(/-uid$/, '')]) if (/^vsc-dsc-dev13-/.test(tag)) await run('docker', ['rmi', '-f', tag]);
+  for (const image of images)
+    for (const tag of [image, image.replace(/-uid$/, '')])
+      if (/^vsc-dsc-dev13-/.test(tag)) await run('docker', ['rmi', '-f', tag]);
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-test('script project: devcontainer up, the script runs and every runtime import imports, as the host user', { timeout: 600_000 }, async () => {
-  const p = await project('script', 'local/python:3.11-scipy');
-  const { uid } = await hostUser();
-  const result = await up(p);
-  assert.notEqual(result.remoteUser, 'root');
-  assert.equal(await exec(p, ['python', 'train.py']), 'slope 2.0');
-  assert.deepEqual(p.modules, ['matplotlib', 'numpy', 'pandas', 'sklearn.linear_model']);
-  const code = `import importlib, sys\nfor m in sys.argv[1:]: importlib.import_module(m)\nprint("imported", len(sys.argv) - 1)`;
-  assert.equal(await exec(p, ['python', '-c', code, ...p.modules]), `imported ${p.modules.length}`);
-  assert.equal(await exec(p, ['id', '-u']), String(uid), 'the remote user has the host user UID (updateRemoteUserUID)');
-  assert.equal(await exec(p, ['pwd']), '/app');
-  await exec(p, ['sh', '-c', 'echo result > /app/written-in-container.txt']);
-  assert.equal(fs.statSync(path.join(p.dir, 'written-in-container.txt')).uid, uid, 'a file written in the container is the host user\'s');
-});
+test(
+  'script project: devcontainer up, the script runs and every runtime import imports, as the host user',
+  { timeout: 600_000 },
+  async () => {
+    const p = await project('script', 'local/python:3.11-scipy');
+    const { uid } = await hostUser();
+    const result = await up(p);
+    assert.notEqual(result.remoteUser, 'root');
+    assert.equal(await exec(p, ['python', 'train.py']), 'slope 2.0');
+    assert.deepEqual(p.modules, ['matplotlib', 'numpy', 'pandas', 'sklearn.linear_model']);
+    const code = `import importlib, sys\nfor m in sys.argv[1:]: importlib.import_module(m)\nprint("imported", len(sys.argv) - 1)`;
+    assert.equal(await exec(p, ['python', '-c', code, ...p.modules]), `imported ${p.modules.length}`);
+    assert.equal(
+      await exec(p, ['id', '-u']),
+      String(uid),
+      'the remote user has the host user UID (updateRemoteUserUID)',
+    );
+    assert.equal(await exec(p, ['pwd']), '/app');
+    await exec(p, ['sh', '-c', 'echo result > /app/written-in-container.txt']);
+    assert.equal(
+      fs.statSync(path.join(p.dir, 'written-in-container.txt')).uid,
+      uid,
+      "a file written in the container is the host user's",
+    );
+  },
+);
 
 /** A TCP forwarder from 127.0.0.1 to the container, as VS Code forwards a port listed in forwardPorts. */
 async function forward(containerId: string, port: number): Promise<{ port: number; close: () => void }> {
-  const ip = (await run('docker', ['inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', containerId])).stdout.trim();
+  const ip = (
+    await run('docker', ['inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', containerId])
+  ).stdout.trim();
   const server = net.createServer((c) => {
     const u = net.connect(port, ip);
     c.on('error', () => u.destroy());
@@ -126,33 +169,43 @@ function request(url: string, method = 'GET', body?: string): Promise<{ status: 
   });
 }
 
-test('Jupyter project: the server starts with the dev container and answers on the forwarded port with its token', { timeout: 600_000 }, async () => {
-  const p = await project('jupyter', 'local/jupyter:3.11');
-  const config = JSON.parse(fs.readFileSync(path.join(p.dir, '.devcontainer/devcontainer.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''));
-  assert.deepEqual(config.forwardPorts, [8888]);
-  const { uid } = await hostUser();
-  const { containerId, remoteUser } = await up(p);
-  assert.notEqual(remoteUser, 'root');
-  let url;
-  let log = '';
-  for (let i = 0; i < 120 && !url; i++) {
-    const logs = await run('docker', ['logs', containerId]);
-    log = logs.stdout + logs.stderr;
-    url = findJupyterUrl(log, (port) => port);
-    if (!url) await new Promise((r) => setTimeout(r, 500));
-  }
-  assert.ok(url, `Jupyter printed its URL with a token:\n${log}`);
-  const fwd = await forward(containerId, config.forwardPorts[0]);
-  try {
-    const base = `http://127.0.0.1:${fwd.port}`;
-    assert.equal((await request(`${base}/api/kernelspecs?token=${url.token}`)).status, 200);
-    assert.equal((await request(`${base}/api/kernelspecs`)).status, 403, 'no token, no answer');
-    // The server itself runs as the host user: a file it saves in the project is yours.
-    const put = await request(`${base}/api/contents/saved-by-jupyter.txt?token=${url.token}`, 'PUT', JSON.stringify({ type: 'file', format: 'text', content: 'hi' }));
-    assert.ok(put.status === 200 || put.status === 201, `PUT ${put.status} ${put.body}`);
-    assert.equal(fs.statSync(path.join(p.dir, 'saved-by-jupyter.txt')).uid, uid);
-  } finally {
-    fwd.close();
-  }
-  assert.equal(await exec(p, ['python', '-c', 'import numpy; print("ok")']), 'ok');
-});
+test(
+  'Jupyter project: the server starts with the dev container and answers on the forwarded port with its token',
+  { timeout: 600_000 },
+  async () => {
+    const p = await project('jupyter', 'local/jupyter:3.11');
+    const config = JSON.parse(
+      fs.readFileSync(path.join(p.dir, '.devcontainer/devcontainer.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''),
+    );
+    assert.deepEqual(config.forwardPorts, [8888]);
+    const { uid } = await hostUser();
+    const { containerId, remoteUser } = await up(p);
+    assert.notEqual(remoteUser, 'root');
+    let url;
+    let log = '';
+    for (let i = 0; i < 120 && !url; i++) {
+      const logs = await run('docker', ['logs', containerId]);
+      log = logs.stdout + logs.stderr;
+      url = findJupyterUrl(log, (port) => port);
+      if (!url) await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.ok(url, `Jupyter printed its URL with a token:\n${log}`);
+    const fwd = await forward(containerId, config.forwardPorts[0]);
+    try {
+      const base = `http://127.0.0.1:${fwd.port}`;
+      assert.equal((await request(`${base}/api/kernelspecs?token=${url.token}`)).status, 200);
+      assert.equal((await request(`${base}/api/kernelspecs`)).status, 403, 'no token, no answer');
+      // The server itself runs as the host user: a file it saves in the project is yours.
+      const put = await request(
+        `${base}/api/contents/saved-by-jupyter.txt?token=${url.token}`,
+        'PUT',
+        JSON.stringify({ type: 'file', format: 'text', content: 'hi' }),
+      );
+      assert.ok(put.status === 200 || put.status === 201, `PUT ${put.status} ${put.body}`);
+      assert.equal(fs.statSync(path.join(p.dir, 'saved-by-jupyter.txt')).uid, uid);
+    } finally {
+      fwd.close();
+    }
+    assert.equal(await exec(p, ['python', '-c', 'import numpy; print("ok")']), 'ok');
+  },
+);

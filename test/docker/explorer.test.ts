@@ -25,8 +25,15 @@ class Proxy {
       const up = net.connect('/var/run/docker.sock');
       for (const s of [client, up]) {
         this.sockets.add(s);
-        s.on('error', () => { client.destroy(); up.destroy(); });
-        s.on('close', () => { this.sockets.delete(s); client.destroy(); up.destroy(); });
+        s.on('error', () => {
+          client.destroy();
+          up.destroy();
+        });
+        s.on('close', () => {
+          this.sockets.delete(s);
+          client.destroy();
+          up.destroy();
+        });
       }
       client.pipe(up);
       up.pipe(client);
@@ -51,7 +58,8 @@ async function until(what: string, ok: () => boolean, ms = 20000): Promise<void>
 const proxy = new Proxy();
 let engine: Engine;
 let model: ExplorerModel;
-const containerCtx = (name: string) => leaves(containerTree(model.containers ?? [], DEFAULT_OPTIONS)).find((n) => n.label === name)?.contextValue;
+const containerCtx = (name: string) =>
+  leaves(containerTree(model.containers ?? [], DEFAULT_OPTIONS)).find((n) => n.label === name)?.contextValue;
 
 before(async () => {
   process.on('unhandledRejection', trap);
@@ -59,17 +67,31 @@ before(async () => {
   engine = new Engine(resolveEndpoint({ setting: `tcp://127.0.0.1:${proxy.port}`, env: {} }), 5000);
   // events only: the safety poll is an hour away, so every change seen here came by an event
   model = new ExplorerModel(() => engine, { pollMs: 3_600_000, backoffMs: [200, 400] });
-  const base = docker.getContainer((await docker.createContainer({ Image: 'python:3.11-slim', name: `${P}exposed-base`, Cmd: ['true'] })).id);
-  await base.commit({ repo: `${P}exposed`, tag: '1', changes: ['EXPOSE 8000', 'CMD ["python3", "-m", "http.server", "8000"]'] });
+  const base = docker.getContainer(
+    (await docker.createContainer({ Image: 'python:3.11-slim', name: `${P}exposed-base`, Cmd: ['true'] })).id,
+  );
+  await base.commit({
+    repo: `${P}exposed`,
+    tag: '1',
+    changes: ['EXPOSE 8000', 'CMD ["python3", "-m", "http.server", "8000"]'],
+  });
   await base.remove();
 });
 
 after(async () => {
   model?.dispose();
   for (const c of await docker.listContainers({ all: true })) {
-    if (c.Names.some((n) => n.startsWith(`/${P}`)) || c.Image.startsWith(P)) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
+    if (c.Names.some((n) => n.startsWith(`/${P}`)) || c.Image.startsWith(P))
+      await docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => {});
   }
-  for (const ref of [`${P}exposed:1`, `${P}tagged:v1`]) await docker.getImage(ref).remove({ force: true }).catch(() => {});
+  for (const ref of [`${P}exposed:1`, `${P}tagged:v1`])
+    await docker
+      .getImage(ref)
+      .remove({ force: true })
+      .catch(() => {});
   await proxy.kill().catch(() => {});
   await new Promise((r) => setTimeout(r, 100));
   process.off('unhandledRejection', trap);
@@ -79,7 +101,12 @@ after(async () => {
 test('containers created, started, stopped and removed on the engine change state in the tree through events', async () => {
   model.setActive(true);
   await until('first lists', () => model.state === 'live' && !!model.containers && !!model.images);
-  const c = await docker.createContainer({ Image: 'python:3.11-slim', name: `${P}live`, Cmd: ['sleep', '300'], HostConfig: { Init: true } });
+  const c = await docker.createContainer({
+    Image: 'python:3.11-slim',
+    name: `${P}live`,
+    Cmd: ['sleep', '300'],
+    HostConfig: { Init: true },
+  });
   await until('created container appears', () => containerCtx(`${P}live`) === 'container:created');
   await c.start();
   await until('shown running', () => containerCtx(`${P}live`) === 'container:running');
@@ -122,7 +149,12 @@ test('an image run detached publishes its exposed port on 127.0.0.1 with an engi
 });
 
 test('logs follow demultiplexed text and stop on abort; a shell runs bash or sh', async () => {
-  const c = await docker.createContainer({ Image: 'python:3.11-slim', name: `${P}logs`, Cmd: ['sh', '-c', 'echo out-line; echo err-line >&2; sleep 300'], HostConfig: { Init: true } });
+  const c = await docker.createContainer({
+    Image: 'python:3.11-slim',
+    name: `${P}logs`,
+    Cmd: ['sh', '-c', 'echo out-line; echo err-line >&2; sleep 300'],
+    HostConfig: { Init: true },
+  });
   await c.start();
   const ac = new AbortController();
   let out = '';
@@ -161,12 +193,28 @@ test('an image run interactively gets a TTY: input reaches the process and its e
 test('image tag, remove, and prune of dangling images reporting the space freed', async () => {
   const img = (await engine.listImages()).find((i) => i.tags.includes(`${P}exposed:1`))!;
   await engine.tagImage(img.id, `${P}tagged`, 'v1');
-  await until('new tag in the tree through events', () => leaves(imageTree(model.images!, DEFAULT_OPTIONS, Date.now() / 1000)).some((n) => n.image?.ref === `${P}tagged:v1`));
+  await until('new tag in the tree through events', () =>
+    leaves(imageTree(model.images!, DEFAULT_OPTIONS, Date.now() / 1000)).some((n) => n.image?.ref === `${P}tagged:v1`),
+  );
   await engine.removeImage(`${P}tagged:v1`);
-  await until('tag gone', () => !leaves(imageTree(model.images!, DEFAULT_OPTIONS, Date.now() / 1000)).some((n) => n.image?.ref === `${P}tagged:v1`));
+  await until(
+    'tag gone',
+    () =>
+      !leaves(imageTree(model.images!, DEFAULT_OPTIONS, Date.now() / 1000)).some(
+        (n) => n.image?.ref === `${P}tagged:v1`,
+      ),
+  );
   // a dangling image of our own (others share this engine: prune only what carries our label)
   const commitBlob = async () => {
-    const c = docker.getContainer((await docker.createContainer({ Image: 'python:3.11-slim', name: `${P}dangling-base`, Cmd: ['sh', '-c', 'head -c 300000 /dev/urandom > /blob'] })).id);
+    const c = docker.getContainer(
+      (
+        await docker.createContainer({
+          Image: 'python:3.11-slim',
+          name: `${P}dangling-base`,
+          Cmd: ['sh', '-c', 'head -c 300000 /dev/urandom > /blob'],
+        })
+      ).id,
+    );
     await c.start();
     await c.wait();
     const img = await c.commit({ repo: `${P}dangling`, tag: '1', changes: ['LABEL dsc-test-explorer=1'] });
@@ -175,7 +223,13 @@ test('image tag, remove, and prune of dangling images reporting the space freed'
   };
   const first = await commitBlob();
   await commitBlob(); // takes the tag: the first one is now dangling
-  await until('the untagged one is in the Dangling group', () => imageTree(model.images!, DEFAULT_OPTIONS, 0).at(-1)?.children?.some((n) => n.image?.id === first.Id) === true);
+  await until(
+    'the untagged one is in the Dangling group',
+    () =>
+      imageTree(model.images!, DEFAULT_OPTIONS, 0)
+        .at(-1)
+        ?.children?.some((n) => n.image?.id === first.Id) === true,
+  );
   assert.ok((await engine.danglingSize()) >= 300000);
   const r = await engine.pruneDanglingImages(['dsc-test-explorer=1']);
   assert.ok(r.deleted.includes(first.Id), `${first.Id} pruned: ${r.deleted.join(', ')}`);

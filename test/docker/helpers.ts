@@ -11,7 +11,10 @@ const made: string[] = [];
 
 /** Copies a fixture project to a temp folder named dsc-test-build-NAME-RAND (so its default tag is unique). */
 export function copyProject(from: string, name = path.basename(from)): string {
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-')), `dsc-test-build-${name}-${Math.random().toString(36).slice(2, 7)}`);
+  const dir = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-')),
+    `dsc-test-build-${name}-${Math.random().toString(36).slice(2, 7)}`,
+  );
   fs.cpSync(from, dir, { recursive: true });
   made.push(dir);
   return dir;
@@ -32,8 +35,16 @@ export function captureIo(env: NodeJS.ProcessEnv = process.env, onOut?: (line: s
   const stderr: string[] = [];
   const ac = new AbortController();
   return {
-    stdout, stderr, cwd: os.tmpdir(), env, signal: ac.signal, abort: () => ac.abort(),
-    out: (l) => { stdout.push(l); onOut?.(l); },
+    stdout,
+    stderr,
+    cwd: os.tmpdir(),
+    env,
+    signal: ac.signal,
+    abort: () => ac.abort(),
+    out: (l) => {
+      stdout.push(l);
+      onOut?.(l);
+    },
     err: (l) => stderr.push(l),
   };
 }
@@ -48,7 +59,11 @@ export class SocketProxy {
     this.server = net.createServer((client) => {
       this.connections++;
       const upstream = net.connect(socketPath);
-      for (const s of [client, upstream]) { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); s.on('error', () => undefined); }
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
       client.pipe(upstream).pipe(client);
     });
   }

@@ -8,7 +8,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { Engine } from '../../src/node/docker/engine';
 import { resolveEndpoint } from '../../src/node/docker/endpoint';
-import { clearImageProbeMemory, ImageNotFound, imageHasJupyter, probeImage, probeCacheDir } from '../../src/node/docker/imageProbe';
+import {
+  clearImageProbeMemory,
+  ImageNotFound,
+  imageHasJupyter,
+  probeImage,
+  probeCacheDir,
+} from '../../src/node/docker/imageProbe';
 import { registryAvailable, startRegistry } from './registry';
 
 const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
@@ -29,7 +35,10 @@ test('probe: the scipy stand-in has Python 3.11, its Debian distributions, no Ju
   const byName = new Map(f.distributions.map((d) => [d.name.toLowerCase(), d]));
   assert.equal(byName.get('numpy')?.version, '1.24.2');
   assert.equal(byName.get('lz4')?.version, '4.0.2+dfsg');
-  assert.ok(byName.get('scikit-learn')!.requires.some((r) => /^numpy/.test(r)), 'Requires-Dist is read');
+  assert.ok(
+    byName.get('scikit-learn')!.requires.some((r) => /^numpy/.test(r)),
+    'Requires-Dist is read',
+  );
   assert.ok(f.distributions.length >= 31, String(f.distributions.length));
   assert.equal(imageHasJupyter(f), false);
   assert.match(f.imageId, /^sha256:[0-9a-f]{64}$/);
@@ -60,21 +69,35 @@ test('probe: an image without Python says so; a missing image is ImageNotFound',
   await assert.rejects(probeImage(engine, 'dsc-test-lock9-absent:none', { cacheDir }), ImageNotFound);
 });
 
-test('registry helper: push to 127.0.0.1 (with htpasswd auth) gives the image a RepoDigest', { skip: !registryAvailable() && 'docker-registry is not installed (scripts/setup.sh)' }, async () => {
-  const reg = await startRegistry({ auth: { user: 'lock9', password: 's3cret-lock9' } });
-  const ref = `${reg.host}/lock9-python:3.11-slim`;
-  images.push(ref);
-  try {
-    execFileSync('docker', ['tag', 'python:3.11-slim', ref]);
-    assert.throws(() => execFileSync('docker', ['push', ref], { stdio: 'pipe' }), /no basic auth|unauthorized|authentication required/i);
-    const cfg = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-lock9-dockercfg-'));
-    const env = { ...process.env, DOCKER_CONFIG: cfg };
-    execFileSync('docker', ['login', '--username', 'lock9', '--password-stdin', reg.host], { input: 's3cret-lock9', env, stdio: ['pipe', 'ignore', 'ignore'] });
-    execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
-    fs.rmSync(cfg, { recursive: true, force: true });
-    const summary = await engine.imageSummary(ref);
-    assert.ok(summary?.repoDigests?.some((d) => d.startsWith(`${reg.host}/lock9-python@sha256:`)), JSON.stringify(summary?.repoDigests));
-  } finally {
-    await reg.stop();
-  }
-});
+test(
+  'registry helper: push to 127.0.0.1 (with htpasswd auth) gives the image a RepoDigest',
+  { skip: !registryAvailable() && 'docker-registry is not installed (scripts/setup.sh)' },
+  async () => {
+    const reg = await startRegistry({ auth: { user: 'lock9', password: 's3cret-lock9' } });
+    const ref = `${reg.host}/lock9-python:3.11-slim`;
+    images.push(ref);
+    try {
+      execFileSync('docker', ['tag', 'python:3.11-slim', ref]);
+      assert.throws(
+        () => execFileSync('docker', ['push', ref], { stdio: 'pipe' }),
+        /no basic auth|unauthorized|authentication required/i,
+      );
+      const cfg = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-lock9-dockercfg-'));
+      const env = { ...process.env, DOCKER_CONFIG: cfg };
+      execFileSync('docker', ['login', '--username', 'lock9', '--password-stdin', reg.host], {
+        input: 's3cret-lock9',
+        env,
+        stdio: ['pipe', 'ignore', 'ignore'],
+      });
+      execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
+      fs.rmSync(cfg, { recursive: true, force: true });
+      const summary = await engine.imageSummary(ref);
+      assert.ok(
+        summary?.repoDigests?.some((d) => d.startsWith(`${reg.host}/lock9-python@sha256:`)),
+        JSON.stringify(summary?.repoDigests),
+      );
+    } finally {
+      await reg.stop();
+    }
+  },
+);

@@ -45,7 +45,9 @@ async function localImage(name: string): Promise<string> {
   return `${repo}:1`;
 }
 
-before(async () => { registry = await startRegistry({ auth: { user, password } }); });
+before(async () => {
+  registry = await startRegistry({ auth: { user, password } });
+});
 after(async () => {
   for (const r of refs) await engine.removeImage(r).catch(() => undefined);
   await registry?.stop();
@@ -57,7 +59,10 @@ test('push is refused without a login; login checks the password and writes DOCK
   const ref = await localImage('slim');
   const refused = await cli(['push', ref], env);
   assert.equal(refused.code, 1);
-  assert.equal(refused.err.at(-1), `ds-containers push: ${registry.host} refused the push: log in first with ds-containers login ${registry.host}`);
+  assert.equal(
+    refused.err.at(-1),
+    `ds-containers push: ${registry.host} refused the push: log in first with ds-containers login ${registry.host}`,
+  );
 
   const wrong = await cli(['login', registry.host, '--username', user, '--password-stdin'], env, 'not-the-password\n');
   assert.equal(wrong.code, 1);
@@ -74,14 +79,20 @@ test('push is refused without a login; login checks the password and writes DOCK
   const pushed = await cli(['push', ref], env);
   assert.equal(pushed.code, 0, pushed.err.join('\n'));
   assert.match(pushed.out.at(-1)!, new RegExp(`^pushed ${ref.replace(/[.]/g, '\\.')} \\(sha256:[a-f0-9]{64}\\)$`));
-  assert.ok(pushed.err.some((l) => /: Pushed$|: Layer already exists$/.test(l)), pushed.err.join('\n'));
+  assert.ok(
+    pushed.err.some((l) => /: Pushed$|: Layer already exists$/.test(l)),
+    pushed.err.join('\n'),
+  );
 
   await engine.removeImage(ref);
   assert.equal(await engine.imageSummary(ref), undefined);
   const pulled = await cli(['pull', ref], env);
   assert.equal(pulled.code, 0, pulled.err.join('\n'));
   assert.ok(await engine.imageSummary(ref), 'pulled image is local again');
-  const run = await engine.startRun({ image: ref, ports: [], autoRemove: true, labels: {}, cmd: ['python3', '-c', 'print("ran pulled image")'] }, () => undefined);
+  const run = await engine.startRun(
+    { image: ref, ports: [], autoRemove: true, labels: {}, cmd: ['python3', '-c', 'print("ran pulled image")'] },
+    () => undefined,
+  );
   assert.equal(await run.exit, 0);
 
   const out = await cli(['logout', registry.host], env);
@@ -94,7 +105,9 @@ test('a credential helper of ours on PATH: login stores through it (no secret in
   const store = path.join(bin, 'store');
   fs.mkdirSync(store);
   // The docker-credential-* protocol: store reads JSON, get/erase read the server URL on stdin.
-  fs.writeFileSync(path.join(bin, 'docker-credential-share14'), `#!/bin/sh
+  fs.writeFileSync(
+    path.join(bin, 'docker-credential-share14'),
+    `#!/bin/sh
 f="${store}/$(date +%s%N)"
 case "$1" in
   store) cat > "${store}/creds.json"; echo store >> "${store}/calls";;
@@ -102,18 +115,30 @@ case "$1" in
        if [ -f "${store}/creds.json" ]; then cat "${store}/creds.json"; else echo "credentials not found in native keychain"; exit 1; fi;;
   erase) read url; echo "erase $url" >> "${store}/calls"; rm -f "${store}/creds.json";;
 esac
-`, { mode: 0o755 });
+`,
+    { mode: 0o755 },
+  );
   const env = envWith({ PATH: `${bin}:${process.env.PATH}` });
-  fs.writeFileSync(path.join(env.DOCKER_CONFIG!, 'config.json'), JSON.stringify({ credsStore: 'share14', detachKeys: 'ctrl-e,e' }));
+  fs.writeFileSync(
+    path.join(env.DOCKER_CONFIG!, 'config.json'),
+    JSON.stringify({ credsStore: 'share14', detachKeys: 'ctrl-e,e' }),
+  );
   const login = await cli(['login', registry.host, '--username', user, '--password-stdin'], env, password);
   assert.equal(login.code, 0, login.err.join('\n'));
   assert.match(login.out[0], /credentials in the credential helper docker-credential-share14/);
   const configText = fs.readFileSync(path.join(env.DOCKER_CONFIG!, 'config.json'), 'utf8');
-  assert.ok(!configText.includes(Buffer.from(`${user}:${password}`).toString('base64')) && !configText.includes(password), 'no secret in config.json');
+  assert.ok(
+    !configText.includes(Buffer.from(`${user}:${password}`).toString('base64')) && !configText.includes(password),
+    'no secret in config.json',
+  );
   const config = JSON.parse(configText);
   assert.deepEqual(config.auths[registry.host], {});
   assert.equal(config.detachKeys, 'ctrl-e,e', 'other settings are kept');
-  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(store, 'creds.json'), 'utf8')), { ServerURL: registry.host, Username: user, Secret: password });
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(store, 'creds.json'), 'utf8')), {
+    ServerURL: registry.host,
+    Username: user,
+    Secret: password,
+  });
 
   const ref = await localImage('helper');
   const pushed = await cli(['push', ref], env);
@@ -138,7 +163,11 @@ test('bad input is one clear line each: unreachable registry, no tag, a name the
   const dead = `127.0.0.1:${await closedPort()}`;
   const deadRe = dead.replace(/[.]/g, '\\.');
   const cases: [string[], RegExp, string?][] = [
-    [['login', dead, '--username', user, '--password-stdin'], new RegExp(`^ds-containers login: cannot reach the registry at ${deadRe}: ECONNREFUSED$`), password],
+    [
+      ['login', dead, '--username', user, '--password-stdin'],
+      new RegExp(`^ds-containers login: cannot reach the registry at ${deadRe}: ECONNREFUSED$`),
+      password,
+    ],
     [['push', `${registry.host}/share14/slim`], /has no tag: name the version to push, e\.g\. .*\/share14\/slim:1\.0$/],
     [['push', `${registry.host}/Share14/Slim:1`], /is not an image reference: use lower-case REGISTRY\/NAME:TAG/],
     [['push', `${registry.host}/share14/never-built:1`], /no local image .*never-built:1: build or tag it first$/],
@@ -155,9 +184,17 @@ test('bad input is one clear line each: unreachable registry, no tag, a name the
   refs.push(`${dead}/share14/unreachable:1`);
   const r = await cli(['push', `${dead}/share14/unreachable:1`], env);
   assert.equal(r.code, 1);
-  assert.match(r.err.at(-1)!, new RegExp(`^ds-containers push: cannot reach the registry at ${deadRe}: .*connection refused`));
+  assert.match(
+    r.err.at(-1)!,
+    new RegExp(`^ds-containers push: cannot reach the registry at ${deadRe}: .*connection refused`),
+  );
 
-  fs.writeFileSync(path.join(env.DOCKER_CONFIG!, 'config.json'), JSON.stringify({ credHelpers: { [registry.host]: 'share14-missing' } }));
+  fs.writeFileSync(
+    path.join(env.DOCKER_CONFIG!, 'config.json'),
+    JSON.stringify({ credHelpers: { [registry.host]: 'share14-missing' } }),
+  );
   const missing = await cli(['push', ref], env);
-  assert.deepEqual(missing.err, ['ds-containers push: the credential helper docker-credential-share14-missing (named in the Docker config) is not on PATH']);
+  assert.deepEqual(missing.err, [
+    'ds-containers push: the credential helper docker-credential-share14-missing (named in the Docker config) is not on PATH',
+  ]);
 });

@@ -42,7 +42,10 @@ async function answers(port: number, child: ChildProcess, log: () => string): Pr
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`docker-registry exited (${child.exitCode}): ${log().slice(-500)}`);
     const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
+      const s = net.connect(port, '127.0.0.1', () => {
+        s.destroy();
+        resolve(true);
+      });
       s.on('error', () => resolve(false));
     });
     if (ok) return;
@@ -76,9 +79,15 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
   }
   fs.writeFileSync(path.join(dir, 'config.yml'), config.join('\n') + '\n');
   let output = '';
-  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d) => { output += d; });
-  child.stderr?.on('data', (d) => { output += d; });
+  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
   const stop = async (): Promise<void> => {
     if (child.exitCode === null) {
       const gone = new Promise((r) => child.once('exit', r));

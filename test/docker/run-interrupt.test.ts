@@ -21,8 +21,14 @@ const ours = async () => docker.listContainers({ all: true, filters: { label: [`
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-test-fixrun-'));
-  fs.writeFileSync(path.join(dir, 'sleep.py'), 'import time\nprint("sleeping", flush=True)\ntime.sleep(60)\nprint("woke up")\n');
-  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.11-slim\nWORKDIR /app\nCOPY sleep.py .\nCMD ["python", "sleep.py"]\n');
+  fs.writeFileSync(
+    path.join(dir, 'sleep.py'),
+    'import time\nprint("sleeping", flush=True)\ntime.sleep(60)\nprint("woke up")\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'Dockerfile'),
+    'FROM python:3.11-slim\nWORKDIR /app\nCOPY sleep.py .\nCMD ["python", "sleep.py"]\n',
+  );
   const io = captureIo();
   assert.equal(await main(['build', dir, '--tag', TAG], io), 0, io.stderr.join('\n'));
 });
@@ -38,7 +44,10 @@ test('run in-process, stopped by SIGTERM (io.signal aborted): exit 143, containe
   const ac = new AbortController();
   const io = { ...captureIo(), signal: ac.signal };
   const stdout: string[] = [];
-  io.out = (l: string) => { stdout.push(l); if (l === 'sleeping') setTimeout(() => ac.abort('SIGTERM'), 300); };
+  io.out = (l: string) => {
+    stdout.push(l);
+    if (l === 'sleeping') setTimeout(() => ac.abort('SIGTERM'), 300);
+  };
   const started = Date.now();
   const code = await main(['run', dir, '--tag', TAG], io);
   assert.equal(code, 143, io.stderr.join('\n'));

@@ -22,7 +22,8 @@ test('linear-classifier-script: up scaffolds, builds and runs to a finished run'
   const io = captureIo();
   const code = await main(['up', dir, '--no-pin', '--base-image', 'local/python:3.11-scipy'], io);
   assert.equal(code, 0, io.stderr.join('\n'));
-  for (const f of ['Dockerfile', 'requirements.txt', 'compose.yaml', '.dockerignore']) assert.ok(fs.existsSync(path.join(dir, f)), f);
+  for (const f of ['Dockerfile', 'requirements.txt', 'compose.yaml', '.dockerignore'])
+    assert.ok(fs.existsSync(path.join(dir, f)), f);
   assert.match(io.stdout.join('\n'), /accuracy=/);
   const check = captureIo();
   assert.equal(await main(['check', dir], check), 0, check.stderr.join('\n'));
@@ -35,7 +36,10 @@ test('linear-classifier-notebook: up runs Jupyter, prints the URL, stops on Ctrl
   let url = '';
   const io = captureIo(process.env, (l) => {
     const m = /^Jupyter is ready: (\S+)/.exec(l);
-    if (m) { url = m[1]; setTimeout(() => io.abort(), 500); }
+    if (m) {
+      url = m[1];
+      setTimeout(() => io.abort(), 500);
+    }
   });
   const code = await main(['up', dir, '--no-pin', '--base-image', 'local/jupyter:3.11'], io);
   assert.equal(code, 130, io.stderr.join('\n')); // stopped by Ctrl-C: the shell's 128 + SIGINT, not success
@@ -44,14 +48,25 @@ test('linear-classifier-notebook: up runs Jupyter, prints the URL, stops on Ctrl
 });
 
 test('two more projects from bare source through `up`: pandas+numpy, and scipy with its exit code', async () => {
-  for (const [name, code, out] of [['script-stats', 0, 'mean 4.5'], ['script-exitcode', 3, "args ['x']"]] as const) {
+  for (const [name, code, out] of [
+    ['script-stats', 0, 'mean 4.5'],
+    ['script-exitcode', 3, "args ['x']"],
+  ] as const) {
     const dir = copyProject(path.join(FIXTURES, 'build-run', name));
-    for (const f of ['Dockerfile', 'requirements.txt', 'compose.yaml', '.dockerignore']) fs.rmSync(path.join(dir, f), { force: true });
+    for (const f of ['Dockerfile', 'requirements.txt', 'compose.yaml', '.dockerignore'])
+      fs.rmSync(path.join(dir, f), { force: true });
     tags.push(tagOf(dir));
     const io = captureIo();
-    assert.equal(await main(['up', dir, '--no-pin', '--base-image', 'local/python:3.11-scipy', '--', 'x'], io), code, io.stderr.join('\n'));
+    assert.equal(
+      await main(['up', dir, '--no-pin', '--base-image', 'local/python:3.11-scipy', '--', 'x'], io),
+      code,
+      io.stderr.join('\n'),
+    );
     assert.ok(io.stdout.includes(out), io.stdout.join('\n'));
-    assert.match(fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8'), name === 'script-stats' ? /numpy[\s\S]*pandas/ : /scipy/);
+    assert.match(
+      fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8'),
+      name === 'script-stats' ? /numpy[\s\S]*pandas/ : /scipy/,
+    );
   }
 });
 
@@ -62,6 +77,11 @@ test('check: an import missing from the image is reported at its file and line, 
   const io = captureIo();
   io.cwd = dir;
   assert.equal(await main(['check', '.'], io), 1);
-  assert.deepEqual(io.stderr.filter((l) => l.startsWith('main.py')), [`main.py:3:1: error DSC-IMPORT: "numpy" does not import in the image: ModuleNotFoundError: No module named 'numpy'`]);
+  assert.deepEqual(
+    io.stderr.filter((l) => l.startsWith('main.py')),
+    [
+      `main.py:3:1: error DSC-IMPORT: "numpy" does not import in the image: ModuleNotFoundError: No module named 'numpy'`,
+    ],
+  );
   assert.equal(io.stdout.at(-1), `1 of 1 imports fail in ${tagOf(dir)}`);
 });

@@ -14,7 +14,9 @@ export async function runSuite({ index = 'out/test/editor/suite/index.js', trust
   // A stand-in for the Python extension, installed next to ours for the suite only (the E2E installs
   // our .vsix alone). Not a second extensionDevelopmentPath: code-server 4.100.3 reads the payload
   // into a Map, so only the last of several entries is loaded (measured).
-  fs.cpSync(path.join(ROOT, 'test/fixtures/python-extension-standin'), path.join(d.exts, 'ms-python.python-0.0.1'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'test/fixtures/python-extension-standin'), path.join(d.exts, 'ms-python.python-0.0.1'), {
+    recursive: true,
+  });
   const results = path.join(d.dir, 'results.json');
   const cs = await startCodeServer(d, { DSC_TEST_RESULTS: results, DSC_TEST_GREP: process.env.DSC_TEST_GREP || '' });
   let browser;
@@ -26,11 +28,21 @@ export async function runSuite({ index = 'out/test/editor/suite/index.js', trust
       page.exposeFunction('codeAutomationExit', (code) => resolve(code));
     });
     const remote = (p) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(path.join(ROOT, index))]];
-    await page.goto(`${cs.url}/?folder=${encodeURIComponent(d.ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const payload = [
+      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionTestsPath', remote(path.join(ROOT, index))],
+    ];
+    await page.goto(
+      `${cs.url}/?folder=${encodeURIComponent(d.ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     const code = await within(+(process.env.DSC_SUITE_TIMEOUT || 600000), done, 'extension test suite');
     if (!fs.existsSync(results)) {
-      const tail = fs.readFileSync(cs.logFile, 'utf8').split('\n').filter((l) => /rror/.test(l)).slice(-20).join('\n');
+      const tail = fs
+        .readFileSync(cs.logFile, 'utf8')
+        .split('\n')
+        .filter((l) => /rror/.test(l))
+        .slice(-20)
+        .join('\n');
       throw new Error(`the suite wrote no results (exit ${code}); code-server log ${cs.logFile}:\n${tail}`);
     }
     return { code, ...JSON.parse(fs.readFileSync(results, 'utf8')) };

@@ -7,7 +7,8 @@ import { runE2E } from './e2e/workbench.mjs';
 const why = missing();
 if (why) unavailable('editor', why);
 
-let passed = 0, failed = 0;
+let passed = 0,
+  failed = 0;
 const suites = [
   ['extension host suite', {}],
   ['untrusted workspace suite', { index: 'out/test/editor/untrusted/index.js', trusted: false }],
@@ -15,8 +16,12 @@ const suites = [
 for (const [label, opts] of suites) {
   try {
     const r = await runSuite(opts);
-    for (const t of r.tests) console.log(`${t.state === 'passed' ? '  ✔' : '  ✖'} ${t.title}${t.error ? `\n      ${t.error.replace(/\n/g, '\n      ')}` : ''}`);
-    passed += r.passed; failed += r.failed;
+    for (const t of r.tests)
+      console.log(
+        `${t.state === 'passed' ? '  ✔' : '  ✖'} ${t.title}${t.error ? `\n      ${t.error.replace(/\n/g, '\n      ')}` : ''}`,
+      );
+    passed += r.passed;
+    failed += r.failed;
     console.log(`${label}: ${r.passed} passed, ${r.failed} failed`);
   } catch (e) {
     console.error(`${label} could not run: ${e.message}`);
@@ -26,7 +31,8 @@ for (const [label, opts] of suites) {
 if (!process.env.DSC_SKIP_E2E) {
   try {
     const r = await runE2E();
-    passed += r.passed; failed += r.failed;
+    passed += r.passed;
+    failed += r.failed;
   } catch (e) {
     console.error(`E2E could not run: ${e.stack || e.message}`);
     failed++;

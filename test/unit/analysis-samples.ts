@@ -3,8 +3,18 @@ import { ImportClass, ProjectAnalysis, Requirement } from '../../src/core/projec
 /** A hand-built analysis, for testing generators and scaffold without the scanner. */
 export function analysis(over: Partial<ProjectAnalysis> = {}): ProjectAnalysis {
   return {
-    root: '/p', mode: 'script', entry: 'train.py', pythonVersion: '3.11', requirements: [], unresolved: [],
-    localModules: [], notebooks: [], existing: [], gpu: false, warnings: [], ...over,
+    root: '/p',
+    mode: 'script',
+    entry: 'train.py',
+    pythonVersion: '3.11',
+    requirements: [],
+    unresolved: [],
+    localModules: [],
+    notebooks: [],
+    existing: [],
+    gpu: false,
+    warnings: [],
+    ...over,
   };
 }
 

@@ -7,10 +7,17 @@ import { BuildProgress, causeLine } from '../../src/core/docker/buildProgress';
 import { findStepInstruction, locateBuildError, listInstructions } from '../../src/core/dockerfile/instructions';
 
 const FIX = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docker');
-const messages = () => fs.readFileSync(path.join(FIX, 'buildkit-failed.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const messages = () =>
+  fs
+    .readFileSync(path.join(FIX, 'buildkit-failed.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 test('a real BuildKit trace decodes into vertexes with names, cache flags and logs', () => {
-  const all = messages().filter((m) => m.id === 'moby.buildkit.trace').map((m) => decodeBuildKitStatus(m.aux));
+  const all = messages()
+    .filter((m) => m.id === 'moby.buildkit.trace')
+    .map((m) => decodeBuildKitStatus(m.aux));
   const names = new Set(all.flatMap((s) => s.vertexes.map((v) => v.name)));
   assert.ok(names.has('[2/4] WORKDIR /app'), [...names].join(' | '));
   assert.ok([...names].some((n) => n.startsWith('[4/4] RUN echo "some output"')));
@@ -47,7 +54,10 @@ test('classic builder stream: steps, cache, image id and the failed step', () =>
   p.feed({ stream: ' ---> Using cache\n' });
   p.feed({ stream: 'Step 3/3 : RUN exit 3\n' });
   p.feed({ stream: ' ---> Running in abc\n' });
-  p.feed({ errorDetail: { code: 3, message: "The command '/bin/sh -c exit 3' returned a non-zero code: 3" }, error: 'x' });
+  p.feed({
+    errorDetail: { code: 3, message: "The command '/bin/sh -c exit 3' returned a non-zero code: 3" },
+    error: 'x',
+  });
   const r = p.report();
   assert.equal(r.ok, false);
   assert.equal(r.steps[1].cached, true);
@@ -60,21 +70,35 @@ test('classic builder stream: steps, cache, image id and the failed step', () =>
   assert.equal(ok.report().imageId, 'sha256:abc');
 });
 
-test('a failed step\'s cause is its first ERROR / Error: line, not the builder\'s wrapper (issue 12)', () => {
+test("a failed step's cause is its first ERROR / Error: line, not the builder's wrapper (issue 12)", () => {
   const p = new BuildProgress();
   p.feed({ stream: 'Step 1/2 : FROM python:3.11-slim\n' });
   p.feed({ stream: 'ERROR: not this one, it belongs to another step\n' });
   p.feed({ stream: 'Step 2/2 : RUN pip install --no-cache-dir -r requirements.txt\n' });
   p.feed({ stream: 'Collecting pandas==2.2.2\n' });
-  p.feed({ stream: 'ERROR: Could not find a version that satisfies the requirement numpy==2.4.6 (from versions: none)\n' });
+  p.feed({
+    stream: 'ERROR: Could not find a version that satisfies the requirement numpy==2.4.6 (from versions: none)\n',
+  });
   p.feed({ stream: 'ERROR: No matching distribution found for numpy==2.4.6\n' });
   p.feed({ errorDetail: { message: "The command '/bin/sh -c pip install' returned a non-zero code: 1" }, error: 'x' });
   const r = p.report();
-  assert.equal(r.cause, 'ERROR: Could not find a version that satisfies the requirement numpy==2.4.6 (from versions: none)');
+  assert.equal(
+    r.cause,
+    'ERROR: Could not find a version that satisfies the requirement numpy==2.4.6 (from versions: none)',
+  );
   assert.match(r.error ?? '', /returned a non-zero code/);
-  assert.equal(causeLine(['Traceback (most recent call last):', '  File "<string>", line 1', "ModuleNotFoundError: No module named 'numpy'"]),
-    "ModuleNotFoundError: No module named 'numpy'");
-  assert.equal(causeLine(["\x1b[91mModuleNotFoundError: No module named 'numpy'\x1b[0m"]), "ModuleNotFoundError: No module named 'numpy'");
+  assert.equal(
+    causeLine([
+      'Traceback (most recent call last):',
+      '  File "<string>", line 1',
+      "ModuleNotFoundError: No module named 'numpy'",
+    ]),
+    "ModuleNotFoundError: No module named 'numpy'",
+  );
+  assert.equal(
+    causeLine(["\x1b[91mModuleNotFoundError: No module named 'numpy'\x1b[0m"]),
+    "ModuleNotFoundError: No module named 'numpy'",
+  );
   assert.equal(causeLine(['E: Unable to locate package libfoo']), 'E: Unable to locate package libfoo');
   assert.equal(causeLine(['some output', 'error handling is fine here? no: lower-case prose']), undefined);
   // A BuildKit step that printed no such line keeps the wrapper (no cause).
@@ -84,26 +108,38 @@ test('a failed step\'s cause is its first ERROR / Error: line, not the builder\'
 });
 
 test('step names find their instruction: stages, FROM with alias, shortened names', () => {
-  const df = 'FROM python:3.11-slim AS build\nRUN pip wheel .\nFROM python:3.11-slim\nCOPY --from=build /w /w\nRUN pip install /w/*.whl && \\\n  rm -rf /w\n';
+  const df =
+    'FROM python:3.11-slim AS build\nRUN pip wheel .\nFROM python:3.11-slim\nCOPY --from=build /w /w\nRUN pip install /w/*.whl && \\\n  rm -rf /w\n';
   assert.equal(findStepInstruction(df, '[build 2/2] RUN pip wheel .')?.line, 1);
   assert.equal(findStepInstruction(df, '[stage-1 3/3] RUN pip install /w/*.whl &&   rm -rf /w')?.line, 4);
   assert.equal(findStepInstruction(df, '[stage-1 1/3] FROM docker.io/library/python:3.11-slim')?.line, 2);
   assert.equal(findStepInstruction(df, '[stage-1 2/3] COPY --from=build /w /w')?.line, 3);
   assert.equal(findStepInstruction(df, '[stage-1 3/3] RUN pip install /w/*.whl...')?.line, 4);
-  assert.deepEqual(listInstructions(df).map((i) => i.stage), [0, 0, 1, 1, 1]);
+  assert.deepEqual(
+    listInstructions(df).map((i) => i.stage),
+    [0, 0, 1, 1, 1],
+  );
 });
 
 test('a step whose text has build args expanded is found by its position in the stage', () => {
-  const df = 'FROM python:3.11-slim\nENV A=1\nWORKDIR /app\nARG UID=1000\nRUN useradd --uid "${UID}" app \\\n    && chown "${UID}" /app\nCOPY --chown=${UID} . .\nUSER ${UID}\nCMD ["python"]\n';
+  const df =
+    'FROM python:3.11-slim\nENV A=1\nWORKDIR /app\nARG UID=1000\nRUN useradd --uid "${UID}" app \\\n    && chown "${UID}" /app\nCOPY --chown=${UID} . .\nUSER ${UID}\nCMD ["python"]\n';
   assert.equal(findStepInstruction(df, '[3/4] RUN useradd --uid "1000" app     && chown "1000" /app')?.line, 4);
   assert.equal(findStepInstruction(df, '[4/4] COPY --chown=1000 . .')?.line, 6);
-  assert.equal(findStepInstruction(df, '[4/5] COPY --chown=1000 . .'), undefined, 'a count that does not fit is not guessed');
+  assert.equal(
+    findStepInstruction(df, '[4/5] COPY --chown=1000 . .'),
+    undefined,
+    'a count that does not fit is not guessed',
+  );
   const multi = 'FROM a AS builder\nRUN make ${X}\nFROM b\nCOPY --from=builder /o /o\n';
   assert.equal(findStepInstruction(multi, '[builder 2/2] RUN make 1')?.line, 1);
   assert.equal(findStepInstruction(multi, '[stage-1 2/2] COPY --from=builder /o /x')?.line, 3);
 });
 
 test('a Dockerfile syntax error names its own line', () => {
-  const loc = locateBuildError('FROM x\nRUNN y\n', 'failed to solve with frontend dockerfile.v0: failed to create LLB definition: dockerfile parse error line 2: unknown instruction: RUNN');
+  const loc = locateBuildError(
+    'FROM x\nRUNN y\n',
+    'failed to solve with frontend dockerfile.v0: failed to create LLB definition: dockerfile parse error line 2: unknown instruction: RUNN',
+  );
   assert.equal(loc.line, 1);
 });

@@ -44,14 +44,26 @@ test('bundle: the CLI scans and scaffolds through the toml, requirements, ignore
   const ignored = node([CLI, 'scan', 'test/fixtures/projects/ignored-folders']);
   assert.equal(ignored.status, 0, ignored.stderr);
   assert.equal(ignored.stderr, '');
-  assert.deepEqual(ignored.stdout.trim().split('\n').map((l) => l.split('==')[0]), ['requests']); // .gitignore'd imports left out
+  assert.deepEqual(
+    ignored.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('==')[0]),
+    ['requests'],
+  ); // .gitignore'd imports left out
 });
 
 test('bundle: the CLI lints a devcontainer.json through the jsonc chunk', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-bundle-devcontainer-'));
-  fs.writeFileSync(path.join(dir, 'devcontainer.json'), '{\n  // JSON with comments\n  "runArgs": ["-p", "8888:8888"],\n}\n');
+  fs.writeFileSync(
+    path.join(dir, 'devcontainer.json'),
+    '{\n  // JSON with comments\n  "runArgs": ["-p", "8888:8888"],\n}\n',
+  );
   const r = node([CLI, 'lint', path.join(dir, 'devcontainer.json')]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /devcontainer\.json:3:21: warning DSC203: "8888:8888" publishes the port on every network interface/);
+  assert.match(
+    r.stdout,
+    /devcontainer\.json:3:21: warning DSC203: "8888:8888" publishes the port on every network interface/,
+  );
   fs.rmSync(dir, { recursive: true });
 });

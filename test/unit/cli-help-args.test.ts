@@ -21,7 +21,10 @@ test('--help before a bare -- shows the command usage; after it, it belongs to t
     const io = captureIo();
     io.env = { DOCKER_HOST: 'tcp://127.0.0.1:1' };
     const code = await main(['run', dir, '--', flag], io);
-    assert.ok(!io.stdout.some((l) => l.startsWith('Usage:')), `${flag} after -- printed our usage: ${io.stdout.join('\n')}`);
+    assert.ok(
+      !io.stdout.some((l) => l.startsWith('Usage:')),
+      `${flag} after -- printed our usage: ${io.stdout.join('\n')}`,
+    );
     assert.notEqual(code, 0);
     assert.match(io.stderr.join('\n'), /^ds-containers run: /);
   }

@@ -6,5 +6,13 @@ export type RecordedIo = CliIo & { stdout: string[]; stderr: string[] };
 export function captureIo(cwd = process.cwd()): RecordedIo {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), cwd, env: {}, signal: new AbortController().signal };
+  return {
+    stdout,
+    stderr,
+    out: (l) => stdout.push(l),
+    err: (l) => stderr.push(l),
+    cwd,
+    env: {},
+    signal: new AbortController().signal,
+  };
 }

@@ -28,7 +28,13 @@ function fakeKubectl(env: Record<string, string> = {}): { io: ReturnType<typeof 
   const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-kubectl-'));
   fs.writeFileSync(path.join(bin, 'kubectl'), FAKE, { mode: 0o755 });
   const io = captureIo();
-  io.env = { PATH: `${bin}:/usr/bin:/bin`, FAKE_LOG: bin, FAKE_CONTEXT: 'test-cluster', FAKE_JOB_STATE: 'Complete', ...env };
+  io.env = {
+    PATH: `${bin}:/usr/bin:/bin`,
+    FAKE_LOG: bin,
+    FAKE_CONTEXT: 'test-cluster',
+    FAKE_JOB_STATE: 'Complete',
+    ...env,
+  };
   return { io, log: bin };
 }
 
@@ -38,8 +44,13 @@ test('k8s prints multi-document YAML for the project and warns about an image wi
   const io = captureIo();
   const code = await main(['k8s', path.join(projects, 'linear-classifier-script'), '--image', 'churn:1'], io);
   assert.equal(code, 0, io.stderr.join('\n'));
-  const docs = parseAllDocuments(io.stdout.join('\n')).map((d) => d.toJS()).filter(Boolean);
-  assert.deepEqual(docs.map((d) => d.kind), ['Job']);
+  const docs = parseAllDocuments(io.stdout.join('\n'))
+    .map((d) => d.toJS())
+    .filter(Boolean);
+  assert.deepEqual(
+    docs.map((d) => d.kind),
+    ['Job'],
+  );
   assert.match(io.stderr.join('\n'), /^warning: image "churn:1" names no registry/);
 });
 
@@ -57,7 +68,10 @@ test('k8s --apply pipes the manifests to kubectl apply -f -, follows the Job and
   await main(['k8s', dir, '--image', 'reg.example.com/t/churn:1', '--namespace', 'ml'], out);
   assert.equal(applied, out.stdout.join('\n') + '\n', 'kubectl received what k8s prints');
   assert.deepEqual(io.stdout, ['epoch 1 loss 0.5', 'accuracy 0.93']);
-  assert.match(io.stderr.join('\n'), /applying to context test-cluster, namespace ml[\s\S]*job linear-classifier-script completed/);
+  assert.match(
+    io.stderr.join('\n'),
+    /applying to context test-cluster, namespace ml[\s\S]*job linear-classifier-script completed/,
+  );
 
   const failed = fakeKubectl({ FAKE_JOB_STATE: 'Failed' });
   assert.equal(await main(['k8s', dir, '--image', 'reg.example.com/t/churn:1', '--apply'], failed.io), 1);
@@ -66,10 +80,15 @@ test('k8s --apply pipes the manifests to kubectl apply -f -, follows the Job and
 
 test('k8s --apply of a Deployment applies and returns without following logs', async () => {
   const { io, log } = fakeKubectl();
-  const code = await main(['k8s', path.join(projects, 'linear-classifier-notebook'), '--image', 'reg.example.com/t/nb:1', '--apply'], io);
+  const code = await main(
+    ['k8s', path.join(projects, 'linear-classifier-notebook'), '--image', 'reg.example.com/t/nb:1', '--apply'],
+    io,
+  );
   assert.equal(code, 0, io.stderr.join('\n'));
   assert.deepEqual(argvOf(log), ['config current-context', 'apply -f -']);
-  const kinds = parseAllDocuments(fs.readFileSync(path.join(log, 'stdin.yaml'), 'utf8')).map((d) => d.toJS()?.kind).filter(Boolean);
+  const kinds = parseAllDocuments(fs.readFileSync(path.join(log, 'stdin.yaml'), 'utf8'))
+    .map((d) => d.toJS()?.kind)
+    .filter(Boolean);
   assert.deepEqual(kinds, ['Secret', 'PersistentVolumeClaim', 'Deployment', 'Service']);
 });
 
@@ -79,11 +98,15 @@ test('k8s bad input: no kubectl, no current context, a refused apply, a bad flag
   const noKubectl = captureIo();
   noKubectl.env = { PATH: fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-empty-')) };
   assert.equal(await main(['k8s', dir, ...image, '--apply'], noKubectl), 1);
-  assert.deepEqual(noKubectl.stderr, ['ds-containers k8s: kubectl not found on PATH: install it (https://kubernetes.io/docs/tasks/tools/) to apply manifests']);
+  assert.deepEqual(noKubectl.stderr, [
+    'ds-containers k8s: kubectl not found on PATH: install it (https://kubernetes.io/docs/tasks/tools/) to apply manifests',
+  ]);
 
   const noContext = fakeKubectl({ FAKE_CONTEXT: '' });
   assert.equal(await main(['k8s', dir, ...image, '--apply'], noContext.io), 1);
-  assert.deepEqual(noContext.io.stderr, ['ds-containers k8s: kubectl has no current context: choose a cluster with kubectl config use-context NAME']);
+  assert.deepEqual(noContext.io.stderr, [
+    'ds-containers k8s: kubectl has no current context: choose a cluster with kubectl config use-context NAME',
+  ]);
 
   const refused = fakeKubectl({ FAKE_APPLY_ERROR: 'error: unable to recognize "STDIN": no matches for kind "Job"' });
   assert.equal(await main(['k8s', dir, ...image, '--apply'], refused.io), 1);

@@ -17,7 +17,12 @@ test('lint of 300 damaged Dockerfiles in one CLI process: findings in the usual 
     return f;
   });
   // The timeout is a hang guard far above the normal few seconds (bench/lint.bench.ts prints the figure).
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lint', ...files], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lint', ...files], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 << 20,
+  });
   assert.equal(r.error, undefined, String(r.error));
   assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr.slice(0, 500)}`);
   assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
@@ -25,5 +30,8 @@ test('lint of 300 damaged Dockerfiles in one CLI process: findings in the usual 
   const lines = r.stdout.split('\n').filter(Boolean);
   assert.ok(lines.length > 300);
   for (const l of lines) assert.match(l, /^Dockerfile\.\d+:\d+:\d+: (error|warning|information|hint) [\w]*: ./s, l);
-  assert.ok(!lines.some((l) => /could not (check|read) this file/.test(l)), lines.find((l) => /could not/.test(l)));
+  assert.ok(
+    !lines.some((l) => /could not (check|read) this file/.test(l)),
+    lines.find((l) => /could not/.test(l)),
+  );
 });

@@ -44,8 +44,14 @@ test('lint: a missing file or a directory is one line naming it, the others are 
   const io = captureIo(FIX);
   assert.equal(await main(['lint', 'warning-only.Dockerfile', 'nope/Dockerfile', 'broken.Dockerfile'], io), 2);
   assert.deepEqual(io.stderr, ['ds-containers lint: cannot read nope/Dockerfile: no such file']);
-  assert.ok(io.stdout.some((l) => l.startsWith('warning-only.Dockerfile:1:1:')), 'the file before it is linted');
-  assert.ok(io.stdout.some((l) => l.startsWith('broken.Dockerfile:5:1: error 38')), 'the file after it is linted');
+  assert.ok(
+    io.stdout.some((l) => l.startsWith('warning-only.Dockerfile:1:1:')),
+    'the file before it is linted',
+  );
+  assert.ok(
+    io.stdout.some((l) => l.startsWith('broken.Dockerfile:5:1: error 38')),
+    'the file after it is linted',
+  );
   const dir = captureIo(path.dirname(FIX));
   assert.equal(await main(['lint', 'dockerfile'], dir), 2);
   assert.deepEqual(dir.stderr, ['ds-containers lint: cannot read dockerfile: is a directory, not a Dockerfile']);

@@ -16,22 +16,40 @@ import { analysis, recordingIo, req } from './analysis-samples';
 
 const goldenDir = path.resolve(__dirname, '../../../test/unit/golden-devcontainer');
 const update = process.env.UPDATE_GOLDEN === '1';
-const cases = ['script', 'jupyter', 'jupyter-on-jupyter-image', 'app-streamlit', 'gpu', 'gpu-cuda-base', 'env-file-and-data'];
+const cases = [
+  'script',
+  'jupyter',
+  'jupyter-on-jupyter-image',
+  'app-streamlit',
+  'gpu',
+  'gpu-cuda-base',
+  'env-file-and-data',
+];
 const parse = (text: string) => JSON.parse(text.replace(/^\s*\/\/.*$/gm, ''));
 
 for (const name of cases) {
   test(`golden devcontainer: ${name}`, () => {
     const text = generateDevcontainer(goldenCases[name], { name: `demo-${name}` });
     const golden = path.join(goldenDir, `${name}.json`);
-    if (update) { fs.mkdirSync(goldenDir, { recursive: true }); fs.writeFileSync(golden, text); return; }
+    if (update) {
+      fs.mkdirSync(goldenDir, { recursive: true });
+      fs.writeFileSync(golden, text);
+      return;
+    }
     assert.equal(text, fs.readFileSync(golden, 'utf8'), `${name}.json differs from its golden file`);
   });
 }
 
 test('golden devcontainer: compose variant (the project runs with a database)', () => {
-  const text = generateDevcontainer(goldenCases['jupyter'], { name: 'demo', compose: { file: 'compose.yaml', service: 'app' } });
+  const text = generateDevcontainer(goldenCases['jupyter'], {
+    name: 'demo',
+    compose: { file: 'compose.yaml', service: 'app' },
+  });
   const golden = path.join(goldenDir, 'compose.json');
-  if (update) { fs.writeFileSync(golden, text); return; }
+  if (update) {
+    fs.writeFileSync(golden, text);
+    return;
+  }
   assert.equal(text, fs.readFileSync(golden, 'utf8'));
 });
 
@@ -45,12 +63,19 @@ test('devcontainer: the Dockerfile from the project folder, code where the image
   assert.equal(c.updateRemoteUserUID, true);
   assert.equal(c.overrideCommand, true, 'a script would end the container: Dev Containers keeps it up');
   assert.equal(c.features, undefined, 'features are downloaded at build time');
-  assert.deepEqual(c.customizations.vscode.extensions, ['ms-python.python', 'ms-toolsai.jupyter', 'ds-containers.ds-containers']);
+  assert.deepEqual(c.customizations.vscode.extensions, [
+    'ms-python.python',
+    'ms-toolsai.jupyter',
+    'ds-containers.ds-containers',
+  ]);
   const j = parse(generateDevcontainer(goldenCases['jupyter'], { name: 'x' }));
   assert.deepEqual(j.forwardPorts, [8888]);
   assert.equal(j.overrideCommand, false, 'the Jupyter server (CMD) runs');
   assert.equal(j.appPort, undefined, 'forwardPorts, never a port published on every interface');
-  assert.equal(parse(generateDevcontainer(goldenCases['jupyter-on-jupyter-image'], { name: 'x' })).remoteUser, 'jovyan');
+  assert.equal(
+    parse(generateDevcontainer(goldenCases['jupyter-on-jupyter-image'], { name: 'x' })).remoteUser,
+    'jovyan',
+  );
 });
 
 test('devcontainer GPU: one small function from the spec gpu field; runArgs is an array', () => {
@@ -72,10 +97,18 @@ test('devcontainer: the generated files pass our own devcontainer lint', () => {
 
 test('compose variant only when the compose file runs other services beside the one built from the project', () => {
   assert.equal(composeDevServiceOf(generateCompose(goldenCases['jupyter'])), undefined, 'our own one-service file');
-  const withDb = 'services:\n  db:\n    image: postgres:16\n  notebook:\n    build: .\n    ports: ["127.0.0.1:8888:8888"]\n';
+  const withDb =
+    'services:\n  db:\n    image: postgres:16\n  notebook:\n    build: .\n    ports: ["127.0.0.1:8888:8888"]\n';
   assert.equal(composeDevServiceOf(withDb), 'notebook');
-  assert.equal(composeDevServiceOf('services:\n  app:\n    build: {context: .}\n  cache:\n    image: redis:7\n'), 'app');
-  assert.equal(composeDevServiceOf('services:\n  a:\n    image: x\n  b:\n    image: y\n'), undefined, 'nothing built here');
+  assert.equal(
+    composeDevServiceOf('services:\n  app:\n    build: {context: .}\n  cache:\n    image: redis:7\n'),
+    'app',
+  );
+  assert.equal(
+    composeDevServiceOf('services:\n  a:\n    image: x\n  b:\n    image: y\n'),
+    undefined,
+    'nothing built here',
+  );
   assert.equal(composeDevServiceOf('services: [broken'), undefined);
 });
 
@@ -90,13 +123,20 @@ test('lint DSC201: an unknown Dockerfile path, with a fix to the project Dockerf
   assert.equal(f.severity, 'error');
   assert.equal(parse(applyEdits(text, f.fixes[0].edits).replace(/,\n}/, '\n}')).build.dockerfile, '../Dockerfile');
   assert.deepEqual(codes('{"dockerFile": "../Dockerfile"}'), []);
-  assert.deepEqual(lintDevcontainer('{"dockerFile": "nope"}', { exists: () => false })[0].fixes, [], 'no fix without a project Dockerfile');
+  assert.deepEqual(
+    lintDevcontainer('{"dockerFile": "nope"}', { exists: () => false })[0].fixes,
+    [],
+    'no fix without a project Dockerfile',
+  );
 });
 
 test('lint DSC202: root as the remote or container user, fixed to the image user', () => {
   const text = '{"remoteUser": "root", "containerUser": "0"}';
   const found = lintDevcontainer(text, { exists, user: 'jovyan' });
-  assert.deepEqual(found.map((f) => f.code), ['DSC202', 'DSC202']);
+  assert.deepEqual(
+    found.map((f) => f.code),
+    ['DSC202', 'DSC202'],
+  );
   assert.equal(applyEdits(text, found[0].fixes[0].edits), '{"remoteUser": "jovyan", "containerUser": "0"}');
   assert.deepEqual(codes('{"remoteUser": "app"}'), []);
 });
@@ -117,7 +157,13 @@ test('lint DSC203: ports on every interface in runArgs and appPort; 127.0.0.1 is
     if (fixed) assert.equal(applyEdits(text, found[0].fixes[0].edits), fixed, text);
     else assert.deepEqual(found[0].fixes, []);
   }
-  for (const ok of ['{"runArgs": ["-p", "127.0.0.1:8888:8888"]}', '{"appPort": 8888}', '{"appPort": ["127.0.0.1:1:2"]}', '{"runArgs": ["--publish", "[::1]:8:8"]}', '{"forwardPorts": [8888]}']) {
+  for (const ok of [
+    '{"runArgs": ["-p", "127.0.0.1:8888:8888"]}',
+    '{"appPort": 8888}',
+    '{"appPort": ["127.0.0.1:1:2"]}',
+    '{"runArgs": ["--publish", "[::1]:8:8"]}',
+    '{"forwardPorts": [8888]}',
+  ]) {
     assert.deepEqual(codes(ok), [], ok);
   }
   assert.deepEqual(codes('{ not json'), []);
@@ -149,23 +195,32 @@ test('scaffold --devcontainer writes .devcontainer/devcontainer.json, and never 
 
 test('scaffold --devcontainer: a compose file with a database gives the compose variant', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-devcontainer-'));
-  fs.writeFileSync(path.join(dir, 'docker-compose.yml'), 'services:\n  app:\n    build: .\n  db:\n    image: postgres:16\n');
+  fs.writeFileSync(
+    path.join(dir, 'docker-compose.yml'),
+    'services:\n  app:\n    build: .\n  db:\n    image: postgres:16\n',
+  );
   const cmd = makeScaffoldCommand(async (root) => analysis({ root, requirements: [req('numpy', '1.26.4')] }));
   assert.equal(await cmd.run(['.', '--devcontainer'], recordingIo(dir)), 0);
   const c = parse(fs.readFileSync(path.join(dir, '.devcontainer/devcontainer.json'), 'utf8'));
-  assert.deepEqual([c.dockerComposeFile, c.service, c.workspaceFolder, c.build], [['../docker-compose.yml'], 'app', '/app', undefined]);
+  assert.deepEqual(
+    [c.dockerComposeFile, c.service, c.workspaceFolder, c.build],
+    [['../docker-compose.yml'], 'app', '/app', undefined],
+  );
   fs.rmSync(dir, { recursive: true });
 });
 
 test('CLI lint checks devcontainer.json files (FILE:LINE:COL, exit 1 on an error)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-devcontainer-'));
   fs.mkdirSync(path.join(dir, '.devcontainer'));
-  fs.writeFileSync(path.join(dir, '.devcontainer/devcontainer.json'), '{\n  "build": {"dockerfile": "../Dockerfile"},\n  "remoteUser": "root"\n}\n');
+  fs.writeFileSync(
+    path.join(dir, '.devcontainer/devcontainer.json'),
+    '{\n  "build": {"dockerfile": "../Dockerfile"},\n  "remoteUser": "root"\n}\n',
+  );
   const io = recordingIo(dir);
   assert.equal(await main(['lint', '.devcontainer/devcontainer.json'], io), 1);
   assert.deepEqual(io.stdout, [
     '.devcontainer/devcontainer.json:2:27: error DSC201: No Dockerfile at "../Dockerfile" (relative to .devcontainer/).',
-    '.devcontainer/devcontainer.json:3:17: warning DSC202: remoteUser is root: files written in the project become root\'s.',
+    ".devcontainer/devcontainer.json:3:17: warning DSC202: remoteUser is root: files written in the project become root's.",
   ]);
   fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.11-slim\n');
   const io2 = recordingIo(dir);

@@ -3,8 +3,13 @@ import assert from 'node:assert/strict';
 import { CommandIds } from 'dockerfile-language-service';
 import { LIBRARY_FIXES, fixCommandIds, toLibCommand, toOurCommand } from '../../src/core/dockerfile/fixIds';
 
-test('our fix list is exactly the library\'s CommandIds, so every code action has a command', () => {
-  assert.deepEqual([...LIBRARY_FIXES].sort(), Object.values(CommandIds).map((id) => id.replace('docker.command.', '')).sort());
+test("our fix list is exactly the library's CommandIds, so every code action has a command", () => {
+  assert.deepEqual(
+    [...LIBRARY_FIXES].sort(),
+    Object.values(CommandIds)
+      .map((id) => id.replace('docker.command.', ''))
+      .sort(),
+  );
 });
 
 test('ids translate both ways, and only ours are registered', () => {

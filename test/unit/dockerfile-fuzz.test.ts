@@ -33,23 +33,41 @@ function runCases(cases: string[], deadlineMs: number): Promise<{ done: number; 
   return new Promise((resolve, reject) => {
     const w = new Worker(WORKER, {
       eval: true,
-      workerData: { cases, lint: path.join(ROOT, 'out/src/core/dockerfile/lint.js'), rules: path.join(ROOT, 'out/src/core/dockerfile/rules/index.js') },
+      workerData: {
+        cases,
+        lint: path.join(ROOT, 'out/src/core/dockerfile/lint.js'),
+        rules: path.join(ROOT, 'out/src/core/dockerfile/rules/index.js'),
+      },
       resourceLimits: { maxOldGenerationSizeMb: 256 },
     });
     let at = -1;
     const show = () => JSON.stringify(cases[at]).slice(0, 400);
-    const timer = setTimeout(() => { void w.terminate(); reject(new Error(`no answer within ${deadlineMs} ms at case ${at}: ${show()}`)); }, deadlineMs);
+    const timer = setTimeout(() => {
+      void w.terminate();
+      reject(new Error(`no answer within ${deadlineMs} ms at case ${at}: ${show()}`));
+    }, deadlineMs);
     w.on('message', (m: { at?: number; done?: number; findings?: number }) => {
       if (m.at !== undefined) at = m.at;
-      else { clearTimeout(timer); void w.terminate(); resolve(m as { done: number; findings: number }); }
+      else {
+        clearTimeout(timer);
+        void w.terminate();
+        resolve(m as { done: number; findings: number });
+      }
     });
-    w.on('error', (e) => { clearTimeout(timer); reject(new Error(`case ${at} failed: ${e.message}: ${show()}`)); });
+    w.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`case ${at} failed: ${e.message}: ${show()}`));
+    });
   });
 }
 
 test('thousands of mutated Dockerfiles: the lint and its fixes return for each, never throw, positions in range', async () => {
   const cases = mutatedDockerfiles(2000);
-  assert.ok(cases.some((c) => c.includes('\u00a0')) && cases.some((c) => c.includes('\ud800')) && cases.some((c) => c.includes('\r\n')));
+  assert.ok(
+    cases.some((c) => c.includes('\u00a0')) &&
+      cases.some((c) => c.includes('\ud800')) &&
+      cases.some((c) => c.includes('\r\n')),
+  );
   // The deadline is a hang guard for the whole batch, far above its normal run time; not a benchmark.
   const r = await runCases(cases, 120_000);
   assert.equal(r.done, cases.length);

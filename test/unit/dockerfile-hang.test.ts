@@ -15,11 +15,19 @@ function lintInChild(text: string): { status: number | null; out: string; err: s
 const { dscFindings } = require(${JSON.stringify(RULES)});
 const f = lintDockerfile(process.argv[1], { extraRules: (t) => dscFindings(t) });
 process.stdout.write(JSON.stringify(f.map((x) => x.code)));`;
-  const r = spawnSync(process.execPath, ['--max-old-space-size=128', '-e', script, text], { encoding: 'utf8', timeout: 10_000 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=128', '-e', script, text], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   return { status: r.status, out: r.stdout, err: r.stderr };
 }
 
-for (const [name, ch] of [['no-break space', '\u00a0'], ['BOM', '\ufeff'], ['ideographic space', '\u3000'], ['line separator', '\u2028']]) {
+for (const [name, ch] of [
+  ['no-break space', '\u00a0'],
+  ['BOM', '\ufeff'],
+  ['ideographic space', '\u3000'],
+  ['line separator', '\u2028'],
+]) {
   test(`${name} inside a RUN's pip install: the lint finishes and reports`, () => {
     const r = lintInChild(`FROM python:3.11-slim\nRUN pip install --no-cache-dir a${ch}b==1\n`);
     assert.equal(r.status, 0, `exit ${r.status} ${r.err.slice(0, 300)}`);
@@ -30,14 +38,20 @@ for (const [name, ch] of [['no-break space', '\u00a0'], ['BOM', '\ufeff'], ['ide
 test('the shell word splitter keeps a Unicode space inside its word, as the shell does', async () => {
   const { commandWords } = await import('../../src/core/dockerfile/tokens');
   const text = 'pip install a\u00a0b \ufeffc\\\nd "e f"';
-  assert.deepEqual(commandWords(text, 0).map((w) => w.value), ['pip', 'install', 'a\u00a0b', '\ufeffcd', 'e f']);
+  assert.deepEqual(
+    commandWords(text, 0).map((w) => w.value),
+    ['pip', 'install', 'a\u00a0b', '\ufeffcd', 'e f'],
+  );
 });
 
 test('a time budget stops starting rules once spent and names the rules it left out', async () => {
   const { dscLint, dscRules } = await import('../../src/core/dockerfile/rules');
   const text = 'FROM python\nRUN pip install numpy\nCMD python app.py\n';
   const spent = dscLint(text, { budgetMs: -1 });
-  assert.deepEqual(spent.skipped, dscRules.map((r) => r.id));
+  assert.deepEqual(
+    spent.skipped,
+    dscRules.map((r) => r.id),
+  );
   assert.deepEqual(spent.findings, []);
   const ample = dscLint(text, { budgetMs: 60_000 });
   assert.deepEqual(ample.skipped, []);

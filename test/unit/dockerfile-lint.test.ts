@@ -16,7 +16,16 @@ test('a clean Dockerfile has no findings', () => {
 test('syntax findings carry 0-based ranges, severity, code and source', () => {
   const fs = syntaxFindings(read('broken.Dockerfile'));
   const unknown = fs.find((f) => f.message === 'Unknown instruction: FROMM');
-  assert.deepEqual(unknown, { line: 4, col: 0, endLine: 4, endCol: 5, severity: 'error', code: '38', message: 'Unknown instruction: FROMM', source: 'dockerfile-utils' });
+  assert.deepEqual(unknown, {
+    line: 4,
+    col: 0,
+    endLine: 4,
+    endCol: 5,
+    severity: 'error',
+    code: '38',
+    message: 'Unknown instruction: FROMM',
+    source: 'dockerfile-utils',
+  });
   const casing = fs.find((f) => f.line === 1);
   assert.equal(casing?.severity, 'warning');
   assert.equal(casing?.endCol, 3);
@@ -25,9 +34,21 @@ test('syntax findings carry 0-based ranges, severity, code and source', () => {
 });
 
 test('syntax: false drops the syntax findings; extra rules are merged in position order', () => {
-  const extra: Finding = { line: 2, col: 0, endLine: 2, endCol: 6, severity: 'information', code: 'X1', message: 'extra', source: 'test' };
+  const extra: Finding = {
+    line: 2,
+    col: 0,
+    endLine: 2,
+    endCol: 6,
+    severity: 'information',
+    code: 'X1',
+    message: 'extra',
+    source: 'test',
+  };
   const all = lintDockerfile(read('broken.Dockerfile'), { extraRules: () => [extra] });
-  assert.deepEqual(all.map((f) => f.line), [1, 2, 3, 4, 5]);
+  assert.deepEqual(
+    all.map((f) => f.line),
+    [1, 2, 3, 4, 5],
+  );
   assert.deepEqual(lintDockerfile(read('broken.Dockerfile'), { syntax: false, extraRules: () => [extra] }), [extra]);
 });
 

@@ -13,11 +13,67 @@ function rng(seed: number): () => number {
 
 export const ROOT = path.resolve(__dirname, '../../..');
 const PIECES = [
-  '\u00a0', '\ufeff', '\u2003', '\u3000', '\u2028', '\u200b', '\0', '\ud800', '\udfff', '\r\n', '\r', '\n', '\t', ' ',
-  '\\', '\\\n', '\\\r\n', '\\\n\n', '"', "'", '`', '$', '${', '$(', '}', '[', ']', '#', '# dsc-ignore ', '# check=skip=all\n',
-  '<<EOF\n', '<<-"EOS"\n', 'EOF\n', '&&', '|', ';', '=', ':', '/', '--from=', '--platform=', 'AS ', 'as ', 'FROM ', 'RUN ',
-  'COPY ', 'ENV ', 'ARG ', 'EXPOSE ', 'WORKDIR ', 'USER ', 'SHELL ', 'pip install ', 'apt-get install -y ', 'cd ', 'sudo ',
-  'curl -s x | sh', 'wget ', '${X:-a}', '[""', '\u00e9',
+  '\u00a0',
+  '\ufeff',
+  '\u2003',
+  '\u3000',
+  '\u2028',
+  '\u200b',
+  '\0',
+  '\ud800',
+  '\udfff',
+  '\r\n',
+  '\r',
+  '\n',
+  '\t',
+  ' ',
+  '\\',
+  '\\\n',
+  '\\\r\n',
+  '\\\n\n',
+  '"',
+  "'",
+  '`',
+  '$',
+  '${',
+  '$(',
+  '}',
+  '[',
+  ']',
+  '#',
+  '# dsc-ignore ',
+  '# check=skip=all\n',
+  '<<EOF\n',
+  '<<-"EOS"\n',
+  'EOF\n',
+  '&&',
+  '|',
+  ';',
+  '=',
+  ':',
+  '/',
+  '--from=',
+  '--platform=',
+  'AS ',
+  'as ',
+  'FROM ',
+  'RUN ',
+  'COPY ',
+  'ENV ',
+  'ARG ',
+  'EXPOSE ',
+  'WORKDIR ',
+  'USER ',
+  'SHELL ',
+  'pip install ',
+  'apt-get install -y ',
+  'cd ',
+  'sudo ',
+  'curl -s x | sh',
+  'wget ',
+  '${X:-a}',
+  '[""',
+  '\u00e9',
 ];
 
 function corpus(): string[] {
@@ -46,7 +102,8 @@ export function mutatedDockerfiles(count: number, seed = 16): string[] {
       const op = r();
       if (op < 0.5) s = s.slice(0, at) + PIECES[Math.floor(r() * PIECES.length)] + s.slice(at);
       else if (op < 0.7) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(r() * 20));
-      else if (op < 0.8) s = s.slice(0, at); // cut short: unterminated heredocs, quotes, continuations
+      else if (op < 0.8)
+        s = s.slice(0, at); // cut short: unterminated heredocs, quotes, continuations
       else if (op < 0.9) s = s.replace(/\n/g, '\r\n');
       else s = s.slice(at) + s.slice(0, at);
     }
@@ -54,4 +111,3 @@ export function mutatedDockerfiles(count: number, seed = 16): string[] {
   }
   return out;
 }
-

@@ -16,26 +16,37 @@ const tagCompletion = async () => {
 };
 
 let connections = 0;
-const silent = net.createServer((sock) => { connections++; sock.on('error', () => {}); });
-after(() => { silent.close(); limitRegistryLookups(); });
+const silent = net.createServer((sock) => {
+  connections++;
+  sock.on('error', () => {});
+});
+after(() => {
+  silent.close();
+  limitRegistryLookups();
+});
 
 function toSilentServer(): typeof https.get {
   const { port } = silent.address() as net.AddressInfo;
-  return ((opts: https.RequestOptions, cb: never) => https.get({ ...opts, hostname: '127.0.0.1', port }, cb)) as unknown as typeof https.get;
+  return ((opts: https.RequestOptions, cb: never) =>
+    https.get({ ...opts, hostname: '127.0.0.1', port }, cb)) as unknown as typeof https.get;
 }
 
-test('a registry that never answers: tag completion gives up at the deadline, then stops asking', { timeout: 10000 }, async () => {
-  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-  limitRegistryLookups({ timeoutMs: 300, cooldownMs: 60_000, get: toSilentServer() });
-  const first = await tagCompletion();
-  assert.deepEqual(first.items, []);
-  assert.equal(connections, 1, 'it did reach the (silent) registry');
-  assert.ok(first.ms >= 250 && first.ms < 2000, `gave up after ${first.ms} ms`);
-  const second = await tagCompletion();
-  assert.deepEqual(second.items, []);
-  assert.equal(connections, 1, 'no second connection during the cool-down');
-  assert.ok(second.ms < 100, `answered in ${second.ms} ms`);
-});
+test(
+  'a registry that never answers: tag completion gives up at the deadline, then stops asking',
+  { timeout: 10000 },
+  async () => {
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    limitRegistryLookups({ timeoutMs: 300, cooldownMs: 60_000, get: toSilentServer() });
+    const first = await tagCompletion();
+    assert.deepEqual(first.items, []);
+    assert.equal(connections, 1, 'it did reach the (silent) registry');
+    assert.ok(first.ms >= 250 && first.ms < 2000, `gave up after ${first.ms} ms`);
+    const second = await tagCompletion();
+    assert.deepEqual(second.items, []);
+    assert.equal(connections, 1, 'no second connection during the cool-down');
+    assert.ok(second.ms < 100, `answered in ${second.ms} ms`);
+  },
+);
 
 test('look-ups turned off never touch the network', async () => {
   const before = connections;

@@ -13,7 +13,10 @@ function configDir(current: string | undefined, contexts: Record<string, string>
   for (const [name, host] of Object.entries(contexts)) {
     const id = crypto.createHash('sha256').update(name).digest('hex');
     fs.mkdirSync(path.join(dir, 'contexts', 'meta', id), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'contexts', 'meta', id, 'meta.json'), JSON.stringify({ Name: name, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+    fs.writeFileSync(
+      path.join(dir, 'contexts', 'meta', id, 'meta.json'),
+      JSON.stringify({ Name: name, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }),
+    );
     if (tls.includes(name)) {
       const t = path.join(dir, 'contexts', 'tls', id, 'docker');
       fs.mkdirSync(t, { recursive: true });
@@ -26,7 +29,11 @@ function configDir(current: string | undefined, contexts: Record<string, string>
 test('the setting wins over DOCKER_HOST, which wins over the context', () => {
   const cfg = configDir('remote', { remote: 'tcp://10.0.0.5:2375' });
   const env = { DOCKER_HOST: 'tcp://127.0.0.1:2999', DOCKER_CONFIG: cfg };
-  assert.deepEqual(resolveEndpoint({ setting: 'unix:///tmp/x.sock', env }), { url: 'unix:///tmp/x.sock', source: 'setting', socketPath: '/tmp/x.sock' });
+  assert.deepEqual(resolveEndpoint({ setting: 'unix:///tmp/x.sock', env }), {
+    url: 'unix:///tmp/x.sock',
+    source: 'setting',
+    socketPath: '/tmp/x.sock',
+  });
   const h = resolveEndpoint({ env });
   assert.equal(h.source, 'DOCKER_HOST');
   assert.equal(h.host, '127.0.0.1');
@@ -42,7 +49,11 @@ test('DOCKER_CONTEXT overrides config.json; "default" and no config fall back to
   assert.equal(resolveEndpoint({ env: { DOCKER_CONFIG: cfg, DOCKER_CONTEXT: 'b' } }).socketPath, '/run/b.sock');
   assert.equal(resolveEndpoint({ env: { DOCKER_CONFIG: cfg, DOCKER_CONTEXT: 'default' } }).source, 'default');
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-endpoint-'));
-  assert.deepEqual(resolveEndpoint({ env: {}, home: empty }), { url: 'unix:///var/run/docker.sock', source: 'default', socketPath: '/var/run/docker.sock' });
+  assert.deepEqual(resolveEndpoint({ env: {}, home: empty }), {
+    url: 'unix:///var/run/docker.sock',
+    source: 'default',
+    socketPath: '/var/run/docker.sock',
+  });
 });
 
 test('a context with TLS material becomes https; DOCKER_TLS_VERIFY reads DOCKER_CERT_PATH', () => {
@@ -59,21 +70,60 @@ test('a context with TLS material becomes https; DOCKER_TLS_VERIFY reads DOCKER_
 });
 
 test('ssh hosts, and clear errors for bad hosts and contexts without an endpoint', () => {
-  assert.deepEqual(resolveEndpoint({ env: { DOCKER_HOST: 'ssh://me@box:2222' } }), { url: 'ssh://me@box:2222', source: 'DOCKER_HOST', protocol: 'ssh', host: 'box', port: 2222, username: 'me' });
-  assert.throws(() => resolveEndpoint({ setting: 'ftp://x', env: {} }), /unsupported Docker host "ftp:\/\/x" \(from setting\)/);
+  assert.deepEqual(resolveEndpoint({ env: { DOCKER_HOST: 'ssh://me@box:2222' } }), {
+    url: 'ssh://me@box:2222',
+    source: 'DOCKER_HOST',
+    protocol: 'ssh',
+    host: 'box',
+    port: 2222,
+    username: 'me',
+  });
+  assert.throws(
+    () => resolveEndpoint({ setting: 'ftp://x', env: {} }),
+    /unsupported Docker host "ftp:\/\/x" \(from setting\)/,
+  );
   assert.throws(() => resolveEndpoint({ setting: 'not a url', env: {} }), /invalid Docker host/);
   const cfg = configDir('ghost', {});
-  assert.throws(() => resolveEndpoint({ env: { DOCKER_CONFIG: cfg } }), /Docker context "ghost" has no stored endpoint/);
+  assert.throws(
+    () => resolveEndpoint({ env: { DOCKER_CONFIG: cfg } }),
+    /Docker context "ghost" has no stored endpoint/,
+  );
 });
 
 test('build context: .dockerignore rules apply; .env, keys and .git never go in', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-ctx-'));
-  const w = (rel: string, text = 'x') => { fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true }); fs.writeFileSync(path.join(dir, rel), text); };
-  for (const f of ['Dockerfile', 'main.py', 'src/model.py', 'data/big.csv', 'data/keep.csv', '.env', '.env.local', '.env.example', 'deploy/id_rsa', 'certs/server.pem', '.git/HEAD', 'sub/.git/config', 'notes.key']) w(f);
+  const w = (rel: string, text = 'x') => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  for (const f of [
+    'Dockerfile',
+    'main.py',
+    'src/model.py',
+    'data/big.csv',
+    'data/keep.csv',
+    '.env',
+    '.env.local',
+    '.env.example',
+    'deploy/id_rsa',
+    'certs/server.pem',
+    '.git/HEAD',
+    'sub/.git/config',
+    'notes.key',
+  ])
+    w(f);
   w('.dockerignore', 'data\n!data/keep.csv\n*.log\n');
   const { files, withheld } = contextFiles(dir);
   assert.deepEqual(files, ['.dockerignore', '.env.example', 'Dockerfile', 'data/keep.csv', 'main.py', 'src/model.py']);
-  assert.deepEqual(withheld, ['.env', '.env.local', '.git', 'certs/server.pem', 'deploy/id_rsa', 'notes.key', 'sub/.git']);
+  assert.deepEqual(withheld, [
+    '.env',
+    '.env.local',
+    '.git',
+    'certs/server.pem',
+    'deploy/id_rsa',
+    'notes.key',
+    'sub/.git',
+  ]);
 });
 
 test('CLI build with no engine at the endpoint: one clear line, exit 1', async () => {
@@ -82,9 +132,17 @@ test('CLI build with no engine at the endpoint: one clear line, exit 1', async (
   fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.11-slim\n');
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const io = { out: (l: string) => stdout.push(l), err: (l: string) => stderr.push(l), cwd: dir, env: { DOCKER_HOST: 'unix:///tmp/dsc-no-such-engine.sock' }, signal: new AbortController().signal };
+  const io = {
+    out: (l: string) => stdout.push(l),
+    err: (l: string) => stderr.push(l),
+    cwd: dir,
+    env: { DOCKER_HOST: 'unix:///tmp/dsc-no-such-engine.sock' },
+    signal: new AbortController().signal,
+  };
   assert.equal(await main(['build', '.'], io), 1);
-  assert.deepEqual(stderr, ['ds-containers build: cannot reach Docker at unix:///tmp/dsc-no-such-engine.sock: is the engine running?']);
+  assert.deepEqual(stderr, [
+    'ds-containers build: cannot reach Docker at unix:///tmp/dsc-no-such-engine.sock: is the engine running?',
+  ]);
   assert.equal(await main(['build', '.', '--tag', 'Bad Tag'], io), 2);
   assert.match(stderr.at(-1)!, /^ds-containers build: invalid image tag "Bad Tag"/);
   assert.equal(await main(['run', path.join(dir, 'missing')], io), 2);
@@ -92,7 +150,15 @@ test('CLI build with no engine at the endpoint: one clear line, exit 1', async (
 });
 
 test('a tcp:// host without a host name is rejected by name, not reported as unreachable', () => {
-  assert.throws(() => resolveEndpoint({ env: { DOCKER_HOST: 'tcp://' } }), { message: 'invalid Docker host "tcp://" (from DOCKER_HOST): no host name (expected tcp://HOST:PORT)' });
-  assert.throws(() => resolveEndpoint({ setting: 'tcp://:2375', env: {} }), /^Error: invalid Docker host "tcp:\/\/:2375" \(from setting\): /);
-  assert.throws(() => resolveEndpoint({ env: { DOCKER_HOST: 'ssh://' } }), /invalid Docker host "ssh:\/\/" \(from DOCKER_HOST\): no host name/);
+  assert.throws(() => resolveEndpoint({ env: { DOCKER_HOST: 'tcp://' } }), {
+    message: 'invalid Docker host "tcp://" (from DOCKER_HOST): no host name (expected tcp://HOST:PORT)',
+  });
+  assert.throws(
+    () => resolveEndpoint({ setting: 'tcp://:2375', env: {} }),
+    /^Error: invalid Docker host "tcp:\/\/:2375" \(from setting\): /,
+  );
+  assert.throws(
+    () => resolveEndpoint({ env: { DOCKER_HOST: 'ssh://' } }),
+    /invalid Docker host "ssh:\/\/" \(from DOCKER_HOST\): no host name/,
+  );
 });

@@ -7,7 +7,10 @@ test('an ssh:// endpoint raises no Node deprecation warning (DEP0170) and fails 
   const warnings: string[] = [];
   process.on('warning', (w) => warnings.push(`${(w as { code?: string }).code ?? ''} ${w.message}`));
   const engine = new Engine(resolveEndpoint({ env: { DOCKER_HOST: 'ssh://me@127.0.0.1:1' } }), 5000);
-  await assert.rejects(engine.ping(), (e) => e instanceof EngineUnreachable && /cannot reach Docker at ssh:\/\/me@127\.0\.0\.1:1/.test(e.message));
+  await assert.rejects(
+    engine.ping(),
+    (e) => e instanceof EngineUnreachable && /cannot reach Docker at ssh:\/\/me@127\.0\.0\.1:1/.test(e.message),
+  );
   await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
   assert.deepEqual(warnings, []);
 });

@@ -70,7 +70,19 @@ test('the engine goes away and comes back: unreachable, then live again with fre
   await sleep(100);
   assert.equal(m.state, 'unreachable');
   assert.match(m.reason!, /cannot reach Docker at fake:\/\/engine/);
-  fake.containers = [{ id: 'new', name: 'new', image: 'i', imageId: 'i', state: 'running', status: 'Up', created: 0, ports: [], labels: {} }];
+  fake.containers = [
+    {
+      id: 'new',
+      name: 'new',
+      image: 'i',
+      imageId: 'i',
+      state: 'running',
+      status: 'Up',
+      created: 0,
+      ports: [],
+      labels: {},
+    },
+  ];
   fake.up = true;
   await sleep(150);
   assert.equal(m.state, 'live');

@@ -20,10 +20,18 @@ test('empty engine: empty trees', () => {
 
 test('images are grouped by repository, one child per tag, dangling last in their own group', () => {
   const tree = imageTree(images('images-many.json'), DEFAULT_OPTIONS, NOW);
-  assert.deepEqual(tree.map((n) => n.label), [
-    'dsc-test-explorer-fx-dangling', 'dsc-test-explorer-fx/lab', 'local/jupyter', 'local/python',
-    'localhost:5000/team/dsc-test-explorer-fx', 'python', 'Dangling images',
-  ]);
+  assert.deepEqual(
+    tree.map((n) => n.label),
+    [
+      'dsc-test-explorer-fx-dangling',
+      'dsc-test-explorer-fx/lab',
+      'local/jupyter',
+      'local/python',
+      'localhost:5000/team/dsc-test-explorer-fx',
+      'python',
+      'Dangling images',
+    ],
+  );
   const reg = tree.find((n) => n.label === 'localhost:5000/team/dsc-test-explorer-fx')!;
   assert.equal(reg.children![0].label, 'v1.0-rc_1');
   assert.equal(reg.children![0].image!.ref, 'localhost:5000/team/dsc-test-explorer-fx:v1.0-rc_1');
@@ -40,7 +48,11 @@ test('images are grouped by repository, one child per tag, dangling last in thei
 });
 
 test('images sorted by size, flat', () => {
-  const tree = imageTree(images('images-many.json'), { ...DEFAULT_OPTIONS, imageGroupBy: 'none', imageSortBy: 'size' }, NOW);
+  const tree = imageTree(
+    images('images-many.json'),
+    { ...DEFAULT_OPTIONS, imageGroupBy: 'none', imageSortBy: 'size' },
+    NOW,
+  );
   assert.equal(tree[0].label, 'local/python:3.11-scipy');
   assert.equal(tree[0].kind, 'image');
 });
@@ -50,7 +62,10 @@ test('images with missing fields: no crash, no tag means dangling, odd reference
   assert.deepEqual(imgs[0].tags, []);
   assert.equal(imgs[1].size, 0);
   const tree = imageTree(imgs, DEFAULT_OPTIONS, NOW);
-  assert.deepEqual(tree.map((n) => n.label), ['no-tag-at-all', 'registry.example.com:5000/a/b/c', 'UPPER/Case', 'Dangling images']);
+  assert.deepEqual(
+    tree.map((n) => n.label),
+    ['no-tag-at-all', 'registry.example.com:5000/a/b/c', 'UPPER/Case', 'Dangling images'],
+  );
   assert.equal(tree[0].children![0].label, 'latest');
   assert.equal(tree.at(-1)!.children!.length, 2);
   assert.match(tree.at(-1)!.children!.find((n) => n.label === '222222222222')!.description!, /^0B · unknown age$/);
@@ -58,10 +73,16 @@ test('images with missing fields: no crash, no tag means dangling, odd reference
 
 test('containers: compose project groups, running first, status and published ports in the description', () => {
   const tree = containerTree(containers('containers-many.json'), DEFAULT_OPTIONS);
-  assert.deepEqual(tree.map((n) => n.label), ['analysis', 'dsc-test-explorer-fx.odd-name_1', 'dsc-test-explorer-fx_exited']);
+  assert.deepEqual(
+    tree.map((n) => n.label),
+    ['analysis', 'dsc-test-explorer-fx.odd-name_1', 'dsc-test-explorer-fx_exited'],
+  );
   const analysis = tree[0];
   assert.equal(analysis.description, '1/2 running');
-  assert.deepEqual(analysis.children!.map((n) => n.label), ['dsc-test-explorer-fx-web', 'dsc-test-explorer-fx-db']);
+  assert.deepEqual(
+    analysis.children!.map((n) => n.label),
+    ['dsc-test-explorer-fx-web', 'dsc-test-explorer-fx-db'],
+  );
   const web = analysis.children![0];
   assert.equal(web.contextValue, 'container:running:ports');
   assert.equal(web.icon, 'debug-start');
@@ -72,8 +93,20 @@ test('containers: compose project groups, running first, status and published po
 });
 
 test('containers grouped by nothing, sorted by name', () => {
-  const tree = containerTree(containers('containers-many.json'), { ...DEFAULT_OPTIONS, containerGroupBy: 'none', containerSortBy: 'name' });
-  assert.deepEqual(tree.map((n) => n.label), ['dsc-test-explorer-fx_exited', 'dsc-test-explorer-fx-db', 'dsc-test-explorer-fx-web', 'dsc-test-explorer-fx.odd-name_1'].sort((a, b) => a.localeCompare(b)));
+  const tree = containerTree(containers('containers-many.json'), {
+    ...DEFAULT_OPTIONS,
+    containerGroupBy: 'none',
+    containerSortBy: 'name',
+  });
+  assert.deepEqual(
+    tree.map((n) => n.label),
+    [
+      'dsc-test-explorer-fx_exited',
+      'dsc-test-explorer-fx-db',
+      'dsc-test-explorer-fx-web',
+      'dsc-test-explorer-fx.odd-name_1',
+    ].sort((a, b) => a.localeCompare(b)),
+  );
 });
 
 test('containers with missing fields: names from ids, unknown states shown as dead, ports deduplicated', () => {
@@ -87,13 +120,22 @@ test('containers with missing fields: names from ids, unknown states shown as de
   assert.equal(cs[2].ports.length, 2);
   assert.equal(formatPorts(cs[2].ports), '49153→8888');
   const tree = containerTree(cs, DEFAULT_OPTIONS);
-  assert.deepEqual(tree.map((n) => n.label), ['aaaaaaaaaaaa', 'with/slashes', 'bbbbbbbbbbbb']);
+  assert.deepEqual(
+    tree.map((n) => n.label),
+    ['aaaaaaaaaaaa', 'with/slashes', 'bbbbbbbbbbbb'],
+  );
   assert.equal(tree[0].contextValue, 'container:running');
 });
 
 test('many containers: 500 shaped and grouped', () => {
   const base = load('containers-many.json')[3];
-  const raw = Array.from({ length: 500 }, (_, i) => ({ ...base, Id: `id${i}`, Names: [`/c${i}`], Labels: { 'com.docker.compose.project': `p${i % 7}` }, State: i % 3 ? 'exited' : 'running' }));
+  const raw = Array.from({ length: 500 }, (_, i) => ({
+    ...base,
+    Id: `id${i}`,
+    Names: [`/c${i}`],
+    Labels: { 'com.docker.compose.project': `p${i % 7}` },
+    State: i % 3 ? 'exited' : 'running',
+  }));
   const tree = containerTree(raw.map(containerFromEngine), DEFAULT_OPTIONS);
   assert.equal(tree.length, 7);
   assert.equal(leaves(tree).length, 500);
@@ -110,6 +152,11 @@ test('formatting: sizes, ages, urls, references, events', () => {
   assert.equal(portUrl({ containerPort: 8888, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 5 }), 'http://127.0.0.1:5');
   assert.equal(portUrl({ containerPort: 8888, protocol: 'tcp' }), undefined);
   assert.deepEqual(splitTag('localhost:5000/x'), { repository: 'localhost:5000/x', tag: 'latest' });
-  assert.deepEqual(eventFromEngine({ Type: 'container', Action: 'start', Actor: { ID: 'abc' }, time: 5 }), { type: 'container', action: 'start', id: 'abc', time: 5 });
+  assert.deepEqual(eventFromEngine({ Type: 'container', Action: 'start', Actor: { ID: 'abc' }, time: 5 }), {
+    type: 'container',
+    action: 'start',
+    id: 'abc',
+    time: 5,
+  });
   assert.equal(eventFromEngine({}), undefined);
 });

@@ -44,6 +44,8 @@ test('readIfExists: undefined for a missing file', async () => {
 });
 
 test('unifiedDiff: a standard unified diff with a/ and b/ names', () => {
-  assert.equal(unifiedDiff('Dockerfile', 'FROM a\nUSER x\n', 'FROM b\nUSER x\n'),
-    '--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n-FROM a\n+FROM b\n USER x\n');
+  assert.equal(
+    unifiedDiff('Dockerfile', 'FROM a\nUSER x\n', 'FROM b\nUSER x\n'),
+    '--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n-FROM a\n+FROM b\n USER x\n',
+  );
 });

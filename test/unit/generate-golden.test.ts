@@ -22,14 +22,18 @@ for (const [name, spec] of Object.entries(goldenCases)) {
         fs.writeFileSync(golden, text);
         continue;
       }
-      assert.ok(fs.existsSync(golden), `missing ${path.relative(process.cwd(), golden)}: run with UPDATE_GOLDEN=1 to create it`);
+      assert.ok(
+        fs.existsSync(golden),
+        `missing ${path.relative(process.cwd(), golden)}: run with UPDATE_GOLDEN=1 to create it`,
+      );
       assert.equal(text, fs.readFileSync(golden, 'utf8'), `${name}/${file} differs from its golden file`);
     }
   });
 }
 
 test('generators are deterministic: the same spec gives the same bytes twice', () => {
-  for (const spec of Object.values(goldenCases)) assert.deepEqual(generateAll(structuredClone(spec)), generateAll(spec));
+  for (const spec of Object.values(goldenCases))
+    assert.deepEqual(generateAll(structuredClone(spec)), generateAll(spec));
 });
 
 test('every golden folder belongs to a case (no stale expectations)', () => {

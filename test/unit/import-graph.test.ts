@@ -71,9 +71,21 @@ export function circles(graph: Map<string, string[]>): string[][] {
 }
 
 test('the walker finds a circle when there is one (a, b import each other; c imports a)', () => {
-  const g = new Map([['a', ['b']], ['b', ['a']], ['c', ['a']]]);
+  const g = new Map([
+    ['a', ['b']],
+    ['b', ['a']],
+    ['c', ['a']],
+  ]);
   assert.deepEqual(circles(g), [['a', 'b']]);
-  assert.deepEqual(circles(new Map([['a', ['b']], ['b', []]])), []);
+  assert.deepEqual(
+    circles(
+      new Map([
+        ['a', ['b']],
+        ['b', []],
+      ]),
+    ),
+    [],
+  );
 });
 
 test('no import circles between the files of src/', () => {

@@ -9,22 +9,35 @@ test('Jupyter host port: stable per project, not 8888, inside 20000–29999', ()
   assert.equal(a, stableHostPort('/work/churn-notebook'));
   assert.notEqual(a, stableHostPort('/work/churn-script'));
   assert.ok(a >= 20000 && a < 30000 && a !== 8888);
-  const body = containerCreateBody({ image: 'x', ports: [8888], hostPorts: { 8888: a }, autoRemove: false, labels: {} }, 'same') as { HostConfig: { PortBindings: Record<string, { HostPort: string; HostIp: string }[]> } };
+  const body = containerCreateBody(
+    { image: 'x', ports: [8888], hostPorts: { 8888: a }, autoRemove: false, labels: {} },
+    'same',
+  ) as { HostConfig: { PortBindings: Record<string, { HostPort: string; HostIp: string }[]> } };
   assert.deepEqual(body.HostConfig.PortBindings['8888/tcp'], [{ HostIp: '127.0.0.1', HostPort: String(a) }]);
 });
 
-test('remote editors: code-server\'s /proxy/PORT/ becomes /absproxy/PORT/ (the path Jupyter is told to serve under)', () => {
+test("remote editors: code-server's /proxy/PORT/ becomes /absproxy/PORT/ (the path Jupyter is told to serve under)", () => {
   assert.equal(proxyBaseUrl('/proxy/23456/', 23456), '/absproxy/23456/');
   assert.equal(proxyBaseUrl('/code/proxy/23456/', 23456), '/code/absproxy/23456/');
   assert.equal(proxyBaseUrl('/absproxy/23456/', 23456), '/absproxy/23456/');
   assert.equal(proxyBaseUrl('/', 23456), undefined, 'a tunnel at the root (Codespaces, SSH) needs no base URL');
   assert.equal(proxyBaseUrl('', 23456), undefined);
   // The browser URL: the server's own path (with the proxy prefix) under the external origin.
-  assert.equal(browserJupyterUrl('http://127.0.0.1:23456/absproxy/23456/lab?token=abc', { origin: 'https://cs.example', path: '/proxy/23456/' }),
-    'https://cs.example/absproxy/23456/lab?token=abc');
-  assert.equal(browserJupyterUrl('http://127.0.0.1:23456/lab?token=abc', { origin: 'https://x-23456.app.github.dev', path: '/' }),
-    'https://x-23456.app.github.dev/lab?token=abc');
-  assert.equal(browserJupyterUrl('http://127.0.0.1:23456/lab?token=abc', { origin: 'http://127.0.0.1:23456', path: '/' }), 'http://127.0.0.1:23456/lab?token=abc');
+  assert.equal(
+    browserJupyterUrl('http://127.0.0.1:23456/absproxy/23456/lab?token=abc', {
+      origin: 'https://cs.example',
+      path: '/proxy/23456/',
+    }),
+    'https://cs.example/absproxy/23456/lab?token=abc',
+  );
+  assert.equal(
+    browserJupyterUrl('http://127.0.0.1:23456/lab?token=abc', { origin: 'https://x-23456.app.github.dev', path: '/' }),
+    'https://x-23456.app.github.dev/lab?token=abc',
+  );
+  assert.equal(
+    browserJupyterUrl('http://127.0.0.1:23456/lab?token=abc', { origin: 'http://127.0.0.1:23456', path: '/' }),
+    'http://127.0.0.1:23456/lab?token=abc',
+  );
   assert.ok(isJupyterCommand(['jupyter', 'lab', '--ip=0.0.0.0']));
   assert.ok(isJupyterCommand(['/usr/local/bin/start-notebook.py']));
   assert.ok(!isJupyterCommand(['python', 'train.py']));
@@ -32,21 +45,49 @@ test('remote editors: code-server\'s /proxy/PORT/ becomes /absproxy/PORT/ (the p
 
 test('docker diff: what removal loses is under the working directory, outside mounts, leaves only', () => {
   const changes = changesFromEngine([
-    { Path: '/app', Kind: 0 }, { Path: '/app/a.ipynb', Kind: 1 }, { Path: '/app/.ipynb_checkpoints', Kind: 1 },
-    { Path: '/app/.ipynb_checkpoints/a-checkpoint.ipynb', Kind: 1 }, { Path: '/app/old.py', Kind: 2 }, { Path: '/tmp/x', Kind: 1 },
+    { Path: '/app', Kind: 0 },
+    { Path: '/app/a.ipynb', Kind: 1 },
+    { Path: '/app/.ipynb_checkpoints', Kind: 1 },
+    { Path: '/app/.ipynb_checkpoints/a-checkpoint.ipynb', Kind: 1 },
+    { Path: '/app/old.py', Kind: 2 },
+    { Path: '/tmp/x', Kind: 1 },
     { Path: '/app/data/big.csv', Kind: 1 },
   ]);
-  assert.deepEqual(lostOnRemove(changes, '/app'), ['/app/.ipynb_checkpoints/a-checkpoint.ipynb', '/app/a.ipynb', '/app/data/big.csv']);
-  assert.deepEqual(lostOnRemove(changes, '/app', ['/app/data']), ['/app/.ipynb_checkpoints/a-checkpoint.ipynb', '/app/a.ipynb']);
+  assert.deepEqual(lostOnRemove(changes, '/app'), [
+    '/app/.ipynb_checkpoints/a-checkpoint.ipynb',
+    '/app/a.ipynb',
+    '/app/data/big.csv',
+  ]);
+  assert.deepEqual(lostOnRemove(changes, '/app', ['/app/data']), [
+    '/app/.ipynb_checkpoints/a-checkpoint.ipynb',
+    '/app/a.ipynb',
+  ]);
   assert.deepEqual(lostOnRemove(changesFromEngine(null), '/app'), []);
   assert.equal(describeLoss(['/app/a.ipynb'], '/app'), '1 file in /app differs from the image: a.ipynb');
-  assert.match(describeLoss(['/app/a', '/app/b', '/app/c', '/app/d', '/app/e'], '/app'), /5 files in \/app differ from the image: a, b, c, d, and 1 more/);
+  assert.match(
+    describeLoss(['/app/a', '/app/b', '/app/c', '/app/d', '/app/e'], '/app'),
+    /5 files in \/app differ from the image: a, b, c, d, and 1 more/,
+  );
 });
 
-test('running Jupyter servers: the project\'s first, then ours, then others; a script project\'s container is none', async () => {
+test("running Jupyter servers: the project's first, then ours, then others; a script project's container is none", async () => {
   const { runningJupyters } = await import('../../src/core/docker/jupyter');
-  const c = (name: string, labels: Record<string, string>, extra: Partial<import('../../src/core/docker/types').ContainerInfo> = {}) =>
-    ({ id: name, name, image: 'x', imageId: '', state: 'running' as const, status: 'Up', created: 1, ports: [], labels, ...extra });
+  const c = (
+    name: string,
+    labels: Record<string, string>,
+    extra: Partial<import('../../src/core/docker/types').ContainerInfo> = {},
+  ) => ({
+    id: name,
+    name,
+    image: 'x',
+    imageId: '',
+    state: 'running' as const,
+    status: 'Up',
+    created: 1,
+    ports: [],
+    labels,
+    ...extra,
+  });
   const list = [
     c('other-jupyter', {}, { image: 'quay.io/jupyter/scipy-notebook' }),
     c('script', { 'dsContainers.mode': 'script', 'dsContainers.project': '/w/churn-script' }),
@@ -54,5 +95,8 @@ test('running Jupyter servers: the project\'s first, then ours, then others; a s
     c('ours-here', { 'dsContainers.mode': 'jupyter', 'dsContainers.project': '/w/churn-notebook' }),
     c('stopped', { 'dsContainers.mode': 'jupyter' }, { state: 'exited' }),
   ];
-  assert.deepEqual(runningJupyters(list, ['/w/churn-notebook', '/w/churn-script']).map((x) => x.name), ['ours-here', 'ours-elsewhere', 'other-jupyter']);
+  assert.deepEqual(
+    runningJupyters(list, ['/w/churn-notebook', '/w/churn-script']).map((x) => x.name),
+    ['ours-here', 'ours-elsewhere', 'other-jupyter'],
+  );
 });

@@ -11,14 +11,25 @@ import { Job } from 'kubernetes-models/batch/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { PersistentVolumeClaim, Secret, Service } from 'kubernetes-models/v1';
 import { ProjectSpec } from '../../src/core/project';
-import { generateKubernetes, hasRegistryHost, KubeOptions, KubeOptionsError, kubeName, renderKubernetes } from '../../src/core/kubernetes';
+import {
+  generateKubernetes,
+  hasRegistryHost,
+  KubeOptions,
+  KubeOptionsError,
+  kubeName,
+  renderKubernetes,
+} from '../../src/core/kubernetes';
 import { goldenCases } from './generate-cases';
 
 const goldenDir = path.resolve(__dirname, '../../../test/unit/golden-kubernetes');
 const update = process.env.UPDATE_GOLDEN === '1';
 const token = 'test-token-0123456789abcdef';
 const models: Record<string, new (o: never) => { validate(): void }> = {
-  Job, Deployment, Service, Secret, PersistentVolumeClaim,
+  Job,
+  Deployment,
+  Service,
+  Secret,
+  PersistentVolumeClaim,
 } as never;
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -57,9 +68,12 @@ for (const [name, base] of Object.entries(modeCases)) {
       validateAll(m.objects);
       const text = renderKubernetes(m, spec, o);
       // The YAML reads back as exactly the objects (the header is a comment document).
-      const docs = parseAllDocuments(text).map((d) => d.toJS()).filter((d) => d !== null);
+      const docs = parseAllDocuments(text)
+        .map((d) => d.toJS())
+        .filter((d) => d !== null);
       assert.deepEqual(docs, m.objects);
-      const pod = (m.workload.kind === 'Job' ? byKind(m.objects, 'Job') : byKind(m.objects, 'Deployment')).spec.template.spec;
+      const pod = (m.workload.kind === 'Job' ? byKind(m.objects, 'Job') : byKind(m.objects, 'Deployment')).spec.template
+        .spec;
       const c = pod.containers[0];
       assert.equal(pod.securityContext.runAsNonRoot, true);
       assert.equal(pod.securityContext.runAsUser, 1000);
@@ -81,7 +95,10 @@ for (const [name, base] of Object.entries(modeCases)) {
 
 test('kubernetes: a script is a Job that never restarts in place, retries twice and expires after a day', () => {
   const m = generateKubernetes(goldenCases['script'], opts());
-  assert.deepEqual(m.objects.map((o) => o.kind), ['Job']);
+  assert.deepEqual(
+    m.objects.map((o) => o.kind),
+    ['Job'],
+  );
   const job = m.objects[0] as Obj;
   assert.equal(job.apiVersion, 'batch/v1');
   assert.equal(job.spec.template.spec.restartPolicy, 'Never');
@@ -93,19 +110,30 @@ test('kubernetes: a script is a Job that never restarts in place, retries twice 
 
 test('kubernetes: Jupyter takes its token from a Secret, never from a literal in the Deployment', () => {
   const m = generateKubernetes(goldenCases['jupyter'], opts());
-  assert.deepEqual(m.objects.map((o) => o.kind), ['Secret', 'PersistentVolumeClaim', 'Deployment', 'Service']);
+  assert.deepEqual(
+    m.objects.map((o) => o.kind),
+    ['Secret', 'PersistentVolumeClaim', 'Deployment', 'Service'],
+  );
   const secret = byKind(m.objects, 'Secret');
   assert.equal(secret.stringData.token, token);
   const deployment = byKind(m.objects, 'Deployment');
   assert.ok(!JSON.stringify(deployment).includes(token), 'the token leaked into the Deployment');
   const c = deployment.spec.template.spec.containers[0];
-  assert.deepEqual(c.env, [{ name: 'JUPYTER_TOKEN', valueFrom: { secretKeyRef: { name: 'churn-jupyter', key: 'token' } } }]);
+  assert.deepEqual(c.env, [
+    { name: 'JUPYTER_TOKEN', valueFrom: { secretKeyRef: { name: 'churn-jupyter', key: 'token' } } },
+  ]);
   assert.deepEqual(c.volumeMounts, [{ name: 'work', mountPath: '/app/work' }]);
-  assert.equal(deployment.spec.template.spec.volumes[0].persistentVolumeClaim.claimName, byKind(m.objects, 'PersistentVolumeClaim').metadata.name);
+  assert.equal(
+    deployment.spec.template.spec.volumes[0].persistentVolumeClaim.claimName,
+    byKind(m.objects, 'PersistentVolumeClaim').metadata.name,
+  );
   assert.equal(deployment.spec.strategy.type, 'Recreate');
   const svc = byKind(m.objects, 'Service');
   assert.equal(svc.spec.type, 'ClusterIP');
-  assert.deepEqual(svc.spec.ports.map((p: Obj) => p.port), [8888]);
+  assert.deepEqual(
+    svc.spec.ports.map((p: Obj) => p.port),
+    [8888],
+  );
   assert.deepEqual(svc.spec.selector, deployment.spec.selector.matchLabels);
   assert.deepEqual(deployment.spec.template.metadata.labels['app.kubernetes.io/name'], 'churn');
   assert.throws(() => generateKubernetes(goldenCases['jupyter'], opts({ jupyterToken: undefined })), KubeOptionsError);
@@ -120,8 +148,12 @@ test('kubernetes: an app is probed on its health path and served on its own port
 });
 
 test('kubernetes: resource flags, and values a cluster would reject, are one clear error each', () => {
-  const c = (o: Partial<KubeOptions>) => (generateKubernetes(goldenCases["script"], opts(o)).objects[0] as Obj).spec.template.spec.containers[0] as Obj;
-  assert.deepEqual(c({ cpuRequest: '4', memoryRequest: '8Gi' }).resources, { requests: { cpu: '4', memory: '8Gi' }, limits: { cpu: '4', memory: '8Gi' } });
+  const c = (o: Partial<KubeOptions>) =>
+    (generateKubernetes(goldenCases['script'], opts(o)).objects[0] as Obj).spec.template.spec.containers[0] as Obj;
+  assert.deepEqual(c({ cpuRequest: '4', memoryRequest: '8Gi' }).resources, {
+    requests: { cpu: '4', memory: '8Gi' },
+    limits: { cpu: '4', memory: '8Gi' },
+  });
   assert.deepEqual(c({ cpuLimit: '1500m', memoryLimit: '2Gi' }).resources.limits, { cpu: '1500m', memory: '2Gi' });
   assert.throws(() => c({ cpuRequest: 'two' }), /--cpu "two" is not a Kubernetes quantity/);
   assert.throws(() => c({ memoryLimit: '4GB' }), /--memory-limit "4GB"/);
@@ -130,7 +162,10 @@ test('kubernetes: resource flags, and values a cluster would reject, are one cle
 });
 
 test('kubernetes: an image without a registry host is warned about; names come from folders', () => {
-  assert.match(generateKubernetes(goldenCases['script'], opts({ image: 'churn:1.0' })).warnings.join('\n'), /names no registry/);
+  assert.match(
+    generateKubernetes(goldenCases['script'], opts({ image: 'churn:1.0' })).warnings.join('\n'),
+    /names no registry/,
+  );
   assert.deepEqual(generateKubernetes(goldenCases['script'], opts()).warnings, []);
   assert.equal(hasRegistryHost('localhost/x:1'), true);
   assert.equal(hasRegistryHost('127.0.0.1:5000/x:1'), true);
@@ -141,6 +176,8 @@ test('kubernetes: an image without a registry host is warned about; names come f
 });
 
 test('every kubernetes golden file belongs to a case', () => {
-  const expected = Object.keys(modeCases).flatMap((n) => [`${n}.yaml`, `${n}-gpu.yaml`]).sort();
+  const expected = Object.keys(modeCases)
+    .flatMap((n) => [`${n}.yaml`, `${n}-gpu.yaml`])
+    .sort();
   assert.deepEqual(fs.readdirSync(goldenDir).sort(), expected);
 });

@@ -12,7 +12,8 @@ function files(dir: string): string[] {
     return e.isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
   });
 }
-const imports = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/(?:from\s+|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+const imports = (file: string) =>
+  [...fs.readFileSync(file, 'utf8').matchAll(/(?:from\s+|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
 
 test('core/ and node/ never import vscode', () => {
   for (const f of [...files(path.join(SRC, 'core')), ...files(path.join(SRC, 'node'))]) {
@@ -34,7 +35,9 @@ test('core/ imports no I/O module and nothing outside core/', () => {
 });
 
 test('dockerode is imported in exactly one file', () => {
-  const users = files(SRC).filter((f) => imports(f).includes('dockerode')).map((f) => path.relative(SRC, f));
+  const users = files(SRC)
+    .filter((f) => imports(f).includes('dockerode'))
+    .map((f) => path.relative(SRC, f));
   assert.ok(users.length <= 1, `dockerode imported by ${users.join(', ')}`);
   if (users.length) assert.equal(users[0], path.join('node', 'docker', 'engine.ts'));
 });

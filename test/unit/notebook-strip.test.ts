@@ -10,9 +10,17 @@ const notebook = {
   nbformat: 4,
   metadata: { kernelspec: { language: 'python', name: 'python3' }, note: 'kept "quoted" \\ text' },
   cells: [
-    { cell_type: 'code', source: ['import numpy as np\n', 's = "a \\"quoted\\" {string}"\n'], outputs: [
-      { output_type: 'display_data', data: { 'image/png': 'iVBOR'.repeat(50), 'text/plain': ['<Figure>', 'x'] }, metadata: { outputs: 'nested' } },
-    ] },
+    {
+      cell_type: 'code',
+      source: ['import numpy as np\n', 's = "a \\"quoted\\" {string}"\n'],
+      outputs: [
+        {
+          output_type: 'display_data',
+          data: { 'image/png': 'iVBOR'.repeat(50), 'text/plain': ['<Figure>', 'x'] },
+          metadata: { outputs: 'nested' },
+        },
+      ],
+    },
     { cell_type: 'markdown', source: 'text', attachments: { 'a.png': { 'image/png': 'AAAA' } } },
     { cell_type: 'code', source: 'import pandas', outputs: [], execution_count: 3 },
   ],
@@ -42,10 +50,24 @@ test('outputs and attachments are emptied, code and metadata kept, whatever the 
 test('a notebook above 8 MB is streamed with its outputs dropped and still scanned', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-bignb-'));
   try {
-    const big = { ...notebook, cells: [...notebook.cells, { cell_type: 'code', source: 'import scipy', outputs: [{ output_type: 'display_data', data: { 'image/png': 'x'.repeat(9 * 1024 * 1024) } }] }, { cell_type: 'code', source: ['import requests'], outputs: [] }] };
+    const big = {
+      ...notebook,
+      cells: [
+        ...notebook.cells,
+        {
+          cell_type: 'code',
+          source: 'import scipy',
+          outputs: [{ output_type: 'display_data', data: { 'image/png': 'x'.repeat(9 * 1024 * 1024) } }],
+        },
+        { cell_type: 'code', source: ['import requests'], outputs: [] },
+      ],
+    };
     fs.writeFileSync(path.join(dir, 'big.ipynb'), JSON.stringify(big));
     const a = await analyzeProject(dir, { python: false, noPin: true });
-    assert.deepEqual(a.requirements.map((r) => r.name), ['numpy', 'pandas', 'requests', 'scipy']);
+    assert.deepEqual(
+      a.requirements.map((r) => r.name),
+      ['numpy', 'pandas', 'requests', 'scipy'],
+    );
     assert.deepEqual(a.warnings, []);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -7,18 +7,27 @@ import { findProjects } from '../../src/core/projects';
 import { projectFolders } from '../../src/node/projects';
 
 test('findProjects: two projects side by side are two, not the folder that holds them (issue 12)', () => {
-  assert.deepEqual(findProjects(['churn-script/train.py', 'churn-script/features.py', 'churn-notebook/explore.ipynb', 'README.md']), ['churn-script', 'churn-notebook'].sort());
+  assert.deepEqual(
+    findProjects(['churn-script/train.py', 'churn-script/features.py', 'churn-notebook/explore.ipynb', 'README.md']),
+    ['churn-script', 'churn-notebook'].sort(),
+  );
 });
 
 test('findProjects: a folder with its own requirements is one project; its notebooks/ and src/ belong to it', () => {
   assert.deepEqual(findProjects(['requirements.txt', 'notebooks/eda.ipynb', 'src/main.py', 'tests/test_x.py']), ['']);
   // …unless a subfolder declares its own requirements.
-  assert.deepEqual(findProjects(['requirements.txt', 'main.py', 'service/requirements.txt', 'service/app.py']), ['', 'service']);
+  assert.deepEqual(findProjects(['requirements.txt', 'main.py', 'service/requirements.txt', 'service/app.py']), [
+    '',
+    'service',
+  ]);
 });
 
 test('findProjects: src/ and notebooks/ are parts of the folder above, not projects of their own', () => {
   assert.deepEqual(findProjects(['src/train.py', 'notebooks/eda.ipynb']), ['']);
-  assert.deepEqual(findProjects(['notebooks/requirements.txt', 'notebooks/eda.ipynb', 'x/main.py']), ['notebooks', 'x']);
+  assert.deepEqual(findProjects(['notebooks/requirements.txt', 'notebooks/eda.ipynb', 'x/main.py']), [
+    'notebooks',
+    'x',
+  ]);
 });
 
 test('findProjects: a loose script beside two projects makes the folder itself a project too', () => {
@@ -36,7 +45,14 @@ test('findProjects: a plain folder of scripts is itself the project; tests and d
 test('projectFolders: lists the disk, skipping virtual environments and caches', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-editor12-projects-'));
   try {
-    for (const f of ['script/train.py', 'nb/explore.ipynb', '.venv/lib/main.py', 'env/pyvenv.cfg', 'env/main.py', 'node_modules/x/main.py']) {
+    for (const f of [
+      'script/train.py',
+      'nb/explore.ipynb',
+      '.venv/lib/main.py',
+      'env/pyvenv.cfg',
+      'env/main.py',
+      'node_modules/x/main.py',
+    ]) {
       fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
       fs.writeFileSync(path.join(root, f), '');
     }
@@ -54,7 +70,10 @@ test('CLI scaffold/up on a folder holding two projects names them and writes not
     fs.mkdirSync(path.join(root, 'churn-script'));
     fs.mkdirSync(path.join(root, 'churn-notebook'));
     fs.writeFileSync(path.join(root, 'churn-script', 'train.py'), 'import numpy\n');
-    fs.writeFileSync(path.join(root, 'churn-notebook', 'explore.ipynb'), '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}');
+    fs.writeFileSync(
+      path.join(root, 'churn-notebook', 'explore.ipynb'),
+      '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
+    );
     for (const cmd of ['scaffold', 'up']) {
       const io = recordingIo(root);
       assert.notEqual(await main([cmd, '.', ...(cmd === 'up' ? ['--no-pin'] : [])], io), 0);

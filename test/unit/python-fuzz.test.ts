@@ -15,7 +15,33 @@ function rng(seed: number): () => number {
 }
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/projects');
-const PIECES = ['"', "'", '"""', "'''", '(', ')', '[', '{', '}', '\\', '\n', '\t', '#', ':', ';', 'f"{', '}', 'import ', 'from . ', 'try:', 'except ImportError:', '\r\n', '\u00e9', '\0', 'if TYPE_CHECKING:\n    '];
+const PIECES = [
+  '"',
+  "'",
+  '"""',
+  "'''",
+  '(',
+  ')',
+  '[',
+  '{',
+  '}',
+  '\\',
+  '\n',
+  '\t',
+  '#',
+  ':',
+  ';',
+  'f"{',
+  '}',
+  'import ',
+  'from . ',
+  'try:',
+  'except ImportError:',
+  '\r\n',
+  '\u00e9',
+  '\0',
+  'if TYPE_CHECKING:\n    ',
+];
 
 function sources(): string[] {
   const out: string[] = [];

@@ -9,7 +9,9 @@ import { satisfiesRequiresPython } from '../../src/core/python/pythonVersion';
 
 test('bundled stdlib lists for 3.8 to 3.13 follow the documented additions and removals', () => {
   assert.deepEqual(BUNDLED_STDLIB_VERSIONS, ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13']);
-  for (const v of BUNDLED_STDLIB_VERSIONS) for (const m of ['os', 'sys', 'json', 'asyncio', '__future__', 'typing']) assert.ok(bundledStdlib(v).has(m), `${v} ${m}`);
+  for (const v of BUNDLED_STDLIB_VERSIONS)
+    for (const m of ['os', 'sys', 'json', 'asyncio', '__future__', 'typing'])
+      assert.ok(bundledStdlib(v).has(m), `${v} ${m}`);
   assert.equal(bundledStdlib('3.8').has('zoneinfo'), false);
   assert.equal(bundledStdlib('3.9').has('zoneinfo'), true);
   assert.equal(bundledStdlib('3.10').has('tomllib'), false);
@@ -19,7 +21,8 @@ test('bundled stdlib lists for 3.8 to 3.13 follow the documented additions and r
   assert.equal(bundledStdlib('3.12').has('imghdr'), true);
   assert.equal(bundledStdlib('3.13').has('imghdr'), false);
   assert.equal(bundledStdlib('3.14').has('os'), true, 'newer versions use the nearest list');
-  for (const v of BUNDLED_STDLIB_VERSIONS) for (const m of ['numpy', 'requests', 'yaml']) assert.equal(bundledStdlib(v).has(m), false);
+  for (const v of BUNDLED_STDLIB_VERSIONS)
+    for (const m of ['numpy', 'requests', 'yaml']) assert.equal(bundledStdlib(v).has(m), false);
 });
 
 test('curated import → distribution map, namespace packages on the longest dotted prefix', () => {
@@ -30,26 +33,63 @@ test('curated import → distribution map, namespace packages on the longest dot
   assert.equal(name('yaml'), 'PyYAML');
   assert.equal(name('bs4'), 'beautifulsoup4');
   assert.equal(name('google.cloud.storage.blob'), 'google-cloud-storage');
-  assert.equal(name('google.cloud.storage', 'google.cloud'), 'google-cloud-storage', 'from google.cloud import storage');
+  assert.equal(
+    name('google.cloud.storage', 'google.cloud'),
+    'google-cloud-storage',
+    'from google.cloud import storage',
+  );
   assert.equal(name('mpl_toolkits.mplot3d.axes3d'), 'matplotlib');
   assert.equal(name('numpy.linalg'), 'numpy');
   assert.deepEqual(distributionFor(['numpy']), { name: 'numpy', verified: true, source: 'curated' });
-  assert.deepEqual(distributionFor(['some_unknown_mod.x']), { name: 'some_unknown_mod', verified: false, source: 'unverified' });
-  assert.deepEqual(distributionFor(['google.cloud.translate', 'google.cloud']), { name: 'google.cloud.translate', verified: false, source: 'unverified' }, 'unknown namespace sub-package keeps its dotted name');
-  assert.deepEqual(distributionFor(['azure.mgmt.compute.models']), { name: 'azure.mgmt.compute', verified: false, source: 'unverified' });
-  for (const [k, v] of Object.entries(IMPORT_TO_DISTRIBUTION)) assert.match(`${k}=${v}`, /^[A-Za-z_][\w.]*=[A-Za-z0-9][\w.-]*$/);
+  assert.deepEqual(distributionFor(['some_unknown_mod.x']), {
+    name: 'some_unknown_mod',
+    verified: false,
+    source: 'unverified',
+  });
+  assert.deepEqual(
+    distributionFor(['google.cloud.translate', 'google.cloud']),
+    { name: 'google.cloud.translate', verified: false, source: 'unverified' },
+    'unknown namespace sub-package keeps its dotted name',
+  );
+  assert.deepEqual(distributionFor(['azure.mgmt.compute.models']), {
+    name: 'azure.mgmt.compute',
+    verified: false,
+    source: 'unverified',
+  });
+  for (const [k, v] of Object.entries(IMPORT_TO_DISTRIBUTION))
+    assert.match(`${k}=${v}`, /^[A-Za-z_][\w.]*=[A-Za-z0-9][\w.-]*$/);
 });
 
 test('the interpreter map wins for top-level names; curated namespace entries still win for dotted ones', () => {
-  const interp = { packages: { cv2: ['opencv-python-headless'], google: ['protobuf', 'google-cloud-storage'], foo: ['foo-dist'] }, installed: { 'Bar-Dist': '1.0' } };
-  assert.deepEqual(distributionFor(['cv2'], interp), { name: 'opencv-python-headless', verified: true, source: 'interpreter' });
+  const interp = {
+    packages: { cv2: ['opencv-python-headless'], google: ['protobuf', 'google-cloud-storage'], foo: ['foo-dist'] },
+    installed: { 'Bar-Dist': '1.0' },
+  };
+  assert.deepEqual(distributionFor(['cv2'], interp), {
+    name: 'opencv-python-headless',
+    verified: true,
+    source: 'interpreter',
+  });
   assert.equal(distributionFor(['google.cloud.storage'], interp).name, 'google-cloud-storage');
   assert.equal(distributionFor(['foo'], interp).name, 'foo-dist');
-  assert.deepEqual(distributionFor(['bar_dist'], interp, new Map([['bar-dist', 'Bar-Dist']])), { name: 'Bar-Dist', verified: true, source: 'interpreter' });
+  assert.deepEqual(distributionFor(['bar_dist'], interp, new Map([['bar-dist', 'Bar-Dist']])), {
+    name: 'Bar-Dist',
+    verified: true,
+    source: 'interpreter',
+  });
 });
 
-test('local modules resolve from the root, the importing file\'s folder and src/, not from any folder of that name', () => {
-  const local = new LocalModules(['main.py', 'pkg/__init__.py', 'ns/sub/m.py', 'src/lib/__init__.py', 'deep/vendor/pandas/__init__.py', 'tools/helper.py', 'tools/run.py', 'ext/fast.cpython-311-x86_64-linux-gnu.so']);
+test("local modules resolve from the root, the importing file's folder and src/, not from any folder of that name", () => {
+  const local = new LocalModules([
+    'main.py',
+    'pkg/__init__.py',
+    'ns/sub/m.py',
+    'src/lib/__init__.py',
+    'deep/vendor/pandas/__init__.py',
+    'tools/helper.py',
+    'tools/run.py',
+    'ext/fast.cpython-311-x86_64-linux-gnu.so',
+  ]);
   assert.equal(local.isLocal('pkg', 'main.py'), true);
   assert.equal(local.isLocal('ns', 'main.py'), true, 'namespace package');
   assert.equal(local.isLocal('lib', 'main.py'), true, 'src layout');
@@ -62,7 +102,9 @@ test('local modules resolve from the root, the importing file\'s folder and src/
 
 test('decoding: UTF-8 BOM stripped, coding cookie honoured, UTF-16 and Latin-1 decoded with a warning, binary skipped', () => {
   assert.deepEqual(decodeSource(Buffer.from('\ufeffimport a')), { text: 'import a' });
-  assert.deepEqual(decodeSource(Buffer.from('# -*- coding: latin-1 -*-\nx = "\xe9"', 'latin1')), { text: '# -*- coding: latin-1 -*-\nx = "é"' });
+  assert.deepEqual(decodeSource(Buffer.from('# -*- coding: latin-1 -*-\nx = "\xe9"', 'latin1')), {
+    text: '# -*- coding: latin-1 -*-\nx = "é"',
+  });
   const l1 = decodeSource(Buffer.from('x = "\xe9"', 'latin1'));
   assert.equal(l1.text, 'x = "é"');
   assert.match(l1.warning!, /Latin-1/);
@@ -73,17 +115,57 @@ test('decoding: UTF-8 BOM stripped, coding cookie honoured, UTF-16 and Latin-1 d
 });
 
 test('mode: app beats notebooks, notebooks beat scripts, the entry prefers main/app/train/run names', () => {
-  const f = (file: string, o: Partial<{ notebook: boolean; hasMainGuard: boolean; apps: ('flask' | 'dash' | 'streamlit')[] }> = {}) => ({ file, notebook: false, hasMainGuard: false, apps: [], ...o });
-  assert.deepEqual(detectMode([f('a.ipynb', { notebook: true }), f('web/server.py', { apps: ['flask'] })]), { mode: 'app', framework: 'flask', entry: 'web/server.py' });
-  assert.deepEqual(detectMode([f('app.py', { apps: ['dash'] }), f('x.py', { apps: ['flask'] })]), { mode: 'app', framework: 'dash', entry: 'app.py' });
-  assert.deepEqual(detectMode([f('a.ipynb', { notebook: true }), f('cli.py', { hasMainGuard: true })]), { mode: 'jupyter' });
-  assert.deepEqual(detectMode([f('aaa.py', { hasMainGuard: true }), f('train.py', { hasMainGuard: true }), f('main.py', { hasMainGuard: true }), f('pkg/main.py', { hasMainGuard: true })]), { mode: 'script', entry: 'main.py' });
-  assert.deepEqual(detectMode([f('tests/test_app.py', { apps: ['flask'], hasMainGuard: true }), f('run.py')]), { mode: 'script', entry: 'run.py' });
+  const f = (
+    file: string,
+    o: Partial<{ notebook: boolean; hasMainGuard: boolean; apps: ('flask' | 'dash' | 'streamlit')[] }> = {},
+  ) => ({ file, notebook: false, hasMainGuard: false, apps: [], ...o });
+  assert.deepEqual(detectMode([f('a.ipynb', { notebook: true }), f('web/server.py', { apps: ['flask'] })]), {
+    mode: 'app',
+    framework: 'flask',
+    entry: 'web/server.py',
+  });
+  assert.deepEqual(detectMode([f('app.py', { apps: ['dash'] }), f('x.py', { apps: ['flask'] })]), {
+    mode: 'app',
+    framework: 'dash',
+    entry: 'app.py',
+  });
+  assert.deepEqual(detectMode([f('a.ipynb', { notebook: true }), f('cli.py', { hasMainGuard: true })]), {
+    mode: 'jupyter',
+  });
+  assert.deepEqual(
+    detectMode([
+      f('aaa.py', { hasMainGuard: true }),
+      f('train.py', { hasMainGuard: true }),
+      f('main.py', { hasMainGuard: true }),
+      f('pkg/main.py', { hasMainGuard: true }),
+    ]),
+    { mode: 'script', entry: 'main.py' },
+  );
+  assert.deepEqual(detectMode([f('tests/test_app.py', { apps: ['flask'], hasMainGuard: true }), f('run.py')]), {
+    mode: 'script',
+    entry: 'run.py',
+  });
 });
 
-test('requires-python ranges decide whether the interpreter\'s version fits', () => {
-  const yes: [string, string][] = [['3.11', '>=3.9'], ['3.11', '>=3.9,<3.13'], ['3.11', '~=3.10'], ['3.11', '==3.11.*'], ['3.11', '>=3.11.2'], ['3.12', '!=3.11.*'], ['3.11', '<3.11.5']];
-  const no: [string, string][] = [['3.8', '>=3.9'], ['3.13', '>=3.9,<3.13'], ['3.9', '~=3.10'], ['3.12', '==3.11.*'], ['3.11', '!=3.11.*'], ['3.11', '~=3.10.2'], ['4.0', '~=3.10']];
+test("requires-python ranges decide whether the interpreter's version fits", () => {
+  const yes: [string, string][] = [
+    ['3.11', '>=3.9'],
+    ['3.11', '>=3.9,<3.13'],
+    ['3.11', '~=3.10'],
+    ['3.11', '==3.11.*'],
+    ['3.11', '>=3.11.2'],
+    ['3.12', '!=3.11.*'],
+    ['3.11', '<3.11.5'],
+  ];
+  const no: [string, string][] = [
+    ['3.8', '>=3.9'],
+    ['3.13', '>=3.9,<3.13'],
+    ['3.9', '~=3.10'],
+    ['3.12', '==3.11.*'],
+    ['3.11', '!=3.11.*'],
+    ['3.11', '~=3.10.2'],
+    ['4.0', '~=3.10'],
+  ];
   for (const [v, s] of yes) assert.equal(satisfiesRequiresPython(v, s), true, `${v} ${s}`);
   for (const [v, s] of no) assert.equal(satisfiesRequiresPython(v, s), false, `${v} ${s}`);
 });

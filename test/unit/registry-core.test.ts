@@ -1,15 +1,39 @@
 // Registry facts in core: references as Docker reads them, where config.json keeps credentials, auth challenges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseReference, referenceProblem, registryKey, registryScheme, dockerHubAuthKey } from '../../src/core/registry/reference';
-import { credentialSource, fileCredentials, knownRegistries, withLogin, withLogout } from '../../src/core/registry/dockerConfig';
+import {
+  parseReference,
+  referenceProblem,
+  registryKey,
+  registryScheme,
+  dockerHubAuthKey,
+} from '../../src/core/registry/reference';
+import {
+  credentialSource,
+  fileCredentials,
+  knownRegistries,
+  withLogin,
+  withLogout,
+} from '../../src/core/registry/dockerConfig';
 import { parseChallenge, transferLine } from '../../src/core/registry/challenge';
 
 test('references: registry, repository, tag and digest the way Docker splits them', () => {
-  assert.deepEqual(parseReference('python:3.11-slim'), { registry: 'docker.io', repository: 'library/python', tag: '3.11-slim' });
+  assert.deepEqual(parseReference('python:3.11-slim'), {
+    registry: 'docker.io',
+    repository: 'library/python',
+    tag: '3.11-slim',
+  });
   assert.deepEqual(parseReference('team/churn'), { registry: 'docker.io', repository: 'team/churn' });
-  assert.deepEqual(parseReference('127.0.0.1:5000/team/churn:1'), { registry: '127.0.0.1:5000', repository: 'team/churn', tag: '1' });
-  assert.deepEqual(parseReference('localhost/x@sha256:ab'), { registry: 'localhost', repository: 'x', digest: 'sha256:ab' });
+  assert.deepEqual(parseReference('127.0.0.1:5000/team/churn:1'), {
+    registry: '127.0.0.1:5000',
+    repository: 'team/churn',
+    tag: '1',
+  });
+  assert.deepEqual(parseReference('localhost/x@sha256:ab'), {
+    registry: 'localhost',
+    repository: 'x',
+    digest: 'sha256:ab',
+  });
   assert.match(referenceProblem('ghcr.io/a/b', true) ?? '', /has no tag/);
   assert.equal(referenceProblem('ghcr.io/a/b', false), undefined);
 });
@@ -24,12 +48,19 @@ test('registry keys: scheme and path dropped, Docker Hub under its one key; loop
 });
 
 test('config.json: credHelpers over credsStore over the file; logins inline only without a store', () => {
-  const cfg = { credsStore: 'desktop', credHelpers: { 'gcr.io': 'gcloud' }, auths: { 'a.io': { auth: Buffer.from('u:p:w').toString('base64') } } };
+  const cfg = {
+    credsStore: 'desktop',
+    credHelpers: { 'gcr.io': 'gcloud' },
+    auths: { 'a.io': { auth: Buffer.from('u:p:w').toString('base64') } },
+  };
   assert.deepEqual(credentialSource(cfg, 'gcr.io'), { kind: 'helper', helper: 'gcloud' });
   assert.deepEqual(credentialSource(cfg, 'a.io'), { kind: 'helper', helper: 'desktop' });
   assert.deepEqual(credentialSource({}, 'a.io'), { kind: 'file' });
   assert.deepEqual(fileCredentials(cfg, 'a.io'), { username: 'u', secret: 'p:w' });
-  assert.deepEqual(fileCredentials({ auths: { 'b.io': { identitytoken: 'tok' } } }, 'b.io'), { username: '<token>', secret: 'tok' });
+  assert.deepEqual(fileCredentials({ auths: { 'b.io': { identitytoken: 'tok' } } }, 'b.io'), {
+    username: '<token>',
+    secret: 'tok',
+  });
   const plain = withLogin({ other: 1 }, 'a.io', { username: 'u', secret: 's' });
   assert.deepEqual(plain, { other: 1, auths: { 'a.io': { auth: Buffer.from('u:s').toString('base64') } } });
   assert.deepEqual(withLogin({ credsStore: 'x' }, 'a.io', undefined).auths, { 'a.io': {} });
@@ -38,14 +69,22 @@ test('config.json: credHelpers over credsStore over the file; logins inline only
 });
 
 test('auth challenges and condensed transfer progress', () => {
-  assert.deepEqual(parseChallenge('Bearer realm="https://auth.io/token",service="reg",scope="repository:a/b:pull,push"'),
-    { scheme: 'bearer', params: { realm: 'https://auth.io/token', service: 'reg', scope: 'repository:a/b:pull,push' } });
+  assert.deepEqual(
+    parseChallenge('Bearer realm="https://auth.io/token",service="reg",scope="repository:a/b:pull,push"'),
+    { scheme: 'bearer', params: { realm: 'https://auth.io/token', service: 'reg', scope: 'repository:a/b:pull,push' } },
+  );
   assert.deepEqual(parseChallenge('Basic realm="dsc-test"'), { scheme: 'basic', params: { realm: 'dsc-test' } });
   assert.equal(parseChallenge('Negotiate'), undefined);
   const seen = new Map<string, string>();
   const lines = [
-    { status: 'The push refers to repository [x]' }, { id: 'a1', status: 'Preparing' }, { id: 'a1', status: 'Pushing', progress: '1' },
-    { id: 'a1', status: 'Pushing', progress: '2' }, { id: 'a1', status: 'Pushed' }, { aux: { Digest: 'sha256:1' } },
-  ].map((m) => transferLine(m, seen)).filter(Boolean);
+    { status: 'The push refers to repository [x]' },
+    { id: 'a1', status: 'Preparing' },
+    { id: 'a1', status: 'Pushing', progress: '1' },
+    { id: 'a1', status: 'Pushing', progress: '2' },
+    { id: 'a1', status: 'Pushed' },
+    { aux: { Digest: 'sha256:1' } },
+  ]
+    .map((m) => transferLine(m, seen))
+    .filter(Boolean);
   assert.deepEqual(lines, ['The push refers to repository [x]', 'a1: Preparing', 'a1: Pushing', 'a1: Pushed']);
 });

@@ -11,5 +11,9 @@ test('docs/rules.md matches the rule ids, messages and docs', () => {
   const file = path.resolve(__dirname, '../../../docs/rules.md');
   const expected = rulesMarkdown([...REQUIREMENT_RULES, ...DEVCONTAINER_RULES]);
   if (process.env.UPDATE_GOLDEN) fs.writeFileSync(file, expected);
-  assert.equal(fs.readFileSync(file, 'utf8'), expected, 'run UPDATE_GOLDEN=1 npm run test:unit to regenerate docs/rules.md');
+  assert.equal(
+    fs.readFileSync(file, 'utf8'),
+    expected,
+    'run UPDATE_GOLDEN=1 npm run test:unit to regenerate docs/rules.md',
+  );
 });

@@ -26,7 +26,10 @@ async function scaffold(dir: string, ...flags: string[]) {
 }
 
 function requirementNames(text: string): string[] {
-  return text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('==')[0]);
+  return text
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('==')[0]);
 }
 
 test('linear-classifier-script: numpy alone, script mode, a lint-clean Dockerfile running train.py', async () => {
@@ -94,13 +97,21 @@ test('a second scaffold changes nothing and says so', async () => {
   await scaffold(dir);
   const again = await scaffold(dir);
   assert.equal(again.code, 0);
-  for (const f of ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore']) assert.match(again.out, new RegExp(`^${f.replace('.', '\\.')}: unchanged$`, 'm'));
+  for (const f of ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'])
+    assert.match(again.out, new RegExp(`^${f.replace('.', '\\.')}: unchanged$`, 'm'));
   fs.rmSync(dir, { recursive: true });
 });
 
 test('the fixtures themselves are untouched', () => {
-  for (const name of ['linear-classifier-script', 'linear-classifier-notebook', 'app-streamlit', 'app-fastapi', 'gpu-torch']) {
-    for (const f of ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore']) assert.ok(!fs.existsSync(path.join(fixtures, name, f)), `${name}/${f}`);
+  for (const name of [
+    'linear-classifier-script',
+    'linear-classifier-notebook',
+    'app-streamlit',
+    'app-fastapi',
+    'gpu-torch',
+  ]) {
+    for (const f of ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'])
+      assert.ok(!fs.existsSync(path.join(fixtures, name, f)), `${name}/${f}`);
   }
 });
 

@@ -42,7 +42,10 @@ test('a UTF-16 requirements.txt (Windows pip freeze) is merged in UTF-16 with it
 test('a UTF-8 requirements.txt with a BOM keeps its BOM when merged', async () => {
   const dir = project({ 'requirements.txt': Buffer.from('\uFEFFpandas\n', 'utf8') });
   await scaffold(dir, []);
-  assert.equal(fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8'), '\uFEFFpandas\n\n# Added by ds-containers: imported by the project but missing here.\nnumpy==1.26.4\n');
+  assert.equal(
+    fs.readFileSync(path.join(dir, 'requirements.txt'), 'utf8'),
+    '\uFEFFpandas\n\n# Added by ds-containers: imported by the project but missing here.\nnumpy==1.26.4\n',
+  );
   fs.rmSync(dir, { recursive: true });
 });
 
@@ -94,7 +97,11 @@ for (const name of ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml'])
 
 test('--python older than 3.8 and a --base-image with a line break are one-line errors', async () => {
   const dir = project({ 'a.py': '' });
-  for (const argv of [['--python', '2.7'], ['--python', '3.7'], ['--base-image', 'python:3.11-slim\nRUN rm -rf /']]) {
+  for (const argv of [
+    ['--python', '2.7'],
+    ['--python', '3.7'],
+    ['--base-image', 'python:3.11-slim\nRUN rm -rf /'],
+  ]) {
     const io = recordingIo(dir);
     assert.equal(await main(['scaffold', '.', ...argv], io), 2, argv.join(' '));
     assert.equal(io.stderr.length, 1, io.stderr.join('|'));
@@ -108,7 +115,15 @@ test('scaffold prints warning paths like scan: relative to the current folder', 
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-scaffold-cwd-'));
   const dir = path.join(parent, 'proj');
   fs.mkdirSync(dir);
-  const r = await scaffold(dir, ['--dry-run'], { warnings: [{ file: 'nb/bad.ipynb', line: 3, message: 'broken notebook' }] }, parent);
-  assert.match(r.err, new RegExp(`^${path.join('proj', 'nb', 'bad.ipynb').replace(/\./g, '\\.')}:3: warning: broken notebook$`, 'm'));
+  const r = await scaffold(
+    dir,
+    ['--dry-run'],
+    { warnings: [{ file: 'nb/bad.ipynb', line: 3, message: 'broken notebook' }] },
+    parent,
+  );
+  assert.match(
+    r.err,
+    new RegExp(`^${path.join('proj', 'nb', 'bad.ipynb').replace(/\./g, '\\.')}:3: warning: broken notebook$`, 'm'),
+  );
   fs.rmSync(parent, { recursive: true });
 });

@@ -15,7 +15,12 @@ function project(files: Record<string, string>): string {
 }
 
 function listing(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
 }
 
 /** scaffold with a hand-built analysis (the scanner is another unit's). */
@@ -75,7 +80,8 @@ test('--dry-run prints every file and writes nothing', async () => {
   const r = await scaffold(dir, ['--dry-run', '--mode', 'jupyter']);
   assert.equal(r.code, 0);
   assert.deepEqual(listing(dir), before);
-  for (const f of ['Dockerfile (new file)', 'compose.yaml (new file)', '.dockerignore (new file)', 'requirements.txt']) assert.ok(r.out.includes(`--- proposed ${f} ---`), f);
+  for (const f of ['Dockerfile (new file)', 'compose.yaml (new file)', '.dockerignore (new file)', 'requirements.txt'])
+    assert.ok(r.out.includes(`--- proposed ${f} ---`), f);
   assert.match(r.out, /\+jupyterlab/);
   assert.match(r.out, /Dry run: nothing was written\./);
   fs.rmSync(dir, { recursive: true });
@@ -83,7 +89,9 @@ test('--dry-run prints every file and writes nothing', async () => {
 
 test('flags reach the spec: base image, python, gpu, entry; a .env file is passed by compose', async () => {
   const dir = project({ 'serve.py': '', '.env': 'A=1\n' });
-  await scaffold(dir, ['--base-image', 'local/python:3.11-scipy', '--python', '3.12', '--gpu', '--entry', 'serve.py'], { existing: ['.env'] });
+  await scaffold(dir, ['--base-image', 'local/python:3.11-scipy', '--python', '3.12', '--gpu', '--entry', 'serve.py'], {
+    existing: ['.env'],
+  });
   const files = listing(dir);
   assert.match(files.Dockerfile, /^FROM local\/python:3\.11-scipy$/m);
   assert.match(files.Dockerfile, /"python", "serve\.py"/);
@@ -95,7 +103,10 @@ test('flags reach the spec: base image, python, gpu, entry; a .env file is passe
 
 test('scan warnings go to stderr as PATH:LINE: warning: message; unpinned names are reported', async () => {
   const dir = project({ 'train.py': '' });
-  const r = await scaffold(dir, ['--dry-run'], { warnings: [{ file: 'bad.ipynb', line: 3, message: 'broken notebook' }], requirements: [req('torch')] });
+  const r = await scaffold(dir, ['--dry-run'], {
+    warnings: [{ file: 'bad.ipynb', line: 3, message: 'broken notebook' }],
+    requirements: [req('torch')],
+  });
   assert.match(r.err, /^bad\.ipynb:3: warning: broken notebook$/m);
   assert.match(r.err, /left unpinned: torch/);
   fs.rmSync(dir, { recursive: true });
@@ -132,7 +143,10 @@ test('a generated file name taken by a folder is one line, exit 1, before anythi
   fs.mkdirSync(path.join(dir, 'compose.yaml'));
   const io = captureIo(dir);
   assert.equal(await main(['scaffold', '.'], io), 1);
-  assert.deepEqual(io.stderr.filter((l) => l.startsWith('ds-containers scaffold:')), ['ds-containers scaffold: cannot read compose.yaml in .: EISDIR']);
+  assert.deepEqual(
+    io.stderr.filter((l) => l.startsWith('ds-containers scaffold:')),
+    ['ds-containers scaffold: cannot read compose.yaml in .: EISDIR'],
+  );
   assert.ok(fs.statSync(path.join(dir, 'compose.yaml')).isDirectory());
   assert.deepEqual(fs.readdirSync(dir).sort(), ['compose.yaml', 'train.py'], 'stopped before writing anything');
   fs.rmSync(dir, { recursive: true });

@@ -17,7 +17,8 @@ function project(files: Record<string, string>): { dir: string; dispose(): void 
 
 test('requirements files: pins, ranges, extras, markers, -r includes, continuation lines, dev files, bad lines', async () => {
   const p = project({
-    'requirements.txt': '# comment\n-r requirements/base.txt\n--index-url https://example.org/simple\npandas[excel]==2.2.1 ; python_version >= "3.9"\nscipy>=1.10 \\\n  ,<2\nthis is not valid ###\n-e .\n',
+    'requirements.txt':
+      '# comment\n-r requirements/base.txt\n--index-url https://example.org/simple\npandas[excel]==2.2.1 ; python_version >= "3.9"\nscipy>=1.10 \\\n  ,<2\nthis is not valid ###\n-e .\n',
     'requirements/base.txt': 'numpy==1.26.4\n-r ../requirements.txt\n',
     'requirements-dev.txt': 'pytest==8.2.0\n',
   });
@@ -30,17 +31,25 @@ test('requirements files: pins, ranges, extras, markers, -r includes, continuati
       'pytest|8.2.0|requirements-dev.txt:1|dev',
       'scipy||requirements.txt:5|runtime',
     ]);
-    assert.deepEqual(d.warnings, [{ file: 'requirements.txt', line: 7, message: 'cannot parse requirement "this is not valid"' }]);
+    assert.deepEqual(d.warnings, [
+      { file: 'requirements.txt', line: 7, message: 'cannot parse requirement "this is not valid"' },
+    ]);
   } finally {
     p.dispose();
   }
 });
 
 test('pyproject.toml dependencies, optional groups and requires-python; invalid TOML is a warning with its line', async () => {
-  const p = project({ 'pyproject.toml': '[project]\nname = "x"\nrequires-python = ">=3.9,<3.13"\ndependencies = ["requests>=2", "rich==13.7.1"]\n[project.optional-dependencies]\ntest = ["pytest"]\nplot = ["matplotlib"]\n' });
+  const p = project({
+    'pyproject.toml':
+      '[project]\nname = "x"\nrequires-python = ">=3.9,<3.13"\ndependencies = ["requests>=2", "rich==13.7.1"]\n[project.optional-dependencies]\ntest = ["pytest"]\nplot = ["matplotlib"]\n',
+  });
   try {
     const d = await readDeclarations(p.dir);
-    assert.deepEqual(d.packages.map((x) => `${x.name}|${x.version ?? ''}|${x.class}`), ['requests||runtime', 'rich|13.7.1|runtime', 'pytest||dev', 'matplotlib||optional']);
+    assert.deepEqual(
+      d.packages.map((x) => `${x.name}|${x.version ?? ''}|${x.class}`),
+      ['requests||runtime', 'rich|13.7.1|runtime', 'pytest||dev', 'matplotlib||optional'],
+    );
     assert.deepEqual(d.python, { version: '3.9', file: 'pyproject.toml', range: '>=3.9,<3.13' });
   } finally {
     p.dispose();
@@ -57,11 +66,17 @@ test('pyproject.toml dependencies, optional groups and requires-python; invalid 
 });
 
 test('environment.yml: python version, pip section, CUDA packages as a GPU hint; .python-version beats runtime.txt', async () => {
-  const p = project({ 'environment.yml': 'name: x\ndependencies:\n  - python=3.10\n  - pytorch-cuda=12.1\n  - pip\n  - pip:\n      - gradio==4.0.0\n' });
+  const p = project({
+    'environment.yml':
+      'name: x\ndependencies:\n  - python=3.10\n  - pytorch-cuda=12.1\n  - pip\n  - pip:\n      - gradio==4.0.0\n',
+  });
   try {
     const d = await readDeclarations(p.dir);
     assert.deepEqual(d.python, { version: '3.10', file: 'environment.yml' });
-    assert.deepEqual(d.packages.map((x) => `${x.name}|${x.version}`), ['gradio|4.0.0']);
+    assert.deepEqual(
+      d.packages.map((x) => `${x.name}|${x.version}`),
+      ['gradio|4.0.0'],
+    );
     assert.equal(d.cudaHint, true);
   } finally {
     p.dispose();
@@ -81,7 +96,10 @@ test('environment.yml: python version, pip section, CUDA packages as a GPU hint;
 });
 
 test('a CUDA wheel index in requirements.txt plus torch makes a GPU project; torch alone does not', async () => {
-  const gpu = project({ 'requirements.txt': '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch\n', 'train.py': 'import torch\n' });
+  const gpu = project({
+    'requirements.txt': '--extra-index-url https://download.pytorch.org/whl/cu121\ntorch\n',
+    'train.py': 'import torch\n',
+  });
   const cpu = project({ 'train.py': 'import torch\nx = torch.zeros(3)\n' });
   try {
     assert.equal((await analyzeProject(gpu.dir, { python: false })).gpu, true);
@@ -93,23 +111,39 @@ test('a CUDA wheel index in requirements.txt plus torch makes a GPU project; tor
 });
 
 test('conda environments and virtual environments inside the project are not scanned', async () => {
-  const p = project({ 'main.py': 'import requests\n', 'env/conda-meta/history': '', 'env/lib/x.py': 'import conda_only\n', 'v/pyvenv.cfg': '', 'v/lib/y.py': 'import venv_only\n' });
+  const p = project({
+    'main.py': 'import requests\n',
+    'env/conda-meta/history': '',
+    'env/lib/x.py': 'import conda_only\n',
+    'v/pyvenv.cfg': '',
+    'v/lib/y.py': 'import venv_only\n',
+  });
   try {
     const a = await analyzeProject(p.dir, { python: false });
-    assert.deepEqual(a.requirements.map((r) => r.name), ['requests']);
+    assert.deepEqual(
+      a.requirements.map((r) => r.name),
+      ['requests'],
+    );
   } finally {
     p.dispose();
   }
 });
 
 test('requirements: a hashed line continued with `\\` parses (the same parser as the editor); UTF-16 with BOM is decoded', async () => {
-  const hashed = 'Pillow==10.0.0 \\\n    --hash=sha256:0000000000000000000000000000000000000000000000000000000000000000\nrequests==2.31.0 --hash=sha256:1111111111111111111111111111111111111111111111111111111111111111\n';
+  const hashed =
+    'Pillow==10.0.0 \\\n    --hash=sha256:0000000000000000000000000000000000000000000000000000000000000000\nrequests==2.31.0 --hash=sha256:1111111111111111111111111111111111111111111111111111111111111111\n';
   const p = project({ 'requirements.txt': hashed });
-  fs.writeFileSync(path.join(p.dir, 'requirements-win.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('numpy==1.26.4\r\n', 'utf16le')]));
+  fs.writeFileSync(
+    path.join(p.dir, 'requirements-win.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('numpy==1.26.4\r\n', 'utf16le')]),
+  );
   try {
     const d = await readDeclarations(p.dir);
-    assert.deepEqual(d.packages.map((x) => `${x.name}|${x.version}|${x.file}:${x.line}`).sort(),
-      ['Pillow|10.0.0|requirements.txt:1', 'numpy|1.26.4|requirements-win.txt:1', 'requests|2.31.0|requirements.txt:3']);
+    assert.deepEqual(d.packages.map((x) => `${x.name}|${x.version}|${x.file}:${x.line}`).sort(), [
+      'Pillow|10.0.0|requirements.txt:1',
+      'numpy|1.26.4|requirements-win.txt:1',
+      'requests|2.31.0|requirements.txt:3',
+    ]);
     assert.deepEqual(d.warnings, []);
   } finally {
     p.dispose();
@@ -117,10 +151,19 @@ test('requirements: a hashed line continued with `\\` parses (the same parser as
 });
 
 test('an import served by a declared drop-in alternative is not a second requirement (cv2 by opencv-python-headless)', async () => {
-  const p = project({ 'app.py': 'import cv2\nimport psycopg2\n', 'requirements.txt': 'opencv-python-headless==4.9.0.80\npsycopg2-binary\n' });
+  const p = project({
+    'app.py': 'import cv2\nimport psycopg2\n',
+    'requirements.txt': 'opencv-python-headless==4.9.0.80\npsycopg2-binary\n',
+  });
   try {
     const a = await analyzeProject(p.dir, { python: false });
-    assert.deepEqual(a.requirements.filter((r) => r.class === 'runtime').map((r) => r.name).sort(), ['opencv-python-headless', 'psycopg2-binary']);
+    assert.deepEqual(
+      a.requirements
+        .filter((r) => r.class === 'runtime')
+        .map((r) => r.name)
+        .sort(),
+      ['opencv-python-headless', 'psycopg2-binary'],
+    );
   } finally {
     p.dispose();
   }

@@ -6,7 +6,10 @@ import { analyzeProject } from '../../src/node/analyze';
 import { normalizeName } from '../../src/core/requirements/names';
 import { Expected, FIXTURES, hostileCopy, namesOf } from './scan-helpers';
 
-const names = fs.readdirSync(FIXTURES).filter((n) => fs.existsSync(path.join(FIXTURES, n, 'expected.json'))).sort();
+const names = fs
+  .readdirSync(FIXTURES)
+  .filter((n) => fs.existsSync(path.join(FIXTURES, n, 'expected.json')))
+  .sort();
 
 test('there are at least 15 fixture projects with expected results', () => {
   assert.ok(names.length >= 15, `only ${names.length}`);
@@ -29,11 +32,20 @@ for (const name of names) {
       if (expected.notebooks) assert.deepEqual(a.notebooks, expected.notebooks, 'notebooks');
       for (const w of expected.warnings ?? []) {
         const lines = a.warnings.map((x) => `${x.file}${x.line ? `:${x.line}` : ''}: ${x.message}`);
-        assert.ok(lines.some((l) => l.startsWith(w)), `no warning "${w}" in:\n${lines.join('\n')}`);
+        assert.ok(
+          lines.some((l) => l.startsWith(w)),
+          `no warning "${w}" in:\n${lines.join('\n')}`,
+        );
       }
       if (expected.localModules) assert.deepEqual(a.localModules, expected.localModules, 'local modules');
-      const pinned = Object.fromEntries(a.requirements.filter((r) => r.version).map((r) => [normalizeName(r.name), r.version]));
-      assert.deepEqual(pinned, expected.pinned ?? {}, 'versions come only from declarations when no interpreter is asked');
+      const pinned = Object.fromEntries(
+        a.requirements.filter((r) => r.version).map((r) => [normalizeName(r.name), r.version]),
+      );
+      assert.deepEqual(
+        pinned,
+        expected.pinned ?? {},
+        'versions come only from declarations when no interpreter is asked',
+      );
     } finally {
       if (name === 'hostile') fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -44,7 +56,11 @@ test('hostile inputs: every odd file is a warning naming it, the scan goes on', 
   const dir = hostileCopy();
   try {
     const a = await analyzeProject(dir, { python: false });
-    const about = (file: string): string => a.warnings.filter((w) => w.file === file).map((w) => w.message).join(' | ');
+    const about = (file: string): string =>
+      a.warnings
+        .filter((w) => w.file === file)
+        .map((w) => w.message)
+        .join(' | ');
     assert.match(about('blob.py'), /binary/);
     assert.match(about('utf16.py'), /UTF-16/);
     assert.match(about('latin1.py'), /Latin-1/);

@@ -26,7 +26,10 @@ export interface Expected {
 
 /** Requirement names of one class, normalised (PEP 503) and sorted, for comparison with expected.json. */
 export function namesOf(a: ProjectAnalysis, cls: string): string[] {
-  return a.requirements.filter((r) => r.class === cls).map((r) => normalizeName(r.name)).sort();
+  return a.requirements
+    .filter((r) => r.class === cls)
+    .map((r) => normalizeName(r.name))
+    .sort();
 }
 
 /** Copies the hostile fixture to a temp folder and adds what git cannot hold well. */
@@ -37,7 +40,10 @@ export function hostileCopy(): string {
   fs.symlinkSync('..', path.join(dir, 'loop', 'parent'));
   fs.symlinkSync('does-not-exist.py', path.join(dir, 'dangling.py'));
   fs.writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x69, 0x6d, 0x70]));
-  fs.writeFileSync(path.join(dir, 'utf16.py'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('import scipy\n', 'utf16le')]));
+  fs.writeFileSync(
+    path.join(dir, 'utf16.py'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('import scipy\n', 'utf16le')]),
+  );
   fs.writeFileSync(path.join(dir, 'latin1.py'), Buffer.from('# caf\xe9 cr\xe8me\nimport pandas\n', 'latin1'));
   fs.writeFileSync(path.join(dir, 'huge.py'), `x = "${'a'.repeat(300_000)}"\nimport numpy\n`);
   fs.writeFileSync(path.join(dir, 'broken.ipynb'), '{"cells": [ {"cell_type": "code", "source": "import torch"');

@@ -20,13 +20,19 @@ test('every setting of package.json is in the settings module, with the same def
   const { SETTINGS } = await import('../../src/vscode/platform/settings');
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const declared: Record<string, { default: unknown }> = pkg.contributes.configuration.properties;
-  const fromPackage = Object.fromEntries(Object.entries(declared).map(([k, v]) => [k.replace(/^dsContainers\./, ''), v.default]));
+  const fromPackage = Object.fromEntries(
+    Object.entries(declared).map(([k, v]) => [k.replace(/^dsContainers\./, ''), v.default]),
+  );
   assert.deepEqual(SETTINGS, fromPackage);
 });
 
 test('only the settings module reads or watches the configuration', () => {
-  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  const files = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+      );
   const readers = files(path.join(ROOT, 'src'))
     .filter((f) => /getConfiguration\(|affectsConfiguration\(/.test(fs.readFileSync(f, 'utf8')))
     .map((f) => path.relative(ROOT, f));

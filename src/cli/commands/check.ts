@@ -15,12 +15,24 @@ export const checkCommand: CliCommand = {
     const dir = projectDir(io, a.positional);
     const tag = tagFor(dir, a.flags.get('tag'));
     const engine = engineFor(io);
-    if (!(await engine.imageSummary(tag))) throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`);
+    if (!(await engine.imageSummary(tag)))
+      throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`);
     const analysis = await analyzeProject(dir, { signal: io.signal, python: false });
     const r = await checkImports(engine, tag, runtimeSites(analysis), { 'dsContainers.project': dir });
-    for (const f of r.failures) io.err(formatFinding(path.relative(io.cwd, path.join(dir, f.site.file)) + (f.site.cell !== undefined ? `#cell${f.site.cell + 1}` : ''), f.finding));
+    for (const f of r.failures)
+      io.err(
+        formatFinding(
+          path.relative(io.cwd, path.join(dir, f.site.file)) +
+            (f.site.cell !== undefined ? `#cell${f.site.cell + 1}` : ''),
+          f.finding,
+        ),
+      );
     const bad = Object.values(r.results).filter((e) => e).length;
-    io.out(bad ? `${bad} of ${r.modules.length} imports fail in ${tag}` : `all ${r.modules.length} imports load in ${tag}${r.modules.length ? `: ${r.modules.join(', ')}` : ''}`);
+    io.out(
+      bad
+        ? `${bad} of ${r.modules.length} imports fail in ${tag}`
+        : `all ${r.modules.length} imports load in ${tag}${r.modules.length ? `: ${r.modules.join(', ')}` : ''}`,
+    );
     return bad ? 1 : 0;
   },
 };

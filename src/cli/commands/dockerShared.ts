@@ -8,7 +8,8 @@ import { defaultTag, isValidTag } from '../../core/docker/tag';
 
 /** The project folder named on the command line (default: the current one), which must exist. */
 export function projectDir(io: CliIo, positional: string[]): string {
-  if (positional.length > 1) throw new CliError(`expected one project folder, got ${positional.length}: ${positional.join(' ')}`);
+  if (positional.length > 1)
+    throw new CliError(`expected one project folder, got ${positional.length}: ${positional.join(' ')}`);
   const dir = path.resolve(io.cwd, positional[0] ?? '.');
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliError(`not a folder: ${dir}`);
   return dir;
@@ -17,7 +18,10 @@ export function projectDir(io: CliIo, positional: string[]): string {
 /** --tag, checked, else derived from the folder name. */
 export function tagFor(dir: string, flag: string | true | undefined): string {
   if (typeof flag === 'string') {
-    if (!isValidTag(flag)) throw new CliError(`invalid image tag "${flag}": use lower-case letters, digits and . _ - (e.g. my-project:latest)`);
+    if (!isValidTag(flag))
+      throw new CliError(
+        `invalid image tag "${flag}": use lower-case letters, digits and . _ - (e.g. my-project:latest)`,
+      );
     return flag;
   }
   return defaultTag(path.basename(dir));
@@ -36,7 +40,10 @@ export function engineFor(io: CliIo): Engine {
 export async function buildWithProgress(io: CliIo, engine: Engine, dir: string, tag: string): Promise<BuildOutcome> {
   const lines: string[] = [];
   const r = await buildProject(engine, {
-    dir, tag, signal: io.signal, env: io.env,
+    dir,
+    tag,
+    signal: io.signal,
+    env: io.env,
     onWithheld: (files) => io.err(`note: kept out of the build context (secrets): ${files.join(', ')}`),
     onEvent: (e) => {
       if (e.kind === 'step') io.out(`${e.step.name}${e.step.cached ? ' (cached)' : ''}`);
@@ -51,6 +58,8 @@ export async function buildWithProgress(io: CliIo, engine: Engine, dir: string, 
     return r;
   }
   const cached = r.steps.filter((s) => s.cached).length;
-  io.out(`built ${tag} (${r.imageId?.slice(7, 19)}) in ${r.seconds.toFixed(1)} s: ${r.steps.length} steps, ${cached} cached${r.buildkit ? '' : ', classic builder'}`);
+  io.out(
+    `built ${tag} (${r.imageId?.slice(7, 19)}) in ${r.seconds.toFixed(1)} s: ${r.steps.length} steps, ${cached} cached${r.buildkit ? '' : ', classic builder'}`,
+  );
   return r;
 }

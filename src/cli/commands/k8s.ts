@@ -14,14 +14,23 @@ const modes = ['auto', 'script', 'jupyter', 'app'];
 
 export const k8sCommand: CliCommand = {
   name: 'k8s',
-  usage: 'k8s DIR --image IMAGE [--gpu] [--namespace NS] [--mode MODE] [--cpu Q] [--cpu-limit Q] [--memory Q] [--memory-limit Q] [--storage Q] [--apply]',
+  usage:
+    'k8s DIR --image IMAGE [--gpu] [--namespace NS] [--mode MODE] [--cpu Q] [--cpu-limit Q] [--memory Q] [--memory-limit Q] [--storage Q] [--apply]',
   summary: 'print Kubernetes manifests (script: Job; Jupyter/app: Deployment + Service); --apply runs kubectl apply',
   async run(argv, io) {
-    const a = parseArgs(argv, ['gpu', 'apply'], ['image', 'namespace', 'mode', 'cpu', 'cpu-limit', 'memory', 'memory-limit', 'storage', 'name']);
+    const a = parseArgs(
+      argv,
+      ['gpu', 'apply'],
+      ['image', 'namespace', 'mode', 'cpu', 'cpu-limit', 'memory', 'memory-limit', 'storage', 'name'],
+    );
     const dir = projectDir(io, a.positional);
     const image = str(a.flags.get('image'));
-    if (!image) throw new CliError('--image IMAGE is required: the reference the cluster pulls, e.g. registry.example.com/team/project:1.0');
-    if (!isValidTag(image.split('@')[0])) throw new CliError(`--image "${image}" is not an image reference such as registry.example.com/team/project:1.0`);
+    if (!image)
+      throw new CliError(
+        '--image IMAGE is required: the reference the cluster pulls, e.g. registry.example.com/team/project:1.0',
+      );
+    if (!isValidTag(image.split('@')[0]))
+      throw new CliError(`--image "${image}" is not an image reference such as registry.example.com/team/project:1.0`);
     const mode = str(a.flags.get('mode')) ?? 'auto';
     if (!modes.includes(mode)) throw new CliError(`--mode must be one of ${modes.join(', ')}, not "${mode}"`);
     const spec = await projectSpec(dir, mode as ProjectMode | 'auto', a.flags.has('gpu'), io);

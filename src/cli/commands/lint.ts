@@ -12,7 +12,14 @@ function read(file: string, cwd: string): string {
     return fs.readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a Dockerfile' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, not a Dockerfile'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (e as Error).message;
     throw new CliError(`cannot read ${file}: ${why}`);
   }
 }
@@ -21,7 +28,8 @@ function read(file: string, cwd: string): string {
 export const lint: CliCommand = {
   name: 'lint',
   usage: 'lint FILE...',
-  summary: 'Check Dockerfiles (syntax and DSC rules) and devcontainer.json files; prints FILE:LINE:COL: severity CODE: message, exit 1 on any error',
+  summary:
+    'Check Dockerfiles (syntax and DSC rules) and devcontainer.json files; prints FILE:LINE:COL: severity CODE: message, exit 1 on any error',
   async run(argv, io) {
     const { positional } = parseArgs(argv, []);
     if (!positional.length) throw new CliError('name at least one Dockerfile, e.g. ds-containers lint Dockerfile');
@@ -39,7 +47,10 @@ export const lint: CliCommand = {
         continue;
       }
       const findings: Finding[] = isDevcontainer(file)
-        ? lintDevcontainer(text, { exists: (rel) => fs.statSync(path.resolve(io.cwd, path.dirname(file), rel), { throwIfNoEntry: false })?.isFile() ?? false })
+        ? lintDevcontainer(text, {
+            exists: (rel) =>
+              fs.statSync(path.resolve(io.cwd, path.dirname(file), rel), { throwIfNoEntry: false })?.isFile() ?? false,
+          })
         : lintDockerfile(text, { extraRules: (t) => dscFindings(t) });
       for (const f of findings) io.out(formatFinding(file, f));
       errors ||= hasErrors(findings);

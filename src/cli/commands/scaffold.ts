@@ -16,8 +16,10 @@ const modes = ['auto', 'script', 'jupyter', 'app'];
 export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { nextHint?: boolean } = {}): CliCommand {
   return {
     name: 'scaffold',
-    usage: 'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] [--devcontainer] [--force] [--dry-run]',
-    summary: 'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also .devcontainer/devcontainer.json); never overwrites without --force',
+    usage:
+      'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] [--devcontainer] [--force] [--dry-run]',
+    summary:
+      'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also .devcontainer/devcontainer.json); never overwrites without --force',
     run: (args, io) => scaffold(args, io, analyze, opts),
   };
 }
@@ -42,12 +44,14 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
 
   const python = flag(args.flags, 'python');
   const minor = /^3\.(\d+)$/.exec(python ?? '3.8');
-  if (!minor || Number(minor[1]) < 8) throw new CliError(`--python must be 3.8 or newer, written X.Y (e.g. 3.11), not "${python}"`);
+  if (!minor || Number(minor[1]) < 8)
+    throw new CliError(`--python must be 3.8 or newer, written X.Y (e.g. 3.11), not "${python}"`);
 
   const analysis = await analyze(root, { signal: io.signal });
   // Paths as scan prints them: relative to the current folder.
   for (const w of analysis.warnings) {
-    const file = w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;
+    const file =
+      w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;
     io.err(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
   }
   let spec: ProjectSpec;
@@ -65,8 +69,10 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
     throw e;
   }
   io.out(describe(spec, flag(args.flags, 'python') ? '--python' : analysis.pythonVersionFrom));
-  if (spec.hasEnvFile) io.out('.env: passed to the container by compose.yaml (env_file) and kept out of the image by .dockerignore.');
-  const rel = (file: string, line?: number): string => `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
+  if (spec.hasEnvFile)
+    io.out('.env: passed to the container by compose.yaml (env_file) and kept out of the image by .dockerignore.');
+  const rel = (file: string, line?: number): string =>
+    `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
   let result: ScaffoldResult;
   try {
     result = await scaffoldProject(root, spec, analysis, {
@@ -78,7 +84,8 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
       },
     });
   } catch (e) {
-    if (e instanceof ScaffoldFileError) throw new CliError(`cannot ${e.verb} ${e.file} in ${args.positional[0]}: ${e.why}`, 1);
+    if (e instanceof ScaffoldFileError)
+      throw new CliError(`cannot ${e.verb} ${e.file} in ${args.positional[0]}: ${e.why}`, 1);
     throw e;
   }
   if (dryRun) for (const f of result.files) printProposal(io, f.name, f.before, f.proposed);
@@ -88,8 +95,10 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
   unpinnedWarning(spec, io);
   const kept = result.files.filter((f) => f.outcome === 'kept').map((f) => f.name);
   if (dryRun) io.out('Dry run: nothing was written.');
-  else if (kept.length) io.out(`Left alone (they exist): ${kept.join(', ')}. Review the diffs above; rerun with --force to replace them.`);
-  else if (opts.nextHint !== false && !result.problem) io.out('Next: docker compose up --build   (or: docker build --build-arg UID=$(id -u) -t NAME .)');
+  else if (kept.length)
+    io.out(`Left alone (they exist): ${kept.join(', ')}. Review the diffs above; rerun with --force to replace them.`);
+  else if (opts.nextHint !== false && !result.problem)
+    io.out('Next: docker compose up --build   (or: docker build --build-arg UID=$(id -u) -t NAME .)');
   // The other files are written, but the image would lack what requirements.txt could not get: say so in the exit code.
   return result.problem ? 1 : 0;
 }
@@ -109,12 +118,17 @@ function flag(flags: Map<string, string | true>, name: string): string | undefin
 function describe(spec: ProjectSpec, pythonFrom: string | undefined): string {
   const what = spec.mode === 'app' ? `app (${spec.framework})` : spec.mode;
   const from = pythonFrom ? ` (from ${pythonFrom})` : '';
-  return `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, Python ${spec.pythonVersion}${from}, base image ${baseImageOf(spec)}` +
-    `${spec.gpu ? ', GPU' : ''}; ${spec.requirements.length} runtime requirement(s).`;
+  return (
+    `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, Python ${spec.pythonVersion}${from}, base image ${baseImageOf(spec)}` +
+    `${spec.gpu ? ', GPU' : ''}; ${spec.requirements.length} runtime requirement(s).`
+  );
 }
 
 function printProposal(io: CliIo, name: string, before: string | undefined, proposed: string): void {
-  if (before === proposed) { io.out(`${name}: unchanged`); return; }
+  if (before === proposed) {
+    io.out(`${name}: unchanged`);
+    return;
+  }
   io.out(`--- proposed ${name}${before === undefined ? ' (new file)' : ''} ---`);
   io.out(proposed.replace(/\n$/, ''));
   if (before !== undefined) {
@@ -125,7 +139,8 @@ function printProposal(io: CliIo, name: string, before: string | undefined, prop
 
 function unpinnedWarning(spec: ProjectSpec, io: CliIo): void {
   const unpinned = spec.requirements.filter((r) => !r.version).map((r) => r.name);
-  if (unpinned.length) io.err(`requirements.txt: warning: no installed version found, left unpinned: ${unpinned.join(', ')}`);
+  if (unpinned.length)
+    io.err(`requirements.txt: warning: no installed version found, left unpinned: ${unpinned.join(', ')}`);
 }
 
 /** A folder holding several projects side by side is not scaffolded as one merged project. */
@@ -133,5 +148,7 @@ async function refuseSeveralProjects(root: string, io: CliIo): Promise<void> {
   const projects = await projectFolders(root);
   if (projects.includes(root) || projects.length < 2) return;
   const rel = projects.map((p) => path.relative(io.cwd, p) || '.');
-  throw new CliError(`${path.relative(io.cwd, root) || '.'} holds ${projects.length} projects (${rel.join(', ')}): name one, e.g. ${rel[0]}`);
+  throw new CliError(
+    `${path.relative(io.cwd, root) || '.'} holds ${projects.length} projects (${rel.join(', ')}): name one, e.g. ${rel[0]}`,
+  );
 }

@@ -23,14 +23,17 @@ export const scanCommand: CliCommand = {
       signal: io.signal,
     });
     for (const w of analysis.warnings) {
-      const file = w.file === '.' ? path.relative(io.cwd, dir) || '.' : path.relative(io.cwd, path.join(dir, w.file)) || w.file;
+      const file =
+        w.file === '.' ? path.relative(io.cwd, dir) || '.' : path.relative(io.cwd, path.join(dir, w.file)) || w.file;
       io.err(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
     }
     if (args.flags.has('json')) {
       // Also flat: every third-party import with its distribution, version and verification.
       const imports = analysis.requirements
         .flatMap((r) => r.sites.map((s) => ({ ...s, distribution: r.name, version: r.version, verified: r.verified })))
-        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line));
+        .sort((a, b) =>
+          a.file < b.file ? -1 : a.file > b.file ? 1 : (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line,
+        );
       io.out(JSON.stringify({ ...analysis, imports }, null, 2));
       return 0;
     }

@@ -20,7 +20,9 @@ export const upCommand: CliCommand = {
       // Pins come from the local interpreter; --no-pin leaves them to pip (offline mirrors, other platforms).
       const noPin = a.flags.has('no-pin');
       const scaffold = makeScaffoldCommand((root, o) => analyzeProject(root, { ...o, noPin }), { nextHint: false });
-      const flags = (['base-image', 'mode'] as const).flatMap((f) => (typeof a.flags.get(f) === 'string' ? [`--${f}`, a.flags.get(f) as string] : []));
+      const flags = (['base-image', 'mode'] as const).flatMap((f) =>
+        typeof a.flags.get(f) === 'string' ? [`--${f}`, a.flags.get(f) as string] : [],
+      );
       const code = await scaffold.run([dir, ...flags], io);
       if (code !== 0) return code;
     }

@@ -7,9 +7,24 @@ export const DEVCONTAINER_CODES = { dockerfile: 'DSC201', rootUser: 'DSC202', pu
 
 /** Reference entries for docs/rules.md. */
 export const DEVCONTAINER_RULES = [
-  { id: DEVCONTAINER_CODES.dockerfile, severity: 'error', message: 'devcontainer.json builds from a Dockerfile that does not exist.', docs: '`build.dockerfile` (and the older `dockerFile`) is relative to the folder of devcontainer.json: the project\'s Dockerfile is `../Dockerfile` from `.devcontainer/`. Quick fix: point it at the project\'s Dockerfile.' },
-  { id: DEVCONTAINER_CODES.rootUser, severity: 'warning', message: 'The dev container runs as root.', docs: 'Files the container writes into the mounted project become root\'s on your disk, and any code you run has full control of the container. The generated images have a non-root user (`app`, or `jovyan` in Jupyter images); with `updateRemoteUserUID` it gets your UID. Quick fix: use that user.' },
-  { id: DEVCONTAINER_CODES.publicPort, severity: 'warning', message: 'A port is published on every network interface.', docs: '`-p 8888:8888` in `runArgs`, or an `appPort` string without an address, lets any machine on your network reach the server (a Jupyter server runs any code it is sent). Publish on `127.0.0.1`, or use `forwardPorts`, which stays on your machine. Quick fix: add `127.0.0.1:`.' },
+  {
+    id: DEVCONTAINER_CODES.dockerfile,
+    severity: 'error',
+    message: 'devcontainer.json builds from a Dockerfile that does not exist.',
+    docs: "`build.dockerfile` (and the older `dockerFile`) is relative to the folder of devcontainer.json: the project's Dockerfile is `../Dockerfile` from `.devcontainer/`. Quick fix: point it at the project's Dockerfile.",
+  },
+  {
+    id: DEVCONTAINER_CODES.rootUser,
+    severity: 'warning',
+    message: 'The dev container runs as root.',
+    docs: "Files the container writes into the mounted project become root's on your disk, and any code you run has full control of the container. The generated images have a non-root user (`app`, or `jovyan` in Jupyter images); with `updateRemoteUserUID` it gets your UID. Quick fix: use that user.",
+  },
+  {
+    id: DEVCONTAINER_CODES.publicPort,
+    severity: 'warning',
+    message: 'A port is published on every network interface.',
+    docs: '`-p 8888:8888` in `runArgs`, or an `appPort` string without an address, lets any machine on your network reach the server (a Jupyter server runs any code it is sent). Publish on `127.0.0.1`, or use `forwardPorts`, which stays on your machine. Quick fix: add `127.0.0.1:`.',
+  },
 ];
 
 export interface DevcontainerLintContext {
@@ -35,28 +50,60 @@ export function lintDevcontainer(text: string, ctx: DevcontainerLintContext): De
   const starts = lineStarts(text);
   const out: DevcontainerFinding[] = [];
   const add = (node: JsonNode, code: string, severity: Finding['severity'], message: string, fixes: FixAction[]) => {
-    out.push({ ...range(starts, node.offset, node.offset + node.length), severity, code, message, source: DEVCONTAINER_SOURCE, fixes });
+    out.push({
+      ...range(starts, node.offset, node.offset + node.length),
+      severity,
+      code,
+      message,
+      source: DEVCONTAINER_SOURCE,
+      fixes,
+    });
   };
-  const replace = (node: JsonNode, value: unknown): TextEdit => ({ ...range(starts, node.offset, node.offset + node.length), newText: JSON.stringify(value) });
+  const replace = (node: JsonNode, value: unknown): TextEdit => ({
+    ...range(starts, node.offset, node.offset + node.length),
+    newText: JSON.stringify(value),
+  });
 
   for (const at of [['build', 'dockerfile'], ['dockerFile'], ['build', 'dockerFile']]) {
     const node = findNodeAtLocation(root, at);
     if (node?.type !== 'string' || ctx.exists(node.value)) continue;
-    const fixes = node.value !== '../Dockerfile' && ctx.exists('../Dockerfile')
-      ? [{ title: 'Build from the project\'s Dockerfile (../Dockerfile)', edits: [replace(node, '../Dockerfile')] }] : [];
-    add(node, DEVCONTAINER_CODES.dockerfile, 'error', `No Dockerfile at "${node.value}" (relative to .devcontainer/).`, fixes);
+    const fixes =
+      node.value !== '../Dockerfile' && ctx.exists('../Dockerfile')
+        ? [{ title: "Build from the project's Dockerfile (../Dockerfile)", edits: [replace(node, '../Dockerfile')] }]
+        : [];
+    add(
+      node,
+      DEVCONTAINER_CODES.dockerfile,
+      'error',
+      `No Dockerfile at "${node.value}" (relative to .devcontainer/).`,
+      fixes,
+    );
   }
   const user = ctx.user ?? 'app';
   for (const key of ['remoteUser', 'containerUser']) {
     const node = findNodeAtLocation(root, [key]);
     if (node?.type !== 'string' || !['root', '0'].includes(String(node.value).split(':')[0])) continue;
-    add(node, DEVCONTAINER_CODES.rootUser, 'warning', `${key} is root: files written in the project become root's.`,
-      [{ title: `Run as the image's user "${user}"`, edits: [replace(node, user)] }]);
+    add(node, DEVCONTAINER_CODES.rootUser, 'warning', `${key} is root: files written in the project become root's.`, [
+      { title: `Run as the image's user "${user}"`, edits: [replace(node, user)] },
+    ]);
   }
   for (const p of publishedPorts(root)) {
     const safe = loopbackSpec(p.spec);
-    const fixes = safe ? [{ title: `Publish on 127.0.0.1 only (${safe})`, edits: [p.whole ? replace(p.node, p.prefix + safe) : replace(p.node, safe)] }] : [];
-    add(p.node, DEVCONTAINER_CODES.publicPort, 'warning', `"${p.spec || p.node.value}" publishes the port on every network interface.`, fixes);
+    const fixes = safe
+      ? [
+          {
+            title: `Publish on 127.0.0.1 only (${safe})`,
+            edits: [p.whole ? replace(p.node, p.prefix + safe) : replace(p.node, safe)],
+          },
+        ]
+      : [];
+    add(
+      p.node,
+      DEVCONTAINER_CODES.publicPort,
+      'warning',
+      `"${p.spec || p.node.value}" publishes the port on every network interface.`,
+      fixes,
+    );
   }
   return out;
 }
@@ -74,7 +121,7 @@ function publishedPorts(root: JsonNode): Published[] {
   const { findNodeAtLocation } = jsonc();
   const out: Published[] = [];
   const runArgs = findNodeAtLocation(root, ['runArgs']);
-  const args = runArgs?.type === 'array' ? runArgs.children ?? [] : [];
+  const args = runArgs?.type === 'array' ? (runArgs.children ?? []) : [];
   args.forEach((node, i) => {
     if (node.type !== 'string') return;
     const v = String(node.value);
@@ -89,8 +136,9 @@ function publishedPorts(root: JsonNode): Published[] {
   });
   const appPort = findNodeAtLocation(root, ['appPort']);
   // A number is published on 127.0.0.1 by Dev Containers itself; a string goes to `docker run -p` as it is.
-  for (const node of appPort?.type === 'array' ? appPort.children ?? [] : appPort ? [appPort] : []) {
-    if (node.type === 'string' && !isLoopback(String(node.value))) out.push({ node, spec: String(node.value), whole: false, prefix: '' });
+  for (const node of appPort?.type === 'array' ? (appPort.children ?? []) : appPort ? [appPort] : []) {
+    if (node.type === 'string' && !isLoopback(String(node.value)))
+      out.push({ node, spec: String(node.value), whole: false, prefix: '' });
   }
   return out;
 }
@@ -103,7 +151,8 @@ function portParts(spec: string): { ip?: string; host?: string; container: strin
     return { ip: v6[1], host, container: container ?? '' };
   }
   const parts = spec.split(':');
-  if (parts.length >= 3) return { ip: parts.slice(0, -2).join(':'), host: parts[parts.length - 2], container: parts[parts.length - 1] };
+  if (parts.length >= 3)
+    return { ip: parts.slice(0, -2).join(':'), host: parts[parts.length - 2], container: parts[parts.length - 1] };
   if (parts.length === 2) return { host: parts[0], container: parts[1] };
   return { container: parts[0] };
 }

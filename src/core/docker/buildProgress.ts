@@ -34,10 +34,15 @@ const CAUSE = /^\s*(?:ERROR\b:?|E:|error:|fatal:|[A-Z]\w*(?:Error|Exception):)\s
 /** The first line that names a failure's cause, whitespace collapsed; undefined when none does. */
 export function causeLine(lines: readonly string[]): string | undefined {
   // The classic builder colours a step's stderr (ESC[91m … ESC[0m).
-  return lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '')).find((l) => CAUSE.test(l))?.trim().replace(/\s+/g, ' ');
+  return lines
+    .map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''))
+    .find((l) => CAUSE.test(l))
+    ?.trim()
+    .replace(/\s+/g, ' ');
 }
 
-export type BuildEvent = { kind: 'step'; step: BuildStep; index: number; total: number } | { kind: 'log'; text: string };
+export type BuildEvent =
+  { kind: 'step'; step: BuildStep; index: number; total: number } | { kind: 'log'; text: string };
 
 const STEP = /^\[(?:[^\]]*?\s)?(\d+)\/(\d+)\]\s/;
 const TAIL = 30;
@@ -72,7 +77,10 @@ export class BuildProgress {
     const failedStep = steps.find((s) => s.error) ?? (this.error ? this.classicStep : undefined);
     const ok = !this.error && !failedStep && !!this.imageId;
     const error = this.error ?? failedStep?.error ?? (ok ? undefined : 'the build ended without an image');
-    const cause = ok ? undefined : (failedStep ? this.causes.get(failedStep.id) : undefined) ?? (failedStep ? undefined : [...this.causes.values()][0]);
+    const cause = ok
+      ? undefined
+      : ((failedStep ? this.causes.get(failedStep.id) : undefined) ??
+        (failedStep ? undefined : [...this.causes.values()][0]));
     return { ok, imageId: this.imageId, steps, error, failedStep, tail: [...this.tail], ...(cause ? { cause } : {}) };
   }
 

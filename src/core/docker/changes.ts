@@ -23,8 +23,15 @@ const under = (p: string, dir: string) => dir === '/' || p === dir || p.startsWi
  * a mount (those live outside the container), leaves only (a changed folder is implied by its
  * files). Deletions lose nothing that is not in the image. Sorted.
  */
-export function lostOnRemove(changes: readonly FileChange[], workdir: string, mounts: readonly string[] = []): string[] {
-  const kept = changes.filter((c) => c.kind !== 'deleted' && under(c.path, workdir) && c.path !== workdir && !mounts.some((m) => under(c.path, m)));
+export function lostOnRemove(
+  changes: readonly FileChange[],
+  workdir: string,
+  mounts: readonly string[] = [],
+): string[] {
+  const kept = changes.filter(
+    (c) =>
+      c.kind !== 'deleted' && under(c.path, workdir) && c.path !== workdir && !mounts.some((m) => under(c.path, m)),
+  );
   const paths = kept.map((c) => c.path);
   return paths.filter((p) => !paths.some((q) => q !== p && q.startsWith(p + '/'))).sort();
 }

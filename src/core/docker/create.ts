@@ -11,7 +11,7 @@ export function containerCreateBody(spec: RunSpec, hostPorts: HostPorts): Record
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const p of spec.ports) {
     exposed[`${p}/tcp`] = {};
-    const chosen = hostPorts === 'same' ? spec.hostPorts?.[p] ?? p : undefined;
+    const chosen = hostPorts === 'same' ? (spec.hostPorts?.[p] ?? p) : undefined;
     bindings[`${p}/tcp`] = [{ HostIp: '127.0.0.1', HostPort: chosen ? String(chosen) : '' }];
   }
   const stdin = !!spec.stdin;

@@ -19,7 +19,14 @@ export function formatSize(bytes: number): string {
 export function formatAge(created: number, now: number): string {
   if (!created) return 'unknown age';
   const s = Math.max(0, now - created);
-  const steps: [number, string][] = [[31536000, 'year'], [2592000, 'month'], [604800, 'week'], [86400, 'day'], [3600, 'hour'], [60, 'minute']];
+  const steps: [number, string][] = [
+    [31536000, 'year'],
+    [2592000, 'month'],
+    [604800, 'week'],
+    [86400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
   for (const [n, unit] of steps) {
     const k = Math.floor(s / n);
     if (k >= 1) return `${k} ${unit}${k > 1 ? 's' : ''} ago`;
@@ -38,19 +45,28 @@ export function portUrl(p: PortBinding, engineHost = '127.0.0.1'): string | unde
 export function formatPorts(ports: PortBinding[]): string {
   return ports
     .filter((p) => p.hostPort)
-    .map((p) => `${p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? `${p.hostIp}:` : ''}${p.hostPort}→${p.containerPort}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`)
+    .map(
+      (p) =>
+        `${p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? `${p.hostIp}:` : ''}${p.hostPort}→${p.containerPort}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`,
+    )
     .join(', ');
 }
 
 /** Codicon id and theme color id for a container state. */
 export function stateIcon(state: ContainerState): { icon: string; color?: string } {
   switch (state) {
-    case 'running': return { icon: 'debug-start', color: 'testing.iconPassed' };
-    case 'paused': return { icon: 'debug-pause', color: 'list.warningForeground' };
-    case 'restarting': return { icon: 'sync', color: 'list.warningForeground' };
-    case 'created': return { icon: 'circle-outline' };
-    case 'exited': return { icon: 'debug-stop' };
-    default: return { icon: 'error', color: 'list.errorForeground' };
+    case 'running':
+      return { icon: 'debug-start', color: 'testing.iconPassed' };
+    case 'paused':
+      return { icon: 'debug-pause', color: 'list.warningForeground' };
+    case 'restarting':
+      return { icon: 'sync', color: 'list.warningForeground' };
+    case 'created':
+      return { icon: 'circle-outline' };
+    case 'exited':
+      return { icon: 'debug-stop' };
+    default:
+      return { icon: 'error', color: 'list.errorForeground' };
   }
 }
 

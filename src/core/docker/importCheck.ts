@@ -43,8 +43,14 @@ export function importFailures(sites: readonly ImportSite[], results: Record<str
       site,
       error,
       finding: {
-        line: site.line - 1, col: 0, endLine: site.line - 1, endCol: 1000, severity: 'error', code: 'DSC-IMPORT',
-        message: `"${site.module}" does not import in the image: ${error}`, source: 'ds-containers',
+        line: site.line - 1,
+        col: 0,
+        endLine: site.line - 1,
+        endCol: 1000,
+        severity: 'error',
+        code: 'DSC-IMPORT',
+        message: `"${site.module}" does not import in the image: ${error}`,
+        source: 'ds-containers',
       },
     });
   }

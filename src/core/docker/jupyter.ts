@@ -16,7 +16,10 @@ const URL_WITH_TOKEN = /https?:\/\/[^\s/:]+:(\d+)(\/[^\s?]*)?\?token=([0-9A-Za-z
  * Finds the first server URL that carries a token in a chunk of log text and points it at the
  * host port the container port is published on (ports are published on 127.0.0.1 only).
  */
-export function findJupyterUrl(log: string, hostPortFor: (containerPort: number) => number | undefined): JupyterUrl | undefined {
+export function findJupyterUrl(
+  log: string,
+  hostPortFor: (containerPort: number) => number | undefined,
+): JupyterUrl | undefined {
   const m = URL_WITH_TOKEN.exec(log);
   if (!m) return undefined;
   const containerPort = Number(m[1]);
@@ -72,9 +75,15 @@ export function isJupyterCommand(words: readonly string[]): boolean {
  * started (our mode label), then others that look like Jupyter (image name, port 8888).
  */
 export function runningJupyters(list: readonly ContainerInfo[], projects: readonly string[] = []): ContainerInfo[] {
-  const rank = (c: ContainerInfo) => (projects.includes(c.labels['dsContainers.project'] ?? '') ? 0 : c.labels['dsContainers.mode'] === 'jupyter' ? 1 : 2);
+  const rank = (c: ContainerInfo) =>
+    projects.includes(c.labels['dsContainers.project'] ?? '') ? 0 : c.labels['dsContainers.mode'] === 'jupyter' ? 1 : 2;
   return list
     .filter((c) => c.state === 'running')
-    .filter((c) => c.labels['dsContainers.mode'] === 'jupyter' || (!c.labels['dsContainers.mode'] && (/jupyter|notebook/i.test(c.image) || c.ports.some((p) => p.containerPort === 8888 && p.hostPort))))
+    .filter(
+      (c) =>
+        c.labels['dsContainers.mode'] === 'jupyter' ||
+        (!c.labels['dsContainers.mode'] &&
+          (/jupyter|notebook/i.test(c.image) || c.ports.some((p) => p.containerPort === 8888 && p.hostPort))),
+    )
     .sort((a, b) => rank(a) - rank(b) || b.created - a.created);
 }

@@ -44,7 +44,21 @@ export function mapLayers(dockerfile: string, history: LayerHistory[], baseLayer
 }
 
 // Instructions that only change the image's metadata: their history entry is always empty.
-const METADATA = new Set(['ENV', 'ARG', 'USER', 'LABEL', 'EXPOSE', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'STOPSIGNAL', 'SHELL', 'VOLUME', 'ONBUILD', 'MAINTAINER']);
+const METADATA = new Set([
+  'ENV',
+  'ARG',
+  'USER',
+  'LABEL',
+  'EXPOSE',
+  'CMD',
+  'ENTRYPOINT',
+  'HEALTHCHECK',
+  'STOPSIGNAL',
+  'SHELL',
+  'VOLUME',
+  'ONBUILD',
+  'MAINTAINER',
+]);
 
 /** The inlay hint after an instruction: "+45.2MB · cached"; none for an empty metadata-only layer. */
 export function layerHintLabel(l: InstructionLayer, cached: boolean): string | undefined {
@@ -54,7 +68,13 @@ export function layerHintLabel(l: InstructionLayer, cached: boolean): string | u
 
 /** Age in words from seconds: "3 days", "5 hours", "just now". */
 export function formatAge(seconds: number): string {
-  const steps: [number, string][] = [[31536000, 'year'], [2592000, 'month'], [86400, 'day'], [3600, 'hour'], [60, 'minute']];
+  const steps: [number, string][] = [
+    [31536000, 'year'],
+    [2592000, 'month'],
+    [86400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
   for (const [s, name] of steps) {
     const n = Math.floor(seconds / s);
     if (n >= 1) return `${n} ${name}${n > 1 ? 's' : ''}`;

@@ -28,14 +28,18 @@ export function readFields(buf: Uint8Array): PbField[] {
     const no = Math.floor(key / 8);
     const wire = key & 7;
     if (wire === 0) out.push({ no, wire, num: varint() });
-    else if (wire === 1) { pos += 8; out.push({ no, wire }); }
-    else if (wire === 2) {
+    else if (wire === 1) {
+      pos += 8;
+      out.push({ no, wire });
+    } else if (wire === 2) {
       const len = varint();
       if (pos + len > buf.length) throw new Error('protobuf: truncated field');
       out.push({ no, wire, bytes: buf.subarray(pos, pos + len) });
       pos += len;
-    } else if (wire === 5) { pos += 4; out.push({ no, wire }); }
-    else throw new Error(`protobuf: unsupported wire type ${wire}`);
+    } else if (wire === 5) {
+      pos += 4;
+      out.push({ no, wire });
+    } else throw new Error(`protobuf: unsupported wire type ${wire}`);
   }
   return out;
 }

@@ -7,12 +7,21 @@ type Raw = Record<string, unknown>;
 const STATES: ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 const num = (v: unknown, dflt = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : dflt);
 const str = (v: unknown, dflt = '') => (typeof v === 'string' ? v : dflt);
-const labels = (v: unknown): Record<string, string> => (v && typeof v === 'object' ? { ...(v as Record<string, string>) } : {});
+const labels = (v: unknown): Record<string, string> =>
+  v && typeof v === 'object' ? { ...(v as Record<string, string>) } : {};
 
 /** One image from /images/json. `<none>:<none>` tags are dropped: an image without tags is dangling. */
 export function imageFromEngine(raw: Raw): ImageInfo {
-  const tags = Array.isArray(raw.RepoTags) ? raw.RepoTags.filter((t): t is string => typeof t === 'string' && t !== '<none>:<none>') : [];
-  return { id: str(raw.Id), tags, created: num(raw.Created), size: Math.max(0, num(raw.Size)), labels: labels(raw.Labels) };
+  const tags = Array.isArray(raw.RepoTags)
+    ? raw.RepoTags.filter((t): t is string => typeof t === 'string' && t !== '<none>:<none>')
+    : [];
+  return {
+    id: str(raw.Id),
+    tags,
+    created: num(raw.Created),
+    size: Math.max(0, num(raw.Size)),
+    labels: labels(raw.Labels),
+  };
 }
 
 /** One container from /containers/json?all=1. */
@@ -70,7 +79,12 @@ export function runResultFromInspect(raw: Raw): RunResult {
   for (const [key, binds] of Object.entries((published ?? {}) as Record<string, unknown>)) {
     const [port, protocol] = key.split('/');
     for (const b of (Array.isArray(binds) ? binds : []) as Raw[]) {
-      ports.push({ containerPort: Number(port), protocol: protocol ?? 'tcp', hostIp: str(b.HostIp) || undefined, hostPort: Number(b.HostPort) });
+      ports.push({
+        containerPort: Number(port),
+        protocol: protocol ?? 'tcp',
+        hostIp: str(b.HostIp) || undefined,
+        hostPort: Number(b.HostPort),
+      });
     }
   }
   return { id: str(raw.Id), name: str(raw.Name).replace(/^\//, ''), ports };
@@ -86,8 +100,14 @@ export function hostPortMap(r: RunResult): Map<number, number> {
 /** An image's inspect JSON → our summary. */
 export function imageFromInspect(raw: Raw): ImageInfo {
   const config = (raw.Config ?? {}) as Raw;
-  return { id: str(raw.Id), tags: Array.isArray(raw.RepoTags) ? raw.RepoTags.map(String) : [], created: Math.floor(Date.parse(str(raw.Created)) / 1000), size: num(raw.Size), labels: labels(config.Labels),
-    repoDigests: Array.isArray(raw.RepoDigests) ? raw.RepoDigests.map(String) : [] };
+  return {
+    id: str(raw.Id),
+    tags: Array.isArray(raw.RepoTags) ? raw.RepoTags.map(String) : [],
+    created: Math.floor(Date.parse(str(raw.Created)) / 1000),
+    size: num(raw.Size),
+    labels: labels(config.Labels),
+    repoDigests: Array.isArray(raw.RepoDigests) ? raw.RepoDigests.map(String) : [],
+  };
 }
 
 /** What decides how to run an image: its command, entrypoint, exposed ports and labels. */
@@ -104,7 +124,13 @@ export function runConfigFromInspect(raw: Raw): ImageRunConfig {
   const config = (raw.Config ?? {}) as Raw;
   const arr = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
   const exposed = Object.keys((config.ExposedPorts ?? {}) as Raw).map((p) => Number(p.split('/')[0]));
-  return { cmd: arr(config.Cmd), entrypoint: arr(config.Entrypoint), exposed: [...new Set(exposed)], labels: labels(config.Labels), workdir: str(config.WorkingDir) };
+  return {
+    cmd: arr(config.Cmd),
+    entrypoint: arr(config.Entrypoint),
+    exposed: [...new Set(exposed)],
+    labels: labels(config.Labels),
+    workdir: str(config.WorkingDir),
+  };
 }
 
 /** An image's history (the engine lists the newest first) → oldest entry first. */

@@ -17,7 +17,9 @@ export function defaultTag(folderName: string): string {
 
 // Docker's reference grammar: path components join [a-z0-9] runs with ".", "_", "__" or dashes.
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REFERENCE = new RegExp(`^(?:[a-zA-Z0-9.-]+(?::\\d+)?\\/)?${COMPONENT}(?:\\/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?$`);
+const REFERENCE = new RegExp(
+  `^(?:[a-zA-Z0-9.-]+(?::\\d+)?\\/)?${COMPONENT}(?:\\/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?$`,
+);
 
 /** True for a reference Docker accepts as `-t`: [host[:port]/]name[:tag], lower-case name. */
 export function isValidTag(ref: string): boolean {

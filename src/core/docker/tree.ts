@@ -23,17 +23,28 @@ export interface TreeNode {
   open?: { file: string; line: number; cell?: number };
 }
 
-export const DEFAULT_OPTIONS: ExplorerOptions = { imageGroupBy: 'repository', imageSortBy: 'name', containerGroupBy: 'composeProject', containerSortBy: 'state' };
+export const DEFAULT_OPTIONS: ExplorerOptions = {
+  imageGroupBy: 'repository',
+  imageSortBy: 'name',
+  containerGroupBy: 'composeProject',
+  containerSortBy: 'state',
+};
 
-interface TaggedImage { img: ImageInfo; repository: string; tag: string }
+interface TaggedImage {
+  img: ImageInfo;
+  repository: string;
+  tag: string;
+}
 
 /** Images grouped by repository (one child per tag); dangling images in their own group, last. */
 export function imageTree(images: ImageInfo[], opts: ExplorerOptions, now: number): TreeNode[] {
   const tagged: TaggedImage[] = images.flatMap((img) => img.tags.map((t) => ({ img, ...splitTag(t) })));
   const dangling = images.filter((i) => i.tags.length === 0);
   const cmp = (a: TaggedImage, b: TaggedImage) =>
-    opts.imageSortBy === 'created' ? b.img.created - a.img.created || byName(a, b)
-      : opts.imageSortBy === 'size' ? b.img.size - a.img.size || byName(a, b)
+    opts.imageSortBy === 'created'
+      ? b.img.created - a.img.created || byName(a, b)
+      : opts.imageSortBy === 'size'
+        ? b.img.size - a.img.size || byName(a, b)
         : byName(a, b);
   const leaf = (t: TaggedImage, flat: boolean): TreeNode => ({
     id: `image:${t.img.id}:${t.repository}:${t.tag}`,
@@ -52,7 +63,11 @@ export function imageTree(images: ImageInfo[], opts: ExplorerOptions, now: numbe
     const groups = new Map<string, TaggedImage[]>();
     for (const t of tagged) groups.set(t.repository, [...(groups.get(t.repository) ?? []), t]);
     const entries = [...groups.entries()].map(([repo, list]) => ({ repo, list: list.sort(cmp) }));
-    entries.sort((a, b) => (opts.imageSortBy === 'name' ? a.repo.localeCompare(b.repo) : cmp(a.list[0], b.list[0]) || a.repo.localeCompare(b.repo)));
+    entries.sort((a, b) =>
+      opts.imageSortBy === 'name'
+        ? a.repo.localeCompare(b.repo)
+        : cmp(a.list[0], b.list[0]) || a.repo.localeCompare(b.repo),
+    );
     nodes = entries.map(({ repo, list }) => ({
       id: `repo:${repo}`,
       kind: 'group' as const,
@@ -75,16 +90,18 @@ export function imageTree(images: ImageInfo[], opts: ExplorerOptions, now: numbe
       tooltip: 'Images without a tag, usually left behind by rebuilds. "Prune Dangling Images" removes them.',
       icon: 'trash',
       contextValue: 'imageGroup:dangling',
-      children: [...dangling].sort((a, b) => b.created - a.created).map((img) => ({
-        id: `image:${img.id}`,
-        kind: 'image' as const,
-        label: shortId(img.id),
-        description: `${formatSize(img.size)} · ${formatAge(img.created, now)}`,
-        tooltip: `${img.id}\nno tag (dangling)`,
-        icon: 'circle-slash',
-        contextValue: 'image:dangling',
-        image: { id: img.id },
-      })),
+      children: [...dangling]
+        .sort((a, b) => b.created - a.created)
+        .map((img) => ({
+          id: `image:${img.id}`,
+          kind: 'image' as const,
+          label: shortId(img.id),
+          description: `${formatSize(img.size)} · ${formatAge(img.created, now)}`,
+          tooltip: `${img.id}\nno tag (dangling)`,
+          icon: 'circle-slash',
+          contextValue: 'image:dangling',
+          image: { id: img.id },
+        })),
     });
   }
   return nodes;
@@ -92,7 +109,8 @@ export function imageTree(images: ImageInfo[], opts: ExplorerOptions, now: numbe
 
 const byName = (a: TaggedImage, b: TaggedImage) => a.repository.localeCompare(b.repository) || tagRank(a.tag, b.tag);
 // "latest" first, then newest-looking versions first (numeric-aware).
-const tagRank = (a: string, b: string) => (a === 'latest' ? -1 : b === 'latest' ? 1 : b.localeCompare(a, undefined, { numeric: true }));
+const tagRank = (a: string, b: string) =>
+  a === 'latest' ? -1 : b === 'latest' ? 1 : b.localeCompare(a, undefined, { numeric: true });
 
 /** One container as a tree leaf: state icon, "status · ports" description, state in contextValue. */
 export function containerNode(c: ContainerInfo): TreeNode {
@@ -115,10 +133,17 @@ export function containerNode(c: ContainerInfo): TreeNode {
 /** Containers: running first (or by name/created), grouped by compose project or image; ungrouped ones after the groups. */
 export function containerTree(containers: ContainerInfo[], opts: ExplorerOptions): TreeNode[] {
   const cmp = (a: ContainerInfo, b: ContainerInfo) =>
-    opts.containerSortBy === 'name' ? a.name.localeCompare(b.name)
-      : opts.containerSortBy === 'created' ? b.created - a.created || a.name.localeCompare(b.name)
+    opts.containerSortBy === 'name'
+      ? a.name.localeCompare(b.name)
+      : opts.containerSortBy === 'created'
+        ? b.created - a.created || a.name.localeCompare(b.name)
         : stateRank(a) - stateRank(b) || a.name.localeCompare(b.name);
-  const key = (c: ContainerInfo) => (opts.containerGroupBy === 'composeProject' ? c.composeProject : opts.containerGroupBy === 'image' ? c.image : undefined);
+  const key = (c: ContainerInfo) =>
+    opts.containerGroupBy === 'composeProject'
+      ? c.composeProject
+      : opts.containerGroupBy === 'image'
+        ? c.image
+        : undefined;
   const groups = new Map<string, ContainerInfo[]>();
   const loose: ContainerInfo[] = [];
   for (const c of containers) {
@@ -128,7 +153,11 @@ export function containerTree(containers: ContainerInfo[], opts: ExplorerOptions
   }
   const groupNodes = [...groups.entries()]
     .map(([name, list]) => ({ name, list: list.sort(cmp), running: list.filter((c) => c.state === 'running').length }))
-    .sort((a, b) => (opts.containerSortBy === 'state' ? Number(b.running > 0) - Number(a.running > 0) : 0) || a.name.localeCompare(b.name))
+    .sort(
+      (a, b) =>
+        (opts.containerSortBy === 'state' ? Number(b.running > 0) - Number(a.running > 0) : 0) ||
+        a.name.localeCompare(b.name),
+    )
     .map(({ name, list, running }): TreeNode => ({
       id: `${opts.containerGroupBy}:${name}`,
       kind: 'group',

@@ -7,13 +7,25 @@ const OUR_PREFIX = 'dsContainers.dockerfile.';
 
 /** The library's fix names (its CommandIds without the prefix). */
 export const LIBRARY_FIXES = [
-  'convertToLowercase', 'convertToUppercase', 'removeExtraArgument', 'directiveToBacktick', 'directiveToBackslash',
-  'flagToChown', 'flagToCopyFrom', 'flagToHealthcheckInterval', 'flagToHealthcheckRetries', 'flagToHealthcheckStartPeriod',
-  'flagToHealthcheckTimeout', 'removeEmptyContinuationLine', 'convertToAS',
+  'convertToLowercase',
+  'convertToUppercase',
+  'removeExtraArgument',
+  'directiveToBacktick',
+  'directiveToBackslash',
+  'flagToChown',
+  'flagToCopyFrom',
+  'flagToHealthcheckInterval',
+  'flagToHealthcheckRetries',
+  'flagToHealthcheckStartPeriod',
+  'flagToHealthcheckTimeout',
+  'removeEmptyContinuationLine',
+  'convertToAS',
 ];
 
-export const toOurCommand = (libId: string) => (libId.startsWith(LIB_PREFIX) ? OUR_PREFIX + libId.slice(LIB_PREFIX.length) : libId);
-export const toLibCommand = (ourId: string) => (ourId.startsWith(OUR_PREFIX) ? LIB_PREFIX + ourId.slice(OUR_PREFIX.length) : ourId);
+export const toOurCommand = (libId: string) =>
+  libId.startsWith(LIB_PREFIX) ? OUR_PREFIX + libId.slice(LIB_PREFIX.length) : libId;
+export const toLibCommand = (ourId: string) =>
+  ourId.startsWith(OUR_PREFIX) ? LIB_PREFIX + ourId.slice(OUR_PREFIX.length) : ourId;
 
 /** Our id for each of the library's fixes, e.g. dsContainers.dockerfile.convertToUppercase. */
 export const fixCommandIds: string[] = LIBRARY_FIXES.map((f) => OUR_PREFIX + f);

@@ -12,7 +12,11 @@ export interface InstructionLine {
   stage: number;
 }
 
-const collapse = (s: string) => s.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+const collapse = (s: string) =>
+  s
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function listInstructions(text: string): InstructionLine[] {
   const out: InstructionLine[] = [];
@@ -23,7 +27,13 @@ export function listInstructions(text: string): InstructionLine[] {
     const keyword = ins.getKeyword().toUpperCase();
     if (keyword === 'FROM') stage++;
     const r = ins.getRange();
-    out.push({ keyword, args: collapse(ins.getTextContent().trim().slice(ins.getInstruction().length)), line: r.start.line, endLine: r.end.line, stage });
+    out.push({
+      keyword,
+      args: collapse(ins.getTextContent().trim().slice(ins.getInstruction().length)),
+      line: r.start.line,
+      endLine: r.end.line,
+      stage,
+    });
   }
   return out;
 }
@@ -65,7 +75,13 @@ function byPosition(dockerfile: string, stepName: string): InstructionLine | und
   if (m[1]) {
     const k = /^stage-(\d+)$/.exec(m[1]);
     if (k) stage = Number(k[1]);
-    else stage = all.find((i) => i.keyword === 'FROM' && new RegExp(`\\sas\\s+${m[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').test(i.args))?.stage ?? -1;
+    else
+      stage =
+        all.find(
+          (i) =>
+            i.keyword === 'FROM' &&
+            new RegExp(`\\sas\\s+${m[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i').test(i.args),
+        )?.stage ?? -1;
   }
   const steps = all.filter((i) => i.stage === stage && VERTEX_KEYWORDS.has(i.keyword));
   return steps.length === Number(m[3]) ? steps[Number(m[2]) - 1] : undefined;

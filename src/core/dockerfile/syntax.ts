@@ -16,7 +16,7 @@ export function syntaxFindings(text: string, settings?: ValidatorSettings): Find
   // The validator can end a range past the last line (an empty continuation at the end of the file).
   const last = text.split(/\r\n|\r|\n/);
   const clamp = (p: { line: number; character: number }) =>
-    (p.line < last.length ? p : { line: last.length - 1, character: last[last.length - 1].length });
+    p.line < last.length ? p : { line: last.length - 1, character: last[last.length - 1].length };
   return validateSafely(text, settings).map((d) => {
     const start = clamp(d.range.start);
     const end = clamp(d.range.end);
@@ -57,7 +57,8 @@ function validateSafely(text: string, settings?: ValidatorSettings): Diagnostic[
     const k = m[1].length;
     try {
       return validate(text.slice(0, at) + text.slice(at + k), settings).map((d) => {
-        const shift = (p: { line: number; character: number }) => (p.line === line ? { line, character: p.character + k } : p);
+        const shift = (p: { line: number; character: number }) =>
+          p.line === line ? { line, character: p.character + k } : p;
         return { ...d, range: { start: shift(d.range.start), end: shift(d.range.end) } };
       });
     } catch (again) {

@@ -38,8 +38,14 @@ export function commandWords(text: string, from: number, to = text.length): Word
   let i = from;
   while (i < to) {
     const cont = continuationAt(text, i);
-    if (cont) { i += cont; continue; }
-    if (isBlank(text[i])) { i++; continue; }
+    if (cont) {
+      i += cont;
+      continue;
+    }
+    if (isBlank(text[i])) {
+      i++;
+      continue;
+    }
     if (isOperator(text[i])) break;
     const start = i;
     let value = '';

@@ -1,5 +1,10 @@
 import { normalizeName } from '../requirements/names';
-import { InterpreterFacts, distributionFor, installedIndex, installedVersion as probedVersion } from '../python/resolve';
+import {
+  InterpreterFacts,
+  distributionFor,
+  installedIndex,
+  installedVersion as probedVersion,
+} from '../python/resolve';
 import { IMPORT_TO_DISTRIBUTION, equivalentDistributions } from '../python/data/distributions';
 import { bundledStdlib } from '../python/data/stdlib';
 
@@ -15,7 +20,11 @@ export interface DriftEnv {
 }
 
 /** An environment from the probe's facts; the bundled stdlib list when the interpreter gave none. */
-export function driftEnv(interp: InterpreterFacts, isLocal: DriftEnv['isLocal'] = () => false, pythonVersion = '3.11'): DriftEnv {
+export function driftEnv(
+  interp: InterpreterFacts,
+  isLocal: DriftEnv['isLocal'] = () => false,
+  pythonVersion = '3.11',
+): DriftEnv {
   const stdlib = interp.stdlib?.length ? new Set(interp.stdlib) : bundledStdlib(interp.version ?? pythonVersion);
   return { interp, stdlib, isLocal };
 }
@@ -25,13 +34,53 @@ export function driftEnv(interp: InterpreterFacts, isLocal: DriftEnv['isLocal'] 
  * from the command line, notebook front ends, and backends that libraries load by name
  * (pandas' Excel/Parquet engines, SQLAlchemy drivers).
  */
-export const RUNTIME_ONLY: ReadonlySet<string> = new Set([
-  'jupyter', 'jupyterlab', 'notebook', 'ipykernel', 'ipywidgets', 'jupyter-server', 'nbconvert', 'voila', 'papermill',
-  'gunicorn', 'uvicorn', 'hypercorn', 'waitress', 'daphne', 'streamlit', 'gradio', 'panel', 'pip', 'setuptools', 'wheel',
-  'openpyxl', 'xlrd', 'xlsxwriter', 'odfpy', 'pyarrow', 'fastparquet', 'tables', 'lxml', 'html5lib', 'psycopg2',
-  'psycopg2-binary', 'psycopg', 'pymysql', 'mysqlclient', 'cx-oracle', 'oracledb', 'pyodbc', 'tabulate',
-  'python-dotenv', 'matplotlib-inline', 'kaleido', 'watchdog', 'ipython',
-].map(normalizeName));
+export const RUNTIME_ONLY: ReadonlySet<string> = new Set(
+  [
+    'jupyter',
+    'jupyterlab',
+    'notebook',
+    'ipykernel',
+    'ipywidgets',
+    'jupyter-server',
+    'nbconvert',
+    'voila',
+    'papermill',
+    'gunicorn',
+    'uvicorn',
+    'hypercorn',
+    'waitress',
+    'daphne',
+    'streamlit',
+    'gradio',
+    'panel',
+    'pip',
+    'setuptools',
+    'wheel',
+    'openpyxl',
+    'xlrd',
+    'xlsxwriter',
+    'odfpy',
+    'pyarrow',
+    'fastparquet',
+    'tables',
+    'lxml',
+    'html5lib',
+    'psycopg2',
+    'psycopg2-binary',
+    'psycopg',
+    'pymysql',
+    'mysqlclient',
+    'cx-oracle',
+    'oracledb',
+    'pyodbc',
+    'tabulate',
+    'python-dotenv',
+    'matplotlib-inline',
+    'kaleido',
+    'watchdog',
+    'ipython',
+  ].map(normalizeName),
+);
 
 const indexes = new WeakMap<InterpreterFacts, Map<string, string>>();
 function index(interp: InterpreterFacts): Map<string, string> {
@@ -55,8 +104,10 @@ export function importNamesOf(dist: string, env: DriftEnv): string[] {
   // A drop-in alternative (opencv-python-headless) provides what the main distribution does (cv2).
   const keys = new Set(equivalentDistributions(dist));
   const names = new Set<string>();
-  for (const [top, dists] of Object.entries(env.interp.packages ?? {})) if (dists.some((d) => keys.has(normalizeName(d)))) names.add(top);
-  for (const [mod, d] of Object.entries(IMPORT_TO_DISTRIBUTION)) if (keys.has(normalizeName(d))) names.add(mod.split('.')[0]);
+  for (const [top, dists] of Object.entries(env.interp.packages ?? {}))
+    if (dists.some((d) => keys.has(normalizeName(d)))) names.add(top);
+  for (const [mod, d] of Object.entries(IMPORT_TO_DISTRIBUTION))
+    if (keys.has(normalizeName(d))) names.add(mod.split('.')[0]);
   names.add(dist.replace(/[-.]/g, '_'));
   names.add(dist.replace(/[-.]/g, '_').toLowerCase());
   return [...names];

@@ -91,7 +91,12 @@ export function declaredKeys(lines: readonly RequirementLine[]): Set<string> {
  * The runtime imports of one file that no requirement covers: not stdlib, not the project's own
  * modules, not relative, and no declared distribution provides them.
  */
-export function missingRequirements(file: string, imports: readonly DriftImport[], declared: ReadonlySet<string>, env: DriftEnv): MissingRequirement[] {
+export function missingRequirements(
+  file: string,
+  imports: readonly DriftImport[],
+  declared: ReadonlySet<string>,
+  env: DriftEnv,
+): MissingRequirement[] {
   const out: MissingRequirement[] = [];
   for (const imp of imports) {
     if (imp.class !== 'runtime' || imp.isRelative || !imp.module) continue;
@@ -105,8 +110,17 @@ export function missingRequirements(file: string, imports: readonly DriftImport[
 }
 
 /** Requirement lines that nothing in the index imports, except the runtime-only tools. */
-export function unusedRequirements(lines: readonly RequirementLine[], index: ImportIndex, env: DriftEnv): RequirementLine[] {
+export function unusedRequirements(
+  lines: readonly RequirementLine[],
+  index: ImportIndex,
+  env: DriftEnv,
+): RequirementLine[] {
   if (!index.size) return [];
-  return lines.filter((l) => l.kind === 'requirement' && l.key && !RUNTIME_ONLY.has(l.key)
-    && !importNamesOf(l.name!, env).some((top) => index.importers(top).length));
+  return lines.filter(
+    (l) =>
+      l.kind === 'requirement' &&
+      l.key &&
+      !RUNTIME_ONLY.has(l.key) &&
+      !importNamesOf(l.name!, env).some((top) => index.importers(top).length),
+  );
 }

@@ -5,12 +5,27 @@ import { ImportIndex, unusedRequirements } from './index';
 
 export const REQ_SOURCE = 'dsc-requirements';
 /** Stable codes of the requirements-file diagnostics and the import-drift warning. */
-export const REQ_CODES = { syntax: 'DSC101', duplicate: 'DSC102', unpinned: 'DSC103', unused: 'DSC104', missing: 'DSC105' } as const;
+export const REQ_CODES = {
+  syntax: 'DSC101',
+  duplicate: 'DSC102',
+  unpinned: 'DSC103',
+  unused: 'DSC104',
+  missing: 'DSC105',
+} as const;
 
 function lineFinding(l: RequirementLine, code: string, severity: Finding['severity'], message: string): Finding {
   const first = l.raw.split('\n')[0];
   const col = l.nameStart ?? 0;
-  return { line: l.line, col, endLine: l.line, endCol: l.nameEnd ?? first.length, severity, code, message, source: REQ_SOURCE };
+  return {
+    line: l.line,
+    col,
+    endLine: l.line,
+    endCol: l.nameEnd ?? first.length,
+    severity,
+    code,
+    message,
+    source: REQ_SOURCE,
+  };
 }
 
 /**
@@ -23,20 +38,42 @@ export function requirementFindings(text: string, index?: ImportIndex, env?: Dri
   const seen = new Map<string, RequirementLine>();
   for (const l of lines) {
     if (l.kind === 'invalid') {
-      out.push({ line: l.line, col: l.error!.col, endLine: l.line, endCol: l.raw.split('\n')[0].length, severity: 'error', code: REQ_CODES.syntax, message: l.error!.message, source: REQ_SOURCE });
+      out.push({
+        line: l.line,
+        col: l.error!.col,
+        endLine: l.line,
+        endCol: l.raw.split('\n')[0].length,
+        severity: 'error',
+        code: REQ_CODES.syntax,
+        message: l.error!.message,
+        source: REQ_SOURCE,
+      });
       continue;
     }
     if (l.kind !== 'requirement' || !l.key) continue;
     const first = seen.get(l.key);
     // The same name under different environment markers is how pip spells per-platform pins.
     if (first && !(first.marker || l.marker)) {
-      out.push(lineFinding(l, REQ_CODES.duplicate, 'warning', `${l.name} is already required on line ${first.line + 1}.`));
+      out.push(
+        lineFinding(l, REQ_CODES.duplicate, 'warning', `${l.name} is already required on line ${first.line + 1}.`),
+      );
     } else if (!first) seen.set(l.key, l);
-    if (!l.pinned && !l.url) out.push(lineFinding(l, REQ_CODES.unpinned, 'information', `${l.name} is not pinned to one version: builds may install a different one.`));
+    if (!l.pinned && !l.url)
+      out.push(
+        lineFinding(
+          l,
+          REQ_CODES.unpinned,
+          'information',
+          `${l.name} is not pinned to one version: builds may install a different one.`,
+        ),
+      );
   }
   if (index && env) {
     for (const l of unusedRequirements(lines, index, env)) {
-      out.push({ ...lineFinding(l, REQ_CODES.unused, 'hint', `Nothing in the project imports ${l.name}.`), tags: ['unnecessary'] });
+      out.push({
+        ...lineFinding(l, REQ_CODES.unused, 'hint', `Nothing in the project imports ${l.name}.`),
+        tags: ['unnecessary'],
+      });
     }
   }
   return out;
@@ -48,7 +85,11 @@ export function requirementAt(text: string, line: number): RequirementLine | und
 }
 
 /** Fixes for a requirements finding: pin to the installed version, remove the line. */
-export function requirementFixes(text: string, finding: Pick<Finding, 'code' | 'line'>, env?: Pick<DriftEnv, 'interp'>): FixAction[] {
+export function requirementFixes(
+  text: string,
+  finding: Pick<Finding, 'code' | 'line'>,
+  env?: Pick<DriftEnv, 'interp'>,
+): FixAction[] {
   const l = requirementAt(text, finding.line);
   if (!l) return [];
   const fixes: FixAction[] = [];
@@ -58,7 +99,10 @@ export function requirementFixes(text: string, finding: Pick<Finding, 'code' | '
     fixes.push({ title: `Pin ${l.name}==${version} (installed version)`, edits: [pin] });
   }
   if (finding.code !== REQ_CODES.unpinned) {
-    fixes.push({ title: `Remove ${l.name ?? 'this line'}`, edits: [{ line: l.line, col: 0, endLine: l.line + l.lineCount, endCol: 0, newText: '' }] });
+    fixes.push({
+      title: `Remove ${l.name ?? 'this line'}`,
+      edits: [{ line: l.line, col: 0, endLine: l.line + l.lineCount, endCol: 0, newText: '' }],
+    });
   }
   return fixes;
 }
@@ -79,5 +123,11 @@ export function appendRequirement(text: string, spec: string): TextEdit {
   const lines = text.split('\n');
   const last = lines.length - 1;
   const needsNewline = text.length > 0 && !text.endsWith('\n');
-  return { line: last, col: lines[last].length, endLine: last, endCol: lines[last].length, newText: `${needsNewline ? '\n' : ''}${spec}\n` };
+  return {
+    line: last,
+    col: lines[last].length,
+    endLine: last,
+    endCol: lines[last].length,
+    newText: `${needsNewline ? '\n' : ''}${spec}\n`,
+  };
 }

@@ -64,20 +64,29 @@ export const NO_PYTHON_MARKER = 'DSC-NO-PYTHON';
  * A constant shell program that runs the probe with the image's `python`, else `python3` (the
  * Python program comes as an argument, never spliced into the script).
  */
-export const IMAGE_PROBE_SHELL =
-  `for p in python python3; do if command -v "$p" >/dev/null 2>&1; then exec "$p" -c "$1"; fi; done; echo ${NO_PYTHON_MARKER}; exit 127`;
+export const IMAGE_PROBE_SHELL = `for p in python python3; do if command -v "$p" >/dev/null 2>&1; then exec "$p" -c "$1"; fi; done; echo ${NO_PYTHON_MARKER}; exit 127`;
 
 /** The probe's output → the Python part of ImageFacts; undefined when the marker line is missing. */
-export function parseImageProbe(output: string): Pick<ImageFacts, 'python' | 'jupyter' | 'distributions' | 'problem'> | undefined {
+export function parseImageProbe(
+  output: string,
+): Pick<ImageFacts, 'python' | 'jupyter' | 'distributions' | 'problem'> | undefined {
   const lines = output.split(/\r?\n/);
   if (lines.some((l) => l.trim() === NO_PYTHON_MARKER)) {
-    return { jupyter: {}, distributions: [], problem: 'no Python in the image (neither python nor python3 is on its PATH)' };
+    return {
+      jupyter: {},
+      distributions: [],
+      problem: 'no Python in the image (neither python nor python3 is on its PATH)',
+    };
   }
   const line = lines.find((l) => l.startsWith('DSC-IMAGE-PROBE '));
   if (!line) return undefined;
   const raw = JSON.parse(line.slice('DSC-IMAGE-PROBE '.length)) as {
-    version: string; executable: string; venv: boolean; dists: [string, string, string[]][];
-    jupyter: Record<string, string | null>; problem?: string;
+    version: string;
+    executable: string;
+    venv: boolean;
+    dists: [string, string, string[]][];
+    jupyter: Record<string, string | null>;
+    problem?: string;
   };
   const jupyter: ImageFacts['jupyter'] = {};
   for (const k of ['lab', 'notebook', 'jupyter'] as const) if (raw.jupyter?.[k]) jupyter[k] = raw.jupyter[k]!;
@@ -86,7 +95,9 @@ export function parseImageProbe(output: string): Pick<ImageFacts, 'python' | 'ju
     .sort((a, b) => cmp(normalizeName(a.name), normalizeName(b.name)));
   return {
     python: { version: raw.version, executable: raw.executable, venv: !!raw.venv },
-    jupyter, distributions, ...(raw.problem ? { problem: raw.problem } : {}),
+    jupyter,
+    distributions,
+    ...(raw.problem ? { problem: raw.problem } : {}),
   };
 }
 

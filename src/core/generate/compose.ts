@@ -33,7 +33,8 @@ export function generateCompose(spec: ProjectSpec): string {
     ' Ports are published on 127.0.0.1 only: nothing outside this machine can reach them.',
     ` UID: export UID (e.g. \`export UID\` in bash) so files written in the bind mount stay yours; default ${defaultUid}.`,
   ];
-  if (spec.mode === 'jupyter') lines.push(' JupyterLab prints its URL with the token in the logs: docker compose logs app');
+  if (spec.mode === 'jupyter')
+    lines.push(' JupyterLab prints its URL with the token in the logs: docker compose logs app');
   doc.commentBefore = lines.join('\n');
   return doc.toString({ lineWidth: 0 });
 }

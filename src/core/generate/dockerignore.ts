@@ -10,15 +10,48 @@ export function generateDockerignore(spec: ProjectSpec): string {
   const sections: [string, string[]][] = [
     ['Version control', ['.git', '.hg', '.svn']],
     ['Virtual environments', ['.venv', 'venv', '.virtualenv', '.conda']],
-    ['Caches and checkpoints', ['**/__pycache__', '**/*.py[cod]', '**/.ipynb_checkpoints', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.cache', '.tox', '.nox']],
+    [
+      'Caches and checkpoints',
+      [
+        '**/__pycache__',
+        '**/*.py[cod]',
+        '**/.ipynb_checkpoints',
+        '.pytest_cache',
+        '.mypy_cache',
+        '.ruff_cache',
+        '.cache',
+        '.tox',
+        '.nox',
+      ],
+    ],
     ['Editors and OS files', ['.vscode', '.idea', '**/.DS_Store']],
-    ['Secrets: never in an image (compose passes .env at run time)', [
-      '**/.env', '**/.env.*', '!**/.env.example',
-      '**/*.pem', '**/*.key', '**/*.p12', '**/*.pfx', '**/id_rsa*', '**/id_ed25519*', '**/id_ecdsa*',
-      '**/credentials*.json', '**/*service-account*.json', '**/client_secret*.json', '**/kaggle.json',
-      '.aws', '.ssh', '.netrc', '.pypirc',
-    ]],
-    ['Docker files themselves (a change to them should not bust the code layer)', ['compose.yaml', 'docker-compose.yml', '.dockerignore']],
+    [
+      'Secrets: never in an image (compose passes .env at run time)',
+      [
+        '**/.env',
+        '**/.env.*',
+        '!**/.env.example',
+        '**/*.pem',
+        '**/*.key',
+        '**/*.p12',
+        '**/*.pfx',
+        '**/id_rsa*',
+        '**/id_ed25519*',
+        '**/id_ecdsa*',
+        '**/credentials*.json',
+        '**/*service-account*.json',
+        '**/client_secret*.json',
+        '**/kaggle.json',
+        '.aws',
+        '.ssh',
+        '.netrc',
+        '.pypirc',
+      ],
+    ],
+    [
+      'Docker files themselves (a change to them should not bust the code layer)',
+      ['compose.yaml', 'docker-compose.yml', '.dockerignore'],
+    ],
   ];
   const folders = [...new Set((spec.ignoreFolders ?? []).map(cleanFolder).filter(Boolean))].sort();
   if (folders.length) sections.push(['Large data kept out of the image (mounted at run time instead)', folders]);
@@ -28,5 +61,9 @@ export function generateDockerignore(spec: ProjectSpec): string {
 }
 
 function cleanFolder(folder: string): string {
-  return folder.trim().replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return folder
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
 }

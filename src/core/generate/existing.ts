@@ -18,7 +18,9 @@ function commandWords(args: string): string[] {
     try {
       const v = JSON.parse(args) as unknown;
       if (Array.isArray(v)) return v.map(String);
-    } catch { /* shell form after all */ }
+    } catch {
+      /* shell form after all */
+    }
   }
   return args.split(/\s+/).filter(Boolean);
 }
@@ -39,8 +41,13 @@ export function choicesFromDockerfile(text: string): ExistingChoices {
   if (words.some((w) => /^jupyter(-lab|-notebook)?$|start-notebook/.test(w))) out.mode = 'jupyter';
   else if (words.some((w) => APP.test(w))) out.mode = 'app';
   else if (/^python[\d.]*$/.test(words[0] ?? '')) {
-    const script = commandWords(cmd!.args).slice(1).find((w) => w.endsWith('.py'));
-    if (script) { out.mode = 'script'; out.entry = script.replace(/^\/app\//, '').replace(/^\.\//, ''); }
+    const script = commandWords(cmd!.args)
+      .slice(1)
+      .find((w) => w.endsWith('.py'));
+    if (script) {
+      out.mode = 'script';
+      out.entry = script.replace(/^\/app\//, '').replace(/^\.\//, '');
+    }
   }
   return out;
 }
@@ -48,8 +55,10 @@ export function choicesFromDockerfile(text: string): ExistingChoices {
 /** One line per choice the proposal changes from the current Dockerfile, e.g. "base image: a → b". */
 export function describeChanges(existing: ExistingChoices, spec: ProjectSpec): string[] {
   const out: string[] = [];
-  if (existing.baseImage && existing.baseImage !== baseImageOf(spec)) out.push(`base image: ${existing.baseImage} → ${baseImageOf(spec)}`);
+  if (existing.baseImage && existing.baseImage !== baseImageOf(spec))
+    out.push(`base image: ${existing.baseImage} → ${baseImageOf(spec)}`);
   if (existing.mode && existing.mode !== spec.mode) out.push(`mode: ${existing.mode} → ${spec.mode}`);
-  if (existing.entry && spec.mode === 'script' && spec.entry && existing.entry !== spec.entry) out.push(`entry: ${existing.entry} → ${spec.entry}`);
+  if (existing.entry && spec.mode === 'script' && spec.entry && existing.entry !== spec.entry)
+    out.push(`entry: ${existing.entry} → ${spec.entry}`);
   return out;
 }

@@ -5,7 +5,14 @@ import { generateCompose } from './compose';
 import { generateDockerignore } from './dockerignore';
 
 export { generateDockerfile, baseImageOf, defaultUid, execForm, imageWorkdir } from './dockerfile';
-export { generateDevcontainer, devcontainerFile, devcontainerGpu, composeDevService, composeDevServiceOf, DevcontainerOptions } from './devcontainer';
+export {
+  generateDevcontainer,
+  devcontainerFile,
+  devcontainerGpu,
+  composeDevService,
+  composeDevServiceOf,
+  DevcontainerOptions,
+} from './devcontainer';
 export { generateCompose, composeService } from './compose';
 export { generateDockerignore } from './dockerignore';
 export { specFromAnalysis, runtimeTools, SpecError, SpecOptions } from './spec';

@@ -1,7 +1,13 @@
 import { AppFramework, ProjectSpec } from '../project';
 
 /** Container port per mode / framework (the framework's own default, so docs and habits match). */
-export const frameworkPorts: Record<AppFramework, number> = { streamlit: 8501, fastapi: 8000, flask: 5000, gradio: 7860, dash: 8050 };
+export const frameworkPorts: Record<AppFramework, number> = {
+  streamlit: 8501,
+  fastapi: 8000,
+  flask: 5000,
+  gradio: 7860,
+  dash: 8050,
+};
 export const jupyterPort = 8888;
 
 export function containerPort(spec: ProjectSpec): number | undefined {
@@ -30,7 +36,9 @@ export function modeRuntime(spec: ProjectSpec): ModeRuntime {
       env: [],
       // Only flags the classic notebook server accepts too; the token stays on (printed in the logs).
       cmd: ['jupyter', 'lab', '--ip=0.0.0.0', `--port=${port}`, '--no-browser'],
-      notes: ['JupyterLab listens on all interfaces inside the container and keeps its token: open the URL from the logs.'],
+      notes: [
+        'JupyterLab listens on all interfaces inside the container and keeps its token: open the URL from the logs.',
+      ],
     };
   }
   if (spec.mode === 'script' || !spec.framework) {
@@ -48,7 +56,15 @@ export function modeRuntime(spec: ProjectSpec): ModeRuntime {
       const { module, appDir } = moduleOf(entry);
       return {
         env: [],
-        cmd: ['uvicorn', `${module}:${spec.appObject ?? 'app'}`, ...(appDir ? ['--app-dir', appDir] : []), '--host', '0.0.0.0', '--port', String(port)],
+        cmd: [
+          'uvicorn',
+          `${module}:${spec.appObject ?? 'app'}`,
+          ...(appDir ? ['--app-dir', appDir] : []),
+          '--host',
+          '0.0.0.0',
+          '--port',
+          String(port),
+        ],
         healthPath: '/docs',
         notes: ['uvicorn serves the FastAPI app on 0.0.0.0 (--host).'],
       };
@@ -62,14 +78,20 @@ export function modeRuntime(spec: ProjectSpec): ModeRuntime {
       };
     case 'gradio':
       return {
-        env: [['GRADIO_SERVER_NAME', '0.0.0.0'], ['GRADIO_SERVER_PORT', String(port)]],
+        env: [
+          ['GRADIO_SERVER_NAME', '0.0.0.0'],
+          ['GRADIO_SERVER_PORT', String(port)],
+        ],
         cmd: ['python', entry],
         healthPath: '/',
         notes: ['Gradio reads GRADIO_SERVER_NAME / GRADIO_SERVER_PORT when launch() is given no host.'],
       };
     case 'dash':
       return {
-        env: [['HOST', '0.0.0.0'], ['PORT', String(port)]],
+        env: [
+          ['HOST', '0.0.0.0'],
+          ['PORT', String(port)],
+        ],
         cmd: ['python', entry],
         healthPath: '/',
         notes: ["Dash's app.run() reads HOST / PORT when it is given no host."],

@@ -35,11 +35,14 @@ export function runtimeTools(mode: ProjectMode, framework: AppFramework | undefi
 export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions = {}): ProjectSpec {
   const mode = !options.mode || options.mode === 'auto' ? analysis.mode : options.mode;
   const pythonVersion = options.pythonVersion ?? analysis.pythonVersion;
-  if (!/^\d+\.\d+$/.test(pythonVersion)) throw new SpecError(`Python version must look like 3.11, not "${pythonVersion}"`);
+  if (!/^\d+\.\d+$/.test(pythonVersion))
+    throw new SpecError(`Python version must look like 3.11, not "${pythonVersion}"`);
   const entry = options.entry ?? analysis.entry;
   const framework = mode === 'app' ? analysis.framework : undefined;
-  if (mode === 'app' && !framework) throw new SpecError('no app framework (Streamlit, FastAPI, Flask, Gradio, Dash) was found; choose another --mode');
-  if (mode !== 'jupyter' && !entry) throw new SpecError(`no entry file was found for ${mode} mode; name one with --entry FILE`);
+  if (mode === 'app' && !framework)
+    throw new SpecError('no app framework (Streamlit, FastAPI, Flask, Gradio, Dash) was found; choose another --mode');
+  if (mode !== 'jupyter' && !entry)
+    throw new SpecError(`no entry file was found for ${mode} mode; name one with --entry FILE`);
   const baseImage = options.baseImage?.trim() || undefined;
   const requirements = analysis.requirements
     .filter((r) => r.class === 'runtime')

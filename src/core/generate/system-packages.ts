@@ -5,7 +5,10 @@ import { normalizeName } from '../requirements/names';
  * install time and that slim images lack. Each entry says why; keep it to facts you can check.
  */
 const table: Record<string, { packages: string[]; why: string }> = {
-  'opencv-python': { packages: ['libgl1', 'libglib2.0-0'], why: 'cv2 loads libGL.so.1 and libgthread-2.0.so.0, which the wheel does not bundle' },
+  'opencv-python': {
+    packages: ['libgl1', 'libglib2.0-0'],
+    why: 'cv2 loads libGL.so.1 and libgthread-2.0.so.0, which the wheel does not bundle',
+  },
   'opencv-contrib-python': { packages: ['libgl1', 'libglib2.0-0'], why: 'same native libraries as opencv-python' },
   lightgbm: { packages: ['libgomp1'], why: 'the wheel links the OpenMP runtime libgomp.so.1 without bundling it' },
   pyodbc: { packages: ['unixodbc'], why: 'the wheel links libodbc.so.2 from unixODBC' },
@@ -16,13 +19,26 @@ const table: Record<string, { packages: string[]; why: string }> = {
   pydub: { packages: ['ffmpeg'], why: 'it runs ffmpeg for anything but WAV' },
   'openai-whisper': { packages: ['ffmpeg'], why: 'it decodes audio by running ffmpeg' },
   weasyprint: { packages: ['libpango-1.0-0', 'libpangoft2-1.0-0'], why: 'it loads Pango through cffi' },
-  psycopg2: { packages: ['gcc', 'libpq-dev'], why: 'psycopg2 (unlike psycopg2-binary) has no wheel and compiles against libpq' },
-  mysqlclient: { packages: ['gcc', 'pkg-config', 'default-libmysqlclient-dev'], why: 'it has no Linux wheel and compiles against libmysqlclient' },
+  psycopg2: {
+    packages: ['gcc', 'libpq-dev'],
+    why: 'psycopg2 (unlike psycopg2-binary) has no wheel and compiles against libpq',
+  },
+  mysqlclient: {
+    packages: ['gcc', 'pkg-config', 'default-libmysqlclient-dev'],
+    why: 'it has no Linux wheel and compiles against libmysqlclient',
+  },
   pyaudio: { packages: ['gcc', 'portaudio19-dev'], why: 'it has no Linux wheel and compiles against PortAudio' },
-  dlib: { packages: ['build-essential', 'cmake'], why: 'it has no Linux wheel and builds with CMake and a C++ compiler' },
+  dlib: {
+    packages: ['build-essential', 'cmake'],
+    why: 'it has no Linux wheel and builds with CMake and a C++ compiler',
+  },
 };
 
-export interface SystemPackageNeed { distribution: string; packages: string[]; why: string }
+export interface SystemPackageNeed {
+  distribution: string;
+  packages: string[];
+  why: string;
+}
 
 /** The apt packages the given distributions need, with the reason for each distribution. */
 export function systemPackagesFor(distributions: readonly string[]): SystemPackageNeed[] {

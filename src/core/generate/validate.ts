@@ -5,7 +5,8 @@ import { isValidTag } from '../docker/tag';
 export class SpecError extends Error {}
 
 // Docker image reference: [registry[:port]/]path[:tag][@digest], lower-case path components.
-const IMAGE = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+const IMAGE =
+  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 const APT = /^[a-z0-9][a-z0-9+.-]+$/;
 // Safe characters only (a name from a notebook's %pip line may end in '.'); pip itself judges the rest.
 const DIST = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -19,18 +20,26 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_.]*$/;
  */
 export function validateSpec(spec: ProjectSpec): void {
   const problems: string[] = [];
-  if (!/^\d+\.\d+$/.test(spec.pythonVersion)) problems.push(`Python version must look like 3.11, not ${show(spec.pythonVersion)}`);
-  if (spec.baseImage?.trim() && !IMAGE.test(spec.baseImage.trim())) problems.push(`${show(spec.baseImage)} is not an image name such as python:3.11-slim`);
-  if (spec.entry !== undefined && !safePath(spec.entry)) problems.push(`entry ${show(spec.entry)} must be a file inside the project`);
+  if (!/^\d+\.\d+$/.test(spec.pythonVersion))
+    problems.push(`Python version must look like 3.11, not ${show(spec.pythonVersion)}`);
+  if (spec.baseImage?.trim() && !IMAGE.test(spec.baseImage.trim()))
+    problems.push(`${show(spec.baseImage)} is not an image name such as python:3.11-slim`);
+  if (spec.entry !== undefined && !safePath(spec.entry))
+    problems.push(`entry ${show(spec.entry)} must be a file inside the project`);
   for (const p of spec.systemPackages ?? []) if (!APT.test(p)) problems.push(`${show(p)} is not an apt package name`);
   for (const r of spec.requirements) {
     if (!DIST.test(r.name)) problems.push(`${show(r.name)} is not a distribution name`);
-    if (r.version !== undefined && !VERSION.test(r.version)) problems.push(`${show(r.version)} is not a version of ${r.name}`);
+    if (r.version !== undefined && !VERSION.test(r.version))
+      problems.push(`${show(r.version)} is not a version of ${r.name}`);
   }
-  for (const f of spec.ignoreFolders ?? []) if (!safePath(f)) problems.push(`folder ${show(f)} must be inside the project`);
-  if (spec.port !== undefined && !(Number.isInteger(spec.port) && spec.port > 0 && spec.port < 65536)) problems.push(`port ${spec.port} is not a TCP port`);
-  if (spec.tag !== undefined && !isValidTag(spec.tag)) problems.push(`${show(spec.tag)} is not an image tag such as my-project:latest`);
-  if (spec.appObject !== undefined && !IDENT.test(spec.appObject)) problems.push(`${show(spec.appObject)} is not a Python name`);
+  for (const f of spec.ignoreFolders ?? [])
+    if (!safePath(f)) problems.push(`folder ${show(f)} must be inside the project`);
+  if (spec.port !== undefined && !(Number.isInteger(spec.port) && spec.port > 0 && spec.port < 65536))
+    problems.push(`port ${spec.port} is not a TCP port`);
+  if (spec.tag !== undefined && !isValidTag(spec.tag))
+    problems.push(`${show(spec.tag)} is not an image tag such as my-project:latest`);
+  if (spec.appObject !== undefined && !IDENT.test(spec.appObject))
+    problems.push(`${show(spec.appObject)} is not a Python name`);
   if (problems.length) throw new SpecError(problems.join('; '));
 }
 
@@ -41,5 +50,11 @@ function show(value: unknown): string {
 
 function safePath(p: string): boolean {
   const norm = p.replace(/\\/g, '/');
-  return norm.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(norm) && !norm.startsWith('/') && !/^[A-Za-z]:/.test(norm) && !norm.split('/').includes('..');
+  return (
+    norm.trim() !== '' &&
+    !/[\u0000-\u001f\u007f]/.test(norm) &&
+    !norm.startsWith('/') &&
+    !/^[A-Za-z]:/.test(norm) &&
+    !norm.split('/').includes('..')
+  );
 }

@@ -1,2 +1,11 @@
 export { generateKubernetes, renderKubernetes, jupyterWorkDir, KubeManifests } from './manifests';
-export { checkKubeOptions, hasRegistryHost, kubeDefaults, kubeName, KubeOptions, KubeOptionsError, quantityValue, resourcesOf } from './options';
+export {
+  checkKubeOptions,
+  hasRegistryHost,
+  kubeDefaults,
+  kubeName,
+  KubeOptions,
+  KubeOptionsError,
+  quantityValue,
+  resourcesOf,
+} from './options';

@@ -27,10 +27,13 @@ export const jupyterWorkDir = '/app/work';
 export function generateKubernetes(spec: ProjectSpec, o: KubeOptions): KubeManifests {
   validateSpec(spec);
   checkKubeOptions(o);
-  if (spec.mode === 'jupyter' && !o.jupyterToken) throw new KubeOptionsError('a Jupyter Deployment needs a generated token');
+  if (spec.mode === 'jupyter' && !o.jupyterToken)
+    throw new KubeOptionsError('a Jupyter Deployment needs a generated token');
   const warnings: string[] = [];
   if (!hasRegistryHost(o.image)) {
-    warnings.push(`image "${o.image}" names no registry: a cluster would look for it on Docker Hub; push it to a registry and use registry.example.com/${o.image}`);
+    warnings.push(
+      `image "${o.image}" names no registry: a cluster would look for it on Docker Hub; push it to a registry and use registry.example.com/${o.image}`,
+    );
   }
   const labels = { 'app.kubernetes.io/name': o.name, 'app.kubernetes.io/managed-by': 'ds-containers' };
   const meta = (name: string): Obj => ({ name, ...(o.namespace ? { namespace: o.namespace } : {}), labels });
@@ -38,7 +41,9 @@ export function generateKubernetes(spec: ProjectSpec, o: KubeOptions): KubeManif
   const container = containerOf(spec, o, port);
   if (spec.mode === 'script') {
     const job = {
-      apiVersion: 'batch/v1', kind: 'Job', metadata: meta(o.name),
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: meta(o.name),
       spec: {
         backoffLimit: kubeDefaults.backoffLimit,
         ttlSecondsAfterFinished: kubeDefaults.ttlSecondsAfterFinished,
@@ -52,9 +57,17 @@ export function generateKubernetes(spec: ProjectSpec, o: KubeOptions): KubeManif
   if (spec.mode === 'jupyter') {
     const secret = `${o.name}-jupyter`;
     const claim = `${o.name}-work`;
-    objects.push({ apiVersion: 'v1', kind: 'Secret', metadata: meta(secret), type: 'Opaque', stringData: { token: o.jupyterToken } });
     objects.push({
-      apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta(claim),
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: meta(secret),
+      type: 'Opaque',
+      stringData: { token: o.jupyterToken },
+    });
+    objects.push({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: meta(claim),
       spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: o.storage ?? kubeDefaults.storage } } },
     });
     // Jupyter Server reads JUPYTER_TOKEN: the token lives in the Secret, never in the Deployment.
@@ -63,7 +76,9 @@ export function generateKubernetes(spec: ProjectSpec, o: KubeOptions): KubeManif
     pod.volumes = [{ name: 'work', persistentVolumeClaim: { claimName: claim } }];
   }
   objects.push({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(o.name),
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: meta(o.name),
     spec: {
       replicas: 1,
       selector: { matchLabels: { 'app.kubernetes.io/name': o.name } },
@@ -73,7 +88,9 @@ export function generateKubernetes(spec: ProjectSpec, o: KubeOptions): KubeManif
     },
   });
   objects.push({
-    apiVersion: 'v1', kind: 'Service', metadata: meta(o.name),
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(o.name),
     spec: {
       type: 'ClusterIP',
       selector: { 'app.kubernetes.io/name': o.name },
@@ -112,7 +129,13 @@ function containerOf(spec: ProjectSpec, o: KubeOptions, port: number | undefined
 function podSpec(container: Obj): Obj {
   return {
     // The generated Dockerfile's user; fsGroup makes a mounted claim writable by it.
-    securityContext: { runAsNonRoot: true, runAsUser: defaultUid, runAsGroup: defaultUid, fsGroup: defaultUid, seccompProfile: { type: 'RuntimeDefault' } },
+    securityContext: {
+      runAsNonRoot: true,
+      runAsUser: defaultUid,
+      runAsGroup: defaultUid,
+      fsGroup: defaultUid,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
     containers: [container],
   };
 }

@@ -35,8 +35,20 @@ export class KubeOptionsError extends Error {}
 // Kubernetes quantities: a decimal number with an optional SI or binary suffix (500m, 2, 1.5Gi, 512Mi).
 const QUANTITY = /^(?:\d+(?:\.\d+)?|\.\d+)(?:m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
 const SCALE: Record<string, number> = {
-  '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+  '': 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
 };
 // RFC 1123 label: what namespaces and most object names must be.
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -49,27 +61,42 @@ export function quantityValue(q: string): number {
 
 /** A Kubernetes object name from a folder name: "My Project (v2)" → "my-project-v2" (at most 52, room for suffixes). */
 export function kubeName(folderName: string): string {
-  const name = folderName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 52).replace(/-+$/, '');
+  const name = folderName
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 52)
+    .replace(/-+$/, '');
   return /^[a-z]/.test(name) ? name : `ds-${name || 'project'}`.replace(/-+$/, '');
 }
 
 /** Throws a KubeOptionsError naming the flag when a value would give manifests a cluster rejects. */
 export function checkKubeOptions(o: KubeOptions): void {
-  if (!LABEL.test(o.name) || o.name.length > 52) throw new KubeOptionsError(`"${o.name}" is not a Kubernetes name (lower-case letters, digits and -)`);
+  if (!LABEL.test(o.name) || o.name.length > 52)
+    throw new KubeOptionsError(`"${o.name}" is not a Kubernetes name (lower-case letters, digits and -)`);
   if (o.namespace !== undefined && (!LABEL.test(o.namespace) || o.namespace.length > 63)) {
-    throw new KubeOptionsError(`--namespace "${o.namespace}" is not a Kubernetes namespace name (lower-case letters, digits and -)`);
+    throw new KubeOptionsError(
+      `--namespace "${o.namespace}" is not a Kubernetes namespace name (lower-case letters, digits and -)`,
+    );
   }
   const pairs: [string, string | undefined, string, string | undefined][] = [
     ['--cpu', o.cpuRequest, '--cpu-limit', o.cpuLimit],
     ['--memory', o.memoryRequest, '--memory-limit', o.memoryLimit],
   ];
   for (const [reqFlag, req, limFlag, lim] of pairs) {
-    for (const [flag, v] of [[reqFlag, req], [limFlag, lim]] as const) {
-      if (v !== undefined && !QUANTITY.test(v)) throw new KubeOptionsError(`${flag} "${v}" is not a Kubernetes quantity (e.g. 500m, 2, 512Mi, 4Gi)`);
+    for (const [flag, v] of [
+      [reqFlag, req],
+      [limFlag, lim],
+    ] as const) {
+      if (v !== undefined && !QUANTITY.test(v))
+        throw new KubeOptionsError(`${flag} "${v}" is not a Kubernetes quantity (e.g. 500m, 2, 512Mi, 4Gi)`);
     }
   }
-  if (o.storage !== undefined && !QUANTITY.test(o.storage)) throw new KubeOptionsError(`--storage "${o.storage}" is not a Kubernetes quantity (e.g. 10Gi)`);
-  if (o.jupyterToken !== undefined && !/^[A-Za-z0-9_-]{16,}$/.test(o.jupyterToken)) throw new KubeOptionsError('the Jupyter token must be 16 or more URL-safe characters');
+  if (o.storage !== undefined && !QUANTITY.test(o.storage))
+    throw new KubeOptionsError(`--storage "${o.storage}" is not a Kubernetes quantity (e.g. 10Gi)`);
+  if (o.jupyterToken !== undefined && !/^[A-Za-z0-9_-]{16,}$/.test(o.jupyterToken))
+    throw new KubeOptionsError('the Jupyter token must be 16 or more URL-safe characters');
 }
 
 /** Requests and limits with defaults filled in; a request above its limit is an error naming both flags. */
@@ -79,8 +106,10 @@ export function resourcesOf(o: KubeOptions): { requests: Record<string, string>;
   // A request above the default limit raises the limit with it, unless the user chose the limit too.
   const cpuLimit = o.cpuLimit ?? maxOf(cpuRequest, kubeDefaults.cpuLimit);
   const memoryLimit = o.memoryLimit ?? maxOf(memoryRequest, kubeDefaults.memoryLimit);
-  if (quantityValue(cpuRequest) > quantityValue(cpuLimit)) throw new KubeOptionsError(`--cpu ${cpuRequest} is more than --cpu-limit ${cpuLimit}`);
-  if (quantityValue(memoryRequest) > quantityValue(memoryLimit)) throw new KubeOptionsError(`--memory ${memoryRequest} is more than --memory-limit ${memoryLimit}`);
+  if (quantityValue(cpuRequest) > quantityValue(cpuLimit))
+    throw new KubeOptionsError(`--cpu ${cpuRequest} is more than --cpu-limit ${cpuLimit}`);
+  if (quantityValue(memoryRequest) > quantityValue(memoryLimit))
+    throw new KubeOptionsError(`--memory ${memoryRequest} is more than --memory-limit ${memoryLimit}`);
   return { requests: { cpu: cpuRequest, memory: memoryRequest }, limits: { cpu: cpuLimit, memory: memoryLimit } };
 }
 

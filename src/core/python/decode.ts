@@ -14,10 +14,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeSource(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), warning: 'file is UTF-16 (Python expects UTF-8); scanned anyway' };
+    return {
+      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
+      warning: 'file is UTF-16 (Python expects UTF-8); scanned anyway',
+    };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), warning: 'file is UTF-16 (Python expects UTF-8); scanned anyway' };
+    return {
+      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
+      warning: 'file is UTF-16 (Python expects UTF-8); scanned anyway',
+    };
   }
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return { warning: 'binary file (NUL bytes); skipped' };
@@ -28,20 +34,33 @@ export function decodeSource(bytes: Uint8Array): Decoded {
     try {
       return { text: new TextDecoder(webLabel(cookie)).decode(body) };
     } catch {
-      return { text: new TextDecoder('latin1').decode(body), warning: `unknown encoding "${cookie}" declared; read as Latin-1` };
+      return {
+        text: new TextDecoder('latin1').decode(body),
+        warning: `unknown encoding "${cookie}" declared; read as Latin-1`,
+      };
     }
   }
   try {
     return { text: utf8.decode(body) };
   } catch {
-    return { text: new TextDecoder('latin1').decode(body), warning: 'not valid UTF-8 and no coding declaration; read as Latin-1' };
+    return {
+      text: new TextDecoder('latin1').decode(body),
+      warning: 'not valid UTF-8 and no coding declaration; read as Latin-1',
+    };
   }
 }
 
 // Python codec names that the WHATWG TextDecoder spells differently.
 function webLabel(pythonName: string): string {
   const n = pythonName.toLowerCase().replace(/_/g, '-');
-  const map: Record<string, string> = { 'latin-1': 'latin1', 'iso-latin-1': 'latin1', latin: 'latin1', l1: 'latin1', '8859': 'latin1', cp819: 'latin1' };
+  const map: Record<string, string> = {
+    'latin-1': 'latin1',
+    'iso-latin-1': 'latin1',
+    latin: 'latin1',
+    l1: 'latin1',
+    '8859': 'latin1',
+    cp819: 'latin1',
+  };
   return map[n] ?? n;
 }
 

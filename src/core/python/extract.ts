@@ -100,7 +100,15 @@ function analyzeLines(tok: Tokenized, dynamic: boolean, opts: ExtractOptions): P
         const name = tok.strings[Number(m[1])];
         if (!name || !/^\.*[A-Za-z_][\w.]*$/.test(name)) continue;
         const level = /^\.*/.exec(name)![0].length;
-        push({ module: name.slice(level), line: line + offset, class: 'runtime', isRelative: level > 0, level, names: [], dynamic: true });
+        push({
+          module: name.slice(level),
+          line: line + offset,
+          class: 'runtime',
+          isRelative: level > 0,
+          level,
+          names: [],
+          dynamic: true,
+        });
       }
     }
   };
@@ -113,9 +121,13 @@ function analyzeLines(tok: Tokenized, dynamic: boolean, opts: ExtractOptions): P
       if (catches && id) catching.add(id);
       return { indent, kind: 'except', id, catches };
     }
-    if (kw === 'if' && /^if\s+\(?\s*(?:[A-Za-z_]\w*\.)?TYPE_CHECKING\s*\)?$/.test(head)) return { indent, kind: 'typing' };
+    if (kw === 'if' && /^if\s+\(?\s*(?:[A-Za-z_]\w*\.)?TYPE_CHECKING\s*\)?$/.test(head))
+      return { indent, kind: 'typing' };
     if (kw === 'with' && /\bsuppress\s*\(([^)]*)\)/.test(head)) {
-      const args = /\bsuppress\s*\(([^)]*)\)/.exec(head)![1].split(',').map((s) => s.trim());
+      const args = /\bsuppress\s*\(([^)]*)\)/
+        .exec(head)![1]
+        .split(',')
+        .map((s) => s.trim());
       if (args.some((a) => IMPORT_ERRORS.test(a))) return { indent, kind: 'suppress' };
     }
     return { indent, kind: 'other' };
@@ -136,7 +148,13 @@ function analyzeLines(tok: Tokenized, dynamic: boolean, opts: ExtractOptions): P
     else if (optional || tries.some((t) => catching.has(t))) cls = 'optional';
     return { ...imp, class: cls };
   });
-  return { imports, hasMainGuard, warnings: tok.warnings, longestLine: tok.longestLine, longestLineNo: tok.longestLineNo };
+  return {
+    imports,
+    hasMainGuard,
+    warnings: tok.warnings,
+    longestLine: tok.longestLine,
+    longestLineNo: tok.longestLineNo,
+  };
 }
 
 /** Index of the colon that ends a compound statement's header (depth 0, not `:=`), or -1. */
@@ -167,15 +185,31 @@ function isMainGuard(head: string, strings: (string | null)[]): boolean {
 function parseImport(text: string, line: number): ExtractedImport[] {
   let m = /^import\s+(.+)$/.exec(text);
   if (m) {
-    return m[1].replace(/[()]/g, '').split(',').flatMap((part) => {
-      const name = /^\s*([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)/.exec(part);
-      return name ? [{ module: name[1].replace(/\s+/g, ''), line, class: 'runtime' as const, isRelative: false, level: 0, names: [] }] : [];
-    });
+    return m[1]
+      .replace(/[()]/g, '')
+      .split(',')
+      .flatMap((part) => {
+        const name = /^\s*([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)/.exec(part);
+        return name
+          ? [
+              {
+                module: name[1].replace(/\s+/g, ''),
+                line,
+                class: 'runtime' as const,
+                isRelative: false,
+                level: 0,
+                names: [],
+              },
+            ]
+          : [];
+      });
   }
   m = /^from\s+(\.*)\s*([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)?\s*import\b(.*)$/.exec(text);
   if (!m) return [];
   const level = m[1].length;
-  const names = m[3].replace(/[()]/g, '').split(',')
+  const names = m[3]
+    .replace(/[()]/g, '')
+    .split(',')
     .map((p) => /^\s*([A-Za-z_]\w*)/.exec(p)?.[1])
     .filter((x): x is string => !!x);
   return [{ module: (m[2] ?? '').replace(/\s+/g, ''), line, class: 'runtime', isRelative: level > 0, level, names }];

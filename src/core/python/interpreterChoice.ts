@@ -31,7 +31,7 @@ export function chooseInterpreter(i: InterpreterFactsIn): InterpreterChoice {
 }
 
 const SOURCES: Record<InterpreterSource, string> = {
-  'python-extension': 'the Python extension\'s active interpreter',
+  'python-extension': "the Python extension's active interpreter",
   setting: 'the dsContainers.python.path setting',
   default: 'the default; set dsContainers.python.path or install the Python extension to change it',
   untrusted: 'untrusted workspace: no interpreter is run, bundled data only',

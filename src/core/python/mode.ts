@@ -31,14 +31,18 @@ export function appFrameworks(source: string, importedTops: Iterable<string>): A
 const PREFERRED = ['main', 'app', 'train', 'run', '__main__', 'streamlit_app', 'server', 'api', 'dashboard', 'serve'];
 
 function rank(file: string): [number, number, string] {
-  const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.py$/, '').toLowerCase();
+  const base = file
+    .slice(file.lastIndexOf('/') + 1)
+    .replace(/\.py$/, '')
+    .toLowerCase();
   const pref = PREFERRED.indexOf(base);
   return [pref < 0 ? PREFERRED.length : pref, file.split('/').length, file];
 }
 
 function best(files: string[]): string | undefined {
   return [...files].sort((a, b) => {
-    const ra = rank(a), rb = rank(b);
+    const ra = rank(a),
+      rb = rank(b);
     return ra[0] - rb[0] || ra[1] - rb[1] || (ra[2] < rb[2] ? -1 : ra[2] > rb[2] ? 1 : 0);
   })[0];
 }

@@ -40,7 +40,15 @@ const WRITEFILE_PY = /^%%writefile\s+(?:-a\s+)?["']?(?:[^\s"']*\/)?([A-Za-z_]\w*
  * list). Only Python kernels are scanned. Never throws: a broken notebook is a warning.
  */
 export function extractNotebook(json: string, opts: { file?: string } = {}): NotebookFacts {
-  const facts: NotebookFacts = { imports: [], pipInstalls: [], warnings: [], python: true, hasMainGuard: false, code: '', writtenModules: [] };
+  const facts: NotebookFacts = {
+    imports: [],
+    pipInstalls: [],
+    warnings: [],
+    python: true,
+    hasMainGuard: false,
+    code: '',
+    writtenModules: [],
+  };
   let nb: unknown;
   try {
     nb = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
@@ -90,7 +98,9 @@ function notebookCells(nb: unknown): string[] | undefined {
   // nbformat 4: cells[].source; nbformat 3: worksheets[].cells[].input.
   const raw: unknown[] | undefined = Array.isArray(o.cells)
     ? o.cells
-    : Array.isArray(o.worksheets) ? o.worksheets.flatMap((w) => (w && Array.isArray(w.cells) ? w.cells : [])) : undefined;
+    : Array.isArray(o.worksheets)
+      ? o.worksheets.flatMap((w) => (w && Array.isArray(w.cells) ? w.cells : []))
+      : undefined;
   if (!raw) return undefined;
   const out: string[] = [];
   for (const c of raw) {
@@ -99,13 +109,17 @@ function notebookCells(nb: unknown): string[] | undefined {
     if (cell.cell_type !== 'code') continue;
     if (typeof cell.language === 'string' && cell.language !== 'python') continue;
     const src = cell.source ?? cell.input;
-    out.push(Array.isArray(src) ? src.filter((s) => typeof s === 'string').join('') : typeof src === 'string' ? src : '');
+    out.push(
+      Array.isArray(src) ? src.filter((s) => typeof s === 'string').join('') : typeof src === 'string' ? src : '',
+    );
   }
   return out;
 }
 
 function kernelLanguage(nb: unknown): string | undefined {
-  const md = (nb as { metadata?: { kernelspec?: { language?: unknown; name?: unknown }; language_info?: { name?: unknown } } }).metadata;
+  const md = (
+    nb as { metadata?: { kernelspec?: { language?: unknown; name?: unknown }; language_info?: { name?: unknown } } }
+  ).metadata;
   const lang = md?.kernelspec?.language ?? md?.language_info?.name;
   if (typeof lang === 'string') return lang.toLowerCase();
   const name = md?.kernelspec?.name;
@@ -134,20 +148,47 @@ function splitMagics(source: string): { python: string; pips: Omit<PipInstall, '
   return { python: lines.join('\n'), pips };
 }
 
-const VALUED_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url',
-  '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--upgrade-strategy',
-  '--platform', '--python-version', '--implementation', '--abi', '--src', '--trusted-host', '--proxy', '--cache-dir']);
+const VALUED_OPTIONS = new Set([
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--upgrade-strategy',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--src',
+  '--trusted-host',
+  '--proxy',
+  '--cache-dir',
+]);
 
 function pipArgs(line: string): { spec: string; name: string }[] {
-  const m = /^[%!]\s*(?:\{[^}]*\}|\S*python[\d.]*)?\s*(?:-m\s+)?pip3?\s+install\s+(.*)$/.exec(line)
-    ?? /^[%!]\s*pip3?\s+install\s+(.*)$/.exec(line);
+  const m =
+    /^[%!]\s*(?:\{[^}]*\}|\S*python[\d.]*)?\s*(?:-m\s+)?pip3?\s+install\s+(.*)$/.exec(line) ??
+    /^[%!]\s*pip3?\s+install\s+(.*)$/.exec(line);
   if (!m) return [];
   const out: { spec: string; name: string }[] = [];
   const words = m[1].replace(/\\$/, '').trim().split(/\s+/);
   for (let k = 0; k < words.length; k++) {
     const w = words[k].replace(/^["']|["']$/g, '');
     if (!w) continue;
-    if (w.startsWith('-')) { if (VALUED_OPTIONS.has(w)) k++; continue; }
+    if (w.startsWith('-')) {
+      if (VALUED_OPTIONS.has(w)) k++;
+      continue;
+    }
     if (/[{}$]/.test(w) || w.includes('/') || w.startsWith('.')) continue; // variables, paths, URLs
     const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(w)?.[1];
     if (name) out.push({ spec: w, name });

@@ -29,12 +29,22 @@ export class NotebookStripper {
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
       if (this.inString) {
-        if (this.escape) { this.escape = false; if (this.isKey) this.key += chunk[i]; continue; }
-        if (c === 92) { this.escape = true; continue; }
+        if (this.escape) {
+          this.escape = false;
+          if (this.isKey) this.key += chunk[i];
+          continue;
+        }
+        if (c === 92) {
+          this.escape = true;
+          continue;
+        }
         if (c === 34) {
           this.inString = false;
           if (this.dropString) seg = i; // resume copying at the closing quote
-          if (this.isKey) { const top = this.stack[this.stack.length - 1]; if (top) top.key = this.key; }
+          if (this.isKey) {
+            const top = this.stack[this.stack.length - 1];
+            if (top) top.key = this.key;
+          }
           continue;
         }
         if (this.isKey && this.key.length < 64) this.key += chunk[i];
@@ -46,7 +56,10 @@ export class NotebookStripper {
         this.isKey = !!top && top.object && top.expectKey;
         this.key = '';
         this.dropString = !this.isKey && this.valueDropped(top);
-        if (this.dropString) { this.out.push(chunk.slice(seg, i + 1)); seg = chunk.length; }
+        if (this.dropString) {
+          this.out.push(chunk.slice(seg, i + 1));
+          seg = chunk.length;
+        }
       } else if (c === 123 || c === 91) {
         this.stack.push({ object: c === 123, expectKey: c === 123, key: null, drop: this.valueDropped(top) });
       } else if (c === 125 || c === 93) {

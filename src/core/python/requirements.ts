@@ -35,7 +35,11 @@ const CLASS_RANK: Record<ImportClass, number> = { runtime: 0, optional: 1, typin
  * and what the project declares, and attaches versions: a `==` pin the project declares, else the
  * probed interpreter's installed version, else none (reported, never invented).
  */
-export function buildRequirements(input: RequirementInput): { requirements: Requirement[]; unresolved: ImportSite[]; warnings: ScanWarning[] } {
+export function buildRequirements(input: RequirementInput): {
+  requirements: Requirement[];
+  unresolved: ImportSite[];
+  warnings: ScanWarning[];
+} {
   const index = installedIndex(input.interp);
   type Pinned = Requirement & { pin?: string; pinAt?: { file: string; line?: number } };
   const byName = new Map<string, Pinned>();
@@ -61,14 +65,20 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
     if (platform) {
       if (!platformWarned.has(s.module) && s.class === 'runtime') {
         platformWarned.add(s.module);
-        warnings.push({ file: s.file, line: s.cell === undefined ? s.line : undefined, message: `"${s.module}" exists only on ${platform}; not a requirement (guard it, or it fails in the container)` });
+        warnings.push({
+          file: s.file,
+          line: s.cell === undefined ? s.line : undefined,
+          message: `"${s.module}" exists only on ${platform}; not a requirement (guard it, or it fails in the container)`,
+        });
       }
       continue;
     }
     const key = candidates.join(' ');
     let dist = cache.get(key);
     if (!dist) cache.set(key, (dist = distributionFor(candidates, input.interp, index)));
-    const alternative = equivalentDistributions(dist.name).find((k) => k !== normalizeName(dist!.name) && declaredNames.has(k));
+    const alternative = equivalentDistributions(dist.name).find(
+      (k) => k !== normalizeName(dist!.name) && declaredNames.has(k),
+    );
     const r = alternative ? get(declaredNames.get(alternative)!, true) : get(dist.name, dist.verified);
     const importName = s.module.split('.')[0];
     if (!r.imports.includes(importName)) r.imports.push(importName);
@@ -97,23 +107,37 @@ export function buildRequirements(input: RequirementInput): { requirements: Requ
       const installed = installedVersion(r.name, input.interp, index);
       r.version = pin ?? installed;
       if (pin && installed && pin !== installed && pinAt) {
-        warnings.push({ ...pinAt, message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept` });
+        warnings.push({
+          ...pinAt,
+          message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept`,
+        });
       }
       if (!r.version && r.class === 'runtime') {
-        const where = input.interpreterName && input.interp.installed ? `not installed in ${input.interpreterName}` : 'no interpreter to ask';
+        const where =
+          input.interpreterName && input.interp.installed
+            ? `not installed in ${input.interpreterName}`
+            : 'no interpreter to ask';
         warnings.push({ ...firstPlace(r), message: `${r.name}: version unknown (${where}); left unpinned` });
       }
     }
     const elsewhere = r.verified ? [] : stdlibVersionsOf(r.imports[0] ?? r.name);
     if (!r.verified && r.class === 'runtime' && elsewhere.length) {
-      warnings.push({ ...firstPlace(r), message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}; kept as "${r.name}" (unverified)` });
+      warnings.push({
+        ...firstPlace(r),
+        message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}; kept as "${r.name}" (unverified)`,
+      });
     } else if (!r.verified && r.class === 'runtime') {
-      warnings.push({ ...firstPlace(r), message: `"${r.imports[0] ?? r.name}" is not a known module of the standard library, the project or a known distribution; kept as "${r.name}" (unverified)` });
+      warnings.push({
+        ...firstPlace(r),
+        message: `"${r.imports[0] ?? r.name}" is not a known module of the standard library, the project or a known distribution; kept as "${r.name}" (unverified)`,
+      });
     }
     r.imports.sort();
     return r;
   });
-  requirements.sort((a, b) => CLASS_RANK[a.class] - CLASS_RANK[b.class] || cmp(a.name.toLowerCase(), b.name.toLowerCase()));
+  requirements.sort(
+    (a, b) => CLASS_RANK[a.class] - CLASS_RANK[b.class] || cmp(a.name.toLowerCase(), b.name.toLowerCase()),
+  );
   return { requirements, unresolved, warnings };
 }
 
@@ -128,13 +152,37 @@ function cmp(a: string, b: string): number {
 }
 
 // Libraries that only run on an NVIDIA GPU.
-const GPU_ONLY = new Set(['cupy', 'cudf', 'cuml', 'cugraph', 'pycuda', 'tensorrt', 'cuda-python', 'nvidia-dali', 'pynvml', 'nvidia-ml-py']);
+const GPU_ONLY = new Set([
+  'cupy',
+  'cudf',
+  'cuml',
+  'cugraph',
+  'pycuda',
+  'tensorrt',
+  'cuda-python',
+  'nvidia-dali',
+  'pynvml',
+  'nvidia-ml-py',
+]);
 // Frameworks that use a GPU when the code asks for one.
-const GPU_CAPABLE = new Set(['torch', 'tensorflow', 'jax', 'jaxlib', 'keras', 'paddlepaddle', 'mxnet', 'ultralytics', 'transformers', 'diffusers']);
+const GPU_CAPABLE = new Set([
+  'torch',
+  'tensorflow',
+  'jax',
+  'jaxlib',
+  'keras',
+  'paddlepaddle',
+  'mxnet',
+  'ultralytics',
+  'transformers',
+  'diffusers',
+]);
 
 /** Whether code asks for CUDA: `.cuda()`, `"cuda"` devices, `torch.cuda`, TensorFlow/JAX GPU queries. */
 export function hasCudaHint(code: string): boolean {
-  return /\.cuda\s*\(|\bcuda\.is_available|["']cuda(?::\d+)?["']|list_physical_devices\s*\(\s*["']GPU["']|is_gpu_available|jax\.devices\s*\(\s*["']gpu["']|\bnvidia-smi\b/.test(code);
+  return /\.cuda\s*\(|\bcuda\.is_available|["']cuda(?::\d+)?["']|list_physical_devices\s*\(\s*["']GPU["']|is_gpu_available|jax\.devices\s*\(\s*["']gpu["']|\bnvidia-smi\b/.test(
+    code,
+  );
 }
 
 /** A GPU project: a GPU-only library at runtime, or a GPU-capable framework plus a CUDA hint. */

@@ -28,7 +28,11 @@ const SAME_NAME = new Map(SAME_NAME_DISTRIBUTIONS.map((n) => [normalizeName(n), 
  * prefix; then the interpreter's own map; then the curated top-level names; an unknown name is
  * kept as is and marked unverified.
  */
-export function distributionFor(candidates: string[], interp: InterpreterFacts = {}, installedIndex?: Map<string, string>): Distribution {
+export function distributionFor(
+  candidates: string[],
+  interp: InterpreterFacts = {},
+  installedIndex?: Map<string, string>,
+): Distribution {
   let best: string | undefined;
   for (const c of candidates) {
     const parts = c.split('.');
@@ -74,7 +78,11 @@ export function installedIndex(interp: InterpreterFacts): Map<string, string> {
 }
 
 /** The installed version of a distribution, if the interpreter has it. */
-export function installedVersion(name: string, interp: InterpreterFacts, index: Map<string, string>): string | undefined {
+export function installedVersion(
+  name: string,
+  interp: InterpreterFacts,
+  index: Map<string, string>,
+): string | undefined {
   const published = index.get(normalizeName(name));
   return published ? interp.installed?.[published] : undefined;
 }

@@ -65,7 +65,10 @@ export function tokenize(src: string, capture: (firstWord: string) => boolean, c
     capturing = false;
   };
   const newline = (pos: number): void => {
-    if (pos - lineStartPos > longestLine) { longestLine = pos - lineStartPos; longestLineNo = lineNo; }
+    if (pos - lineStartPos > longestLine) {
+      longestLine = pos - lineStartPos;
+      longestLineNo = lineNo;
+    }
     lineNo++;
     lineStartPos = pos + 1;
   };
@@ -91,19 +94,28 @@ export function tokenize(src: string, capture: (firstWord: string) => boolean, c
       if (c === 92 /* \ */) {
         const next = src.charCodeAt(j + 1);
         // In an f-string, `\{{` is a backslash and an escaped brace: the brace is not consumed.
-        if (isF && (next === 123 || next === 125)) { j++; continue; }
+        if (isF && (next === 123 || next === 125)) {
+          j++;
+          continue;
+        }
         if (next === 10) newline(j + 1);
         j += 2;
         continue;
       }
       if (c === 10) {
-        if (!triple) { warnings.push({ line: openLine, message: 'unterminated string literal' }); break; }
+        if (!triple) {
+          warnings.push({ line: openLine, message: 'unterminated string literal' });
+          break;
+        }
         newline(j);
       } else if (c === quote && (!triple || (src.charCodeAt(j + 1) === quote && src.charCodeAt(j + 2) === quote))) {
         if (!isF && !isBytes) strings[slot] = src.slice(bodyStart, j);
         return j + (triple ? 3 : 1);
       } else if (isF && c === 123 /* { */) {
-        if (src.charCodeAt(j + 1) === 123) { j += 2; continue; }
+        if (src.charCodeAt(j + 1) === 123) {
+          j += 2;
+          continue;
+        }
         j = scanFExpression(j + 1);
         continue;
       }
@@ -119,11 +131,17 @@ export function tokenize(src: string, capture: (firstWord: string) => boolean, c
     let d = 0;
     while (j < n) {
       const c = src.charCodeAt(j);
-      if (c === 39 || c === 34) { j = scanString(j, ''); continue; }
+      if (c === 39 || c === 34) {
+        j = scanString(j, '');
+        continue;
+      }
       if (c === 10) newline(j);
       if (c === 123 || c === 40 || c === 91) d++;
       else if (c === 41 || c === 93) d--;
-      else if (c === 125) { if (d === 0) return j + 1; d--; }
+      else if (c === 125) {
+        if (d === 0) return j + 1;
+        d--;
+      }
       j++;
     }
     return j;
@@ -160,13 +178,19 @@ export function tokenize(src: string, capture: (firstWord: string) => boolean, c
       else if (capturing) buf += ' ';
       continue;
     }
-    if (c === 13) { i++; continue; }
+    if (c === 13) {
+      i++;
+      continue;
+    }
     if (c === 35 /* # */) {
       const e = src.indexOf('\n', i);
       i = e < 0 ? n : e;
       continue;
     }
-    if (c === 92 /* \ */ && (src.charCodeAt(i + 1) === 10 || (src.charCodeAt(i + 1) === 13 && src.charCodeAt(i + 2) === 10))) {
+    if (
+      c === 92 /* \ */ &&
+      (src.charCodeAt(i + 1) === 10 || (src.charCodeAt(i + 1) === 13 && src.charCodeAt(i + 2) === 10))
+    ) {
       i += src.charCodeAt(i + 1) === 13 ? 2 : 1;
       newline(i);
       i++;
@@ -198,8 +222,9 @@ export function tokenize(src: string, capture: (firstWord: string) => boolean, c
       continue;
     }
     if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93 || c === 125) { if (depth > 0) depth--; }
-    else if (c === 59 /* ; */ && depth === 0) {
+    else if (c === 41 || c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    } else if (c === 59 /* ; */ && depth === 0) {
       // `a; b` are two statements at the same indentation.
       endLogical();
       i++;
@@ -209,7 +234,10 @@ export function tokenize(src: string, capture: (firstWord: string) => boolean, c
     if (capturing) buf += src[i];
     i++;
   }
-  if (n - lineStartPos > longestLine) { longestLine = n - lineStartPos; longestLineNo = lineNo; }
+  if (n - lineStartPos > longestLine) {
+    longestLine = n - lineStartPos;
+    longestLineNo = lineNo;
+  }
   endLogical();
   return { lines, strings, warnings, longestLine, longestLineNo };
 }

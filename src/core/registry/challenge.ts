@@ -12,7 +12,8 @@ export function parseChallenge(header: string | null | undefined): Challenge | u
   const scheme = m[1].toLowerCase();
   if (scheme !== 'basic' && scheme !== 'bearer') return undefined;
   const params: Record<string, string> = {};
-  for (const p of m[2].matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) params[p[1].toLowerCase()] = p[2] ?? p[3] ?? '';
+  for (const p of m[2].matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g))
+    params[p[1].toLowerCase()] = p[2] ?? p[3] ?? '';
   return { scheme, params };
 }
 

@@ -24,7 +24,8 @@ export type CredentialSource = { kind: 'helper'; helper: string } | { kind: 'fil
 
 /** Where this registry's credentials are read from and written to. */
 export function credentialSource(config: DockerConfig, key: string): CredentialSource {
-  const helper = config.credHelpers?.[key] ?? (key === dockerHubAuthKey ? config.credHelpers?.['docker.io'] : undefined);
+  const helper =
+    config.credHelpers?.[key] ?? (key === dockerHubAuthKey ? config.credHelpers?.['docker.io'] : undefined);
   if (helper) return { kind: 'helper', helper };
   if (config.credsStore) return { kind: 'helper', helper: config.credsStore };
   return { kind: 'file' };

@@ -37,8 +37,13 @@ export function parseReference(ref: string): ImageReference {
  * Docker Hub's names mapped to its one key. "https://Ghcr.io/" → "ghcr.io".
  */
 export function registryKey(input: string): string {
-  const host = input.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
-  if (!host || host === dockerHub || host === 'index.docker.io' || host === 'registry-1.docker.io') return dockerHubAuthKey;
+  const host = input
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
+  if (!host || host === dockerHub || host === 'index.docker.io' || host === 'registry-1.docker.io')
+    return dockerHubAuthKey;
   return host;
 }
 

@@ -48,6 +48,9 @@ export function splitPerRequirementOptions(body: string): { spec: string; option
   const m = perRequirement.exec(body);
   if (!m) return { spec: body, options: [] };
   const spec = body.slice(0, m.index);
-  const options = body.slice(m.index).trim().split(/\s+(?=--)/);
+  const options = body
+    .slice(m.index)
+    .trim()
+    .split(/\s+(?=--)/);
   return { spec, options };
 }

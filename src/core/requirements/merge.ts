@@ -27,7 +27,11 @@ export interface MergeOptions {
  * options, pins, markers, order, line endings) is kept byte for byte; what is missing is appended
  * under a comment; requirements that nothing needs are only reported.
  */
-export function mergeRequirements(existing: string, wanted: readonly PinnedName[], options: MergeOptions = {}): MergeResult {
+export function mergeRequirements(
+  existing: string,
+  wanted: readonly PinnedName[],
+  options: MergeOptions = {},
+): MergeResult {
   const parsed = parseRequirements(existing);
   const present = new Set(parsed.lines.map((l) => l.key).filter((k): k is string => !!k));
   for (const k of options.declaredElsewhere ?? []) present.add(normalizeName(k));

@@ -3,5 +3,8 @@
  * `Scikit_Learn` and `scikit-learn` are the same distribution to pip.
  */
 export function normalizeName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[-_.]+/g, '-');
 }

@@ -1,4 +1,9 @@
-import type { ProjectNameRequirement, Requirement as PipRequirement, RequirementsSyntaxError, VersionOperator } from 'pip-requirements-js';
+import type {
+  ProjectNameRequirement,
+  Requirement as PipRequirement,
+  RequirementsSyntaxError,
+  VersionOperator,
+} from 'pip-requirements-js';
 import { normalizeName } from './names';
 import { physicalLines, splitComment, splitPerRequirementOptions } from './lines';
 
@@ -6,7 +11,8 @@ export { normalizeName } from './names';
 
 /** What one logical line of a requirements file is. */
 export type RequirementLineKind =
-  | 'blank' | 'comment'
+  | 'blank'
+  | 'comment'
   /** `name[extras] specs ; marker` or `name @ url` */
   | 'requirement'
   /** `-r FILE` / `--requirement FILE` */
@@ -22,7 +28,10 @@ export type RequirementLineKind =
   /** pip would reject it; see `error` */
   | 'invalid';
 
-export interface RequirementSpecifier { operator: string; version: string }
+export interface RequirementSpecifier {
+  operator: string;
+  version: string;
+}
 
 /**
  * One logical line (physical lines joined by a trailing backslash), with its original text kept
@@ -81,7 +90,9 @@ const editableOptions = new Set(['-e', '--editable']);
 export function parseRequirements(text: string): ParsedRequirements {
   const lines: RequirementLine[] = [];
   for (const phys of physicalLines(text)) lines.push(classify(phys.line, phys.lineCount, phys.raw, phys.logical));
-  const errors = lines.filter((l) => l.error).map((l) => ({ line: l.line, col: l.error!.col, message: l.error!.message }));
+  const errors = lines
+    .filter((l) => l.error)
+    .map((l) => ({ line: l.line, col: l.error!.col, message: l.error!.message }));
   return { lines, errors };
 }
 
@@ -115,14 +126,19 @@ function classifyOption(base: RequirementLine, body: string, bodyStart: number):
 function isReference(body: string): boolean {
   const t = body.trim();
   if (/^[A-Za-z0-9._-]+\s*@/.test(t)) return false; // `name @ url` is PEP 508
-  return /^(\.{1,2}[\\/]|\/|~|[A-Za-z]:[\\/]|[a-z][a-z0-9+.-]*:\/\/)/i.test(t) || /\.(whl|tar\.gz|zip|tar\.bz2)$/i.test(t);
+  return (
+    /^(\.{1,2}[\\/]|\/|~|[A-Za-z]:[\\/]|[a-z][a-z0-9+.-]*:\/\/)/i.test(t) || /\.(whl|tar\.gz|zip|tar\.bz2)$/i.test(t)
+  );
 }
 
 function reference(value: string): Partial<RequirementLine> {
   const egg = /#(?:.*&)?egg=([A-Za-z0-9._-]+)/.exec(value);
   const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(git|hg|svn|bzr)\+/.test(value);
   const out: Partial<RequirementLine> = isUrl ? { url: value } : { path: value };
-  if (egg) { out.name = egg[1]; out.key = normalizeName(egg[1]); }
+  if (egg) {
+    out.name = egg[1];
+    out.key = normalizeName(egg[1]);
+  }
   return out;
 }
 
@@ -140,7 +156,8 @@ function classifyRequirement(base: RequirementLine, body: string, bodyStart: num
     }
     throw e;
   }
-  if (!parsed || (parsed.type !== 'ProjectName' && parsed.type !== 'ProjectURL')) return invalid(base, 'invalid requirement', bodyStart);
+  if (!parsed || (parsed.type !== 'ProjectName' && parsed.type !== 'ProjectURL'))
+    return invalid(base, 'invalid requirement', bodyStart);
   const out: RequirementLine = { ...base, kind: 'requirement', name: parsed.name, key: normalizeName(parsed.name) };
   const nameAt = base.raw.indexOf(parsed.name, bodyStart + lead);
   if (nameAt >= 0 && nameAt + parsed.name.length <= firstLineLength(base.raw)) {
@@ -152,12 +169,16 @@ function classifyRequirement(base: RequirementLine, body: string, bodyStart: num
   if (parsed.type === 'ProjectName' && parsed.versionSpec?.length) {
     out.specifiers = parsed.versionSpec.map((v) => ({ operator: v.operator, version: v.version }));
     const only = out.specifiers.length === 1 ? out.specifiers[0] : undefined;
-    if (only && (only.operator === '==' || only.operator === '===') && !only.version.includes('*')) out.pinned = only.version;
+    if (only && (only.operator === '==' || only.operator === '===') && !only.version.includes('*'))
+      out.pinned = only.version;
   }
   const semi = spec.indexOf(';');
   if (semi >= 0 && parsed.type === 'ProjectName') out.marker = spec.slice(semi + 1).trim();
   else if (parsed.type === 'ProjectURL' && /;\s*\S/.test(spec.slice(spec.indexOf(parsed.url) + parsed.url.length))) {
-    out.marker = spec.slice(spec.indexOf(parsed.url) + parsed.url.length).replace(/^\s*;/, '').trim();
+    out.marker = spec
+      .slice(spec.indexOf(parsed.url) + parsed.url.length)
+      .replace(/^\s*;/, '')
+      .trim();
   }
   if (options.length) out.requirementOptions = options;
   return out;
@@ -187,7 +208,9 @@ function libraryParse(spec: string): PipRequirement | null {
 
 const NAME = '[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?';
 const SPEC = '(~=|===|==|!=|<=|>=|<|>)\\s*([A-Za-z0-9_.*+!-]+)';
-const SIMPLE = new RegExp(`^(${NAME})\\s*(?:\\[\\s*(${NAME}(?:\\s*,\\s*${NAME})*)\\s*\\])?\\s*((?:${SPEC})(?:\\s*,\\s*${SPEC})*)?$`);
+const SIMPLE = new RegExp(
+  `^(${NAME})\\s*(?:\\[\\s*(${NAME}(?:\\s*,\\s*${NAME})*)\\s*\\])?\\s*((?:${SPEC})(?:\\s*,\\s*${SPEC})*)?$`,
+);
 const SPEC_G = new RegExp(SPEC, 'g');
 
 /**
@@ -201,7 +224,8 @@ export function simpleRequirement(spec: string): ProjectNameRequirement | undefi
   if (!m) return undefined;
   const out: ProjectNameRequirement = { type: 'ProjectName', name: m[1] };
   if (m[2] !== undefined) out.extras = m[2].split(',').map((e) => e.trim());
-  if (m[3]) out.versionSpec = [...m[3].matchAll(SPEC_G)].map((v) => ({ operator: v[1] as VersionOperator, version: v[2] }));
+  if (m[3])
+    out.versionSpec = [...m[3].matchAll(SPEC_G)].map((v) => ({ operator: v[1] as VersionOperator, version: v[2] }));
   return out;
 }
 

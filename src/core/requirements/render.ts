@@ -1,6 +1,9 @@
 import { normalizeName } from './names';
 
-export interface PinnedName { name: string; version?: string }
+export interface PinnedName {
+  name: string;
+  version?: string;
+}
 
 export interface RenderOptions {
   /** Where the versions came from, e.g. "python3 (Python 3.11.2)"; absent when nothing was probed. */
@@ -35,11 +38,12 @@ export function renderRequirements(reqs: readonly PinnedName[], options: RenderO
     options.versionSource
       ? `# Versions: as installed in ${options.versionSource}.`
       : unpinned.length < sorted.length
-        // Pins can come from the project itself (a %pip line, pyproject.toml): say so rather than "nothing".
-        ? '# Versions: as the project declares them; no interpreter was probed for the others.'
+        ? // Pins can come from the project itself (a %pip line, pyproject.toml): say so rather than "nothing".
+          '# Versions: as the project declares them; no interpreter was probed for the others.'
         : '# Versions: no interpreter was probed, so nothing is pinned.',
   ];
-  if (unpinned.length && options.versionSource) header.push(`# Not installed there, so left unpinned: ${unpinned.join(', ')}.`);
+  if (unpinned.length && options.versionSource)
+    header.push(`# Not installed there, so left unpinned: ${unpinned.join(', ')}.`);
   header.push('# Edit freely: ds-containers keeps your lines, pins and comments when it updates this file.');
   return [...header, ...sorted.map(requirementLine)].join('\n') + '\n';
 }

@@ -43,7 +43,9 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
   try {
     text = fs.readFileSync(dockerfilePath, 'utf8');
   } catch {
-    throw new Error(`no Dockerfile at ${dockerfilePath} (run \`ds-containers scaffold\` or "Containerize Project…" first)`);
+    throw new Error(
+      `no Dockerfile at ${dockerfilePath} (run \`ds-containers scaffold\` or "Containerize Project…" first)`,
+    );
   }
   const started = Date.now();
   const buildkit = await engine.supportsBuildKit(req.env);
@@ -51,12 +53,31 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
   if (ctx.withheld.length) req.onWithheld?.(ctx.withheld);
   const progress = new BuildProgress();
   await engine.build(ctx.stream, {
-    tag: req.tag, dockerfile, buildkit, labels: buildLabels(req.dir, dockerfilePath), signal: req.signal,
-    onMessage: (m) => { for (const e of progress.feed(m)) req.onEvent?.(e); },
+    tag: req.tag,
+    dockerfile,
+    buildkit,
+    labels: buildLabels(req.dir, dockerfilePath),
+    signal: req.signal,
+    onMessage: (m) => {
+      for (const e of progress.feed(m)) req.onEvent?.(e);
+    },
   });
   const report = progress.report();
-  const cachedLines = report.steps.filter((s) => s.cached).map((s) => findStepInstruction(text, s.name)?.line).filter((l): l is number => l !== undefined);
+  const cachedLines = report.steps
+    .filter((s) => s.cached)
+    .map((s) => findStepInstruction(text, s.name)?.line)
+    .filter((l): l is number => l !== undefined);
   // The location's message is the step's own error line when it printed one (the wrapper is in `error`).
-  const location = report.ok ? undefined : locateBuildError(text, report.cause ?? report.error ?? 'build failed', report.failedStep?.name);
-  return { ...report, tag: req.tag, dockerfilePath, buildkit, location, cachedLines, seconds: (Date.now() - started) / 1000 };
+  const location = report.ok
+    ? undefined
+    : locateBuildError(text, report.cause ?? report.error ?? 'build failed', report.failedStep?.name);
+  return {
+    ...report,
+    tag: req.tag,
+    dockerfilePath,
+    buildkit,
+    location,
+    cachedLines,
+    seconds: (Date.now() - started) / 1000,
+  };
 }

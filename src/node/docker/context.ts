@@ -7,7 +7,22 @@ import dockerignore from '@balena/dockerignore';
  * Secrets that never go into a build context, whatever .dockerignore says: a data scientist's
  * `.env` or key file baked into an image is a leak that outlives the project.
  */
-export const ALWAYS_EXCLUDED = ['.git', '**/.git', '.env', '**/.env', '.env.*', '**/.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/id_ed25519*', '**/id_ecdsa*', '**/*.p12', '**/.ssh', '**/.aws'];
+export const ALWAYS_EXCLUDED = [
+  '.git',
+  '**/.git',
+  '.env',
+  '**/.env',
+  '.env.*',
+  '**/.env.*',
+  '**/*.pem',
+  '**/*.key',
+  '**/id_rsa*',
+  '**/id_ed25519*',
+  '**/id_ecdsa*',
+  '**/*.p12',
+  '**/.ssh',
+  '**/.aws',
+];
 const KEEP = ['.env.example', '**/.env.example'];
 
 export interface BuildContext {
@@ -21,9 +36,15 @@ export interface BuildContext {
 /** Lists the files of the build context, honouring .dockerignore (Docker's own rules). */
 export function contextFiles(dir: string, dockerfile = 'Dockerfile'): { files: string[]; withheld: string[] } {
   let rules = '';
-  try { rules = fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8'); } catch { /* no .dockerignore */ }
+  try {
+    rules = fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8');
+  } catch {
+    /* no .dockerignore */
+  }
   const user = dockerignore({ ignorecase: false }).add(rules);
-  const secrets = dockerignore({ ignorecase: false }).add(ALWAYS_EXCLUDED).add(KEEP.map((k) => `!${k}`));
+  const secrets = dockerignore({ ignorecase: false })
+    .add(ALWAYS_EXCLUDED)
+    .add(KEEP.map((k) => `!${k}`));
   // With an exception rule ("!keep/this"), an ignored folder may still hold kept files: walk it.
   const exceptions = rules.split(/\r?\n/).some((l) => l.trim().startsWith('!'));
   const files: string[] = [];
@@ -31,8 +52,14 @@ export function contextFiles(dir: string, dockerfile = 'Dockerfile'): { files: s
   const walk = (rel: string) => {
     for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (secrets.ignores(r)) { if (!user.ignores(r)) withheld.push(r); continue; }
-      if (e.isDirectory()) { if (!user.ignores(r) || exceptions) walk(r); continue; }
+      if (secrets.ignores(r)) {
+        if (!user.ignores(r)) withheld.push(r);
+        continue;
+      }
+      if (e.isDirectory()) {
+        if (!user.ignores(r) || exceptions) walk(r);
+        continue;
+      }
       if (!user.ignores(r) || r === dockerfile || r === '.dockerignore') files.push(r);
     }
   };

@@ -5,7 +5,10 @@ import { Engine } from './engine';
 import { describeLoss, lostOnRemove } from '../../core/docker/changes';
 
 /** What removing the container would lose (files under its working directory that differ from its image). */
-export async function lossOnRemove(engine: Engine, id: string): Promise<{ workdir: string; paths: string[]; summary: string }> {
+export async function lossOnRemove(
+  engine: Engine,
+  id: string,
+): Promise<{ workdir: string; paths: string[]; summary: string }> {
   const [{ workdir, mounts }, changes] = await Promise.all([engine.containerFiles(id), engine.containerChanges(id)]);
   const paths = lostOnRemove(changes, workdir, mounts);
   return { workdir, paths, summary: paths.length ? describeLoss(paths, workdir) : '' };
@@ -16,7 +19,13 @@ export async function lossOnRemove(engine: Engine, id: string): Promise<{ workdi
  * under dest; an existing file there is not overwritten (the copy is for the user to compare).
  * Returns the files written.
  */
-export async function copyOut(engine: Engine, id: string, workdir: string, paths: readonly string[], dest: string): Promise<string[]> {
+export async function copyOut(
+  engine: Engine,
+  id: string,
+  workdir: string,
+  paths: readonly string[],
+  dest: string,
+): Promise<string[]> {
   const tar = require('tar-fs') as typeof import('tar-fs');
   const written: string[] = [];
   for (const p of paths) {

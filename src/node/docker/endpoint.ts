@@ -62,25 +62,48 @@ function parseHost(url: string, source: string, env: NodeJS.ProcessEnv): Endpoin
   }
   const known = ['tcp:', 'http:', 'https:', 'ssh:'].includes(u.protocol);
   // new URL('tcp://') parses with an empty host; connecting to it would only say "cannot reach".
-  if (known && !u.hostname) throw new Error(`invalid Docker host "${url}" (from ${source}): no host name (expected ${u.protocol}//HOST:PORT)`);
+  if (known && !u.hostname)
+    throw new Error(`invalid Docker host "${url}" (from ${source}): no host name (expected ${u.protocol}//HOST:PORT)`);
   if (u.protocol === 'tcp:' || u.protocol === 'http:' || u.protocol === 'https:') {
-    const verify = u.protocol === 'https:' || (env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0');
-    const ep: Endpoint = { url, source, protocol: verify ? 'https' : 'http', host: u.hostname, port: Number(u.port) || (verify ? 2376 : 2375) };
+    const verify =
+      u.protocol === 'https:' ||
+      (env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0');
+    const ep: Endpoint = {
+      url,
+      source,
+      protocol: verify ? 'https' : 'http',
+      host: u.hostname,
+      port: Number(u.port) || (verify ? 2376 : 2375),
+    };
     if (verify) ep.tls = readTls(env.DOCKER_CERT_PATH || path.join(os.homedir(), '.docker'));
     return ep;
   }
   if (u.protocol === 'ssh:') {
-    return { url, source, protocol: 'ssh', host: u.hostname, port: Number(u.port) || 22, username: u.username || undefined };
+    return {
+      url,
+      source,
+      protocol: 'ssh',
+      host: u.hostname,
+      port: Number(u.port) || 22,
+      username: u.username || undefined,
+    };
   }
   throw new Error(`unsupported Docker host "${url}" (from ${source}): expected unix://, tcp:// or ssh://`);
 }
 
 function readTls(dir: string): Endpoint['tls'] {
-  const read = (f: string) => { try { return fs.readFileSync(path.join(dir, f), 'utf8'); } catch { return undefined; } };
+  const read = (f: string) => {
+    try {
+      return fs.readFileSync(path.join(dir, f), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
   return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
 }
 
-function readJson(file: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+function readJson(file: string): any {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {

@@ -6,9 +6,26 @@ import type Docker from 'dockerode';
 import { Endpoint } from './endpoint';
 import { sshAgent } from './ssh';
 import type { Readable } from 'stream';
-import { ContainerInfo, EngineEvent, ImageInfo, LayerHistory, PruneResult, RunResult, RunSpec, TtySession } from '../../core/docker/types';
 import {
-  containerFromEngine, eventFromEngine, hostPortMap, imageFromEngine, imageFromInspect, ImageRunConfig, layersFromHistory, runConfigFromInspect, runResultFromInspect,
+  ContainerInfo,
+  EngineEvent,
+  ImageInfo,
+  LayerHistory,
+  PruneResult,
+  RunResult,
+  RunSpec,
+  TtySession,
+} from '../../core/docker/types';
+import {
+  containerFromEngine,
+  eventFromEngine,
+  hostPortMap,
+  imageFromEngine,
+  imageFromInspect,
+  ImageRunConfig,
+  layersFromHistory,
+  runConfigFromInspect,
+  runResultFromInspect,
 } from '../../core/docker/shape';
 import { containerCreateBody, HostPorts } from '../../core/docker/create';
 import { changesFromEngine, FileChange } from '../../core/docker/changes';
@@ -26,12 +43,24 @@ export interface RegistryAuth {
 }
 
 export class EngineUnreachable extends Error {
-  constructor(readonly endpoint: string, readonly cause?: unknown) {
+  constructor(
+    readonly endpoint: string,
+    readonly cause?: unknown,
+  ) {
     super(`cannot reach Docker at ${endpoint}: is the engine running?`);
   }
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOENT',
+  'EACCES',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
 
 /** The engine's refusal of a host port another process (or container) holds. */
 export function isPortTaken(e: unknown): boolean {
@@ -59,7 +88,10 @@ export class Engine {
   /** Long-lived streams (events, build, logs, attach): no idle timeout. */
   protected readonly streams: Docker;
 
-  constructor(readonly endpoint: Endpoint, readonly timeoutMs = 15000) {
+  constructor(
+    readonly endpoint: Endpoint,
+    readonly timeoutMs = 15000,
+  ) {
     // Loaded on first use, from its own bundle: dockerode (with gRPC for BuildKit) is most of
     // our code by size, and the editor should not parse it until Docker is actually needed.
     const Dockerode: typeof Docker = require('dockerode');
@@ -103,7 +135,9 @@ export class Engine {
 
   /** The engine's own inspect JSON, pretty-printed, for a read-only document. */
   async inspect(kind: 'container' | 'image', id: string): Promise<string> {
-    const data: unknown = await this.act<unknown>(() => (kind === 'container' ? this.api.getContainer(id).inspect() : this.api.getImage(id).inspect()));
+    const data: unknown = await this.act<unknown>(() =>
+      kind === 'container' ? this.api.getContainer(id).inspect() : this.api.getImage(id).inspect(),
+    );
     return JSON.stringify(data, null, 2);
   }
 
@@ -134,7 +168,9 @@ export class Engine {
   async containerFiles(id: string): Promise<{ workdir: string; mounts: string[] }> {
     const raw = (await this.act(() => this.api.getContainer(id).inspect())) as unknown as Raw;
     const cfg = (raw.Config ?? {}) as Raw;
-    const mounts = Array.isArray(raw.Mounts) ? (raw.Mounts as Raw[]).map((m) => String(m.Destination ?? '')).filter(Boolean) : [];
+    const mounts = Array.isArray(raw.Mounts)
+      ? (raw.Mounts as Raw[]).map((m) => String(m.Destination ?? '')).filter(Boolean)
+      : [];
     return { workdir: typeof cfg.WorkingDir === 'string' && cfg.WorkingDir ? cfg.WorkingDir : '/', mounts };
   }
 
@@ -147,12 +183,16 @@ export class Engine {
   async logsText(id: string, tail = 200): Promise<string> {
     const c = this.api.getContainer(id);
     const info = await this.act(() => c.inspect());
-    const raw = (await this.act(() => c.logs({ follow: false, stdout: true, stderr: true, tail }))) as unknown as Uint8Array;
+    const raw = (await this.act(() =>
+      c.logs({ follow: false, stdout: true, stderr: true, tail }),
+    )) as unknown as Uint8Array;
     const bytes = raw instanceof Uint8Array ? raw : new TextEncoder().encode(String(raw));
     if (info.Config?.Tty) return new TextDecoder().decode(bytes);
     let text = '';
     const decoder = new TextDecoder();
-    new Demuxer((_s, data) => { text += decoder.decode(data, { stream: true }); }).push(bytes);
+    new Demuxer((_s, data) => {
+      text += decoder.decode(data, { stream: true });
+    }).push(bytes);
     return text;
   }
 
@@ -168,8 +208,12 @@ export class Engine {
 
   /** Removes dangling images only (those with every `label`, when given); returns what went and the bytes freed. */
   async pruneDanglingImages(label?: string[]): Promise<PruneResult> {
-    const r = await this.act(() => this.api.pruneImages({ filters: { dangling: ['true'], ...(label?.length ? { label } : {}) } }));
-    const deleted = (r.ImagesDeleted ?? []).map((d: { Deleted?: string; Untagged?: string }) => d.Deleted ?? d.Untagged ?? '').filter(Boolean);
+    const r = await this.act(() =>
+      this.api.pruneImages({ filters: { dangling: ['true'], ...(label?.length ? { label } : {}) } }),
+    );
+    const deleted = (r.ImagesDeleted ?? [])
+      .map((d: { Deleted?: string; Untagged?: string }) => d.Deleted ?? d.Untagged ?? '')
+      .filter(Boolean);
     return { deleted, spaceReclaimed: r.SpaceReclaimed ?? 0 };
   }
 
@@ -187,11 +231,20 @@ export class Engine {
   }
 
   /** Creates a container with a TTY and stdin (like `docker run -it`), attaches, then starts it. */
-  async runImageInteractive(image: string, size?: { cols: number; rows: number }): Promise<{ run: RunResult; session: TtySession }> {
+  async runImageInteractive(
+    image: string,
+    size?: { cols: number; rows: number },
+  ): Promise<{ run: RunResult; session: TtySession }> {
     const c = await this.createContainer(await this.explorerSpec(image, undefined, true), 'any');
-    const stream = (await this.act(() => c.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }))) as unknown as NodeJS.ReadWriteStream;
+    const stream = (await this.act(() =>
+      c.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }),
+    )) as unknown as NodeJS.ReadWriteStream;
     await this.act(() => c.start());
-    const session = ttySession(stream, (cols, rows) => c.resize({ w: cols, h: rows }), async () => (await c.inspect()).State?.ExitCode);
+    const session = ttySession(
+      stream,
+      (cols, rows) => c.resize({ w: cols, h: rows }),
+      async () => (await c.inspect()).State?.ExitCode,
+    );
     if (size) session.resize(size.cols, size.rows);
     return { run: await this.runResult(c.id), session };
   }
@@ -199,12 +252,24 @@ export class Engine {
   /** An interactive shell in a running container: bash when the image has it, else sh. */
   async execShell(id: string, size?: { cols: number; rows: number }): Promise<TtySession> {
     const container = this.streams.getContainer(id);
-    const exec = await this.act(() => container.exec({
-      Cmd: ['sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'],
-      AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true, Env: ['TERM=xterm-256color'],
-    }));
-    const stream = (await this.act(() => exec.start({ hijack: true, stdin: true, Tty: true }))) as unknown as NodeJS.ReadWriteStream;
-    const session = ttySession(stream, (cols, rows) => exec.resize({ w: cols, h: rows }), async () => (await exec.inspect()).ExitCode ?? undefined);
+    const exec = await this.act(() =>
+      container.exec({
+        Cmd: ['sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'],
+        AttachStdin: true,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: true,
+        Env: ['TERM=xterm-256color'],
+      }),
+    );
+    const stream = (await this.act(() =>
+      exec.start({ hijack: true, stdin: true, Tty: true }),
+    )) as unknown as NodeJS.ReadWriteStream;
+    const session = ttySession(
+      stream,
+      (cols, rows) => exec.resize({ w: cols, h: rows }),
+      async () => (await exec.inspect()).ExitCode ?? undefined,
+    );
     if (size) session.resize(size.cols, size.rows);
     return session;
   }
@@ -213,11 +278,18 @@ export class Engine {
    * Follows a container's logs (the last `tail` lines, then new ones), demultiplexed into text.
    * Resolves when the container stops or signal aborts.
    */
-  async followLogs(id: string, onText: (text: string, stream: 'stdout' | 'stderr') => void, signal: AbortSignal, tail = 1000): Promise<void> {
+  async followLogs(
+    id: string,
+    onText: (text: string, stream: 'stdout' | 'stderr') => void,
+    signal: AbortSignal,
+    tail = 1000,
+  ): Promise<void> {
     const container = this.streams.getContainer(id);
     const info = await this.act(() => container.inspect());
     if (signal.aborted) return;
-    const stream = (await this.call(() => container.logs({ follow: true, stdout: true, stderr: true, tail, abortSignal: signal }))) as unknown as NodeJS.ReadableStream;
+    const stream = (await this.call(() =>
+      container.logs({ follow: true, stdout: true, stderr: true, tail, abortSignal: signal }),
+    )) as unknown as NodeJS.ReadableStream;
     readOutput(stream, !!info.Config?.Tty, framesToText(onText));
     await endOf(stream, signal);
   }
@@ -230,7 +302,9 @@ export class Engine {
     if (signal.aborted) return;
     let stream: NodeJS.ReadableStream;
     try {
-      stream = (await this.call(() => this.streams.getEvents({ filters: { type: ['container', 'image'] }, abortSignal: signal }))) as unknown as NodeJS.ReadableStream;
+      stream = (await this.call(() =>
+        this.streams.getEvents({ filters: { type: ['container', 'image'] }, abortSignal: signal }),
+      )) as unknown as NodeJS.ReadableStream;
     } catch (e) {
       if (signal.aborted) return;
       throw e;
@@ -267,7 +341,9 @@ export class Engine {
 
   /** The one way we create a container: the body's rules are in core/docker/create.ts. */
   private async createContainer(spec: RunSpec, hostPorts: HostPorts): Promise<Docker.Container> {
-    return this.act(() => this.api.createContainer(containerCreateBody(spec, hostPorts) as Docker.ContainerCreateOptions));
+    return this.act(() =>
+      this.api.createContainer(containerCreateBody(spec, hostPorts) as Docker.ContainerCreateOptions),
+    );
   }
 
   /** The explorer's run of an image: its own command, its exposed ports, kept after it exits. */
@@ -287,19 +363,33 @@ export class Engine {
    * rules); each JSON message goes to onMessage. Resolves with the first error message of the stream
    * (a refused push still answers 200: the error is a message), undefined when it went through.
    */
-  async transfer(kind: 'push' | 'pull', ref: string, auth: RegistryAuth | undefined, onMessage: (m: Record<string, unknown>) => void, signal?: AbortSignal): Promise<string | undefined> {
+  async transfer(
+    kind: 'push' | 'pull',
+    ref: string,
+    auth: RegistryAuth | undefined,
+    onMessage: (m: Record<string, unknown>) => void,
+    signal?: AbortSignal,
+  ): Promise<string | undefined> {
     const at = ref.lastIndexOf(':');
     const tagged = at > ref.lastIndexOf('/');
     const name = tagged ? ref.slice(0, at) : ref;
     const tag = tagged ? ref.slice(at + 1) : 'latest';
-    const authconfig = auth && (auth.username === '<token>'
-      ? { identitytoken: auth.secret, serveraddress: auth.serveraddress }
-      : { username: auth.username, password: auth.secret, serveraddress: auth.serveraddress });
+    const authconfig =
+      auth &&
+      (auth.username === '<token>'
+        ? { identitytoken: auth.secret, serveraddress: auth.serveraddress }
+        : { username: auth.username, password: auth.secret, serveraddress: auth.serveraddress });
     let stream: Readable;
     try {
-      const start = (): Promise<unknown> => (kind === 'push'
-        ? this.streams.getImage(name).push({ tag, abortSignal: signal, ...(authconfig ? { authconfig } : {}) })
-        : (this.streams.pull(`${name}:${tag}`, { abortSignal: signal }, undefined as never, authconfig) as unknown as Promise<unknown>));
+      const start = (): Promise<unknown> =>
+        kind === 'push'
+          ? this.streams.getImage(name).push({ tag, abortSignal: signal, ...(authconfig ? { authconfig } : {}) })
+          : (this.streams.pull(
+              `${name}:${tag}`,
+              { abortSignal: signal },
+              undefined as never,
+              authconfig,
+            ) as unknown as Promise<unknown>);
       stream = (await this.act(start)) as Readable;
     } catch (e) {
       // A refusal before the stream starts (a pull's 500 "no basic auth credentials") is the same kind of answer.
@@ -334,14 +424,37 @@ export class Engine {
    * ends (a failed build still resolves: the error is a message). A connection lost mid-build
    * rejects with EngineUnreachable.
    */
-  async build(context: Readable, o: { tag: string; dockerfile?: string; buildkit: boolean; labels?: Record<string, string>; signal?: AbortSignal; onMessage: (m: Record<string, unknown>) => void }): Promise<void> {
-    const opts: Record<string, unknown> = { t: o.tag, dockerfile: o.dockerfile ?? 'Dockerfile', labels: o.labels ?? {}, rm: true, forcerm: true, abortSignal: o.signal };
+  async build(
+    context: Readable,
+    o: {
+      tag: string;
+      dockerfile?: string;
+      buildkit: boolean;
+      labels?: Record<string, string>;
+      signal?: AbortSignal;
+      onMessage: (m: Record<string, unknown>) => void;
+    },
+  ): Promise<void> {
+    const opts: Record<string, unknown> = {
+      t: o.tag,
+      dockerfile: o.dockerfile ?? 'Dockerfile',
+      labels: o.labels ?? {},
+      rm: true,
+      forcerm: true,
+      abortSignal: o.signal,
+    };
     if (o.buildkit) opts.version = '2';
-    const stream = await this.call(() => this.streams.buildImage(context as unknown as NodeJS.ReadableStream, opts as Docker.ImageBuildOptions)) as unknown as Readable;
+    const stream = (await this.call(() =>
+      this.streams.buildImage(context as unknown as NodeJS.ReadableStream, opts as Docker.ImageBuildOptions),
+    )) as unknown as Readable;
     await new Promise<void>((resolve, reject) => {
       let ended = false;
       const flush = readJsonLines(stream, o.onMessage, (line) => o.onMessage({ stream: line }));
-      stream.on('end', () => { ended = true; flush(); resolve(); });
+      stream.on('end', () => {
+        ended = true;
+        flush();
+        resolve();
+      });
       const lost = (e?: unknown) => {
         if (ended) return;
         if (o.signal?.aborted) reject(new Error('build cancelled'));
@@ -384,7 +497,11 @@ export class Engine {
    * Each port is published on 127.0.0.1, on the same host port when free, else on any.
    * `exit` resolves to the exit code; `output` resolves when the output stream ends.
    */
-  async startRun(spec: RunSpec, onOutput: (stream: 'stdout' | 'stderr', data: Uint8Array) => void, opts: { strictPorts?: boolean } = {}): Promise<{ id: string; hostPorts: Map<number, number>; exit: Promise<number>; output: Promise<void> }> {
+  async startRun(
+    spec: RunSpec,
+    onOutput: (stream: 'stdout' | 'stderr', data: Uint8Array) => void,
+    opts: { strictPorts?: boolean } = {},
+  ): Promise<{ id: string; hostPorts: Map<number, number>; exit: Promise<number>; output: Promise<void> }> {
     try {
       return await this.startRunOnce(spec, onOutput, true);
     } catch (e) {
@@ -394,12 +511,24 @@ export class Engine {
     }
   }
 
-  private async startRunOnce(spec: RunSpec, onOutput: (stream: 'stdout' | 'stderr', data: Uint8Array) => void, samePort: boolean) {
+  private async startRunOnce(
+    spec: RunSpec,
+    onOutput: (stream: 'stdout' | 'stderr', data: Uint8Array) => void,
+    samePort: boolean,
+  ) {
     const c = await this.createContainer(spec, samePort ? 'same' : 'any');
-    const stream = (await this.call(() => this.streams.getContainer(c.id).attach({ stream: true, stdout: true, stderr: true, logs: true }))) as unknown as Readable;
-    const output = new Promise<void>((resolve) => { stream.on('end', resolve); stream.on('close', resolve); stream.on('error', () => resolve()); });
+    const stream = (await this.call(() =>
+      this.streams.getContainer(c.id).attach({ stream: true, stdout: true, stderr: true, logs: true }),
+    )) as unknown as Readable;
+    const output = new Promise<void>((resolve) => {
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', () => resolve());
+    });
     readOutput(stream, !!spec.tty, onOutput);
-    const waited = this.streams.getContainer(c.id).wait({ condition: spec.autoRemove ? 'removed' : 'next-exit' }) as Promise<{ StatusCode: number }>;
+    const waited = this.streams
+      .getContainer(c.id)
+      .wait({ condition: spec.autoRemove ? 'removed' : 'next-exit' }) as Promise<{ StatusCode: number }>;
     const exit = waited.then((r) => r.StatusCode);
     exit.catch(() => undefined); // observed by the caller; avoid an unhandled rejection meanwhile
     try {
@@ -409,14 +538,18 @@ export class Engine {
       await this.call(() => c.remove({ force: true })).catch(() => undefined);
       throw e;
     }
-    const hostPorts = spec.ports.length ? hostPortMap(await this.runResult(c.id).catch(() => ({ id: c.id, name: '', ports: [] }))) : new Map<number, number>();
+    const hostPorts = spec.ports.length
+      ? hostPortMap(await this.runResult(c.id).catch(() => ({ id: c.id, name: '', ports: [] })))
+      : new Map<number, number>();
     return { id: c.id, hostPorts, exit, output };
   }
 
   /** Stops (SIGTERM, then SIGKILL after `seconds`) and removes a container; gone is fine. */
   async stopRun(id: string, seconds = 5): Promise<void> {
     const c = this.api.getContainer(id);
-    const ok404 = (e: unknown) => { if (![304, 404, 409].includes((e as { statusCode?: number }).statusCode ?? 0)) throw e; };
+    const ok404 = (e: unknown) => {
+      if (![304, 404, 409].includes((e as { statusCode?: number }).statusCode ?? 0)) throw e;
+    };
     await this.call(() => c.stop({ t: seconds })).catch(ok404);
     await this.call(() => c.remove({ force: true })).catch(ok404);
     // A removal already in progress (409) returns at once: wait until the container is really gone.

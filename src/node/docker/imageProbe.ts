@@ -6,7 +6,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { Engine } from './engine';
 import {
-  IMAGE_PROBE_PROGRAM, IMAGE_PROBE_SCHEMA, IMAGE_PROBE_SHELL, ImageFacts, parseImageProbe,
+  IMAGE_PROBE_PROGRAM,
+  IMAGE_PROBE_SCHEMA,
+  IMAGE_PROBE_SHELL,
+  ImageFacts,
+  parseImageProbe,
 } from '../../core/environment/imageFacts';
 
 export type { ImageFacts, InstalledDist } from '../../core/environment/imageFacts';
@@ -48,9 +52,12 @@ export async function probeImage(engine: Engine, ref: string, o: ImageProbeOptio
   const summary = await engine.imageSummary(ref);
   if (!summary) throw new ImageNotFound(ref);
   const base = { imageId: summary.id, created: summary.created, repoDigests: summary.repoDigests ?? [] };
-  const hit = memory.get(summary.id) ?? await readCache(probeCacheDir(o), summary.id);
+  const hit = memory.get(summary.id) ?? (await readCache(probeCacheDir(o), summary.id));
   // Digests change when an image is pushed or pulled; the id, and so the Python part, does not.
-  if (hit) { memory.set(summary.id, hit); return { ...hit, ...base }; }
+  if (hit) {
+    memory.set(summary.id, hit);
+    return { ...hit, ...base };
+  }
   const python = await runProbe(engine, summary.id, ref, o.labels ?? {});
   const facts: ImageFacts = { ...base, ...python };
   memory.set(summary.id, facts);
@@ -66,13 +73,25 @@ export function clearImageProbeMemory(): void {
 async function runProbe(engine: Engine, id: string, ref: string, labels: Record<string, string>) {
   let out = '';
   const decoder = new TextDecoder();
-  const run = await engine.startRun({
-    image: id, ports: [], autoRemove: true, network: 'none', labels: { 'dsContainers.probe': ref, ...labels },
-    entrypoint: ['sh', '-c', IMAGE_PROBE_SHELL, 'dsc-probe', IMAGE_PROBE_PROGRAM], cmd: [],
-  }, (_s, d) => { out += decoder.decode(d, { stream: true }); }).catch((e: Error) => {
-    if (/executable file not found|no such file or directory/i.test(e.message)) return undefined;
-    throw e;
-  });
+  const run = await engine
+    .startRun(
+      {
+        image: id,
+        ports: [],
+        autoRemove: true,
+        network: 'none',
+        labels: { 'dsContainers.probe': ref, ...labels },
+        entrypoint: ['sh', '-c', IMAGE_PROBE_SHELL, 'dsc-probe', IMAGE_PROBE_PROGRAM],
+        cmd: [],
+      },
+      (_s, d) => {
+        out += decoder.decode(d, { stream: true });
+      },
+    )
+    .catch((e: Error) => {
+      if (/executable file not found|no such file or directory/i.test(e.message)) return undefined;
+      throw e;
+    });
   if (!run) return { jupyter: {}, distributions: [], problem: `cannot run a shell in ${ref} to look for Python` };
   const code = await run.exit;
   await Promise.race([run.output, new Promise((r) => setTimeout(r, 2000))]);

@@ -30,7 +30,12 @@ export interface RunRequest {
 export type RunMode = 'script' | 'jupyter' | 'app';
 
 /** How to run an image: its own label from our generator, else its command and exposed ports. */
-export function runModeOf(cfg: { cmd: string[]; entrypoint: string[]; exposed: number[]; labels: Record<string, string> }): RunMode {
+export function runModeOf(cfg: {
+  cmd: string[];
+  entrypoint: string[];
+  exposed: number[];
+  labels: Record<string, string>;
+}): RunMode {
   const label = cfg.labels['dsContainers.mode'];
   if (label === 'script' || label === 'jupyter' || label === 'app') return label;
   if ([...cfg.entrypoint, ...cfg.cmd].some((a) => /jupyter/.test(a)) || cfg.exposed.includes(8888)) return 'jupyter';
@@ -48,7 +53,10 @@ export function runLabels(dir: string, tag: string, mode: RunMode): Record<strin
  * signal aborts, the container is stopped and removed, and the result says `stopped` (exitCode 0:
  * callers that report an exit status, like the CLI, turn `stopped` into their own, e.g. 130).
  */
-export async function runProject(engine: Engine, req: RunRequest): Promise<{ exitCode: number; stopped: boolean; mode: RunMode; id: string }> {
+export async function runProject(
+  engine: Engine,
+  req: RunRequest,
+): Promise<{ exitCode: number; stopped: boolean; mode: RunMode; id: string }> {
   const cfg = await engine.imageRunConfig(req.tag);
   const mode = runModeOf(cfg);
   const workdir = cfg.workdir || '/app';
@@ -67,15 +75,24 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
   const look = () => {
     if (mode !== 'jupyter' || found || !known.ports) return;
     const url = findJupyterUrl(seen, (p) => known.ports?.get(p));
-    if (url) { found = true; req.onJupyter?.(url); }
+    if (url) {
+      found = true;
+      req.onJupyter?.(url);
+    }
   };
   const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   const onData = (stream: 'stdout' | 'stderr', data: Uint8Array) => {
     const text = decoder[stream].decode(data, { stream: true });
     req.onOutput(stream, text);
-    if (mode === 'jupyter' && !found) { seen = (seen + text).slice(-4000); look(); }
+    if (mode === 'jupyter' && !found) {
+      seen = (seen + text).slice(-4000);
+      look();
+    }
   };
-  const run = mode === 'jupyter' && cfg.exposed.length ? await startJupyter(engine, spec, req, onData) : await engine.startRun(spec, onData);
+  const run =
+    mode === 'jupyter' && cfg.exposed.length
+      ? await startJupyter(engine, spec, req, onData)
+      : await engine.startRun(spec, onData);
   known.ports = run.hostPorts;
   req.onStarted?.(run.id, run.hostPorts);
   look();
@@ -100,14 +117,23 @@ export async function runProject(engine: Engine, req: RunRequest): Promise<{ exi
  * trying the next ones while they are taken; with a proxy base URL the port is part of the URL,
  * so it must be exactly the one asked for. Without one, Docker picks any port as a last resort.
  */
-async function startJupyter(engine: Engine, spec: RunSpec, req: RunRequest, onData: (stream: 'stdout' | 'stderr', data: Uint8Array) => void) {
+async function startJupyter(
+  engine: Engine,
+  spec: RunSpec,
+  req: RunRequest,
+  onData: (stream: 'stdout' | 'stderr', data: Uint8Array) => void,
+) {
   const port = spec.ports.includes(8888) ? 8888 : spec.ports[0];
   const first = stableHostPort(path.resolve(req.dir));
   const baseCmd = spec.cmd ?? (await engine.imageRunConfig(req.tag)).cmd;
   for (let i = 0; i < 20; i++) {
     const host = first + i;
     const base = await req.jupyterBaseUrl?.(host);
-    const attempt: RunSpec = { ...spec, hostPorts: { [port]: host }, cmd: base ? [...baseCmd, `--ServerApp.base_url=${base}`] : spec.cmd };
+    const attempt: RunSpec = {
+      ...spec,
+      hostPorts: { [port]: host },
+      cmd: base ? [...baseCmd, `--ServerApp.base_url=${base}`] : spec.cmd,
+    };
     try {
       return await engine.startRun(attempt, onData, { strictPorts: true });
     } catch (e) {

@@ -10,10 +10,17 @@ type Which = 'stdout' | 'stderr';
 export function endOf(stream: NodeJS.ReadableStream, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const destroy = () => (stream as unknown as { destroy?: () => void }).destroy?.();
-    const onAbort = () => { destroy(); resolve(); };
+    const onAbort = () => {
+      destroy();
+      resolve();
+    };
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    const done = (e?: Error) => { signal?.removeEventListener('abort', onAbort); if (e && !signal?.aborted) reject(e); else resolve(); };
+    const done = (e?: Error) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (e && !signal?.aborted) reject(e);
+      else resolve();
+    };
     stream.once('end', () => done());
     stream.once('close', () => done());
     stream.once('error', (e: Error) => done(e));
@@ -24,15 +31,25 @@ export function endOf(stream: NodeJS.ReadableStream, signal?: AbortSignal): Prom
  * A container's output stream (attach or logs) to frames: as it is with a TTY (one stream), else
  * split by our Demuxer (the engine multiplexes stdout and stderr with 8-byte headers).
  */
-export function readOutput(stream: NodeJS.ReadableStream, tty: boolean, onFrame: (stream: Which, data: Uint8Array) => void): void {
+export function readOutput(
+  stream: NodeJS.ReadableStream,
+  tty: boolean,
+  onFrame: (stream: Which, data: Uint8Array) => void,
+): void {
   if (tty) stream.on('data', (d: Buffer) => onFrame('stdout', d));
-  else { const dm = new Demuxer(onFrame); stream.on('data', (d: Buffer) => dm.push(d)); }
+  else {
+    const dm = new Demuxer(onFrame);
+    stream.on('data', (d: Buffer) => dm.push(d));
+  }
 }
 
 /** Frames to text, one UTF-8 decoder per stream (a character may span two frames). */
 export function framesToText(onText: (text: string, stream: Which) => void): (stream: Which, data: Uint8Array) => void {
   const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
-  return (which, data) => { const t = decoders[which].write(Buffer.from(data)); if (t) onText(t, which); };
+  return (which, data) => {
+    const t = decoders[which].write(Buffer.from(data));
+    if (t) onText(t, which);
+  };
 }
 
 /**
@@ -40,12 +57,21 @@ export function framesToText(onText: (text: string, stream: Which) => void): (st
  * a line that is not JSON goes to onBadLine (skipped when absent). Returns a function that flushes
  * the last line when the stream ends without a newline.
  */
-export function readJsonLines(stream: NodeJS.ReadableStream | Readable, onMessage: (m: Record<string, unknown>) => void, onBadLine?: (line: string) => void): () => void {
+export function readJsonLines(
+  stream: NodeJS.ReadableStream | Readable,
+  onMessage: (m: Record<string, unknown>) => void,
+  onBadLine?: (line: string) => void,
+): () => void {
   let buf = '';
   const take = (line: string) => {
     if (!line) return;
     let m: Record<string, unknown>;
-    try { m = JSON.parse(line); } catch { onBadLine?.(line); return; }
+    try {
+      m = JSON.parse(line);
+    } catch {
+      onBadLine?.(line);
+      return;
+    }
     if (m && typeof m === 'object') onMessage(m);
     else onBadLine?.(line);
   };
@@ -58,27 +84,52 @@ export function readJsonLines(stream: NodeJS.ReadableStream | Readable, onMessag
       take(line);
     }
   });
-  return () => { const rest = buf.trim(); buf = ''; if (rest) { try { onMessage(JSON.parse(rest)); } catch { /* a partial last line */ } } };
+  return () => {
+    const rest = buf.trim();
+    buf = '';
+    if (rest) {
+      try {
+        onMessage(JSON.parse(rest));
+      } catch {
+        /* a partial last line */
+      }
+    }
+  };
 }
 
 /** A TtySession over a hijacked engine stream (raw bytes both ways, as with a TTY). */
-export function ttySession(stream: NodeJS.ReadWriteStream, resize: (cols: number, rows: number) => Promise<unknown>, exitCode: () => Promise<number | undefined>): TtySession {
+export function ttySession(
+  stream: NodeJS.ReadWriteStream,
+  resize: (cols: number, rows: number) => Promise<unknown>,
+  exitCode: () => Promise<number | undefined>,
+): TtySession {
   const decoder = new StringDecoder('utf8');
   const exits: ((code?: number) => void)[] = [];
   let ended = false;
   const finish = () => {
     if (ended) return;
     ended = true;
-    exitCode().catch(() => undefined).then((code) => exits.forEach((cb) => cb(code)));
+    exitCode()
+      .catch(() => undefined)
+      .then((code) => exits.forEach((cb) => cb(code)));
   };
   stream.once('end', finish);
   stream.once('close', finish);
   stream.once('error', finish);
   return {
-    onData: (cb) => stream.on('data', (b: Buffer) => { const t = decoder.write(b); if (t) cb(t); }),
+    onData: (cb) =>
+      stream.on('data', (b: Buffer) => {
+        const t = decoder.write(b);
+        if (t) cb(t);
+      }),
     onExit: (cb) => void exits.push(cb),
-    write: (data) => { if (!ended) stream.write(data); },
+    write: (data) => {
+      if (!ended) stream.write(data);
+    },
     resize: (cols, rows) => void resize(cols, rows).catch(() => undefined),
-    close: () => { (stream as unknown as { destroy?: () => void }).destroy?.(); finish(); },
+    close: () => {
+      (stream as unknown as { destroy?: () => void }).destroy?.();
+      finish();
+    },
   };
 }

@@ -23,10 +23,13 @@ export const defaultRegistryPolicy: RegistryPolicy = { enabled: true, timeoutMs:
 let policy: RegistryPolicy = defaultRegistryPolicy;
 let quietUntil = 0;
 
-interface Transport { performHttpsGet(opts: https.RequestOptions): Promise<unknown> }
+interface Transport {
+  performHttpsGet(opts: https.RequestOptions): Promise<unknown>;
+}
 
 function boundedGet(opts: https.RequestOptions): Promise<unknown> {
-  if (!(typeof policy.enabled === 'function' ? policy.enabled() : policy.enabled)) return Promise.reject(new Error('registry look-ups are off'));
+  if (!(typeof policy.enabled === 'function' ? policy.enabled() : policy.enabled))
+    return Promise.reject(new Error('registry look-ups are off'));
   if (Date.now() < quietUntil) return Promise.reject(new Error('registry unreachable a moment ago'));
   const { timeoutMs, cooldownMs, get = https.get } = policy;
   return new Promise((resolve, reject) => {
@@ -68,6 +71,7 @@ function boundedGet(opts: https.RequestOptions): Promise<unknown> {
 export function limitRegistryLookups(p: Partial<RegistryPolicy> = {}): void {
   policy = { ...defaultRegistryPolicy, ...p };
   quietUntil = 0;
-  const { DockerRegistryClient } = require('dockerfile-language-service/lib/dockerRegistryClient') as typeof RegistryModule;
+  const { DockerRegistryClient } =
+    require('dockerfile-language-service/lib/dockerRegistryClient') as typeof RegistryModule;
   (DockerRegistryClient.prototype as unknown as Transport).performHttpsGet = boundedGet;
 }

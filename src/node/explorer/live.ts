@@ -41,7 +41,10 @@ export class ExplorerModel {
   private readonly inflight = new Map<Kind, Promise<void>>();
   private readonly again = new Set<Kind>();
 
-  constructor(private readonly engine: () => Engine, opts: LiveOptions = {}) {
+  constructor(
+    private readonly engine: () => Engine,
+    opts: LiveOptions = {},
+  ) {
     this.opts = { debounceMs: 500, pollMs: 60000, backoffMs: [1000, 2000, 5000, 10000, 30000], ...opts };
   }
 
@@ -111,11 +114,15 @@ export class ExplorerModel {
       const ac = new AbortController();
       this.abort = ac;
       try {
-        await this.engine().events((e) => gen === this.gen && this.onEvent(e), ac.signal, () => {
-          attempt = 0;
-          // anything may have changed while we were not listening
-          void this.refresh();
-        });
+        await this.engine().events(
+          (e) => gen === this.gen && this.onEvent(e),
+          ac.signal,
+          () => {
+            attempt = 0;
+            // anything may have changed while we were not listening
+            void this.refresh();
+          },
+        );
       } catch (e) {
         if (gen !== this.gen) return;
         this.fail(e);
@@ -124,7 +131,10 @@ export class ExplorerModel {
       const wait = this.opts.backoffMs[Math.min(attempt++, this.opts.backoffMs.length - 1)];
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, wait);
-        this.wake = () => { clearTimeout(t); resolve(); };
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
       });
       this.wake = undefined;
     }

@@ -33,16 +33,25 @@ export function kubectl(args: string[], o: KubectlOptions = {}): Promise<Kubectl
       partial = lines.pop() ?? '';
       lines.forEach(o.onLine);
     });
-    p.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    p.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     p.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') reject(new KubectlError('kubectl not found on PATH: install it (https://kubernetes.io/docs/tasks/tools/) to apply manifests'));
+      if (e.code === 'ENOENT')
+        reject(
+          new KubectlError(
+            'kubectl not found on PATH: install it (https://kubernetes.io/docs/tasks/tools/) to apply manifests',
+          ),
+        );
       else reject(e);
     });
     p.on('close', (code) => {
       if (partial && o.onLine) o.onLine(partial);
       resolve({ code: code ?? 1, stdout, stderr });
     });
-    p.stdin.on('error', () => { /* kubectl may exit before reading all of stdin; its exit code tells */ });
+    p.stdin.on('error', () => {
+      /* kubectl may exit before reading all of stdin; its exit code tells */
+    });
     p.stdin.end(o.input ?? '');
   });
 }
@@ -68,7 +77,10 @@ export type JobState = 'Complete' | 'Failed' | 'running';
 
 /** The Job's state from its conditions. */
 export async function jobState(name: string, namespace: string | undefined, o: KubectlOptions = {}): Promise<JobState> {
-  const r = await kubectl(['get', 'job', name, ...nsArgs(namespace), '-o', 'jsonpath={.status.conditions[*].type}'], { env: o.env, signal: o.signal });
+  const r = await kubectl(['get', 'job', name, ...nsArgs(namespace), '-o', 'jsonpath={.status.conditions[*].type}'], {
+    env: o.env,
+    signal: o.signal,
+  });
   if (r.code !== 0) throw new KubectlError(`kubectl get job ${name} failed: ${firstLine(r.stderr)}`);
   const types = r.stdout.split(/\s+/);
   if (types.includes('Failed')) return 'Failed';
@@ -80,9 +92,18 @@ export async function jobState(name: string, namespace: string | undefined, o: K
  * Follows the Job's logs until its pod ends, then waits for the Job's verdict (a failed pod is retried
  * up to the backoff limit; only the first pod's logs are followed). Resolves true when the Job completed.
  */
-export async function followJob(name: string, namespace: string | undefined, onLine: (l: string) => void, o: KubectlOptions & { pollMs?: number } = {}): Promise<boolean> {
+export async function followJob(
+  name: string,
+  namespace: string | undefined,
+  onLine: (l: string) => void,
+  o: KubectlOptions & { pollMs?: number } = {},
+): Promise<boolean> {
   // --pod-running-timeout: an image still being pulled is not an error.
-  await kubectl(['logs', '-f', `job/${name}`, ...nsArgs(namespace), '--pod-running-timeout=10m'], { env: o.env, signal: o.signal, onLine });
+  await kubectl(['logs', '-f', `job/${name}`, ...nsArgs(namespace), '--pod-running-timeout=10m'], {
+    env: o.env,
+    signal: o.signal,
+    onLine,
+  });
   for (;;) {
     const state = await jobState(name, namespace, o);
     if (state !== 'running') return state === 'Complete';
@@ -96,5 +117,10 @@ function nsArgs(namespace: string | undefined): string[] {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? ''
+  );
 }

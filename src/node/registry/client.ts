@@ -5,7 +5,10 @@ import { Credentials } from '../../core/registry/dockerConfig';
 import { registryApiHost, registryScheme } from '../../core/registry/reference';
 
 export class RegistryError extends Error {
-  constructor(message: string, readonly kind: 'unreachable' | 'unauthorized' | 'refused') {
+  constructor(
+    message: string,
+    readonly kind: 'unreachable' | 'unauthorized' | 'refused',
+  ) {
     super(message);
   }
 }
@@ -23,7 +26,11 @@ interface Answer {
 }
 
 /** GET (or HEAD) a v2 path, answering one auth challenge; 401 after that is RegistryError 'unauthorized'. */
-export async function registryGet(key: string, apiPath: string, o: RegistryOptions & { method?: string; accept?: string[]; scope?: string } = {}): Promise<Answer> {
+export async function registryGet(
+  key: string,
+  apiPath: string,
+  o: RegistryOptions & { method?: string; accept?: string[]; scope?: string } = {},
+): Promise<Answer> {
   const host = registryApiHost(key);
   const url = `${registryScheme(host)}://${host}${apiPath}`;
   const first = await send(url, host, o, undefined);
@@ -34,11 +41,19 @@ export async function registryGet(key: string, apiPath: string, o: RegistryOptio
   if (challenge?.scheme === 'bearer') authorization = `Bearer ${await bearerToken(challenge.params, host, o)}`;
   else authorization = `Basic ${basic(o.creds!)}`;
   const second = await send(url, host, o, authorization);
-  if (second.status === 401) throw new RegistryError(o.creds ? `${host} refused the login: wrong username or password` : `${host} needs a login`, 'unauthorized');
+  if (second.status === 401)
+    throw new RegistryError(
+      o.creds ? `${host} refused the login: wrong username or password` : `${host} needs a login`,
+      'unauthorized',
+    );
   return second;
 }
 
-async function bearerToken(params: Record<string, string>, host: string, o: RegistryOptions & { scope?: string }): Promise<string> {
+async function bearerToken(
+  params: Record<string, string>,
+  host: string,
+  o: RegistryOptions & { scope?: string },
+): Promise<string> {
   if (!params.realm) throw new RegistryError(`${host} sent a Bearer challenge without a realm`, 'refused');
   const u = new URL(params.realm);
   if (params.service) u.searchParams.set('service', params.service);
@@ -48,8 +63,14 @@ async function bearerToken(params: Record<string, string>, host: string, o: Regi
     // An identity token is exchanged as a refresh token (OAuth2 form), the way the Docker CLI does.
     u.searchParams.set('grant_type', 'refresh_token');
   }
-  const r = await send(u.toString(), u.host, o, o.creds && o.creds.username !== '<token>' ? `Basic ${basic(o.creds)}` : undefined);
-  if (r.status === 401 || r.status === 403) throw new RegistryError(`${host} refused the login: wrong username or password`, 'unauthorized');
+  const r = await send(
+    u.toString(),
+    u.host,
+    o,
+    o.creds && o.creds.username !== '<token>' ? `Basic ${basic(o.creds)}` : undefined,
+  );
+  if (r.status === 401 || r.status === 403)
+    throw new RegistryError(`${host} refused the login: wrong username or password`, 'unauthorized');
   if (r.status >= 400) throw new RegistryError(`${u.host} answered ${r.status} for a token`, 'refused');
   const j = JSON.parse(r.body) as { token?: string; access_token?: string };
   const token = j.token ?? j.access_token;
@@ -57,7 +78,12 @@ async function bearerToken(params: Record<string, string>, host: string, o: Regi
   return token;
 }
 
-async function send(url: string, host: string, o: RegistryOptions & { method?: string; accept?: string[] }, authorization: string | undefined): Promise<Answer> {
+async function send(
+  url: string,
+  host: string,
+  o: RegistryOptions & { method?: string; accept?: string[] },
+  authorization: string | undefined,
+): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (authorization) headers.authorization = authorization;
   if (o.accept) headers.accept = o.accept.join(', ');
@@ -68,7 +94,10 @@ async function send(url: string, host: string, o: RegistryOptions & { method?: s
   } catch (e) {
     if (o.signal?.aborted) throw e;
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new RegistryError(`cannot reach the registry at ${host}: ${cause?.code ?? cause?.message ?? (e as Error).message}`, 'unreachable');
+    throw new RegistryError(
+      `cannot reach the registry at ${host}: ${cause?.code ?? cause?.message ?? (e as Error).message}`,
+      'unreachable',
+    );
   }
   return { status: r.status, headers: r.headers, body: o.method === 'HEAD' ? '' : await r.text() };
 }
@@ -80,20 +109,23 @@ function basic(c: Credentials): string {
 /** Checks credentials the way `docker login` does: GET /v2/ must answer 200 with them. */
 export async function verifyLogin(key: string, creds: Credentials, o: RegistryOptions = {}): Promise<void> {
   const r = await registryGet(key, '/v2/', { ...o, creds });
-  if (r.status !== 200) throw new RegistryError(`${registryApiHost(key)} answered ${r.status} to /v2/: is it a registry?`, 'refused');
+  if (r.status !== 200)
+    throw new RegistryError(`${registryApiHost(key)} answered ${r.status} to /v2/: is it a registry?`, 'refused');
 }
 
 /** Repositories from /v2/_catalog (registries may refuse it, Docker Hub does: then an error). */
 export async function listRepositories(key: string, o: RegistryOptions = {}): Promise<string[]> {
   const r = await registryGet(key, '/v2/_catalog?n=1000', { ...o, scope: 'registry:catalog:*' });
-  if (r.status !== 200) throw new RegistryError(`${registryApiHost(key)} does not list its repositories (${r.status})`, 'refused');
+  if (r.status !== 200)
+    throw new RegistryError(`${registryApiHost(key)} does not list its repositories (${r.status})`, 'refused');
   return ((JSON.parse(r.body) as { repositories?: string[] }).repositories ?? []).sort();
 }
 
 export async function listTags(key: string, repository: string, o: RegistryOptions = {}): Promise<string[]> {
   const r = await registryGet(key, `/v2/${repository}/tags/list`, { ...o, scope: `repository:${repository}:pull` });
   if (r.status === 404) return [];
-  if (r.status !== 200) throw new RegistryError(`${registryApiHost(key)} answered ${r.status} for the tags of ${repository}`, 'refused');
+  if (r.status !== 200)
+    throw new RegistryError(`${registryApiHost(key)} answered ${r.status} for the tags of ${repository}`, 'refused');
   return ((JSON.parse(r.body) as { tags?: string[] | null }).tags ?? []).sort();
 }
 
@@ -105,9 +137,23 @@ const manifestTypes = [
 ];
 
 /** The digest a tag points at (Docker-Content-Digest of its manifest), for references by digest. */
-export async function tagDigest(key: string, repository: string, tag: string, o: RegistryOptions = {}): Promise<string> {
-  const r = await registryGet(key, `/v2/${repository}/manifests/${tag}`, { ...o, method: 'HEAD', accept: manifestTypes, scope: `repository:${repository}:pull` });
+export async function tagDigest(
+  key: string,
+  repository: string,
+  tag: string,
+  o: RegistryOptions = {},
+): Promise<string> {
+  const r = await registryGet(key, `/v2/${repository}/manifests/${tag}`, {
+    ...o,
+    method: 'HEAD',
+    accept: manifestTypes,
+    scope: `repository:${repository}:pull`,
+  });
   const digest = r.headers.get('docker-content-digest');
-  if (r.status !== 200 || !digest) throw new RegistryError(`${registryApiHost(key)} has no manifest for ${repository}:${tag} (${r.status})`, 'refused');
+  if (r.status !== 200 || !digest)
+    throw new RegistryError(
+      `${registryApiHost(key)} has no manifest for ${repository}:${tag} (${r.status})`,
+      'refused',
+    );
   return digest;
 }

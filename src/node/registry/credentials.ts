@@ -4,7 +4,14 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { credentialSource, Credentials, DockerConfig, fileCredentials, withLogin, withLogout } from '../../core/registry/dockerConfig';
+import {
+  credentialSource,
+  Credentials,
+  DockerConfig,
+  fileCredentials,
+  withLogin,
+  withLogout,
+} from '../../core/registry/dockerConfig';
 import { helperErase, helperGet, helperStore } from './credHelper';
 
 /** The folder holding config.json: $DOCKER_CONFIG, else ~/.docker. */
@@ -47,7 +54,10 @@ async function writeDockerConfig(config: DockerConfig, env: NodeJS.ProcessEnv): 
 }
 
 /** The credentials for a registry key, from its helper or the file; undefined when there are none. */
-export async function getCredentials(key: string, env: NodeJS.ProcessEnv = process.env): Promise<Credentials | undefined> {
+export async function getCredentials(
+  key: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Credentials | undefined> {
   const config = await readDockerConfig(env);
   const src = credentialSource(config, key);
   if (src.kind === 'helper') return helperGet(src.helper, key, env);
@@ -55,7 +65,11 @@ export async function getCredentials(key: string, env: NodeJS.ProcessEnv = proce
 }
 
 /** Stores a login as Docker does: in the helper when one is configured (the file keeps an empty entry), else inline. */
-export async function storeCredentials(key: string, creds: Credentials, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function storeCredentials(
+  key: string,
+  creds: Credentials,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
   const config = await readDockerConfig(env);
   const src = credentialSource(config, key);
   if (src.kind === 'helper') {

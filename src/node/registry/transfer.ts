@@ -19,20 +19,31 @@ export function authKeyOf(ref: string): string {
 }
 
 /** Pushes or pulls `ref`; onLine gets condensed progress ("layer: Pushed"). Throws TransferError for a refusal. */
-export async function transferImage(engine: Engine, kind: 'push' | 'pull', ref: string, o: { env?: NodeJS.ProcessEnv; onLine?: (l: string) => void; signal?: AbortSignal } = {}): Promise<TransferResult> {
+export async function transferImage(
+  engine: Engine,
+  kind: 'push' | 'pull',
+  ref: string,
+  o: { env?: NodeJS.ProcessEnv; onLine?: (l: string) => void; signal?: AbortSignal } = {},
+): Promise<TransferResult> {
   const key = authKeyOf(ref);
   const shown = key === dockerHubAuthKey ? dockerHub : key;
   const creds = await getCredentials(key, o.env);
   const seen = new Map<string, string>();
   let digest: string | undefined;
-  const error = await engine.transfer(kind, ref, creds && { ...creds, serveraddress: key }, (m) => {
-    const t = m as TransferMessage;
-    if (t.aux?.Digest) digest = t.aux.Digest;
-    const d = /Digest: (sha256:[a-f0-9]{64})/.exec(t.status ?? '');
-    if (d) digest = d[1];
-    const line = transferLine(t, seen);
-    if (line) o.onLine?.(line);
-  }, o.signal);
+  const error = await engine.transfer(
+    kind,
+    ref,
+    creds && { ...creds, serveraddress: key },
+    (m) => {
+      const t = m as TransferMessage;
+      if (t.aux?.Digest) digest = t.aux.Digest;
+      const d = /Digest: (sha256:[a-f0-9]{64})/.exec(t.status ?? '');
+      if (d) digest = d[1];
+      const line = transferLine(t, seen);
+      if (line) o.onLine?.(line);
+    },
+    o.signal,
+  );
   if (error) throw new TransferError(explain(kind, error, shown, !!creds));
   return { digest };
 }
@@ -44,10 +55,15 @@ function explain(kind: 'push' | 'pull', message: string, registry: string, hadCr
       ? `${registry} refused the ${kind} with the stored credentials (${msg}): log in again with ds-containers login ${registry}`
       : `${registry} refused the ${kind}: log in first with ds-containers login ${registry}`;
   }
-  if (/connection refused|no such host|dial tcp|i\/o timeout|timeout|network is unreachable|server gave HTTP response to HTTPS/i.test(msg)) {
+  if (
+    /connection refused|no such host|dial tcp|i\/o timeout|timeout|network is unreachable|server gave HTTP response to HTTPS/i.test(
+      msg,
+    )
+  ) {
     return `cannot reach the registry at ${registry}: ${msg}`;
   }
-  if (/name invalid|invalid reference|repository name|NAME_INVALID|manifest invalid|TAG_INVALID/i.test(msg)) return `${registry} rejected the name: ${msg}`;
+  if (/name invalid|invalid reference|repository name|NAME_INVALID|manifest invalid|TAG_INVALID/i.test(msg))
+    return `${registry} rejected the name: ${msg}`;
   if (kind === 'pull' && /not found|manifest unknown/i.test(msg)) return `${registry} has no such image: ${msg}`;
   return `${kind} failed: ${msg}`;
 }

@@ -2,5 +2,8 @@
 declare module 'tar-fs' {
   import { Readable, Writable } from 'stream';
   export function pack(cwd: string, opts?: { entries?: string[] }): Readable;
-  export function extract(cwd: string, opts?: { ignore?: (name: string, header?: { type?: string; name: string }) => boolean; chown?: boolean }): Writable;
+  export function extract(
+    cwd: string,
+    opts?: { ignore?: (name: string, header?: { type?: string; name: string }) => boolean; chown?: boolean },
+  ): Writable;
 }

@@ -20,11 +20,19 @@ type Item = vscode.QuickPickItem & { image?: string };
 /** Resolves to the chosen reference, or undefined when the user cancels. */
 export async function pickBaseImage(s: Services, current: string): Promise<string | undefined> {
   const now = Date.now() / 1000;
-  const local = await s.engines.get().listImages().catch(() => []);
+  const local = await s.engines
+    .get()
+    .listImages()
+    .catch(() => []);
   const localItems: Item[] = local
     .flatMap((i) => i.tags.map((t) => ({ t, i })))
     .sort((a, b) => b.i.created - a.i.created)
-    .map(({ t, i }) => ({ label: t, description: `${formatSize(i.size)} · ${formatAge(i.created, now)}`, image: t, picked: t === current }));
+    .map(({ t, i }) => ({
+      label: t,
+      description: `${formatSize(i.size)} · ${formatAge(i.created, now)}`,
+      image: t,
+      picked: t === current,
+    }));
   const have = new Set(localItems.map((i) => i.image));
   const items: Item[] = [
     { label: 'Local images', kind: vscode.QuickPickItemKind.Separator },
@@ -39,7 +47,10 @@ export async function pickBaseImage(s: Services, current: string): Promise<strin
   // What is typed is offered as its own first entry when it is a valid reference.
   qp.onDidChangeValue((v) => {
     const typed = v.trim();
-    qp.items = typed && isValidTag(typed) && !items.some((i) => i.image === typed) ? [{ label: typed, description: 'as typed', image: typed }, ...items] : items;
+    qp.items =
+      typed && isValidTag(typed) && !items.some((i) => i.image === typed)
+        ? [{ label: typed, description: 'as typed', image: typed }, ...items]
+        : items;
   });
   try {
     return await new Promise<string | undefined>((resolve) => {

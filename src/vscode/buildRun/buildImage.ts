@@ -9,7 +9,11 @@ import { BuildTarget } from './target';
  * A failure becomes a diagnostic on its Dockerfile line (and an error message); success clears
  * it and records the build for the inlay hints. Resolves to the outcome either way.
  */
-export async function buildWithProgress(s: Services, t: BuildTarget, opts: { quiet?: boolean } = {}): Promise<BuildOutcome> {
+export async function buildWithProgress(
+  s: Services,
+  t: BuildTarget,
+  opts: { quiet?: boolean } = {},
+): Promise<BuildOutcome> {
   const engine = s.engines.get();
   const uri = vscode.Uri.file(t.dockerfile);
   s.log.info(`build ${t.tag} from ${t.dockerfile}`);
@@ -21,14 +25,23 @@ export async function buildWithProgress(s: Services, t: BuildTarget, opts: { qui
       let last = 0;
       try {
         return await buildProject(engine, {
-          dir: t.dir, dockerfile: t.dockerfileName, tag: t.tag, signal: ac.signal,
+          dir: t.dir,
+          dockerfile: t.dockerfileName,
+          tag: t.tag,
+          signal: ac.signal,
           onWithheld: (files) => s.log.warn(`kept out of the build context (secrets): ${files.join(', ')}`),
           onEvent: (e) => {
-            if (e.kind === 'log') { s.log.info(`  ${e.text}`); return; }
+            if (e.kind === 'log') {
+              s.log.info(`  ${e.text}`);
+              return;
+            }
             const text = `${e.step.name}${e.step.cached ? ' (cached)' : ''}`;
             s.log.info(text);
             const pct = Math.round((e.index / e.total) * 100);
-            progress.report({ message: `${e.index}/${e.total}${e.step.cached ? ' cached' : ''}: ${e.step.name.replace(/^\[[^\]]*\]\s*/, '').slice(0, 60)}`, increment: Math.max(0, pct - last) });
+            progress.report({
+              message: `${e.index}/${e.total}${e.step.cached ? ' cached' : ''}: ${e.step.name.replace(/^\[[^\]]*\]\s*/, '').slice(0, 60)}`,
+              increment: Math.max(0, pct - last),
+            });
             last = Math.max(last, pct);
           },
         });
@@ -41,36 +54,60 @@ export async function buildWithProgress(s: Services, t: BuildTarget, opts: { qui
   if (!outcome.ok) {
     const loc = outcome.location;
     const line = loc?.line ?? 0;
-    const d = new vscode.Diagnostic(new vscode.Range(line, 0, loc?.endLine ?? line, Number.MAX_SAFE_INTEGER), `Build failed: ${loc?.message ?? outcome.error}`, vscode.DiagnosticSeverity.Error);
+    const d = new vscode.Diagnostic(
+      new vscode.Range(line, 0, loc?.endLine ?? line, Number.MAX_SAFE_INTEGER),
+      `Build failed: ${loc?.message ?? outcome.error}`,
+      vscode.DiagnosticSeverity.Error,
+    );
     d.source = 'ds-containers build';
     s.buildRun.buildDiagnostics.set(uri, [d]);
     for (const l of outcome.tail) s.log.error(`  | ${l}`);
-    s.log.error(`${t.dockerfile}:${loc?.line !== undefined ? loc.line + 1 : '?'}: error: ${loc?.message ?? outcome.error}`);
+    s.log.error(
+      `${t.dockerfile}:${loc?.line !== undefined ? loc.line + 1 : '?'}: error: ${loc?.message ?? outcome.error}`,
+    );
     s.buildRun.recordBuild(t.dockerfile, undefined);
     // quiet: the caller (Containerize) shows its own message, with more ways out.
     if (!opts.quiet) {
       // The cause in the step's own words (pip's "ERROR: …", Python's "…Error: …") and what likely fixes it.
       const pip = /requirement|distribution|pip/i.test(`${loc?.message ?? ''} ${outcome.failedStep?.name ?? ''}`);
       const actions = [pip ? 'Open requirements.txt' : 'Go to Line', 'Retry', 'Show Logs'];
-      void vscode.window.showErrorMessage(`Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ${loc?.message ?? outcome.error}`, ...actions).then((pick) => {
-        if (pick === 'Show Logs') s.log.show();
-        if (pick === 'Go to Line') void vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
-        if (pick === 'Open requirements.txt') void vscode.window.showTextDocument(vscode.Uri.file(path.join(t.dir, 'requirements.txt')));
-        if (pick === 'Retry') void vscode.commands.executeCommand('dsContainers.project.build', uri);
-      });
+      void vscode.window
+        .showErrorMessage(
+          `Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ${loc?.message ?? outcome.error}`,
+          ...actions,
+        )
+        .then((pick) => {
+          if (pick === 'Show Logs') s.log.show();
+          if (pick === 'Go to Line')
+            void vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
+          if (pick === 'Open requirements.txt')
+            void vscode.window.showTextDocument(vscode.Uri.file(path.join(t.dir, 'requirements.txt')));
+          if (pick === 'Retry') void vscode.commands.executeCommand('dsContainers.project.build', uri);
+        });
     }
     return outcome;
   }
   s.buildRun.buildDiagnostics.delete(uri);
-  s.buildRun.recordBuild(t.dockerfile, { tag: t.tag, imageId: outcome.imageId!, cachedLines: outcome.cachedLines, at: Date.now() });
+  s.buildRun.recordBuild(t.dockerfile, {
+    tag: t.tag,
+    imageId: outcome.imageId!,
+    cachedLines: outcome.cachedLines,
+    at: Date.now(),
+  });
   const cached = outcome.steps.filter((x) => x.cached).length;
   s.log.info(`built ${t.tag} in ${outcome.seconds.toFixed(1)} s (${outcome.steps.length} steps, ${cached} cached)`);
   // A build says when it is done (the CodeLens gives no other sign), with the next step.
   if (!opts.quiet) {
-    void vscode.window.showInformationMessage(`Built ${t.tag} in ${outcome.seconds.toFixed(0)} s (${cached} of ${outcome.steps.length} steps cached).`, 'Run', 'Show Logs').then((pick) => {
-      if (pick === 'Run') void vscode.commands.executeCommand('dsContainers.project.run', uri);
-      if (pick === 'Show Logs') s.log.show();
-    });
+    void vscode.window
+      .showInformationMessage(
+        `Built ${t.tag} in ${outcome.seconds.toFixed(0)} s (${cached} of ${outcome.steps.length} steps cached).`,
+        'Run',
+        'Show Logs',
+      )
+      .then((pick) => {
+        if (pick === 'Run') void vscode.commands.executeCommand('dsContainers.project.run', uri);
+        if (pick === 'Show Logs') s.log.show();
+      });
   }
   return outcome;
 }

@@ -40,13 +40,19 @@ async function openJupyter(s: Services, arg?: unknown, opts?: { open?: boolean }
         run.stop();
         throw new Error(`${t.tag} does not run Jupyter (its command is not a notebook server)`);
       }
-      url = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Waiting for Jupyter…' }, () => run.url);
+      url = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Waiting for Jupyter…' },
+        () => run.url,
+      );
       if (!url) throw new Error(`Jupyter in ${t.tag} stopped before printing its URL: see the terminal`);
     }
   } else {
     const running = await pickRunningJupyter(s);
     if (!running) {
-      const pick = await vscode.window.showInformationMessage('No Jupyter server is running. Containerize a notebook project to start one.', 'Containerize Project…');
+      const pick = await vscode.window.showInformationMessage(
+        'No Jupyter server is running. Containerize a notebook project to start one.',
+        'Containerize Project…',
+      );
       if (pick) await vscode.commands.executeCommand('dsContainers.project.containerize');
       throw new UserCancelled();
     }
@@ -63,7 +69,8 @@ export const buildRunCommands: CommandSpec[] = [
     id: 'dsContainers.project.containerize',
     title: 'Containerize Project…',
     needsTrust: true,
-    handler: (s, arg?: vscode.Uri | ContainerizeOptions) => containerize(s, arg instanceof vscode.Uri ? { folder: arg } : arg ?? {}),
+    handler: (s, arg?: vscode.Uri | ContainerizeOptions) =>
+      containerize(s, arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {})),
   },
   {
     // The Dockerfile from the argument (explorer, CodeLens), the editor, or the workspace.

@@ -1,26 +1,48 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { detectCompose } from '../../node/compose';
-import { ComposeFlavor, ComposeTarget, composeDownArgv, composeLogsArgv, composeUpArgv } from '../../core/docker/compose';
+import {
+  ComposeFlavor,
+  ComposeTarget,
+  composeDownArgv,
+  composeLogsArgv,
+  composeUpArgv,
+} from '../../core/docker/compose';
 
 let flavor: ComposeFlavor | undefined;
 
 /** `docker compose` (v2) or `docker-compose` (v1), detected once per session. */
 export function composeFlavor(): ComposeFlavor {
   flavor ??= detectCompose();
-  if (!flavor) throw new Error('neither `docker compose` (v2) nor `docker-compose` (v1) is installed: install the Docker Compose plugin');
+  if (!flavor)
+    throw new Error(
+      'neither `docker compose` (v2) nor `docker-compose` (v1) is installed: install the Docker Compose plugin',
+    );
   return flavor;
 }
 
 /** Runs one compose argv as a VS Code task (a process, no shell) and resolves to its exit code. */
 export async function runComposeTask(name: string, argv: string[], cwd: string): Promise<number> {
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(cwd)) ?? vscode.TaskScope.Workspace;
-  const task = new vscode.Task({ type: 'dsContainers.compose', argv }, folder, name, 'Data Science Containers', new vscode.ProcessExecution(argv[0], argv.slice(1), { cwd }));
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+  const task = new vscode.Task(
+    { type: 'dsContainers.compose', argv },
+    folder,
+    name,
+    'Data Science Containers',
+    new vscode.ProcessExecution(argv[0], argv.slice(1), { cwd }),
+  );
+  task.presentationOptions = {
+    reveal: vscode.TaskRevealKind.Always,
+    panel: vscode.TaskPanelKind.Dedicated,
+    clear: true,
+  };
   const exec = await vscode.tasks.executeTask(task);
   return new Promise((resolve) => {
     const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-      if (e.execution === exec) { sub.dispose(); resolve(e.exitCode ?? 1); }
+      if (e.execution === exec) {
+        sub.dispose();
+        resolve(e.exitCode ?? 1);
+      }
     });
   });
 }
@@ -31,14 +53,29 @@ function target(file: string): ComposeTarget {
 
 export async function composeUp(file: string, opts: { logs?: boolean } = {}): Promise<number> {
   const f = composeFlavor();
-  const code = await runComposeTask(`Compose Up (${path.basename(path.dirname(file))})`, composeUpArgv(f, target(file)), path.dirname(file));
+  const code = await runComposeTask(
+    `Compose Up (${path.basename(path.dirname(file))})`,
+    composeUpArgv(f, target(file)),
+    path.dirname(file),
+  );
   if (code === 0 && opts.logs !== false) {
     const argv = composeLogsArgv(f, target(file));
-    vscode.window.createTerminal({ name: `Compose logs (${path.basename(path.dirname(file))})`, shellPath: argv[0], shellArgs: argv.slice(1), cwd: path.dirname(file) }).show(true);
+    vscode.window
+      .createTerminal({
+        name: `Compose logs (${path.basename(path.dirname(file))})`,
+        shellPath: argv[0],
+        shellArgs: argv.slice(1),
+        cwd: path.dirname(file),
+      })
+      .show(true);
   }
   return code;
 }
 
 export function composeDown(file: string): Promise<number> {
-  return runComposeTask(`Compose Down (${path.basename(path.dirname(file))})`, composeDownArgv(composeFlavor(), target(file)), path.dirname(file));
+  return runComposeTask(
+    `Compose Down (${path.basename(path.dirname(file))})`,
+    composeDownArgv(composeFlavor(), target(file)),
+    path.dirname(file),
+  );
 }

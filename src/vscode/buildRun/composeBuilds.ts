@@ -18,8 +18,8 @@ export function composeBuilding(dockerfile: string): string | undefined {
   for (const svc of Object.values(doc.services ?? {})) {
     const b = svc?.build;
     if (!b) continue;
-    const context = path.resolve(dir, typeof b === 'string' ? b : b.context ?? '.');
-    const df = path.resolve(context, typeof b === 'string' ? 'Dockerfile' : b.dockerfile ?? 'Dockerfile');
+    const context = path.resolve(dir, typeof b === 'string' ? b : (b.context ?? '.'));
+    const df = path.resolve(context, typeof b === 'string' ? 'Dockerfile' : (b.dockerfile ?? 'Dockerfile'));
     if (df === path.resolve(dockerfile)) return file;
   }
   return undefined;

@@ -55,15 +55,27 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   // Versions are pinned from the interpreter the user works with (the Python extension's, when installed).
   const python = await s.python.forResource(vscode.Uri.file(dir));
   s.log.info(`containerize ${dir}: interpreter ${describeInterpreter(python)}`);
-  const analysis = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Scanning ${path.basename(dir)}`, cancellable: true }, (p, token) => {
-    const ac = new AbortController();
-    token.onCancellationRequested(() => ac.abort());
-    return analyzeProject(dir, { signal: ac.signal, python: python.command, noPin: o.noPin, onProgress: (n, total) => p.report({ message: `${n}/${total} files` }) });
-  });
+  const analysis = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Scanning ${path.basename(dir)}`, cancellable: true },
+    (p, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort());
+      return analyzeProject(dir, {
+        signal: ac.signal,
+        python: python.command,
+        noPin: o.noPin,
+        onProgress: (n, total) => p.report({ message: `${n}/${total} files` }),
+      });
+    },
+  );
   for (const w of analysis.warnings) s.log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   // A second Containerize starts from what the project's Dockerfile already chose (base image, mode, entry).
   const existing = existingChoices(dir);
-  const start = { baseImage: o.spec?.baseImage ?? existing.baseImage, mode: existing.mode, entry: existing.mode === 'script' ? existing.entry : undefined };
+  const start = {
+    baseImage: o.spec?.baseImage ?? existing.baseImage,
+    mode: existing.mode,
+    entry: existing.mode === 'script' ? existing.entry : undefined,
+  };
   let spec: ProjectSpec = { ...specFromExisting(analysis, start, s), ...o.spec };
   const files = Object.keys(generateAll(spec));
   const label = vscode.workspace.asRelativePath(dir, true);
@@ -71,7 +83,12 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   for (;;) {
     // The preview's fields are free text: a value that would inject Dockerfile text is refused, and the user edits again.
     for (;;) {
-      if (!o.noPreview) spec = await editSpec(spec, files, { folder: label, changes: describeChanges(existing, spec), pickBaseImage: (cur) => pickBaseImage(s, cur) });
+      if (!o.noPreview)
+        spec = await editSpec(spec, files, {
+          folder: label,
+          changes: describeChanges(existing, spec),
+          pickBaseImage: (cur) => pickBaseImage(s, cur),
+        });
       try {
         validateSpec(spec);
         break;
@@ -81,7 +98,8 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       }
     }
     result.changes = describeChanges(existing, spec);
-    if (result.changes.length) s.log.info(`containerize ${dir}: changes from the current Dockerfile: ${result.changes.join('; ')}`);
+    if (result.changes.length)
+      s.log.info(`containerize ${dir}: changes from the current Dockerfile: ${result.changes.join('; ')}`);
     const scaffold = await scaffoldProject(dir, spec, analysis, {
       // requirements.txt is merged (the user's lines and pins stay); the others replace only with consent.
       consent: (name, before, proposed) => (o.noPreview ? !!o.overwrite : askOverwrite(path.join(dir, name), proposed)),
@@ -89,10 +107,17 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     const report = scaffoldReport(scaffold, (f, l) => `${path.join(dir, f)}${l ? `:${l}` : ''}`);
     for (const line of report.info) s.log.info(line);
     for (const line of report.warnings) s.log.warn(line);
-    result.written = [...new Set([...result.written, ...scaffold.files.filter((f) => ['written', 'overwritten', 'merged'].includes(f.outcome)).map((f) => f.name)])];
+    result.written = [
+      ...new Set([
+        ...result.written,
+        ...scaffold.files.filter((f) => ['written', 'overwritten', 'merged'].includes(f.outcome)).map((f) => f.name),
+      ]),
+    ];
     result.kept = scaffold.files.filter((f) => f.outcome === 'kept' || f.outcome === 'not-merged').map((f) => f.name);
     const notes = [
-      ...(scaffold.problem ? [`requirements.txt line ${scaffold.problem.line}: ${scaffold.problem.message}; it was not merged.`] : []),
+      ...(scaffold.problem
+        ? [`requirements.txt line ${scaffold.problem.line}: ${scaffold.problem.message}; it was not merged.`]
+        : []),
       ...(scaffold.added.length ? [`Added to requirements.txt: ${scaffold.added.join(', ')}.`] : []),
       ...(scaffold.unused.length ? [`Nothing imports ${scaffold.unused.join(', ')} (kept in requirements.txt).`] : []),
     ];
@@ -101,7 +126,10 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       result.message = notes.join(' ');
       void vscode.window.showWarningMessage(result.message, 'Open requirements.txt', 'Show Logs').then((pick) => {
         if (pick === 'Show Logs') s.log.show();
-        if (pick) void vscode.window.showTextDocument(vscode.Uri.file(path.join(dir, 'requirements.txt')), { selection: new vscode.Range(scaffold.problem!.line - 1, 0, scaffold.problem!.line - 1, 0) });
+        if (pick)
+          void vscode.window.showTextDocument(vscode.Uri.file(path.join(dir, 'requirements.txt')), {
+            selection: new vscode.Range(scaffold.problem!.line - 1, 0, scaffold.problem!.line - 1, 0),
+          });
       });
       return result;
     }
@@ -123,12 +151,18 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
 }
 
 /** The spec from the analysis, starting from the existing Dockerfile's choices when they still fit the project. */
-function specFromExisting(analysis: ProjectAnalysis, start: { baseImage?: string; mode?: ProjectMode; entry?: string }, s: Services): ProjectSpec {
+function specFromExisting(
+  analysis: ProjectAnalysis,
+  start: { baseImage?: string; mode?: ProjectMode; entry?: string },
+  s: Services,
+): ProjectSpec {
   try {
     return specFromAnalysis(analysis, { baseImage: start.baseImage, mode: start.mode, entry: start.entry });
   } catch (e) {
     // e.g. the Dockerfile ran an entry that is gone: the scan's own choice, and the log says why.
-    s.log.info(`containerize: the current Dockerfile's choices do not fit any more (${(e as Error).message}); starting from the scan`);
+    s.log.info(
+      `containerize: the current Dockerfile's choices do not fit any more (${(e as Error).message}); starting from the scan`,
+    );
     return specFromAnalysis(analysis, { baseImage: start.baseImage });
   }
 }
@@ -142,26 +176,46 @@ function existingChoices(dir: string): ExistingChoices {
 }
 
 /** The failed build's message with what fixes its likely cause; resolves to the user's choice. */
-async function buildFailed(s: Services, r: ContainerizeResult, t: BuildTarget, noPreview?: boolean): Promise<'retry' | 'edit' | undefined> {
+async function buildFailed(
+  s: Services,
+  r: ContainerizeResult,
+  t: BuildTarget,
+  noPreview?: boolean,
+): Promise<'retry' | 'edit' | undefined> {
   const b = r.build!;
   const cause = b.location?.message ?? b.error ?? 'unknown error';
   const line = b.location?.line;
   r.message = `Build of ${t.tag} failed${line !== undefined ? ` at Dockerfile line ${line + 1}` : ''}: ${cause}`;
   const pip = /requirement|distribution|pip/i.test(`${cause} ${b.failedStep?.name ?? ''}`);
-  const actions = [...(pip ? ['Open requirements.txt'] : ['Go to Line']), ...(noPreview ? [] : ['Edit Preview']), 'Retry', 'Show Logs'];
+  const actions = [
+    ...(pip ? ['Open requirements.txt'] : ['Go to Line']),
+    ...(noPreview ? [] : ['Edit Preview']),
+    'Retry',
+    'Show Logs',
+  ];
   if (noPreview) {
     void vscode.window.showErrorMessage(r.message, ...actions);
     return undefined;
   }
   const pick = await vscode.window.showErrorMessage(r.message, ...actions);
-  if (pick === 'Open requirements.txt') await vscode.window.showTextDocument(vscode.Uri.file(path.join(t.dir, 'requirements.txt')));
-  if (pick === 'Go to Line') await vscode.window.showTextDocument(vscode.Uri.file(t.dockerfile), { selection: new vscode.Range(line ?? 0, 0, line ?? 0, 0) });
+  if (pick === 'Open requirements.txt')
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(t.dir, 'requirements.txt')));
+  if (pick === 'Go to Line')
+    await vscode.window.showTextDocument(vscode.Uri.file(t.dockerfile), {
+      selection: new vscode.Range(line ?? 0, 0, line ?? 0, 0),
+    });
   if (pick === 'Show Logs') s.log.show();
   return pick === 'Retry' ? 'retry' : pick === 'Edit Preview' ? 'edit' : undefined;
 }
 
 /** A short success message with the next step: Run / Open Jupyter / Open Dockerfile. */
-function done(s: Services, r: ContainerizeResult, t: BuildTarget, spec: ProjectSpec, notes: string[]): ContainerizeResult {
+function done(
+  s: Services,
+  r: ContainerizeResult,
+  t: BuildTarget,
+  spec: ProjectSpec,
+  notes: string[],
+): ContainerizeResult {
   const what = r.written.length ? `wrote ${r.written.join(', ')}` : 'kept your files';
   const built = r.build?.ok ? `; built ${t.tag} in ${r.build.seconds.toFixed(0)} s` : '';
   const running = r.run ? (spec.mode === 'jupyter' ? '; Jupyter is starting' : '; running in the terminal') : '';
@@ -169,10 +223,16 @@ function done(s: Services, r: ContainerizeResult, t: BuildTarget, spec: ProjectS
   const next = spec.mode === 'jupyter' && r.run ? 'Open Jupyter' : r.build?.ok ? 'Run' : 'Build';
   void (async () => {
     const url = spec.mode === 'jupyter' && r.run ? await r.run.url : undefined;
-    const pick = await vscode.window.showInformationMessage(r.message!, ...(url || next !== 'Open Jupyter' ? [next] : []), 'Open Dockerfile', 'Show Logs');
+    const pick = await vscode.window.showInformationMessage(
+      r.message!,
+      ...(url || next !== 'Open Jupyter' ? [next] : []),
+      'Open Dockerfile',
+      'Show Logs',
+    );
     if (pick === 'Open Jupyter' && url) await openInBrowser(url);
     if (pick === 'Run') await vscode.commands.executeCommand('dsContainers.project.run', vscode.Uri.file(t.dockerfile));
-    if (pick === 'Build') await vscode.commands.executeCommand('dsContainers.project.build', vscode.Uri.file(t.dockerfile));
+    if (pick === 'Build')
+      await vscode.commands.executeCommand('dsContainers.project.build', vscode.Uri.file(t.dockerfile));
     if (pick === 'Open Dockerfile') await vscode.window.showTextDocument(vscode.Uri.file(t.dockerfile));
     if (pick === 'Show Logs') s.log.show();
   })();
@@ -189,8 +249,10 @@ async function folderOf(f: ContainerizeOptions['folder']): Promise<string> {
   const projects = await workspaceProjects();
   if (projects.length === 1) return projects[0];
   if (!projects.length) throw new Error('open a folder with Python code or notebooks first');
-  const pick = await vscode.window.showQuickPick(projects.map((p) => ({ label: path.basename(p), description: vscode.workspace.asRelativePath(p, true), p })),
-    { placeHolder: 'Which project to containerize?', title: 'Containerize Project' });
+  const pick = await vscode.window.showQuickPick(
+    projects.map((p) => ({ label: path.basename(p), description: vscode.workspace.asRelativePath(p, true), p })),
+    { placeHolder: 'Which project to containerize?', title: 'Containerize Project' },
+  );
   if (!pick) throw new UserCancelled();
   return pick.p;
 }
@@ -201,11 +263,25 @@ async function askOverwrite(file: string, proposed: string): Promise<boolean> {
   const tmp = vscode.Uri.file(path.join(folder, path.basename(file)));
   try {
     fs.writeFileSync(tmp.fsPath, proposed);
-    await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(file), tmp, `${path.basename(file)}: yours ↔ proposed`);
-    const pick = await vscode.window.showWarningMessage(`${path.basename(file)} exists and differs from the proposal (see the diff). Replace it?`, { modal: true }, 'Replace', 'Keep Mine');
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      vscode.Uri.file(file),
+      tmp,
+      `${path.basename(file)}: yours ↔ proposed`,
+    );
+    const pick = await vscode.window.showWarningMessage(
+      `${path.basename(file)} exists and differs from the proposal (see the diff). Replace it?`,
+      { modal: true },
+      'Replace',
+      'Keep Mine',
+    );
     return pick === 'Replace';
   } finally {
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === tmp.toString());
+    const tabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter(
+        (tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === tmp.toString(),
+      );
     if (tabs.length) await vscode.window.tabGroups.close(tabs);
     fs.rmSync(folder, { recursive: true, force: true });
   }

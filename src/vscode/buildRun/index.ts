@@ -4,7 +4,10 @@ import { DockerfileCodeLens } from './codeLens';
 import { LayerHints } from './inlayHints';
 import { onSettingChange } from '../platform/settings';
 
-const DOCKERFILES: vscode.DocumentSelector = [{ language: 'dockerfile', scheme: 'file' }, { pattern: '**/*Dockerfile*', scheme: 'file' }];
+const DOCKERFILES: vscode.DocumentSelector = [
+  { language: 'dockerfile', scheme: 'file' },
+  { pattern: '**/*Dockerfile*', scheme: 'file' },
+];
 
 /** CodeLens and inlay hints on Dockerfiles; hints refresh after each build and on setting changes. */
 export function registerBuildRun(s: Services): void {

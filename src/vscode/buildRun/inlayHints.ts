@@ -28,7 +28,10 @@ export class LayerHints implements vscode.InlayHintsProvider {
   }
 
   private cached<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    if (Date.now() - this.cacheAt > 30000) { this.cache.clear(); this.cacheAt = Date.now(); }
+    if (Date.now() - this.cacheAt > 30000) {
+      this.cache.clear();
+      this.cacheAt = Date.now();
+    }
     let p = this.cache.get(key) as Promise<T> | undefined;
     if (!p) {
       p = fn();
@@ -39,13 +42,18 @@ export class LayerHints implements vscode.InlayHintsProvider {
   }
 
   async provideInlayHints(doc: vscode.TextDocument): Promise<vscode.InlayHint[]> {
-    if (doc.uri.scheme !== 'file' || !isDockerfileName(doc.fileName) || !setting('build.inlineHints', doc.uri)) return [];
+    if (doc.uri.scheme !== 'file' || !isDockerfileName(doc.fileName) || !setting('build.inlineHints', doc.uri))
+      return [];
     const engine = this.s.engines.get();
     const text = doc.getText();
     const instructions = listInstructions(text);
     const hints: vscode.InlayHint[] = [];
     const at = (line: number, label: string, tooltip?: string) => {
-      const h = new vscode.InlayHint(doc.lineAt(Math.min(line, doc.lineCount - 1)).range.end, label, vscode.InlayHintKind.Type);
+      const h = new vscode.InlayHint(
+        doc.lineAt(Math.min(line, doc.lineCount - 1)).range.end,
+        label,
+        vscode.InlayHintKind.Type,
+      );
       h.paddingLeft = true;
       if (tooltip) h.tooltip = tooltip;
       hints.push(h);
@@ -58,16 +66,30 @@ export class LayerHints implements vscode.InlayHintsProvider {
         const ref = f.args.split(/\s+/).find((a) => !a.startsWith('--'));
         if (!ref || ref.includes('$') || ref === 'scratch') continue;
         const img = await this.cached(`summary ${ref}`, () => engine.imageSummary(ref));
-        if (f === froms[froms.length - 1]) lastBaseLayers = img ? (await this.cached(`layers ${img.id}`, () => engine.imageLayers(ref))).length : 0;
-        at(f.endLine, img ? `${formatSize(img.size)} · ${formatAge(now - img.created)} old` : 'not pulled', img ? `${ref}: ${img.id.slice(7, 19)}` : `${ref} is not in the local engine`);
+        if (f === froms[froms.length - 1])
+          lastBaseLayers = img ? (await this.cached(`layers ${img.id}`, () => engine.imageLayers(ref))).length : 0;
+        at(
+          f.endLine,
+          img ? `${formatSize(img.size)} · ${formatAge(now - img.created)} old` : 'not pulled',
+          img ? `${ref}: ${img.id.slice(7, 19)}` : `${ref} is not in the local engine`,
+        );
       }
       const last = this.s.buildRun.lastBuild(doc.fileName);
       const tag = last?.imageId ?? (await this.builtFromHere(doc.fileName));
       if (!tag || !lastBaseLayers) return hints;
       const cached = new Set(last?.cachedLines ?? []);
-      for (const l of mapLayers(text, await this.cached(`layers ${tag}`, () => engine.imageLayers(tag)), lastBaseLayers)) {
+      for (const l of mapLayers(
+        text,
+        await this.cached(`layers ${tag}`, () => engine.imageLayers(tag)),
+        lastBaseLayers,
+      )) {
         const label = layerHintLabel(l, cached.has(l.line));
-        if (label) at(instructions.find((i) => i.line === l.line)?.endLine ?? l.line, label, `layer added by this ${l.keyword} in the last build`);
+        if (label)
+          at(
+            instructions.find((i) => i.line === l.line)?.endLine ?? l.line,
+            label,
+            `layer added by this ${l.keyword} in the last build`,
+          );
       }
     } catch (e) {
       this.s.log.debug(`inlay hints: ${e instanceof Error ? e.message : String(e)}`);

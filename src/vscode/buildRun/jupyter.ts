@@ -37,13 +37,15 @@ export async function openInBrowser(hostUrl: string): Promise<void> {
 
 /** "Jupyter is running in TAG." with Open in Browser and Copy URL (the URL as the browser reaches it). */
 export function offerJupyter(s: Services, hostUrl: string, what: string): void {
-  void vscode.window.showInformationMessage(`Jupyter is running in ${what}.`, 'Open in Browser', 'Copy URL').then(async (pick) => {
-    if (pick === 'Open in Browser') await openInBrowser(hostUrl);
-    if (pick === 'Copy URL') {
-      await vscode.env.clipboard.writeText(await browserUrl(hostUrl));
-      s.log.info(`copied the Jupyter URL of ${what}`);
-    }
-  });
+  void vscode.window
+    .showInformationMessage(`Jupyter is running in ${what}.`, 'Open in Browser', 'Copy URL')
+    .then(async (pick) => {
+      if (pick === 'Open in Browser') await openInBrowser(hostUrl);
+      if (pick === 'Copy URL') {
+        await vscode.env.clipboard.writeText(await browserUrl(hostUrl));
+        s.log.info(`copied the Jupyter URL of ${what}`);
+      }
+    });
 }
 
 /** A running Jupyter container's URL: from our own run when we started it, else from its log. */
@@ -66,12 +68,17 @@ export async function pickRunningJupyter(s: Services, project?: string): Promise
     if (here.length <= 1) return here[0];
   } else if (list.length <= 1) return list[0];
   const mine = project ? here : list;
-  const pick = await vscode.window.showQuickPick(mine.map((c) => ({
-    label: c.name,
-    description: c.labels['dsContainers.project'] ? vscode.workspace.asRelativePath(c.labels['dsContainers.project']) : c.image,
-    detail: `${c.image} · ${c.status}`,
-    c,
-  })), { placeHolder: 'Which Jupyter server?' });
+  const pick = await vscode.window.showQuickPick(
+    mine.map((c) => ({
+      label: c.name,
+      description: c.labels['dsContainers.project']
+        ? vscode.workspace.asRelativePath(c.labels['dsContainers.project'])
+        : c.image,
+      detail: `${c.image} · ${c.status}`,
+      c,
+    })),
+    { placeHolder: 'Which Jupyter server?' },
+  );
   if (!pick) throw new UserCancelled();
   return pick.c;
 }

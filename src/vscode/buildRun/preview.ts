@@ -5,42 +5,100 @@ import { UserCancelled } from '../platform/errors';
 
 type Item = vscode.QuickPickItem & { edit?: () => Promise<void>; accept?: boolean };
 
-const reqText = (spec: ProjectSpec) => spec.requirements.map((r) => (r.version ? `${r.name}==${r.version}` : r.name)).join(', ');
+const reqText = (spec: ProjectSpec) =>
+  spec.requirements.map((r) => (r.version ? `${r.name}==${r.version}` : r.name)).join(', ');
 
 /**
  * The preview the user can edit before anything is written: packages with versions, mode, base
  * image, GPU, entry. A quick pick of fields; picking one edits it; "Write files" accepts.
  * Escape cancels (nothing written).
  */
-export async function editSpec(spec: ProjectSpec, files: string[], target: { folder: string; changes: string[]; pickBaseImage?: (current: string) => Promise<string | undefined> }): Promise<ProjectSpec> {
+export async function editSpec(
+  spec: ProjectSpec,
+  files: string[],
+  target: { folder: string; changes: string[]; pickBaseImage?: (current: string) => Promise<string | undefined> },
+): Promise<ProjectSpec> {
   const s: ProjectSpec = { ...spec, requirements: [...spec.requirements] };
   for (;;) {
     const items: Item[] = [
       { label: '$(check) Write files', description: `${files.join(', ')} in ${target.folder}`, accept: true },
       // Which folder: two projects side by side must never be merged without the user seeing it.
-      { label: '$(folder) Folder', description: target.folder, detail: 'the project these files are for (run Containerize again to choose another)' },
-      ...(target.changes.length ? [{ label: '$(diff) Changes from your Dockerfile', description: target.changes.join('; ') }] : []),
-      { label: 'Mode', description: s.mode, edit: async () => {
-        const m = await vscode.window.showQuickPick(['script', 'jupyter', 'app'], { placeHolder: 'How the container runs the project' });
-        if (m) s.mode = m as ProjectMode;
-      } },
-      { label: 'Packages', description: reqText(s) || '(none)', detail: 'name==version, comma separated', edit: async () => {
-        const v = await vscode.window.showInputBox({ prompt: 'Runtime packages (name or name==version, comma separated)', value: reqText(s), validateInput: (t) => (t.split(',').every((p) => !p.trim() || /^[A-Za-z0-9._-]+(==[\w.+!-]+)?$/.test(p.trim())) ? undefined : 'use name or name==version') });
-        if (v !== undefined) s.requirements = v.split(',').map((p) => p.trim()).filter(Boolean).map((p) => { const [name, version] = p.split('=='); return { name, version }; });
-      } },
-      { label: 'Base image', description: baseImageOf(s), edit: async () => {
-        const v = target.pickBaseImage
-          ? await target.pickBaseImage(baseImageOf(s))
-          : await vscode.window.showInputBox({ prompt: 'Base image (a tagged reference)', value: baseImageOf(s) });
-        if (v !== undefined) s.baseImage = v.trim() || undefined;
-      } },
-      { label: 'GPU', description: s.gpu ? 'on' : 'off', edit: async () => { s.gpu = !s.gpu; } },
-      { label: 'Entry', description: s.entry ?? '(none)', edit: async () => {
-        const v = await vscode.window.showInputBox({ prompt: 'Entry file, relative to the project', value: s.entry ?? '' });
-        if (v !== undefined) s.entry = v.trim() || undefined;
-      } },
+      {
+        label: '$(folder) Folder',
+        description: target.folder,
+        detail: 'the project these files are for (run Containerize again to choose another)',
+      },
+      ...(target.changes.length
+        ? [{ label: '$(diff) Changes from your Dockerfile', description: target.changes.join('; ') }]
+        : []),
+      {
+        label: 'Mode',
+        description: s.mode,
+        edit: async () => {
+          const m = await vscode.window.showQuickPick(['script', 'jupyter', 'app'], {
+            placeHolder: 'How the container runs the project',
+          });
+          if (m) s.mode = m as ProjectMode;
+        },
+      },
+      {
+        label: 'Packages',
+        description: reqText(s) || '(none)',
+        detail: 'name==version, comma separated',
+        edit: async () => {
+          const v = await vscode.window.showInputBox({
+            prompt: 'Runtime packages (name or name==version, comma separated)',
+            value: reqText(s),
+            validateInput: (t) =>
+              t.split(',').every((p) => !p.trim() || /^[A-Za-z0-9._-]+(==[\w.+!-]+)?$/.test(p.trim()))
+                ? undefined
+                : 'use name or name==version',
+          });
+          if (v !== undefined)
+            s.requirements = v
+              .split(',')
+              .map((p) => p.trim())
+              .filter(Boolean)
+              .map((p) => {
+                const [name, version] = p.split('==');
+                return { name, version };
+              });
+        },
+      },
+      {
+        label: 'Base image',
+        description: baseImageOf(s),
+        edit: async () => {
+          const v = target.pickBaseImage
+            ? await target.pickBaseImage(baseImageOf(s))
+            : await vscode.window.showInputBox({ prompt: 'Base image (a tagged reference)', value: baseImageOf(s) });
+          if (v !== undefined) s.baseImage = v.trim() || undefined;
+        },
+      },
+      {
+        label: 'GPU',
+        description: s.gpu ? 'on' : 'off',
+        edit: async () => {
+          s.gpu = !s.gpu;
+        },
+      },
+      {
+        label: 'Entry',
+        description: s.entry ?? '(none)',
+        edit: async () => {
+          const v = await vscode.window.showInputBox({
+            prompt: 'Entry file, relative to the project',
+            value: s.entry ?? '',
+          });
+          if (v !== undefined) s.entry = v.trim() || undefined;
+        },
+      },
     ];
-    const pick = await vscode.window.showQuickPick(items, { title: `Containerize ${target.folder}: review before writing`, placeHolder: 'Pick a field to change, or "Write files"', ignoreFocusOut: true });
+    const pick = await vscode.window.showQuickPick(items, {
+      title: `Containerize ${target.folder}: review before writing`,
+      placeHolder: 'Pick a field to change, or "Write files"',
+      ignoreFocusOut: true,
+    });
     if (!pick) throw new UserCancelled();
     if (pick.accept) return s;
     await pick.edit?.();

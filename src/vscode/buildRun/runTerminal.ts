@@ -10,7 +10,11 @@ import { jupyterBaseUrl, offerJupyter } from './jupyter';
  * it, closing the terminal stops (and removes) the container. A Jupyter URL is offered with
  * "Open in Browser". Resolves once the container has started.
  */
-export async function runInTerminal(s: Services, t: BuildTarget, opts: { args?: string[]; mount?: boolean; show?: boolean; offer?: boolean } = {}): Promise<RunHandle> {
+export async function runInTerminal(
+  s: Services,
+  t: BuildTarget,
+  opts: { args?: string[]; mount?: boolean; show?: boolean; offer?: boolean } = {},
+): Promise<RunHandle> {
   const engine = s.engines.get();
   if (!(await engine.imageSummary(t.tag))) throw new Error(`image ${t.tag} is not built yet: run "Build Image" first`);
   const mode = runModeOf(await engine.imageRunConfig(t.tag));
@@ -22,21 +26,35 @@ export async function runInTerminal(s: Services, t: BuildTarget, opts: { args?: 
   const url = new Promise<string | undefined>((r) => (resolveUrl = r));
   let started!: (id: string) => void;
   let failed!: (e: unknown) => void;
-  const start = new Promise<string>((res, rej) => { started = res; failed = rej; });
+  const start = new Promise<string>((res, rej) => {
+    started = res;
+    failed = rej;
+  });
   const out = (text: string) => write.fire(text.replace(/\r?\n/g, '\r\n'));
 
   const pty: vscode.Pseudoterminal = {
     onDidWrite: write.event,
     onDidClose: close.event,
     open: () => undefined,
-    close: () => { if (!ended) ac.abort(); },
-    handleInput: (data) => { if (ended) close.fire(); else if (data === '\x03') ac.abort(); },
+    close: () => {
+      if (!ended) ac.abort();
+    },
+    handleInput: (data) => {
+      if (ended) close.fire();
+      else if (data === '\x03') ac.abort();
+    },
   };
   const terminal = vscode.window.createTerminal({ name: `Run ${t.tag}`, pty });
   if (opts.show !== false) terminal.show(true);
-  out(`\x1b[2mds-containers: running ${t.tag}${opts.args?.length ? ` with ${JSON.stringify(opts.args)}` : ''}\x1b[0m\n`);
+  out(
+    `\x1b[2mds-containers: running ${t.tag}${opts.args?.length ? ` with ${JSON.stringify(opts.args)}` : ''}\x1b[0m\n`,
+  );
   const exit = runProject(engine, {
-    dir: t.dir, tag: t.tag, args: opts.args, mount: opts.mount, signal: ac.signal,
+    dir: t.dir,
+    tag: t.tag,
+    args: opts.args,
+    mount: opts.mount,
+    signal: ac.signal,
     onOutput: (_stream, text) => out(text),
     onStarted: (id, ports) => {
       for (const [c, h] of ports) out(`\x1b[2mport ${c} → http://127.0.0.1:${h}\x1b[0m\n`);
@@ -52,7 +70,9 @@ export async function runInTerminal(s: Services, t: BuildTarget, opts: { args?: 
   }).then(
     (r) => {
       ended = true;
-      out(`\n\x1b[2m[${ac.signal.aborted ? 'stopped; the container is removed' : `exited with code ${r.exitCode}`}] press any key to close\x1b[0m\n`);
+      out(
+        `\n\x1b[2m[${ac.signal.aborted ? 'stopped; the container is removed' : `exited with code ${r.exitCode}`}] press any key to close\x1b[0m\n`,
+      );
       resolveUrl(undefined);
       return r.exitCode;
     },

@@ -30,17 +30,27 @@ export function isDockerfileName(name: string): boolean {
  * (a quick pick when there are several).
  */
 export async function resolveTarget(arg: unknown): Promise<BuildTarget> {
-  const p = arg instanceof vscode.Uri ? arg.fsPath : typeof arg === 'string' ? arg : (arg as { fsPath?: string } | undefined)?.fsPath;
+  const p =
+    arg instanceof vscode.Uri
+      ? arg.fsPath
+      : typeof arg === 'string'
+        ? arg
+        : (arg as { fsPath?: string } | undefined)?.fsPath;
   if (p) {
     if (fs.existsSync(p) && fs.statSync(p).isDirectory()) return targetOf(path.join(p, 'Dockerfile'));
     return targetOf(p);
   }
   const active = vscode.window.activeTextEditor?.document;
   if (active && active.uri.scheme === 'file' && isDockerfileName(active.fileName)) return targetOf(active.fileName);
-  const found = (vscode.workspace.workspaceFolders ?? []).map((f) => path.join(f.uri.fsPath, 'Dockerfile')).filter((f) => fs.existsSync(f));
+  const found = (vscode.workspace.workspaceFolders ?? [])
+    .map((f) => path.join(f.uri.fsPath, 'Dockerfile'))
+    .filter((f) => fs.existsSync(f));
   if (found.length === 1) return targetOf(found[0]);
   if (!found.length) throw new Error('no Dockerfile found: open one, or run "Containerize Project…" to write one');
-  const pick = await vscode.window.showQuickPick(found.map((f) => ({ label: vscode.workspace.asRelativePath(f), f })), { placeHolder: 'Which Dockerfile?' });
+  const pick = await vscode.window.showQuickPick(
+    found.map((f) => ({ label: vscode.workspace.asRelativePath(f), f })),
+    { placeHolder: 'Which Dockerfile?' },
+  );
   if (!pick) throw new UserCancelled();
   return targetOf(pick.f);
 }

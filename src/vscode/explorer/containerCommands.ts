@@ -57,14 +57,21 @@ export const containerCommands: CommandSpec[] = [
       const what = list.length === 1 ? `container "${list[0].name}"` : `${list.length} containers`;
       const they = running.length === list.length && list.length === 1 ? 'It is' : `${running.length} of them are`;
       // `docker diff`: what exists only in the container (a notebook saved in an unmounted Jupyter) is named, and can be saved first.
-      const losses = (await Promise.all(list.map(async (c) => ({ c, loss: await lossOnRemove(s.engines.get(), c.id).catch(() => undefined) }))))
-        .filter((x) => x.loss?.paths.length);
+      const losses = (
+        await Promise.all(
+          list.map(async (c) => ({ c, loss: await lossOnRemove(s.engines.get(), c.id).catch(() => undefined) })),
+        )
+      ).filter((x) => x.loss?.paths.length);
       const detail = [
         list.length > 1 ? list.map((c) => c.name).join(', ') : '',
         running.length ? `${they} running and will be stopped first.` : '',
         ...losses.map((x) => `${list.length > 1 ? `${x.c.name}: ` : ''}${x.loss!.summary}; they would be lost.`),
-        losses.length ? 'Copy Out saves them to the project folder first.' : 'Nothing in its working directory differs from its image; named volumes are kept.',
-      ].filter(Boolean).join('\n');
+        losses.length
+          ? 'Copy Out saves them to the project folder first.'
+          : 'Nothing in its working directory differs from its image; named volumes are kept.',
+      ]
+        .filter(Boolean)
+        .join('\n');
       let copy = !!opts?.copyOut;
       if (!presetAnswer(s, opts?.confirmed)) {
         const buttons = losses.length ? ['Copy Out and Remove', 'Remove'] : ['Remove'];
@@ -81,7 +88,10 @@ export const containerCommands: CommandSpec[] = [
           copied.push(...(await copyOut(s.engines.get(), c.id, loss!.workdir, loss!.paths, dest)));
           s.log.info(`copied ${loss!.paths.length} path(s) out of ${c.name} into ${dest}`);
         }
-        if (copied.length) void vscode.window.showInformationMessage(`Copied ${copied.length} file${copied.length === 1 ? '' : 's'} out before removing: ${vscode.workspace.asRelativePath(path.dirname(copied[0]))}`);
+        if (copied.length)
+          void vscode.window.showInformationMessage(
+            `Copied ${copied.length} file${copied.length === 1 ? '' : 's'} out before removing: ${vscode.workspace.asRelativePath(path.dirname(copied[0]))}`,
+          );
       }
       await each(s, (id) => s.engines.get().removeContainer(id, true), list);
       return { copied };
@@ -126,7 +136,8 @@ export const containerCommands: CommandSpec[] = [
         return url ? [{ label: url, description: `container port ${p.containerPort}/${p.protocol}`, url }] : [];
       });
       if (!urls.length) throw new Error(`container "${c.name}" publishes no port`);
-      const chosen = urls.length === 1 ? urls[0] : await vscode.window.showQuickPick(urls, { placeHolder: 'Port to open' });
+      const chosen =
+        urls.length === 1 ? urls[0] : await vscode.window.showQuickPick(urls, { placeHolder: 'Port to open' });
       if (!chosen) throw new UserCancelled();
       await vscode.env.openExternal(vscode.Uri.parse(chosen.url));
       return chosen.url;

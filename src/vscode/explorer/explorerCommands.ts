@@ -8,7 +8,11 @@ import { explorerOf } from './index';
 import { OPEN_SITE } from './nodeTree';
 
 /** Images, Containers and Retry are one action: list again now, reconnecting if needed. */
-const refreshDocker = (id: string, title: string): CommandSpec => ({ id, title, handler: (s) => explorerOf(s).refresh.refresh() });
+const refreshDocker = (id: string, title: string): CommandSpec => ({
+  id,
+  title,
+  handler: (s) => explorerOf(s).refresh.refresh(),
+});
 
 export const explorerCommands: CommandSpec[] = [
   refreshDocker('dsContainers.containers.refresh', 'Refresh Containers'),
@@ -31,7 +35,7 @@ export const explorerCommands: CommandSpec[] = [
       } catch (e) {
         where = (e as Error).message;
       }
-      const state = ex.model.state === 'live' ? 'connected' : ex.model.reason ?? ex.model.state;
+      const state = ex.model.state === 'live' ? 'connected' : (ex.model.reason ?? ex.model.state);
       const items = [
         { label: '$(refresh) Retry / Refresh', run: () => ex.refresh.refresh() },
         { label: '$(settings-gear) Set the Docker Endpoint…', run: () => showSetting('docker.host') },
@@ -67,7 +71,13 @@ export const explorerCommands: CommandSpec[] = [
       const ex = explorerOf(s);
       const images = await ex.images.current();
       const containers = await ex.containers.current();
-      return { state: ex.model.state, reason: ex.model.reason, images, containers, project: await ex.project.current() };
+      return {
+        state: ex.model.state,
+        reason: ex.model.reason,
+        images,
+        containers,
+        project: await ex.project.current(),
+      };
     },
   },
 ];

@@ -60,12 +60,14 @@ export const imageCommands: CommandSpec[] = [
     title: 'Tag Image',
     handler: async (s, item?: TreeNode, newRef?: string) => {
       const img = await pickImage(s, 'tag', item);
-      const ref = newRef ?? await vscode.window.showInputBox({
-        title: `Tag ${img.label}`,
-        prompt: 'New name for this image, as repository:tag',
-        value: img.ref ?? '',
-        validateInput: (v) => badReference(v),
-      });
+      const ref =
+        newRef ??
+        (await vscode.window.showInputBox({
+          title: `Tag ${img.label}`,
+          prompt: 'New name for this image, as repository:tag',
+          value: img.ref ?? '',
+          validateInput: (v) => badReference(v),
+        }));
       if (!ref) throw new UserCancelled();
       const bad = badReference(ref);
       if (bad) throw new Error(`"${ref}": ${bad}`);
@@ -82,10 +84,18 @@ export const imageCommands: CommandSpec[] = [
       const img = await pickImage(s, 'remove', item);
       const force = '"Force Remove" also removes it when stopped containers use it.';
       const detail = img.ref ? `Removes this tag; the image itself goes when no other tag names it. ${force}` : force;
-      const choice = presetAnswer(s, opts?.confirmed)
-        ?? await vscode.window.showWarningMessage(`Remove image ${img.label}?`, { modal: true, detail }, 'Remove', 'Force Remove');
+      const choice =
+        presetAnswer(s, opts?.confirmed) ??
+        (await vscode.window.showWarningMessage(
+          `Remove image ${img.label}?`,
+          { modal: true, detail },
+          'Remove',
+          'Force Remove',
+        ));
       if (!choice) throw new UserCancelled();
-      await inView('dsContainers.images', () => s.engines.get().removeImage(img.ref ?? img.id, choice === 'Force Remove'));
+      await inView('dsContainers.images', () =>
+        s.engines.get().removeImage(img.ref ?? img.id, choice === 'Force Remove'),
+      );
       await explorerOf(s).model.refresh(['images']);
     },
   },

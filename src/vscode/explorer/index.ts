@@ -16,7 +16,10 @@ export function registerExplorer(s: Services): Explorer {
     model.state === 'unreachable' || model.state === 'error' ? [] : build();
   const images = new NodeTreeProvider(shown(() => imageTree(model.images ?? [], explorerOptions(), Date.now() / 1000)));
   const containers = new NodeTreeProvider(shown(() => containerTree(model.containers ?? [], explorerOptions())));
-  const imagesView = vscode.window.createTreeView('dsContainers.images', { treeDataProvider: images, showCollapseAll: true });
+  const imagesView = vscode.window.createTreeView('dsContainers.images', {
+    treeDataProvider: images,
+    showCollapseAll: true,
+  });
   const containersView = vscode.window.createTreeView('dsContainers.containers', {
     treeDataProvider: containers,
     canSelectMany: true,
@@ -26,7 +29,13 @@ export function registerExplorer(s: Services): Explorer {
   const project = createProjectView(s.log, s.python);
   const inspect = new InspectDocuments(s.engines);
   s.context.subscriptions.push(
-    images, containers, imagesView, containersView, refresh, inspect, ...project.disposables,
+    images,
+    containers,
+    imagesView,
+    containersView,
+    refresh,
+    inspect,
+    ...project.disposables,
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, inspect),
     { dispose: () => model.dispose() },
   );

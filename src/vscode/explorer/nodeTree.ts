@@ -28,11 +28,15 @@ export class NodeTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
-    return node ? node.children ?? [] : this.current();
+    return node ? (node.children ?? []) : this.current();
   }
 
   getTreeItem(n: TreeNode): vscode.TreeItem {
-    const state = !n.children ? vscode.TreeItemCollapsibleState.None : n.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state = !n.children
+      ? vscode.TreeItemCollapsibleState.None
+      : n.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.label, state);
     item.id = n.id;
     item.description = n.description;

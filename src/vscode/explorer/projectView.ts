@@ -24,7 +24,10 @@ function underProject(n: TreeNode, rel: string): TreeNode {
  * The Project view: each project of the workspace (a node per project when there are several) analysed on demand (first shown, refresh button,
  * and a while after Python, notebook or container files change, when visible).
  */
-export function createProjectView(log: Log, python: PythonInterpreters): { provider: NodeTreeProvider; view: vscode.TreeView<TreeNode>; disposables: vscode.Disposable[] } {
+export function createProjectView(
+  log: Log,
+  python: PythonInterpreters,
+): { provider: NodeTreeProvider; view: vscode.TreeView<TreeNode>; disposables: vscode.Disposable[] } {
   let running: AbortController | undefined;
   const provider = new NodeTreeProvider(async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -34,22 +37,43 @@ export function createProjectView(log: Log, python: PythonInterpreters): { provi
     const started = Date.now();
     // Each project on its own (core/projects.ts decides which folders are projects, as for Containerize and the CLI).
     const projects = await workspaceProjects();
-    const trees = await Promise.all(projects.map(async (dir) => {
-      const interpreter = await python.forResource(vscode.Uri.file(dir));
-      const analysis = await Promise.resolve(vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } },
-        () => analyzeProject(dir, { signal: ac.signal, python: interpreter.command }))).catch((e: Error) => {
-        if (!ac.signal.aborted) log.error(`project analysis of ${dir} failed: ${e.stack ?? e.message}`);
-        return undefined;
-      });
-      if (!analysis) return { dir, nodes: [{ id: 'error', kind: 'info' as const, label: ac.signal.aborted ? 'Analysis restarted…' : 'The analysis failed', description: ac.signal.aborted ? undefined : 'see the log', icon: 'error' }] };
-      log.debug(`project ${dir} analysed in ${Date.now() - started} ms: ${analysis.requirements.length} packages`);
-      const nodes = projectTree(analysis);
-      // The header says whose versions these are: they differ between interpreters.
-      nodes[0] = { ...nodes[0], tooltip: `${nodes[0].tooltip ?? ''}\nInterpreter: ${describeInterpreter(interpreter)}` };
-      return { dir, nodes, analysis };
-    }));
+    const trees = await Promise.all(
+      projects.map(async (dir) => {
+        const interpreter = await python.forResource(vscode.Uri.file(dir));
+        const analysis = await Promise.resolve(
+          vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () =>
+            analyzeProject(dir, { signal: ac.signal, python: interpreter.command }),
+          ),
+        ).catch((e: Error) => {
+          if (!ac.signal.aborted) log.error(`project analysis of ${dir} failed: ${e.stack ?? e.message}`);
+          return undefined;
+        });
+        if (!analysis)
+          return {
+            dir,
+            nodes: [
+              {
+                id: 'error',
+                kind: 'info' as const,
+                label: ac.signal.aborted ? 'Analysis restarted…' : 'The analysis failed',
+                description: ac.signal.aborted ? undefined : 'see the log',
+                icon: 'error',
+              },
+            ],
+          };
+        log.debug(`project ${dir} analysed in ${Date.now() - started} ms: ${analysis.requirements.length} packages`);
+        const nodes = projectTree(analysis);
+        // The header says whose versions these are: they differ between interpreters.
+        nodes[0] = {
+          ...nodes[0],
+          tooltip: `${nodes[0].tooltip ?? ''}\nInterpreter: ${describeInterpreter(interpreter)}`,
+        };
+        return { dir, nodes, analysis };
+      }),
+    );
     // No code anywhere: an empty view, whose welcome content offers Containerize and the walkthrough.
-    const noCode = (a?: ProjectAnalysis) => !!a && !a.entry && !a.notebooks.length && !a.localModules.length && !a.requirements.length;
+    const noCode = (a?: ProjectAnalysis) =>
+      !!a && !a.entry && !a.notebooks.length && !a.localModules.length && !a.requirements.length;
     if (trees.every((t) => noCode(t.analysis))) return [];
     const rel = (dir: string) => path.relative(folder.uri.fsPath, dir).split(path.sep).join('/');
     if (trees.length === 1 && !rel(trees[0].dir)) return trees[0].nodes;
@@ -58,13 +82,22 @@ export function createProjectView(log: Log, python: PythonInterpreters): { provi
       const r = rel(dir);
       const files = nodes.find((n) => n.id === 'group:scaffold')?.description;
       return {
-        id: `project:${r}`, kind: 'group' as const, label: path.basename(dir), icon: 'folder', expanded: true, contextValue: 'project',
-        description: analysis ? `${analysis.mode} · container files ${files ?? ''}` : undefined, tooltip: dir,
+        id: `project:${r}`,
+        kind: 'group' as const,
+        label: path.basename(dir),
+        icon: 'folder',
+        expanded: true,
+        contextValue: 'project',
+        description: analysis ? `${analysis.mode} · container files ${files ?? ''}` : undefined,
+        tooltip: dir,
         children: nodes.map((n) => underProject(n, r)),
       };
     });
   });
-  const view = vscode.window.createTreeView('dsContainers.project', { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView('dsContainers.project', {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
   let timer: NodeJS.Timeout | undefined;
   let stale = false;
   // When hidden, the next show refreshes; when shown, a short delay lets a burst of changes settle.
@@ -76,14 +109,24 @@ export function createProjectView(log: Log, python: PythonInterpreters): { provi
     clearTimeout(timer);
     timer = setTimeout(() => provider.invalidate(), 1500);
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.py,*.ipynb,requirements*.txt,Dockerfile,compose.yaml,docker-compose.yml,.dockerignore,pyproject.toml}');
-  const disposables = [provider, view, watcher, python.onDidChange(later), watcher.onDidChange(later), watcher.onDidCreate(later), watcher.onDidDelete(later),
+  const watcher = vscode.workspace.createFileSystemWatcher(
+    '**/{*.py,*.ipynb,requirements*.txt,Dockerfile,compose.yaml,docker-compose.yml,.dockerignore,pyproject.toml}',
+  );
+  const disposables = [
+    provider,
+    view,
+    watcher,
+    python.onDidChange(later),
+    watcher.onDidChange(later),
+    watcher.onDidCreate(later),
+    watcher.onDidDelete(later),
     view.onDidChangeVisibility(() => {
       if (view.visible && stale) {
         stale = false;
         provider.invalidate();
       }
     }),
-    { dispose: () => clearTimeout(timer) }];
+    { dispose: () => clearTimeout(timer) },
+  ];
   return { provider, view, disposables };
 }

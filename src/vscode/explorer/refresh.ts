@@ -15,7 +15,11 @@ const STATE_KEY = 'dsContainers.explorer.state';
  */
 export class RefreshManager implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
-  private readonly status = vscode.window.createStatusBarItem('dsContainers.engine', vscode.StatusBarAlignment.Left, 20);
+  private readonly status = vscode.window.createStatusBarItem(
+    'dsContainers.engine',
+    vscode.StatusBarAlignment.Left,
+    20,
+  );
 
   constructor(
     private readonly model: ExplorerModel,
@@ -32,15 +36,19 @@ export class RefreshManager implements vscode.Disposable {
     });
     this.subs.push({ dispose: unsubscribe }, this.status);
     for (const v of views) this.subs.push(v.onDidChangeVisibility(() => this.syncActive()));
-    this.subs.push(engines.onDidChange(() => {
-      log.info(`Docker endpoint changed: ${this.endpointText()}`);
-      model.reset();
-      this.onState();
-    }));
-    this.subs.push(onSettingChange('explorer', () => {
-      this.trees.images.invalidate();
-      this.trees.containers.invalidate();
-    }));
+    this.subs.push(
+      engines.onDidChange(() => {
+        log.info(`Docker endpoint changed: ${this.endpointText()}`);
+        model.reset();
+        this.onState();
+      }),
+    );
+    this.subs.push(
+      onSettingChange('explorer', () => {
+        this.trees.images.invalidate();
+        this.trees.containers.invalidate();
+      }),
+    );
     this.onState();
     this.syncActive();
   }
@@ -71,7 +79,8 @@ export class RefreshManager implements vscode.Disposable {
     const s: EngineState = this.model.state;
     void vscode.commands.executeCommand('setContext', STATE_KEY, s);
     if (s === 'unreachable' || s === 'error') this.log.warn(`Docker explorer: ${this.model.reason}`);
-    const message = s === 'unreachable' ? this.model.reason : s === 'error' ? `Docker error: ${this.model.reason}` : undefined;
+    const message =
+      s === 'unreachable' ? this.model.reason : s === 'error' ? `Docker error: ${this.model.reason}` : undefined;
     for (const v of this.views) v.message = message;
     const ep = this.endpointText();
     let source = 'default';
@@ -83,11 +92,21 @@ export class RefreshManager implements vscode.Disposable {
     const label = source === 'default' ? 'Docker' : `Docker (${source.replace(/^context /, '')})`;
     // nothing is checked while no Docker view is open: say so rather than spin
     const idle = s === 'connecting' && !this.model.isActive;
-    const icon = idle ? '$(vm)' : { live: '$(vm-active)', connecting: '$(sync~spin)', unreachable: '$(vm-outline)', error: '$(warning)' }[s];
+    const icon = idle
+      ? '$(vm)'
+      : { live: '$(vm-active)', connecting: '$(sync~spin)', unreachable: '$(vm-outline)', error: '$(warning)' }[s];
     this.status.text = `${icon} ${label}${s === 'unreachable' ? ': unreachable' : s === 'error' ? ': error' : ''}`;
-    const said = idle ? 'not checked yet: open the Images or Containers view' : { live: 'connected', connecting: 'connecting…', unreachable: 'cannot reach the engine; retrying', error: this.model.reason ?? 'error' }[s];
+    const said = idle
+      ? 'not checked yet: open the Images or Containers view'
+      : {
+          live: 'connected',
+          connecting: 'connecting…',
+          unreachable: 'cannot reach the engine; retrying',
+          error: this.model.reason ?? 'error',
+        }[s];
     this.status.tooltip = `${ep}\n${said}`;
-    this.status.backgroundColor = s === 'live' || s === 'connecting' ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.status.backgroundColor =
+      s === 'live' || s === 'connecting' ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
     this.status.show();
     this.trees.images.invalidate();
     this.trees.containers.invalidate();

@@ -12,8 +12,11 @@ export function logsTerminal(engine: Engine, id: string, name: string): vscode.T
   const pty: vscode.Pseudoterminal = {
     onDidWrite: write.event,
     open: () => {
-      engine.followLogs(id, (t, s) => write.fire(s === 'stderr' ? `\x1b[31m${crlf(t)}\x1b[0m` : crlf(t)), ac.signal)
-        .then(() => { if (!ac.signal.aborted) write.fire(note('[the container stopped; logs ended]')); })
+      engine
+        .followLogs(id, (t, s) => write.fire(s === 'stderr' ? `\x1b[31m${crlf(t)}\x1b[0m` : crlf(t)), ac.signal)
+        .then(() => {
+          if (!ac.signal.aborted) write.fire(note('[the container stopped; logs ended]'));
+        })
         .catch((e: Error) => write.fire(note(`[logs ended: ${e.message}]`)));
     },
     close: () => {
@@ -25,7 +28,11 @@ export function logsTerminal(engine: Engine, id: string, name: string): vscode.T
 }
 
 /** A terminal over an engine TTY session (exec shell or interactive run); it closes when the process exits. */
-export function ttyTerminal(name: string, icon: string, start: (size?: { cols: number; rows: number }) => Promise<TtySession>): vscode.Terminal {
+export function ttyTerminal(
+  name: string,
+  icon: string,
+  start: (size?: { cols: number; rows: number }) => Promise<TtySession>,
+): vscode.Terminal {
   const write = new vscode.EventEmitter<string>();
   const close = new vscode.EventEmitter<number | void>();
   let session: TtySession | undefined;
@@ -35,15 +42,18 @@ export function ttyTerminal(name: string, icon: string, start: (size?: { cols: n
     onDidClose: close.event,
     open: (dims) => {
       size = dims ? { cols: dims.columns, rows: dims.rows } : undefined;
-      start(size).then((s) => {
-        session = s;
-        s.onData((t) => write.fire(t));
-        s.onExit((code) => {
-          write.fire(note(`[exited${code === undefined ? '' : ` with code ${code}`}]`));
-          close.fire(code ?? undefined);
-        });
-        if (size) s.resize(size.cols, size.rows);
-      }, (e: Error) => write.fire(note(`[could not start: ${e.message}]`)));
+      start(size).then(
+        (s) => {
+          session = s;
+          s.onData((t) => write.fire(t));
+          s.onExit((code) => {
+            write.fire(note(`[exited${code === undefined ? '' : ` with code ${code}`}]`));
+            close.fire(code ?? undefined);
+          });
+          if (size) s.resize(size.cols, size.rows);
+        },
+        (e: Error) => write.fire(note(`[could not start: ${e.message}]`)),
+      );
     },
     handleInput: (data) => session?.write(data),
     setDimensions: (d) => {

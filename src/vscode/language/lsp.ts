@@ -19,7 +19,8 @@ export function toMarkdown(d: Doc): vscode.MarkdownString {
     return md;
   }
   if (typeof d === 'string') return new vscode.MarkdownString(d);
-  if ('kind' in d) return d.kind === 'markdown' ? new vscode.MarkdownString(d.value) : new vscode.MarkdownString().appendText(d.value);
+  if ('kind' in d)
+    return d.kind === 'markdown' ? new vscode.MarkdownString(d.value) : new vscode.MarkdownString().appendText(d.value);
   return new vscode.MarkdownString().appendCodeblock(d.value, d.language);
 }
 
@@ -27,7 +28,13 @@ export function toMarkdown(d: Doc): vscode.MarkdownString {
 type ServiceDiagnostic = Parameters<DockerfileLanguageService['computeCodeActions']>[2]['diagnostics'][number];
 export function fromDiagnostic(d: vscode.Diagnostic): ServiceDiagnostic {
   const code = typeof d.code === 'object' ? d.code.value : d.code;
-  return { range: fromRange(d.range), message: d.message, severity: (d.severity + 1) as ServiceDiagnostic['severity'], code, source: d.source };
+  return {
+    range: fromRange(d.range),
+    message: d.message,
+    severity: (d.severity + 1) as ServiceDiagnostic['severity'],
+    code,
+    source: d.source,
+  };
 }
 
 export function toCompletionItem(i: lsp.CompletionItem): vscode.CompletionItem {
@@ -35,7 +42,10 @@ export function toCompletionItem(i: lsp.CompletionItem): vscode.CompletionItem {
   const text = i.textEdit ? i.textEdit.newText : (i.insertText ?? i.label);
   item.insertText = i.insertTextFormat === 2 ? new vscode.SnippetString(text) : text;
   if (i.textEdit) {
-    item.range = 'range' in i.textEdit ? toRange(i.textEdit.range) : { inserting: toRange(i.textEdit.insert), replacing: toRange(i.textEdit.replace) };
+    item.range =
+      'range' in i.textEdit
+        ? toRange(i.textEdit.range)
+        : { inserting: toRange(i.textEdit.insert), replacing: toRange(i.textEdit.replace) };
   }
   if (i.detail) item.detail = i.detail;
   if (i.documentation) item.documentation = toMarkdown(i.documentation);
@@ -46,11 +56,20 @@ export function toCompletionItem(i: lsp.CompletionItem): vscode.CompletionItem {
 }
 
 export function toSymbol(s: lsp.SymbolInformation, uri: vscode.Uri): vscode.SymbolInformation {
-  return new vscode.SymbolInformation(s.name, s.kind - 1, s.containerName ?? '', new vscode.Location(uri, toRange(s.location.range)));
+  return new vscode.SymbolInformation(
+    s.name,
+    s.kind - 1,
+    s.containerName ?? '',
+    new vscode.Location(uri, toRange(s.location.range)),
+  );
 }
 
 export function toFoldingRange(f: lsp.FoldingRange): vscode.FoldingRange {
-  const kinds: Record<string, vscode.FoldingRangeKind> = { comment: vscode.FoldingRangeKind.Comment, imports: vscode.FoldingRangeKind.Imports, region: vscode.FoldingRangeKind.Region };
+  const kinds: Record<string, vscode.FoldingRangeKind> = {
+    comment: vscode.FoldingRangeKind.Comment,
+    imports: vscode.FoldingRangeKind.Imports,
+    region: vscode.FoldingRangeKind.Region,
+  };
   return new vscode.FoldingRange(f.startLine, f.endLine, f.kind ? kinds[f.kind] : undefined);
 }
 
@@ -60,7 +79,9 @@ export function toSignatureHelp(h: lsp.SignatureHelp): vscode.SignatureHelp {
   help.activeParameter = h.activeParameter ?? 0;
   help.signatures = h.signatures.map((s) => {
     const sig = new vscode.SignatureInformation(s.label, s.documentation ? toMarkdown(s.documentation) : undefined);
-    sig.parameters = (s.parameters ?? []).map((p) => new vscode.ParameterInformation(p.label, p.documentation ? toMarkdown(p.documentation) : undefined));
+    sig.parameters = (s.parameters ?? []).map(
+      (p) => new vscode.ParameterInformation(p.label, p.documentation ? toMarkdown(p.documentation) : undefined),
+    );
     if (s.activeParameter != null) sig.activeParameter = s.activeParameter;
     return sig;
   });

@@ -18,7 +18,10 @@ const SELECTOR: vscode.DocumentSelector = { language: 'dockerfile' };
 async function localTags(s: Services): Promise<Record<string, string[]>> {
   try {
     // A quick fix must not wait on a slow engine: without an answer in 1.5 s it offers Python tags.
-    const images = await Promise.race([s.engines.get().listImages(), new Promise<ImageInfo[]>((r) => setTimeout(() => r([]), 1500).unref())]);
+    const images = await Promise.race([
+      s.engines.get().listImages(),
+      new Promise<ImageInfo[]>((r) => setTimeout(() => r([]), 1500).unref()),
+    ]);
     const out: Record<string, string[]> = {};
     for (const tag of images.flatMap((i) => i.tags)) {
       const at = tag.lastIndexOf(':');
@@ -39,13 +42,20 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     if (!setting('lint.enable')) return collection.delete(doc.uri);
     const severities = ruleSeverities() as Record<string, Severity | 'off'>;
     const { findings, skipped } = dscLint(doc.getText(), { severities, budgetMs: BUDGET_MS });
-    if (skipped.length) s.log.warn(`${doc.uri.fsPath}: lint over its ${BUDGET_MS} ms budget, skipped ${skipped.join(' ')}`);
+    if (skipped.length)
+      s.log.warn(`${doc.uri.fsPath}: lint over its ${BUDGET_MS} ms budget, skipped ${skipped.join(' ')}`);
     collection.set(doc.uri, findings.map(toDiagnostic));
   };
   const schedule = (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => { timers.delete(key); lint(doc); }, DEBOUNCE_MS));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        lint(doc);
+      }, DEBOUNCE_MS),
+    );
   };
   const fixOptions = async (doc: vscode.Uri): Promise<FixOptions> => {
     const [facts, tags] = await Promise.all([interp.facts(doc), localTags(s)]);
@@ -64,32 +74,42 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(doc, pos) {
-        const parts = (collection.get(doc.uri) ?? []).filter((d) => d.range.contains(pos)).map((d) => {
-          const rule = dscRule(String(d.code));
-          return rule ? `**${rule.id}** ${rule.message}\n\n${rule.docs}\n\n_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.` : undefined;
-        }).filter((x): x is string => !!x);
+        const parts = (collection.get(doc.uri) ?? [])
+          .filter((d) => d.range.contains(pos))
+          .map((d) => {
+            const rule = dscRule(String(d.code));
+            return rule
+              ? `**${rule.id}** ${rule.message}\n\n${rule.docs}\n\n_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.`
+              : undefined;
+          })
+          .filter((x): x is string => !!x);
         return parts.length ? new vscode.Hover(parts.map((p) => new vscode.MarkdownString(p))) : undefined;
       },
     }),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, {
-      async provideCodeActions(doc, _range, ctx) {
-        const ours = ctx.diagnostics.filter((d) => d.source === 'dsc');
-        if (!ours.length) return [];
-        const opts = await fixOptions(doc.uri);
-        const text = doc.getText();
-        const actions: vscode.CodeAction[] = [];
-        for (const d of ours) {
-          const fixes = dscFixes(text, fromDiagnostic(d), opts);
-          for (const [n, fix] of fixes.entries()) actions.push(quickFix(fix.title, d, await toWorkspaceEdit(doc.uri, fix), n === 0));
-          const line = d.range.start.line;
-          const indent = /^\s*/.exec(doc.lineAt(line).text)![0];
-          const suppress = new vscode.WorkspaceEdit();
-          suppress.insert(doc.uri, new vscode.Position(line, 0), `${indent}# dsc-ignore ${String(d.code)}\n`);
-          actions.push(quickFix(`Ignore ${String(d.code)} on this line`, d, suppress));
-        }
-        return actions;
+    vscode.languages.registerCodeActionsProvider(
+      SELECTOR,
+      {
+        async provideCodeActions(doc, _range, ctx) {
+          const ours = ctx.diagnostics.filter((d) => d.source === 'dsc');
+          if (!ours.length) return [];
+          const opts = await fixOptions(doc.uri);
+          const text = doc.getText();
+          const actions: vscode.CodeAction[] = [];
+          for (const d of ours) {
+            const fixes = dscFixes(text, fromDiagnostic(d), opts);
+            for (const [n, fix] of fixes.entries())
+              actions.push(quickFix(fix.title, d, await toWorkspaceEdit(doc.uri, fix), n === 0));
+            const line = d.range.start.line;
+            const indent = /^\s*/.exec(doc.lineAt(line).text)![0];
+            const suppress = new vscode.WorkspaceEdit();
+            suppress.insert(doc.uri, new vscode.Position(line, 0), `${indent}# dsc-ignore ${String(d.code)}\n`);
+            actions.push(quickFix(`Ignore ${String(d.code)} on this line`, d, suppress));
+          }
+          return actions;
+        },
       },
-    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
   );
   vscode.workspace.textDocuments.forEach(lint);
 }

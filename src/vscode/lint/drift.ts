@@ -28,7 +28,13 @@ function finding(doc: vscode.TextDocument, m: MissingRequirement): Finding {
   const col = at >= 0 ? at : 0;
   const end = at >= 0 ? at + m.import.module.length : text.length;
   return {
-    line, col, endLine: line, endCol: end, severity: 'warning', code: REQ_CODES.missing, source: REQ_SOURCE,
+    line,
+    col,
+    endLine: line,
+    endCol: end,
+    severity: 'warning',
+    code: REQ_CODES.missing,
+    source: REQ_SOURCE,
     message: `${m.top} is imported but no requirement provides it (${m.distribution}${m.version ? ` ${m.version} is installed` : ''}).`,
   };
 }
@@ -52,7 +58,10 @@ export function registerDrift(s: Services, projects: DriftProjects, onIndexChang
     const rel = project.rel(fileUri);
     const [env, declared] = await Promise.all([project.env(), project.declared()]);
     const found = missingRequirements(rel, (owner ? cellImports : pythonImports)(doc.getText(), rel), declared, env);
-    const findings = applySeverities(found.map((m) => finding(doc, m)), ruleSeverities());
+    const findings = applySeverities(
+      found.map((m) => finding(doc, m)),
+      ruleSeverities(),
+    );
     for (const m of found) {
       const f = finding(doc, m);
       missing.set(key(doc.uri, f.line, f.col), m);
@@ -60,7 +69,8 @@ export function registerDrift(s: Services, projects: DriftProjects, onIndexChang
     collection.set(doc.uri, findings.map(toDiagnostic));
   };
   const checkProject = (p: DriftProject) => {
-    for (const d of vscode.workspace.textDocuments) if (d.languageId === 'python' && p.contains(cellOwner(d)?.notebook.uri ?? d.uri)) void check(d);
+    for (const d of vscode.workspace.textDocuments)
+      if (d.languageId === 'python' && p.contains(cellOwner(d)?.notebook.uri ?? d.uri)) void check(d);
   };
   const saved = async (uri: vscode.Uri, text?: string) => {
     const p = await projects.for(uri);
@@ -101,24 +111,28 @@ export function registerDrift(s: Services, projects: DriftProjects, onIndexChang
     vscode.workspace.onDidOpenNotebookDocument((nb) => nb.getCells().forEach((c) => void check(c.document))),
     onSettingChange('lint', () => vscode.workspace.textDocuments.forEach((d) => void check(d))),
     projects.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void check(d))),
-    vscode.languages.registerCodeActionsProvider({ language: 'python' }, {
-      async provideCodeActions(doc, _range, ctx) {
-        const actions: vscode.CodeAction[] = [];
-        for (const d of ctx.diagnostics.filter((x) => x.source === REQ_SOURCE && x.code === REQ_CODES.missing)) {
-          const m = missing.get(key(doc.uri, d.range.start.line, d.range.start.character));
-          const owner = isCell(doc) ? cellOwner(doc) : undefined;
-          const project = m && (await projects.for(owner ? owner.notebook.uri : doc.uri));
-          if (!m || !project) continue;
-          const spec = m.version ? `${m.distribution}==${m.version}` : m.distribution;
-          const text = (await currentText(project.requirementsUri)) ?? '';
-          const edit = new vscode.WorkspaceEdit();
-          const e = appendRequirement(text, spec);
-          edit.insert(project.requirementsUri, new vscode.Position(e.line, e.col), e.newText);
-          actions.push(quickFix(`Add ${spec} to requirements.txt`, d, edit, true));
-        }
-        return actions;
+    vscode.languages.registerCodeActionsProvider(
+      { language: 'python' },
+      {
+        async provideCodeActions(doc, _range, ctx) {
+          const actions: vscode.CodeAction[] = [];
+          for (const d of ctx.diagnostics.filter((x) => x.source === REQ_SOURCE && x.code === REQ_CODES.missing)) {
+            const m = missing.get(key(doc.uri, d.range.start.line, d.range.start.character));
+            const owner = isCell(doc) ? cellOwner(doc) : undefined;
+            const project = m && (await projects.for(owner ? owner.notebook.uri : doc.uri));
+            if (!m || !project) continue;
+            const spec = m.version ? `${m.distribution}==${m.version}` : m.distribution;
+            const text = (await currentText(project.requirementsUri)) ?? '';
+            const edit = new vscode.WorkspaceEdit();
+            const e = appendRequirement(text, spec);
+            edit.insert(project.requirementsUri, new vscode.Position(e.line, e.col), e.newText);
+            actions.push(quickFix(`Add ${spec} to requirements.txt`, d, edit, true));
+          }
+          return actions;
+        },
       },
-    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
   );
   vscode.workspace.textDocuments.forEach((d) => void check(d));
 }

@@ -11,10 +11,13 @@ export function registerLint(s: Services): void {
   registerDscLint(s, interp);
   const projects = new DriftProjects((root) => interp.facts(root));
   // Another interpreter (Python extension, setting, trust granted): other versions, so re-check.
-  s.context.subscriptions.push(projects, s.python.onDidChange(() => {
-    interp.reset();
-    projects.refresh();
-  }));
+  s.context.subscriptions.push(
+    projects,
+    s.python.onDidChange(() => {
+      interp.reset();
+      projects.refresh();
+    }),
+  );
   const requirements = registerRequirements(s, projects, interp);
   registerDrift(s, projects, (p) => requirements.refresh(p));
 }

@@ -11,7 +11,10 @@ import { PythonInterpreters } from '../platform/python';
 export class InterpreterCache {
   private readonly probes = new Map<string, Promise<InterpreterFacts & { executable?: string }>>();
 
-  constructor(private readonly log: Log, private readonly python: PythonInterpreters) {}
+  constructor(
+    private readonly log: Log,
+    private readonly python: PythonInterpreters,
+  ) {}
 
   /** Facts of the interpreter for `resource` (the Python extension's active one when installed). */
   async facts(resource?: vscode.Uri): Promise<InterpreterFacts & { executable?: string }> {

@@ -8,20 +8,30 @@ import type { InterpreterFacts } from '../../core/python/resolve';
 import { currentText } from '../platform/documents';
 
 /** Folders never scanned: environments, caches, dependencies. */
-export const EXCLUDE = '**/{node_modules,.git,.venv,venv,env,.env,.tox,.nox,__pycache__,site-packages,.ipynb_checkpoints,build,dist}/**';
+export const EXCLUDE =
+  '**/{node_modules,.git,.venv,venv,env,.env,.tox,.nox,__pycache__,site-packages,.ipynb_checkpoints,build,dist}/**';
 
 // Cell magics whose body is not Python (%%bash, %%writefile, %%sql…); timing/capture magics run Python.
 const FOREIGN_CELL = /^%%(?!time\b|timeit\b|capture\b|prun\b|debug\b|python3?\b)/;
 
 /** Imports of one notebook cell's text; none for a cell whose magic makes it another language. */
 export function cellImports(text: string, file: string): DriftImport[] {
-  const first = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const first =
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   return FOREIGN_CELL.test(first) ? [] : pythonImports(text, file);
 }
 
 /** Imports of a Python text, as drift sees them. */
 export function pythonImports(text: string, file: string): DriftImport[] {
-  return scanPython(text, { file }).imports.map((i) => ({ module: i.module, line: i.line, class: i.class, isRelative: i.isRelative }));
+  return scanPython(text, { file }).imports.map((i) => ({
+    module: i.module,
+    line: i.line,
+    class: i.class,
+    isRelative: i.isRelative,
+  }));
 }
 
 /**
@@ -37,7 +47,10 @@ export class DriftProject {
   /** True once every file has been indexed. */
   indexed = false;
 
-  constructor(readonly root: vscode.Uri, private readonly facts: (root: vscode.Uri) => Promise<InterpreterFacts>) {
+  constructor(
+    readonly root: vscode.Uri,
+    private readonly facts: (root: vscode.Uri) => Promise<InterpreterFacts>,
+  ) {
     this.requirementsUri = vscode.Uri.joinPath(root, 'requirements.txt');
   }
 
@@ -51,10 +64,14 @@ export class DriftProject {
 
   /** Lists the project's files (enough to tell local modules apart); cheap, done once. */
   listed(): Promise<vscode.Uri[]> {
-    const listing = this.listPromise ?? Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*.{py,ipynb}'), EXCLUDE)).then((files) => {
-      this.local = new LocalModules(files.map((f) => this.rel(f)));
-      return files;
-    });
+    const listing =
+      this.listPromise ??
+      Promise.resolve(
+        vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*.{py,ipynb}'), EXCLUDE),
+      ).then((files) => {
+        this.local = new LocalModules(files.map((f) => this.rel(f)));
+        return files;
+      });
     this.listPromise = listing;
     return listing;
   }
@@ -75,7 +92,16 @@ export class DriftProject {
     if (content === undefined) return this.index.delete(rel);
     if (rel.endsWith('.ipynb')) {
       const nb = extractNotebook(content, { file: rel });
-      this.index.set(rel, nb.imports.map((i) => ({ module: i.module, line: i.line, cell: i.cell, class: i.class, isRelative: i.isRelative })));
+      this.index.set(
+        rel,
+        nb.imports.map((i) => ({
+          module: i.module,
+          line: i.line,
+          cell: i.cell,
+          class: i.class,
+          isRelative: i.isRelative,
+        })),
+      );
     } else {
       this.index.set(rel, pythonImports(content, rel));
     }
@@ -123,8 +149,14 @@ export class DriftProjects implements vscode.Disposable {
     this.found = (async () => {
       for (const uri of await vscode.workspace.findFiles('**/requirements.txt', EXCLUDE)) this.add(uri);
     })();
-    this.watcher.onDidCreate((uri) => { this.add(uri); this.changed.fire(); });
-    this.watcher.onDidDelete((uri) => { this.projects.delete(vscode.Uri.joinPath(uri, '..').toString()); this.changed.fire(); });
+    this.watcher.onDidCreate((uri) => {
+      this.add(uri);
+      this.changed.fire();
+    });
+    this.watcher.onDidDelete((uri) => {
+      this.projects.delete(vscode.Uri.joinPath(uri, '..').toString());
+      this.changed.fire();
+    });
     const moved = async (uri: vscode.Uri, gone: boolean) => {
       const p = await this.for(uri);
       if (!p) return;
@@ -144,7 +176,8 @@ export class DriftProjects implements vscode.Disposable {
   async for(uri: vscode.Uri): Promise<DriftProject | undefined> {
     await this.found;
     let best: DriftProject | undefined;
-    for (const p of this.projects.values()) if (p.contains(uri) && (!best || p.root.path.length > best.root.path.length)) best = p;
+    for (const p of this.projects.values())
+      if (p.contains(uri) && (!best || p.root.path.length > best.root.path.length)) best = p;
     return best;
   }
 

@@ -11,7 +11,13 @@ export function toRange(r: { line: number; col: number; endLine: number; endCol:
 /** The finding a diagnostic came from (code and range are all the fixes need). */
 export function fromDiagnostic(d: vscode.Diagnostic): Pick<Finding, 'code' | 'line' | 'col' | 'endLine' | 'endCol'> {
   const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
-  return { code, line: d.range.start.line, col: d.range.start.character, endLine: d.range.end.line, endCol: d.range.end.character };
+  return {
+    code,
+    line: d.range.start.line,
+    col: d.range.start.character,
+    endLine: d.range.end.line,
+    endCol: d.range.end.character,
+  };
 }
 
 export function toTextEdit(e: TextEdit): vscode.TextEdit {
@@ -41,7 +47,12 @@ export async function toWorkspaceEdit(uri: vscode.Uri, fix: FixAction): Promise<
   return edit;
 }
 
-export function quickFix(title: string, diagnostic: vscode.Diagnostic, edit: vscode.WorkspaceEdit, preferred = false): vscode.CodeAction {
+export function quickFix(
+  title: string,
+  diagnostic: vscode.Diagnostic,
+  edit: vscode.WorkspaceEdit,
+  preferred = false,
+): vscode.CodeAction {
   const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   a.diagnostics = [diagnostic];
   a.edit = edit;

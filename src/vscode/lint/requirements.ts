@@ -15,7 +15,11 @@ const SELECTOR: vscode.DocumentSelector = { language: 'pip-requirements' };
  * requirements.txt diagnostics (syntax, duplicates, unpinned, unused once the project is indexed),
  * hover with the installed version and the importing files, quick fixes to pin or remove.
  */
-export function registerRequirements(s: Services, projects: DriftProjects, interp: InterpreterCache): { refresh(p: DriftProject): void } {
+export function registerRequirements(
+  s: Services,
+  projects: DriftProjects,
+  interp: InterpreterCache,
+): { refresh(p: DriftProject): void } {
   const collection = vscode.languages.createDiagnosticCollection('dsc-requirements');
   const timers = new Map<string, NodeJS.Timeout>();
 
@@ -29,20 +33,30 @@ export function registerRequirements(s: Services, projects: DriftProjects, inter
   };
   const lintNow = async (doc: vscode.TextDocument, project: DriftProject | undefined) => {
     if (doc.isClosed) return;
-    const found = project ? requirementFindings(doc.getText(), project.index, await project.env()) : requirementFindings(doc.getText());
+    const found = project
+      ? requirementFindings(doc.getText(), project.index, await project.env())
+      : requirementFindings(doc.getText());
     collection.set(doc.uri, applySeverities(found, ruleSeverities()).map(toDiagnostic));
   };
   const schedule = (doc: vscode.TextDocument) => {
     const k = doc.uri.toString();
     clearTimeout(timers.get(k));
-    timers.set(k, setTimeout(() => { timers.delete(k); void lint(doc); }, 300));
+    timers.set(
+      k,
+      setTimeout(() => {
+        timers.delete(k);
+        void lint(doc);
+      }, 300),
+    );
   };
 
   s.context.subscriptions.push(
     collection,
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     vscode.workspace.onDidOpenTextDocument((d) => void lint(d)),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document.languageId === 'pip-requirements' && schedule(e.document)),
+    vscode.workspace.onDidChangeTextDocument(
+      (e) => e.document.languageId === 'pip-requirements' && schedule(e.document),
+    ),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
     onSettingChange('lint', () => vscode.workspace.textDocuments.forEach((d) => void lint(d))),
     // The unused/unpinned hints read the interpreter's facts: a new interpreter re-lints.
@@ -50,41 +64,62 @@ export function registerRequirements(s: Services, projects: DriftProjects, inter
     vscode.languages.registerHoverProvider(SELECTOR, {
       async provideHover(doc, pos) {
         const l = requirementAt(doc.getText(), pos.line);
-        if (!l?.name || l.nameStart === undefined || pos.character < l.nameStart || pos.character > l.nameEnd!) return undefined;
+        if (!l?.name || l.nameStart === undefined || pos.character < l.nameStart || pos.character > l.nameEnd!)
+          return undefined;
         const project = await projects.byRequirements(doc.uri);
         const facts = await interp.facts(doc.uri);
         const version = installedVersion(l.name, { interp: facts });
         const md = new vscode.MarkdownString(`**${l.name}**${l.pinned ? ` pinned to ${l.pinned}` : ''}\n\n`);
         // Where: the interpreter's own path, since versions differ between environments.
         const where = `Python ${facts.version ?? '?'}${facts.executable ? ` at \`${facts.executable}\`` : ''}`;
-        md.appendMarkdown(version ? `Installed: **${version}** in ${where}\n\n` : `Not installed in ${facts.executable ? where : 'the selected interpreter'}.\n\n`);
+        md.appendMarkdown(
+          version
+            ? `Installed: **${version}** in ${where}\n\n`
+            : `Not installed in ${facts.executable ? where : 'the selected interpreter'}.\n\n`,
+        );
         if (project) {
           const env = await project.env();
           const files = [...new Set(importNamesOf(l.name, env).flatMap((t) => project.index.importers(t)))];
-          md.appendMarkdown(files.length ? `Imported in: ${files.slice(0, 10).map((f) => `\`${f}\``).join(', ')}${files.length > 10 ? ` and ${files.length - 10} more` : ''}` : 'Not imported by any file of the project.');
+          md.appendMarkdown(
+            files.length
+              ? `Imported in: ${files
+                  .slice(0, 10)
+                  .map((f) => `\`${f}\``)
+                  .join(', ')}${files.length > 10 ? ` and ${files.length - 10} more` : ''}`
+              : 'Not imported by any file of the project.',
+          );
         }
         return new vscode.Hover(md, new vscode.Range(pos.line, l.nameStart, pos.line, l.nameEnd!));
       },
     }),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, {
-      async provideCodeActions(doc, _range, ctx) {
-        const ours = ctx.diagnostics.filter((d) => d.source === REQ_SOURCE);
-        if (!ours.length) return [];
-        const facts = await interp.facts(doc.uri);
-        const actions: vscode.CodeAction[] = [];
-        for (const d of ours) {
-          for (const fix of requirementFixes(doc.getText(), { code: String(d.code), line: d.range.start.line }, { interp: facts })) {
-            actions.push(quickFix(fix.title, d, await toWorkspaceEdit(doc.uri, fix), fix.title.startsWith('Pin')));
+    vscode.languages.registerCodeActionsProvider(
+      SELECTOR,
+      {
+        async provideCodeActions(doc, _range, ctx) {
+          const ours = ctx.diagnostics.filter((d) => d.source === REQ_SOURCE);
+          if (!ours.length) return [];
+          const facts = await interp.facts(doc.uri);
+          const actions: vscode.CodeAction[] = [];
+          for (const d of ours) {
+            for (const fix of requirementFixes(
+              doc.getText(),
+              { code: String(d.code), line: d.range.start.line },
+              { interp: facts },
+            )) {
+              actions.push(quickFix(fix.title, d, await toWorkspaceEdit(doc.uri, fix), fix.title.startsWith('Pin')));
+            }
           }
-        }
-        return actions;
+          return actions;
+        },
       },
-    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
   );
   vscode.workspace.textDocuments.forEach((d) => void lint(d));
   return {
     refresh(p) {
-      for (const d of vscode.workspace.textDocuments) if (d.uri.toString() === p.requirementsUri.toString()) void lintNow(d, p);
+      for (const d of vscode.workspace.textDocuments)
+        if (d.uri.toString() === p.requirementsUri.toString()) void lintNow(d, p);
     },
   };
 }

@@ -10,7 +10,11 @@ export class UserCancelled extends Error {
 
 /** A cancel the user asked for: a dismissed prompt, a cancelled progress, an aborted job (node/cancelled.ts). */
 function isCancel(e: unknown): boolean {
-  return e instanceof UserCancelled || e instanceof vscode.CancellationError || (e as Error | undefined)?.name === 'AbortError';
+  return (
+    e instanceof UserCancelled ||
+    e instanceof vscode.CancellationError ||
+    (e as Error | undefined)?.name === 'AbortError'
+  );
 }
 
 /**

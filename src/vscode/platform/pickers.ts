@@ -13,8 +13,17 @@ import { UserCancelled } from './errors';
  * The containers a command acts on: the tree selection (multi-select), the clicked item, or,
  * from the palette, a quick pick over the containers that `fits`.
  */
-export async function pickContainers(s: Services, what: string, item: TreeNode | undefined, selected: TreeNode[] | undefined, fits: (c: ContainerInfo) => boolean, many = false): Promise<ContainerInfo[]> {
-  const chosen = (many && selected?.length ? selected : item ? [item] : []).flatMap((n) => (n.container ? [n.container] : []));
+export async function pickContainers(
+  s: Services,
+  what: string,
+  item: TreeNode | undefined,
+  selected: TreeNode[] | undefined,
+  fits: (c: ContainerInfo) => boolean,
+  many = false,
+): Promise<ContainerInfo[]> {
+  const chosen = (many && selected?.length ? selected : item ? [item] : []).flatMap((n) =>
+    n.container ? [n.container] : [],
+  );
   if (chosen.length) return chosen;
   const list = (await s.engines.get().listContainers()).filter(fits);
   if (!list.length) {
@@ -24,20 +33,28 @@ export async function pickContainers(s: Services, what: string, item: TreeNode |
   const items = list.map((c) => ({ label: c.name, description: c.status, detail: `${c.image} · ${shortId(c.id)}`, c }));
   const picked = many
     ? await vscode.window.showQuickPick(items, { placeHolder: `Containers to ${what}`, canPickMany: true })
-    : await vscode.window.showQuickPick(items, { placeHolder: `Container to ${what}` }).then((p) => (p ? [p] : undefined));
+    : await vscode.window
+        .showQuickPick(items, { placeHolder: `Container to ${what}` })
+        .then((p) => (p ? [p] : undefined));
   if (!picked?.length) throw new UserCancelled();
   return picked.map((p) => p.c);
 }
 
 /** The image a command acts on: the clicked tag (or dangling image), or a quick pick. `ref` is set for tags. */
-export async function pickImage(s: Services, what: string, item?: TreeNode): Promise<{ id: string; ref?: string; label: string }> {
+export async function pickImage(
+  s: Services,
+  what: string,
+  item?: TreeNode,
+): Promise<{ id: string; ref?: string; label: string }> {
   if (item?.image) return { ...item.image, label: item.image.ref ?? shortId(item.image.id) };
   const images = await s.engines.get().listImages();
-  const items = images.flatMap((i) => (i.tags.length ? i.tags : [undefined]).map((ref) => ({
-    label: ref ?? shortId(i.id),
-    description: `${formatSize(i.size)}${ref ? '' : ' · dangling'}`,
-    value: { id: i.id, ref, label: ref ?? shortId(i.id) },
-  })));
+  const items = images.flatMap((i) =>
+    (i.tags.length ? i.tags : [undefined]).map((ref) => ({
+      label: ref ?? shortId(i.id),
+      description: `${formatSize(i.size)}${ref ? '' : ' · dangling'}`,
+      value: { id: i.id, ref, label: ref ?? shortId(i.id) },
+    })),
+  );
   if (!items.length) {
     void vscode.window.showInformationMessage(`No image to ${what}.`);
     throw new UserCancelled();

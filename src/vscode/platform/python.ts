@@ -41,7 +41,10 @@ export class PythonInterpreters implements vscode.Disposable {
   private readonly logged = new Map<string, string>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly log: Log, private readonly peer: PeerLookup = () => vscode.extensions.getExtension(PYTHON_EXTENSION_ID)) {
+  constructor(
+    private readonly log: Log,
+    private readonly peer: PeerLookup = () => vscode.extensions.getExtension(PYTHON_EXTENSION_ID),
+  ) {
     this.disposables = [
       this.changed,
       onSettingChange('python.path', () => this.changed.fire()),
@@ -59,7 +62,10 @@ export class PythonInterpreters implements vscode.Disposable {
     // Untrusted: the path may come from the workspace's settings, so nothing is run (or even asked).
     if (!vscode.workspace.isTrusted) return this.note(resource, chooseInterpreter({ trusted: false }));
     const fromExtension = await this.fromExtension(resource);
-    return this.note(resource, chooseInterpreter({ trusted: true, fromExtension, setting: setting('python.path', resource) }));
+    return this.note(
+      resource,
+      chooseInterpreter({ trusted: true, fromExtension, setting: setting('python.path', resource) }),
+    );
   }
 
   private async fromExtension(resource?: vscode.Uri): Promise<string | undefined> {
@@ -69,7 +75,10 @@ export class PythonInterpreters implements vscode.Disposable {
       const active = api.environments.getActiveEnvironmentPath(resource);
       const env = await api.environments.resolveEnvironment(active);
       const exe = env?.executable.uri?.fsPath;
-      if (!exe) this.log.info(`python: the Python extension's environment ${active.path} has no interpreter executable; using the fallback`);
+      if (!exe)
+        this.log.info(
+          `python: the Python extension's environment ${active.path} has no interpreter executable; using the fallback`,
+        );
       return exe;
     } catch (e) {
       this.log.warn(`python: the Python extension did not answer: ${(e as Error).message}`);

@@ -11,33 +11,56 @@ export async function runE2E() {
   const shots = process.env.DSC_SHOTS || path.join(d.dir, 'screenshots');
   fs.mkdirSync(shots, { recursive: true });
   const vsix = path.join(d.dir, 'ds-containers.vsix');
-  await sh([path.join(ROOT, 'node_modules/.bin/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], process.env);
+  await sh(
+    [
+      path.join(ROOT, 'node_modules/.bin/vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '-o',
+      vsix,
+    ],
+    process.env,
+  );
   await sh([CODE_SERVER, ...csArgs(d), '--install-extension', vsix], d.env);
   console.log(`e2e: installed ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB)`);
 
   const dir = path.join(ROOT, 'test/editor/e2e/scenarios');
   const scenarios = [];
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) scenarios.push(await import(path.join(dir, f)));
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort())
+    scenarios.push(await import(path.join(dir, f)));
   for (const s of scenarios) await s.setup?.(d.ws);
 
   const cs = await startCodeServer(d);
-  let browser, passed = 0, failed = 0;
+  let browser,
+    passed = 0,
+    failed = 0;
   try {
     browser = await launchChromium(path.join(d.dir, 'chrome'));
     const page = browser.pages()[0] || (await browser.newPage());
     await page.goto(`${cs.url}/?folder=${encodeURIComponent(d.ws)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     // the extension host is up once the status bar settles; scenarios wait for their own parts
-    await page.locator(".statusbar").first().waitFor({ timeout: 60000 });
+    await page.locator('.statusbar').first().waitFor({ timeout: 60000 });
     const ctx = {
       ws: d.ws,
-      shot: async (name) => { const f = path.join(shots, `${name}.png`); await page.screenshot({ path: f }); return f; },
+      shot: async (name) => {
+        const f = path.join(shots, `${name}.png`);
+        await page.screenshot({ path: f });
+        return f;
+      },
       command: async (title) => {
         await page.keyboard.press('F1');
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ state: 'visible', timeout: 15000 });
         await input.fill(`>${title}`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+        await page
+          .locator('.quick-input-list .monaco-list-row', { hasText: title })
+          .first()
+          .waitFor({ timeout: 15000 });
         await page.keyboard.press('Enter');
       },
       openFile: async (rel) => {
@@ -63,7 +86,12 @@ export async function runE2E() {
         console.log(`  ✔ e2e ${s.name}`);
       } catch (e) {
         failed++;
-        console.log(`  ✖ e2e ${s.name}\n      ${String(e.stack || e).split('\n').slice(0, 4).join('\n      ')}`);
+        console.log(
+          `  ✖ e2e ${s.name}\n      ${String(e.stack || e)
+            .split('\n')
+            .slice(0, 4)
+            .join('\n      ')}`,
+        );
         await ctx.shot(`FAILED-${s.name.replace(/\W+/g, '-')}`).catch(() => {});
       }
     }

@@ -14,6 +14,10 @@ describe('activation', () => {
     for (const c of contributed) assert.ok(all.has(c.command), `${c.command} is registered`);
     const table = new Set(commandTable.filter((c) => !c.kind).map((c) => c.id));
     for (const c of contributed) assert.ok(table.has(c.command), `${c.command} is in the command table`);
-    for (const id of table) assert.ok(contributed.some((c) => c.command === id), `${id} is in contributes.commands`);
+    for (const id of table)
+      assert.ok(
+        contributed.some((c) => c.command === id),
+        `${id} is in contributes.commands`,
+      );
   });
 });

@@ -40,7 +40,9 @@ describe('dockerfile language', () => {
   it('a broken Dockerfile yields diagnostics with the right ranges', async () => {
     const doc = await open('broken/Dockerfile');
     const diags = await waitFor('diagnostics', () => (ours(doc.uri).length === 4 ? ours(doc.uri) : undefined));
-    const got = diags.map((d) => `${span(d.range)} ${vscode.DiagnosticSeverity[d.severity]} ${d.code} ${d.message}`).sort();
+    const got = diags
+      .map((d) => `${span(d.range)} ${vscode.DiagnosticSeverity[d.severity]} ${d.code} ${d.message}`)
+      .sort();
     assert.deepEqual(got, [
       '1:0-1:3 Warning 0 Instructions should be written in uppercase letters',
       '3:5-3:10 Error 40 Unknown flag: frm',
@@ -68,9 +70,14 @@ describe('dockerfile language', () => {
 
   it('completion at a line start offers instructions, as snippets', async () => {
     const doc = await open('features/Dockerfile');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(5, 0));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(5, 0),
+    );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label).split(' ')[0]);
-    for (const k of ['FROM', 'RUN', 'COPY', 'WORKDIR', 'HEALTHCHECK']) assert.ok(labels.includes(k), `${k} offered (got ${labels.join(',')})`);
+    for (const k of ['FROM', 'RUN', 'COPY', 'WORKDIR', 'HEALTHCHECK'])
+      assert.ok(labels.includes(k), `${k} offered (got ${labels.join(',')})`);
     const add = list.items.find((i) => String(typeof i.label === 'string' ? i.label : i.label.label).startsWith('ADD'));
     assert.ok(add?.insertText instanceof vscode.SnippetString, 'ADD inserts a snippet');
     assert.match((add.insertText as vscode.SnippetString).value, /\$\{1:source\}/);
@@ -79,40 +86,81 @@ describe('dockerfile language', () => {
   it('image-tag completion answers at once offline (registry look-ups fail fast and silently)', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM python:3\n' });
     const t0 = Date.now();
-    await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 13));
+    await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(0, 13),
+    );
     assert.ok(Date.now() - t0 < 5000, `answered in ${Date.now() - t0} ms`);
   });
 
   it('hover documents an instruction', async () => {
     const doc = await open('features/Dockerfile');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(3, 1));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(3, 1),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Execute any commands on top of the current image/);
   });
 
   it('formatting fixes indentation', async () => {
     const doc = await open('format/Dockerfile');
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: true });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+      'vscode.executeFormatDocumentProvider',
+      doc.uri,
+      { tabSize: 4, insertSpaces: true },
+    );
     assert.ok(edits?.length, 'the formatter has edits');
     const we = new vscode.WorkspaceEdit();
     we.set(doc.uri, edits);
     assert.ok(await vscode.workspace.applyEdit(we));
-    assert.deepEqual(doc.getText().split('\n').slice(0, 4), ['FROM python:3.11-slim', 'WORKDIR /app', 'RUN apt-get update && \\', '    apt-get install -y curl']);
+    assert.deepEqual(doc.getText().split('\n').slice(0, 4), [
+      'FROM python:3.11-slim',
+      'WORKDIR /app',
+      'RUN apt-get update && \\',
+      '    apt-get install -y curl',
+    ]);
   });
 
   it('range formatting touches only the selection; typing a line continuation indents the next line', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM a\n  RUN x\n  RUN y\nRUN echo \\\nb\n' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'dockerfile',
+      content: 'FROM a\n  RUN x\n  RUN y\nRUN echo \\\nb\n',
+    });
     const opts = { tabSize: 4, insertSpaces: true };
-    const range = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatRangeProvider', doc.uri, new vscode.Range(1, 0, 1, 5), opts);
-    assert.deepEqual(range.map((e) => `${span(e.range)}=${JSON.stringify(e.newText)}`), ['1:0-1:2=""']);
-    const typed = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatOnTypeProvider', doc.uri, new vscode.Position(3, 10), '\\', opts);
-    assert.deepEqual(typed.map((e) => `${span(e.range)}=${JSON.stringify(e.newText)}`), ['4:0-4:0="    "']);
+    const range = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+      'vscode.executeFormatRangeProvider',
+      doc.uri,
+      new vscode.Range(1, 0, 1, 5),
+      opts,
+    );
+    assert.deepEqual(
+      range.map((e) => `${span(e.range)}=${JSON.stringify(e.newText)}`),
+      ['1:0-1:2=""'],
+    );
+    const typed = await vscode.commands.executeCommand<vscode.TextEdit[]>(
+      'vscode.executeFormatOnTypeProvider',
+      doc.uri,
+      new vscode.Position(3, 10),
+      '\\',
+      opts,
+    );
+    assert.deepEqual(
+      typed.map((e) => `${span(e.range)}=${JSON.stringify(e.newText)}`),
+      ['4:0-4:0="    "'],
+    );
   });
 
   it('a code action runs under our dsContainers.dockerfile.* id and changes the document', async () => {
     const doc = await open('fix/Dockerfile');
     const diag = await waitFor('the casing warning', () => ours(doc.uri).find((d) => d.code === '0'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+    );
     const fix = actions.find((a) => a.title === 'Convert instruction to uppercase');
     assert.ok(fix?.command, `the quick fix is offered (got ${actions.map((a) => a.title).join(', ')})`);
     assert.equal(fix.command.command, 'dsContainers.dockerfile.convertToUppercase');
@@ -126,15 +174,37 @@ describe('dockerfile language', () => {
     const doc = await open('features/Dockerfile');
     const exec = <T>(cmd: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(cmd, doc.uri, ...args);
     const symbols = await exec<vscode.SymbolInformation[]>('vscode.executeDocumentSymbolProvider');
-    assert.deepEqual(symbols.map((s) => s.name), ['FROM', 'ARG', 'ENV', 'RUN', 'FROM', 'COPY']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['FROM', 'ARG', 'ENV', 'RUN', 'FROM', 'COPY'],
+    );
     const folds = await exec<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider');
-    assert.ok(folds.some((f) => f.start === 3 && f.end === 4), 'the continued RUN folds');
-    const highlights = await exec<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', new vscode.Position(1, 5));
+    assert.ok(
+      folds.some((f) => f.start === 3 && f.end === 4),
+      'the continued RUN folds',
+    );
+    const highlights = await exec<vscode.DocumentHighlight[]>(
+      'vscode.executeDocumentHighlights',
+      new vscode.Position(1, 5),
+    );
     assert.deepEqual(highlights.map((h) => h.range.start.line).sort(), [1, 2]);
-    const rename = await exec<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', new vscode.Position(0, 27), 'builder');
-    assert.deepEqual(rename.get(doc.uri).map((e) => e.range.start.line).sort(), [0, 6, 7]);
+    const rename = await exec<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      new vscode.Position(0, 27),
+      'builder',
+    );
+    assert.deepEqual(
+      rename
+        .get(doc.uri)
+        .map((e) => e.range.start.line)
+        .sort(),
+      [0, 6, 7],
+    );
     const links = await exec<vscode.DocumentLink[]>('vscode.executeLinkProvider');
-    assert.ok(links.some((l) => l.target?.toString().includes('hub.docker.com')), 'the base image links to Docker Hub');
+    assert.ok(
+      links.some((l) => l.target?.toString().includes('hub.docker.com')),
+      'the base image links to Docker Hub',
+    );
     const tokens = await exec<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens');
     assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
     const help = await exec<vscode.SignatureHelp>('vscode.executeSignatureHelpProvider', new vscode.Position(7, 7));
@@ -146,15 +216,26 @@ describe('dockerfile language', () => {
   // collection, is given a peer check that says "present"; the setting is the real one.
   describe('quiet mode next to a peer extension', () => {
     const cfg = () => vscode.workspace.getConfiguration('dsContainers');
-    const setMode = (v: string | undefined) => cfg().update('dockerfile.diagnostics', v, vscode.ConfigurationTarget.Workspace);
+    const setMode = (v: string | undefined) =>
+      cfg().update('dockerfile.diagnostics', v, vscode.ConfigurationTarget.Workspace);
     let peer = true;
     let diagnostics: DockerfileDiagnostics;
-    before(() => { diagnostics = new DockerfileDiagnostics({ peerPresent: () => peer, debounceMs: 10 }); });
-    after(async () => { diagnostics.dispose(); await setMode(undefined); });
-    const count = (uri: vscode.Uri) => (diagnostics.collection.get(uri) ?? []).filter((d) => d.source === SOURCE).length;
+    before(() => {
+      diagnostics = new DockerfileDiagnostics({ peerPresent: () => peer, debounceMs: 10 });
+    });
+    after(async () => {
+      diagnostics.dispose();
+      await setMode(undefined);
+    });
+    const count = (uri: vscode.Uri) =>
+      (diagnostics.collection.get(uri) ?? []).filter((d) => d.source === SOURCE).length;
 
     it('the real peer check finds none of the peers here', () => {
-      assert.deepEqual(PEER_EXTENSIONS, ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker']);
+      assert.deepEqual(PEER_EXTENSIONS, [
+        'ms-azuretools.vscode-containers',
+        'ms-azuretools.vscode-docker',
+        'docker.docker',
+      ]);
       assert.equal(peerPresent(), false);
     });
 

@@ -9,7 +9,13 @@ import { leaves, TreeNode } from '../../../src/core/docker/tree';
 /** The workspace folder's own project: the whole view, or its node's children when the view has a node per project. */
 const rootProject = (nodes: TreeNode[]) => nodes.find((n) => n.id === 'project:')?.children ?? nodes;
 
-interface Snapshot { state: string; reason?: string; images: TreeNode[]; containers: TreeNode[]; project: TreeNode[] }
+interface Snapshot {
+  state: string;
+  reason?: string;
+  images: TreeNode[];
+  containers: TreeNode[];
+  project: TreeNode[];
+}
 const NAME = `dsc-test-explorer-editor-${process.pid}`;
 const engine = new Engine(resolveEndpoint({ env: process.env }));
 const snapshot = () => vscode.commands.executeCommand<Snapshot>('dsContainers.explorer.snapshot');
@@ -32,7 +38,9 @@ describe('explorer views', () => {
     await vscode.extensions.getExtension('ds-containers.ds-containers')!.activate();
     await vscode.commands.executeCommand('workbench.view.extension.dsContainers');
     await vscode.commands.executeCommand('dsContainers.containers.focus');
-    const c = await (engine as unknown as { api: { createContainer(o: object): Promise<{ id: string }> } }).api.createContainer({ Image: 'python:3.11-slim', name: NAME, Cmd: ['sleep', '600'], HostConfig: { Init: true } });
+    const c = await (
+      engine as unknown as { api: { createContainer(o: object): Promise<{ id: string }> } }
+    ).api.createContainer({ Image: 'python:3.11-slim', name: NAME, Cmd: ['sleep', '600'], HostConfig: { Init: true } });
     id = c.id;
   });
   after(async () => {
@@ -49,17 +57,24 @@ describe('explorer views', () => {
     assert.ok(python.children!.some((n) => n.label === '3.11-slim' && /MB · /.test(n.description!)));
     assert.ok(snap.images.some((n) => n.label === 'local/python'));
     assert.strictEqual(leaves(snap.containers).find((n) => n.label === NAME)!.contextValue, 'container:created');
-    assert.ok(rootProject(snap.project).some((n) => n.label === 'Container files'), 'the Project view shows the container files');
+    assert.ok(
+      rootProject(snap.project).some((n) => n.label === 'Container files'),
+      'the Project view shows the container files',
+    );
   });
 
   it('start, stop and remove from the tree change the engine', async () => {
     const created = await until('our container', () => node((n) => n.label === NAME));
     await vscode.commands.executeCommand('dsContainers.containers.start', created);
     assert.strictEqual(await state(), 'running');
-    const running = await until('shown running', () => node((n) => n.label === NAME && n.contextValue === 'container:running'));
+    const running = await until('shown running', () =>
+      node((n) => n.label === NAME && n.contextValue === 'container:running'),
+    );
     await vscode.commands.executeCommand('dsContainers.containers.stop', running);
     assert.strictEqual(await state(), 'exited');
-    const stopped = await until('shown exited', () => node((n) => n.label === NAME && n.contextValue === 'container:exited'));
+    const stopped = await until('shown exited', () =>
+      node((n) => n.label === NAME && n.contextValue === 'container:exited'),
+    );
     await vscode.commands.executeCommand('dsContainers.containers.remove', stopped, [stopped], { confirmed: true });
     assert.strictEqual(await state(), undefined);
     await until('gone from the tree', async () => !(await node((n) => n.label === NAME)));
@@ -80,14 +95,21 @@ describe('explorer views', () => {
 
   it('multi-select remove removes every selected container; logs open in a terminal', async () => {
     const api = (engine as unknown as { api: { createContainer(o: object): Promise<{ id: string }> } }).api;
-    const ids = await Promise.all([1, 2].map((i) => api.createContainer({ Image: 'python:3.11-slim', name: `${NAME}-multi${i}`, Cmd: ['true'] }).then((c) => c.id)));
+    const ids = await Promise.all(
+      [1, 2].map((i) =>
+        api.createContainer({ Image: 'python:3.11-slim', name: `${NAME}-multi${i}`, Cmd: ['true'] }).then((c) => c.id),
+      ),
+    );
     try {
       const nodes = await until('both shown', async () => {
         const ns = leaves((await snapshot()).containers).filter((n) => n.label.startsWith(`${NAME}-multi`));
         return ns.length === 2 ? ns : undefined;
       });
       await vscode.commands.executeCommand('dsContainers.containers.logs', nodes[0]);
-      assert.ok(vscode.window.terminals.some((t) => t.name === `Logs: ${nodes[0].label}`), 'a logs terminal');
+      assert.ok(
+        vscode.window.terminals.some((t) => t.name === `Logs: ${nodes[0].label}`),
+        'a logs terminal',
+      );
       await vscode.commands.executeCommand('dsContainers.containers.remove', nodes[0], nodes, { confirmed: true });
       const left = (await engine.listContainers()).filter((c) => c.name.startsWith(`${NAME}-multi`));
       assert.deepStrictEqual(left, []);
@@ -99,8 +121,14 @@ describe('explorer views', () => {
   it('the Project view lists the imported packages and a click opens the import line', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.dsContainers');
     await vscode.commands.executeCommand('dsContainers.project.refresh');
-    const pandas = await until('pandas in the Project view', async () =>
-      rootProject((await snapshot()).project).find((n) => n.label === 'Runtime packages')?.children?.find((n) => n.label === 'pandas'), 60000);
+    const pandas = await until(
+      'pandas in the Project view',
+      async () =>
+        rootProject((await snapshot()).project)
+          .find((n) => n.label === 'Runtime packages')
+          ?.children?.find((n) => n.label === 'pandas'),
+      60000,
+    );
     const site = pandas.children!.find((n) => n.open?.file === 'explorer/churn.py');
     assert.ok(site, `sites: ${pandas.children!.map((n) => n.label).join(', ')}`);
     await vscode.commands.executeCommand('dsContainers.project.openSite', site);

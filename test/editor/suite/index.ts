@@ -4,7 +4,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha = require('mocha');
 
-interface Result { title: string; state: 'passed' | 'failed'; error?: string }
+interface Result {
+  title: string;
+  state: 'passed' | 'failed';
+  error?: string;
+}
 
 export function run(): Promise<void> {
   return runMocha(__dirname);
@@ -14,7 +18,10 @@ export function run(): Promise<void> {
 export function runMocha(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false });
   if (process.env.DSC_TEST_GREP) mocha.grep(process.env.DSC_TEST_GREP);
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(dir, f));
   }
   const tests: Result[] = [];
@@ -27,6 +34,8 @@ export function runMocha(dir: string): Promise<void> {
       else resolve();
     });
     runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed' }));
-    runner.on('fail', (t, err) => tests.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack || err).slice(0, 1500) }));
+    runner.on('fail', (t, err) =>
+      tests.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack || err).slice(0, 1500) }),
+    );
   });
 }

@@ -21,12 +21,20 @@ async function until<T>(what: string, fn: () => T | undefined | false, ms = 3000
   }
 }
 
-const ours = (uri: vscode.Uri, source: string) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);
+const ours = (uri: vscode.Uri, source: string) =>
+  vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
 /** Quick fixes offered on a diagnostic's range (the command does not return their diagnostics, so callers pick by title). */
 async function fixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    )) ?? []
+  );
 }
 
 async function apply(action: vscode.CodeAction | undefined): Promise<void> {
@@ -54,7 +62,11 @@ describe('lint: data-science rules, requirements and import drift', () => {
     assert.deepEqual(diags.map(codeOf).sort(), ['DSC001', 'DSC002', 'DSC003', 'DSC004', 'DSC010']);
     const dsc003 = diags.find((d) => codeOf(d) === 'DSC003')!;
     assert.equal(dsc003.severity, vscode.DiagnosticSeverity.Warning);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, dsc003.range.start);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      dsc003.range.start,
+    );
     const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(hoverText, /\*\*DSC003\*\*/);
     assert.match(hoverText, /dsc-ignore DSC003/);
@@ -79,10 +91,20 @@ describe('lint: data-science rules, requirements and import drift', () => {
     const d = await until('DSC007 on flask', () => ours(uri, 'dsc').find((x) => codeOf(x) === 'DSC007'));
     assert.equal(doc.getText(d.range), 'flask');
     const titles = (await fixes(uri, d)).map((a) => a.title);
-    assert.ok(titles.some((t) => /^Pin flask==[\w.]+ \(installed version\)$/.test(t)), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => /^Pin flask==[\w.]+ \(installed version\)$/.test(t)),
+      titles.join(' | '),
+    );
     await apply((await fixes(uri, d)).find((a) => a.title === 'Move flask to requirements.txt'));
-    assert.equal(doc.getText(), 'FROM python:3.11-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nUSER app\n');
-    assert.match(await textOf(wsUri('move/requirements.txt')), /^numpy==1\.26\.4\nflask==[\w.]+\n$/, 'the last line had no newline: one is added, nothing replaced');
+    assert.equal(
+      doc.getText(),
+      'FROM python:3.11-slim\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nUSER app\n',
+    );
+    assert.match(
+      await textOf(wsUri('move/requirements.txt')),
+      /^numpy==1\.26\.4\nflask==[\w.]+\n$/,
+      'the last line had no newline: one is added, nothing replaced',
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
@@ -96,14 +118,24 @@ describe('lint: data-science rules, requirements and import drift', () => {
       return d.some((x) => codeOf(x) === 'DSC104') && d;
     });
     const summary = diags.map((d) => `${d.range.start.line}:${codeOf(d)}`).sort();
-    assert.deepEqual(summary, ['0:DSC103', '1:DSC103', '1:DSC104', '2:DSC102', '2:DSC104', '3:DSC101', '4:DSC103'], `jupyterlab is a runtime-only tool, flask is imported: ${JSON.stringify(diags.map((d) => [d.range.start.line, codeOf(d), d.message]))}`);
+    assert.deepEqual(
+      summary,
+      ['0:DSC103', '1:DSC103', '1:DSC104', '2:DSC102', '2:DSC104', '3:DSC101', '4:DSC103'],
+      `jupyterlab is a runtime-only tool, flask is imported: ${JSON.stringify(diags.map((d) => [d.range.start.line, codeOf(d), d.message]))}`,
+    );
     const dup = diags.find((d) => codeOf(d) === 'DSC102')!;
     await apply((await fixes(uri, dup)).find((a) => a.title === 'Remove requests'));
     assert.equal(doc.getText(), 'flask\nrequests\nbad ==\njupyterlab\n');
-    const unpinned = await until('DSC103 on flask after the edit', () => ours(uri, 'dsc-requirements').find((d) => codeOf(d) === 'DSC103' && d.range.start.line === 0));
+    const unpinned = await until('DSC103 on flask after the edit', () =>
+      ours(uri, 'dsc-requirements').find((d) => codeOf(d) === 'DSC103' && d.range.start.line === 0),
+    );
     await apply((await fixes(uri, unpinned)).find((a) => /^Pin flask==[\w.]+ \(installed version\)$/.test(a.title)));
     assert.match(doc.getText(), /^flask==\d[\w.]*\nrequests\nbad ==\njupyterlab\n$/);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(0, 2),
+    );
     const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(hoverText, /Imported in: `main\.py`/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -117,7 +149,11 @@ describe('lint: data-science rules, requirements and import drift', () => {
       const d = ours(uri, 'dsc-requirements');
       return d.length > 0 && d;
     });
-    assert.deepEqual(diags.map((d) => `${d.range.start.line}:${codeOf(d)}:${doc.getText(d.range)}`), ['2:DSC105:yaml'], 'os is stdlib, flask is declared, helpers is local');
+    assert.deepEqual(
+      diags.map((d) => `${d.range.start.line}:${codeOf(d)}:${doc.getText(d.range)}`),
+      ['2:DSC105:yaml'],
+      'os is stdlib, flask is declared, helpers is local',
+    );
     const add = (await fixes(uri, diags[0])).find((a) => a.title.startsWith('Add '))!;
     assert.match(add?.title ?? '', /^Add PyYAML(==[\w.]+)? to requirements\.txt$/);
     await apply(add);
@@ -136,7 +172,10 @@ describe('lint: data-science rules, requirements and import drift', () => {
       const d = ours(cell.document.uri, 'dsc-requirements');
       return d.length > 0 && d;
     });
-    assert.deepEqual(diags.map((d) => `${d.range.start.line}:${cell.document.getText(d.range)}`), ['1:yaml']);
+    assert.deepEqual(
+      diags.map((d) => `${d.range.start.line}:${cell.document.getText(d.range)}`),
+      ['1:yaml'],
+    );
     const add = (await fixes(cell.document.uri, diags[0])).find((a) => a.title.startsWith('Add '));
     await apply(add);
     assert.match(await textOf(wsUri('nb/requirements.txt')), /^flask==3\.1\.3\nPyYAML(==[\w.]+)?\n$/);

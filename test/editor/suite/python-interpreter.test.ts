@@ -11,7 +11,10 @@ import { PythonInterpreters } from '../../../src/vscode/platform/python';
 import type { Log } from '../../../src/vscode/platform/log';
 import type { TreeNode } from '../../../src/core/docker/tree';
 
-interface StandIn { calls: { method: string; resource?: string; path?: string }[]; setActive(p: string): void }
+interface StandIn {
+  calls: { method: string; resource?: string; path?: string }[];
+  setActive(p: string): void;
+}
 
 const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
 const bin = (name: string) => path.join(ws(), 'python', 'bin', name);
@@ -34,7 +37,8 @@ function memoryLog(): { log: Log; lines: string[] } {
   return { lines, log: { info: keep, warn: keep, error: keep, debug: keep, trace: keep } as unknown as Log };
 }
 
-const project = async () => (await vscode.commands.executeCommand<{ project: TreeNode[] }>('dsContainers.explorer.snapshot')).project;
+const project = async () =>
+  (await vscode.commands.executeCommand<{ project: TreeNode[] }>('dsContainers.explorer.snapshot')).project;
 const driftMessage = () => vscode.languages.getDiagnostics(uses()).find((d) => /dscstandin/.test(d.message))?.message;
 
 describe('python interpreter', function () {
@@ -50,13 +54,22 @@ describe('python interpreter', function () {
   });
   after(() => standin.setActive(bin('python-a')));
 
-  it('answers with the Python extension\'s active interpreter for the resource, and logs it', async () => {
+  it("answers with the Python extension's active interpreter for the resource, and logs it", async () => {
     const { log, lines } = memoryLog();
     const python = new PythonInterpreters(log);
     try {
-      assert.deepStrictEqual(await python.forResource(uses()), { command: bin('python-a'), source: 'python-extension' });
-      assert.ok(standin.calls.some((c) => c.method === 'getActiveEnvironmentPath' && c.resource === uses().fsPath), JSON.stringify(standin.calls));
-      assert.ok(lines.some((l) => l.includes(bin('python-a')) && /Python extension/.test(l)), lines.join('\n'));
+      assert.deepStrictEqual(await python.forResource(uses()), {
+        command: bin('python-a'),
+        source: 'python-extension',
+      });
+      assert.ok(
+        standin.calls.some((c) => c.method === 'getActiveEnvironmentPath' && c.resource === uses().fsPath),
+        JSON.stringify(standin.calls),
+      );
+      assert.ok(
+        lines.some((l) => l.includes(bin('python-a')) && /Python extension/.test(l)),
+        lines.join('\n'),
+      );
     } finally {
       python.dispose();
     }
@@ -66,23 +79,30 @@ describe('python interpreter', function () {
     await vscode.window.showTextDocument(uses());
     const message = await until('a drift warning on uses.py', driftMessage);
     assert.doesNotMatch(message, /4\.5\.6/, 'python-a has no dscstandin-pkg');
-    const header = await until('the Project view header', async () => (await project()).find((n) => n.id === 'summary'));
-    assert.ok(String(header.tooltip).includes(`Interpreter: ${bin('python-a')} (the Python extension`), String(header.tooltip));
+    const header = await until('the Project view header', async () =>
+      (await project()).find((n) => n.id === 'summary'),
+    );
+    assert.ok(
+      String(header.tooltip).includes(`Interpreter: ${bin('python-a')} (the Python extension`),
+      String(header.tooltip),
+    );
     assert.ok(fs.existsSync(path.join(ws(), 'python', 'python-a.log')), 'python-a was run');
     assert.ok(!fs.existsSync(path.join(ws(), 'python', 'python-b.log')), 'python-b not yet');
   });
 
   it('switching the active environment re-probes: drift and the Project view show the new versions', async () => {
     standin.setActive(bin('python-b'));
-    const message = await until('drift with python-b\'s version', () => {
+    const message = await until("drift with python-b's version", () => {
       const m = driftMessage();
       return m && /dscstandin-pkg 4\.5\.6 is installed/.test(m) ? m : undefined;
     });
     assert.match(message, /no requirement provides it/);
-    const pkg = await until('the Project view with python-b\'s version', async () => {
+    const pkg = await until("the Project view with python-b's version", async () => {
       const nodes = await project();
       const header = nodes.find((n) => n.id === 'summary');
-      return String(header?.tooltip).includes(bin('python-b')) ? nodes.flatMap((n) => n.children ?? []).find((n) => n.label === 'dscstandin-pkg') : undefined;
+      return String(header?.tooltip).includes(bin('python-b'))
+        ? nodes.flatMap((n) => n.children ?? []).find((n) => n.label === 'dscstandin-pkg')
+        : undefined;
     });
     assert.match(String(pkg.description), /^4\.5\.6/);
     assert.ok(fs.readFileSync(path.join(ws(), 'python', 'python-b.log'), 'utf8').includes('-c'), 'python-b was probed');

@@ -15,8 +15,13 @@ function project(name: string, files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const containerize = (folder: string) => vscode.commands.executeCommand<ContainerizeResult>('dsContainers.project.containerize',
-  { folder, noPreview: true, noPin: true, build: false });
+const containerize = (folder: string) =>
+  vscode.commands.executeCommand<ContainerizeResult>('dsContainers.project.containerize', {
+    folder,
+    noPreview: true,
+    noPin: true,
+    build: false,
+  });
 
 describe('containerize writes files like the CLI scaffold', function () {
   this.timeout(120000);
@@ -24,7 +29,10 @@ describe('containerize writes files like the CLI scaffold', function () {
 
   it('keeps an existing docker-compose.yml as the compose file (no compose.yaml beside it)', async () => {
     const mine = 'services:\n  app:\n    build: .\n';
-    const dir = project('compose-v1', { 'train.py': 'import numpy\n\nif __name__ == "__main__":\n    pass\n', 'docker-compose.yml': mine });
+    const dir = project('compose-v1', {
+      'train.py': 'import numpy\n\nif __name__ == "__main__":\n    pass\n',
+      'docker-compose.yml': mine,
+    });
     const r = await containerize(dir);
     assert.ok(!fs.existsSync(path.join(dir, 'compose.yaml')), 'no second compose file');
     assert.strictEqual(fs.readFileSync(path.join(dir, 'docker-compose.yml'), 'utf8'), mine);
@@ -34,7 +42,10 @@ describe('containerize writes files like the CLI scaffold', function () {
 
   it('merges into a UTF-16 requirements.txt in UTF-16, and leaves a broken one untouched', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('pandas\r\n', 'utf16le')]);
-    const dir = project('utf16', { 'train.py': 'import numpy\nimport pandas\n\nif __name__ == "__main__":\n    pass\n', 'requirements.txt': utf16 });
+    const dir = project('utf16', {
+      'train.py': 'import numpy\nimport pandas\n\nif __name__ == "__main__":\n    pass\n',
+      'requirements.txt': utf16,
+    });
     const r = await containerize(dir);
     assert.ok(r.written.includes('requirements.txt'));
     const bytes = fs.readFileSync(path.join(dir, 'requirements.txt'));
@@ -42,7 +53,10 @@ describe('containerize writes files like the CLI scaffold', function () {
     assert.match(bytes.subarray(2).toString('utf16le'), /\r\nnumpy\r\n$/);
 
     const broken = 'pandas\nscipy >= \\\n';
-    const dir2 = project('broken', { 'train.py': 'import numpy\n\nif __name__ == "__main__":\n    pass\n', 'requirements.txt': broken });
+    const dir2 = project('broken', {
+      'train.py': 'import numpy\n\nif __name__ == "__main__":\n    pass\n',
+      'requirements.txt': broken,
+    });
     const r2 = await containerize(dir2);
     assert.strictEqual(fs.readFileSync(path.join(dir2, 'requirements.txt'), 'utf8'), broken);
     assert.ok(r2.kept.includes('requirements.txt'));

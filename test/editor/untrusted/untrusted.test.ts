@@ -22,15 +22,25 @@ describe('untrusted workspace', () => {
     const doc = await vscode.workspace.openTextDocument(path.join(ws(), 'dockerfile', 'broken', 'Dockerfile'));
     await vscode.window.showTextDocument(doc);
     let diags: vscode.Diagnostic[] = [];
-    for (let i = 0; i < 100 && !diags.length; i++) { await sleep(100); diags = vscode.languages.getDiagnostics(doc.uri); }
+    for (let i = 0; i < 100 && !diags.length; i++) {
+      await sleep(100);
+      diags = vscode.languages.getDiagnostics(doc.uri);
+    }
     assert.ok(diags.length > 0, 'no diagnostics in an untrusted folder');
   });
 
   it('Containerize Project refuses and writes nothing', async () => {
     const dir = path.join(ws(), 'untrusted-project');
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'main.py'), 'import numpy\n\nif __name__ == "__main__":\n    print(numpy.zeros(2))\n');
-    const r = await vscode.commands.executeCommand('dsContainers.project.containerize', { folder: dir, noPreview: true, noPin: true });
+    fs.writeFileSync(
+      path.join(dir, 'main.py'),
+      'import numpy\n\nif __name__ == "__main__":\n    print(numpy.zeros(2))\n',
+    );
+    const r = await vscode.commands.executeCommand('dsContainers.project.containerize', {
+      folder: dir,
+      noPreview: true,
+      noPin: true,
+    });
     assert.strictEqual(r, undefined);
     assert.deepStrictEqual(fs.readdirSync(dir), ['main.py']);
   });
@@ -38,8 +48,14 @@ describe('untrusted workspace', () => {
   it('Build Image refuses: no image appears on the engine', async () => {
     const dir = path.join(ws(), 'dsc-test-untrusted-build');
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.11-slim\nRUN echo built > /built\nUSER 1000\nCMD ["true"]\n');
-    const r = await vscode.commands.executeCommand('dsContainers.project.build', vscode.Uri.file(path.join(dir, 'Dockerfile')));
+    fs.writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      'FROM python:3.11-slim\nRUN echo built > /built\nUSER 1000\nCMD ["true"]\n',
+    );
+    const r = await vscode.commands.executeCommand(
+      'dsContainers.project.build',
+      vscode.Uri.file(path.join(dir, 'Dockerfile')),
+    );
     assert.strictEqual(r, undefined);
     const tags = (await new Engine(resolveEndpoint({ env: process.env })).listImages()).flatMap((i) => i.tags);
     assert.ok(!tags.some((t) => t.includes('dsc-test-untrusted-build')), `built anyway: ${tags.join(', ')}`);
@@ -48,7 +64,11 @@ describe('untrusted workspace', () => {
   it('no Build · Run · Check CodeLens on Dockerfiles', async () => {
     const uri = vscode.Uri.file(path.join(ws(), 'dsc-test-untrusted-build', 'Dockerfile'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-    assert.deepStrictEqual(lenses.filter((l) => l.command?.command.startsWith('dsContainers.')), []);
+    const lenses =
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+    assert.deepStrictEqual(
+      lenses.filter((l) => l.command?.command.startsWith('dsContainers.')),
+      [],
+    );
   });
 });

@@ -19,7 +19,6 @@ export interface Stage {
   instructions: Instruction[];
 }
 
-
 /** The parsed Dockerfile and the offset/position helpers every rule uses. */
 export class LintContext {
   readonly df: Dockerfile;
@@ -94,11 +93,16 @@ export function pipInstalls(ctx: LintContext, i: Instruction): { install: Word; 
   const { start, end } = ctx.bounds(i);
   const body = ctx.text.slice(start, end);
   // Blanks as the shell sees them (tokens.ts): `pip\u00a0install` is not a pip install.
-  const re = /(?:^|[ \t\r\n;&|(])(?:(?:uv[ \t]+)?pip(?:3(?:\.\d+)?)?|python(?:3(?:\.\d+)?)?[ \t]+-m[ \t]+pip)[ \t]+install\b/g;
+  const re =
+    /(?:^|[ \t\r\n;&|(])(?:(?:uv[ \t]+)?pip(?:3(?:\.\d+)?)?|python(?:3(?:\.\d+)?)?[ \t]+-m[ \t]+pip)[ \t]+install\b/g;
   const out: { install: Word; args: Word[]; uv: boolean }[] = [];
   for (const m of body.matchAll(re)) {
     const installEnd = start + m.index! + m[0].length;
-    out.push({ install: { value: 'install', start: installEnd - 7, end: installEnd }, args: commandWords(ctx.text, installEnd, end), uv: /\buv[ \t]/.test(m[0]) });
+    out.push({
+      install: { value: 'install', start: installEnd - 7, end: installEnd },
+      args: commandWords(ctx.text, installEnd, end),
+      uv: /\buv[ \t]/.test(m[0]),
+    });
   }
   return out;
 }

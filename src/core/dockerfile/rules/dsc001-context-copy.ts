@@ -2,7 +2,8 @@ import type { Instruction } from 'dockerfile-ast';
 import { DscRule, RuleHit } from './types';
 import { LintContext, insertAt, pipInstalls } from './context';
 
-const INSTALL = /\b(pip3?(?:\.\d+)?|python3?(?:\.\d+)?[ \t]+-m[ \t]+pip|uv[ \t]+pip|conda|mamba|micromamba|poetry|pipenv)[ \t]+(install|sync|env\s+update|create)\b/;
+const INSTALL =
+  /\b(pip3?(?:\.\d+)?|python3?(?:\.\d+)?[ \t]+-m[ \t]+pip|uv[ \t]+pip|conda|mamba|micromamba|poetry|pipenv)[ \t]+(install|sync|env\s+update|create)\b/;
 const WHOLE = new Set(['.', './']);
 const PIP_ONLY = /^(?:pip3?(?:\.\d+)?|python3?(?:\.\d+)?[ \t]+-m[ \t]+pip)[ \t]+install\b/;
 
@@ -11,7 +12,8 @@ function requirementFiles(ctx: LintContext, run: Instruction): string[] | undefi
   // Only a RUN that does nothing but pip installs can move: anything else may need the code.
   const args = run.getArgumentsRange();
   const body = args ? ctx.text.slice(ctx.offset(args.start), ctx.offset(args.end)).replace(/\\\r?\n/g, ' ') : '';
-  if (body.trim().startsWith('[') || body.split(/&&|;/).some((cmd) => cmd.trim() && !PIP_ONLY.test(cmd.trim()))) return undefined;
+  if (body.trim().startsWith('[') || body.split(/&&|;/).some((cmd) => cmd.trim() && !PIP_ONLY.test(cmd.trim())))
+    return undefined;
   const files: string[] = [];
   const pips = pipInstalls(ctx, run);
   if (!pips.length) return undefined;
@@ -19,7 +21,8 @@ function requirementFiles(ctx: LintContext, run: Instruction): string[] | undefi
     for (let k = 0; k < args.length; k++) {
       const v = args[k].value;
       if (v === '-r' || v === '-c' || v === '--requirement' || v === '--constraint') files.push(args[++k]?.value ?? '');
-      else if (/^(-r|--requirement=|-c|--constraint=)./.test(v)) files.push(v.replace(/^(-r|--requirement=|-c|--constraint=)/, ''));
+      else if (/^(-r|--requirement=|-c|--constraint=)./.test(v))
+        files.push(v.replace(/^(-r|--requirement=|-c|--constraint=)/, ''));
       else if (v === '.' || v.startsWith('./') || v === '-e' || v.startsWith('/')) return undefined;
     }
   }
@@ -63,12 +66,20 @@ export const dsc001: DscRule = {
             const dir = dest === '.' ? './' : dest.endsWith('/') ? dest : `${dest}/`;
             const files = [...new Set(movable.flatMap((x) => x.files!))];
             const at = copy.getRange().start.line;
-            const text = [files.length ? `COPY ${files.join(' ')} ${dir}\n` : '', ...movable.map((x) => `${ctx.raw(x.r)}\n`)].join('');
+            const text = [
+              files.length ? `COPY ${files.join(' ')} ${dir}\n` : '',
+              ...movable.map((x) => `${ctx.raw(x.r)}\n`),
+            ].join('');
             const removals = movable.map((x) => {
               const r = x.r.getRange();
               return { line: r.start.line, col: 0, endLine: r.end.line + 1, endCol: 0, newText: '' };
             });
-            return [{ title: 'Copy the requirement files and install before copying the rest', edits: [insertAt(at, 0, text), ...removals] }];
+            return [
+              {
+                title: 'Copy the requirement files and install before copying the rest',
+                edits: [insertAt(at, 0, text), ...removals],
+              },
+            ];
           },
         });
       });

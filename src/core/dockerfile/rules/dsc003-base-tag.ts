@@ -13,7 +13,9 @@ const PYTHON = /^(?:(?:docker\.io\/)?library\/)?python$/;
 
 function suggestedTags(name: string, opts: FixOptions): string[] {
   const short = name.replace(/^(?:docker\.io\/)?library\//, '');
-  const local = (opts.localTags?.[name] ?? opts.localTags?.[short] ?? []).filter((t) => t !== 'latest' && t !== '<none>');
+  const local = (opts.localTags?.[name] ?? opts.localTags?.[short] ?? []).filter(
+    (t) => t !== 'latest' && t !== '<none>',
+  );
   const tags = [...local];
   if (PYTHON.test(name)) {
     if (opts.pythonVersion) tags.push(`${opts.pythonVersion}-slim`);
@@ -32,7 +34,7 @@ export const dsc003: DscRule = {
     '',
     'Pin a tag such as `python:3.12-slim` (or a digest, `python:3.12-slim@sha256:…`, for full reproducibility).',
     '',
-    'Quick fix: offers the tags of matching images already on this machine, then the project interpreter\'s',
+    "Quick fix: offers the tags of matching images already on this machine, then the project interpreter's",
     `\`X.Y-slim\`, then \`python:${DEFAULT_PYTHON_TAG}\` for Python images.`,
   ].join('\n'),
   check(ctx) {
@@ -43,15 +45,30 @@ export const dsc003: DscRule = {
       const nameRange = from.getImageNameRange();
       const tag = from.getImageTag();
       const stage = from.getBuildStage();
-      if (name && nameRange && !(name === 'scratch' || stageNames.has(name.toLowerCase()) || name.includes('$') || from.getImageDigest() || (tag && tag !== 'latest'))) {
+      if (
+        name &&
+        nameRange &&
+        !(
+          name === 'scratch' ||
+          stageNames.has(name.toLowerCase()) ||
+          name.includes('$') ||
+          from.getImageDigest() ||
+          (tag && tag !== 'latest')
+        )
+      ) {
         const tagRange = from.getImageTagRange();
         const span = ctx.rangeSpan(tagRange ? { start: nameRange.start, end: tagRange.end } : nameRange);
         hits.push({
           span,
-          fixes: (opts) => suggestedTags(name, opts).map((t): FixAction => ({
-            title: `Pin the base image to ${name}:${t}`,
-            edits: [tagRange ? replace(ctx.rangeSpan(tagRange), t) : insertAt(nameRange.end.line, nameRange.end.character, `:${t}`)],
-          })),
+          fixes: (opts) =>
+            suggestedTags(name, opts).map((t): FixAction => ({
+              title: `Pin the base image to ${name}:${t}`,
+              edits: [
+                tagRange
+                  ? replace(ctx.rangeSpan(tagRange), t)
+                  : insertAt(nameRange.end.line, nameRange.end.character, `:${t}`),
+              ],
+            })),
         });
       }
       if (stage) stageNames.add(stage.toLowerCase());

@@ -26,18 +26,24 @@ export const dsc004: DscRule = {
     const asRoot = final && ROOT.test(final.getArguments()[0]?.getValue() ?? '');
     if (final && !asRoot) return [];
     const where = final ?? last.from;
-    return [{
-      span: ctx.rangeSpan(where.getRange()),
-      fixes: () => {
-        const tail = last.instructions.find((i) => ['CMD', 'ENTRYPOINT'].includes(i.getKeyword()) && (!final || final.getRange().start.line < i.getRange().start.line));
-        const alpine = /alpine/.test(last.from.getImage() ?? '');
-        const add = alpine ? 'RUN adduser -D -u 1000 app' : 'RUN useradd --create-home --uid 1000 app';
-        const lines = `${add}\nUSER app\n`;
-        const end = ctx.position(ctx.text.length);
-        const at = tail ? { line: tail.getRange().start.line, col: 0 } : end;
-        const text = !tail && end.col > 0 ? `\n${lines}` : lines;
-        return [{ title: 'Add a non-root user "app" and switch to it', edits: [insertAt(at.line, at.col, text)] }];
+    return [
+      {
+        span: ctx.rangeSpan(where.getRange()),
+        fixes: () => {
+          const tail = last.instructions.find(
+            (i) =>
+              ['CMD', 'ENTRYPOINT'].includes(i.getKeyword()) &&
+              (!final || final.getRange().start.line < i.getRange().start.line),
+          );
+          const alpine = /alpine/.test(last.from.getImage() ?? '');
+          const add = alpine ? 'RUN adduser -D -u 1000 app' : 'RUN useradd --create-home --uid 1000 app';
+          const lines = `${add}\nUSER app\n`;
+          const end = ctx.position(ctx.text.length);
+          const at = tail ? { line: tail.getRange().start.line, col: 0 } : end;
+          const text = !tail && end.col > 0 ? `\n${lines}` : lines;
+          return [{ title: 'Add a non-root user "app" and switch to it', edits: [insertAt(at.line, at.col, text)] }];
+        },
       },
-    }];
+    ];
   },
 };

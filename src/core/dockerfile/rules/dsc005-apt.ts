@@ -38,10 +38,11 @@ export const dsc005: DscRule = {
           span: ctx.span(at, at + m[0].length),
           fixes: () => {
             const edits: TextEdit[] = [];
-            if (!noRecs) for (const x of installs) {
-              const p = ctx.position(start + x.index! + x[0].length);
-              edits.push(insertAt(p.line, p.col, ' --no-install-recommends'));
-            }
+            if (!noRecs)
+              for (const x of installs) {
+                const p = ctx.position(start + x.index! + x[0].length);
+                edits.push(insertAt(p.line, p.col, ' --no-install-recommends'));
+              }
             if (!cleaned && !heredoc) {
               const p = ctx.position(end);
               edits.push(insertAt(p.line, p.col, ' \\\n    && rm -rf /var/lib/apt/lists/*'));

@@ -1,7 +1,8 @@
 import { DscRule, RuleHit } from './types';
 
 // `--ServerApp.token=''`, `--NotebookApp.password=""`, `--IdentityProvider.token=` (also inside JSON strings).
-const EMPTY_FLAG = /--(?:NotebookApp|ServerApp|LabApp|IdentityProvider|PasswordIdentityProvider)\.(?:token|password)\s*=\s*(?:''|""|\\"\\"|(?=[\s",\]]|$))/g;
+const EMPTY_FLAG =
+  /--(?:NotebookApp|ServerApp|LabApp|IdentityProvider|PasswordIdentityProvider)\.(?:token|password)\s*=\s*(?:''|""|\\"\\"|(?=[\s",\]]|$))/g;
 const EMPTY_ENV = /\bJUPYTER_(?:TOKEN|PASSWORD)\s*=\s*(?:''|""|(?=\s|$))/g;
 
 export const dsc006: DscRule = {

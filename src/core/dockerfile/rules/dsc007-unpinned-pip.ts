@@ -4,10 +4,41 @@ import { FixAction, TextEdit } from '../../findings';
 import { normalizeName } from '../../requirements/names';
 
 // pip options that take a value as the next word.
-const VALUED = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url',
-  '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi',
-  '--src', '--upgrade-strategy', '--progress-bar', '--log', '--cache-dir', '--trusted-host', '--proxy', '--timeout',
-  '--retries', '--no-binary', '--only-binary', '--report', '--config-settings', '-C']);
+const VALUED = new Set([
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--src',
+  '--upgrade-strategy',
+  '--progress-bar',
+  '--log',
+  '--cache-dir',
+  '--trusted-host',
+  '--proxy',
+  '--timeout',
+  '--retries',
+  '--no-binary',
+  '--only-binary',
+  '--report',
+  '--config-settings',
+  '-C',
+]);
 // Upgrading the installer itself is routine and harmless.
 const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'uv']);
 const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?$/;
@@ -26,7 +57,10 @@ export function unpinnedPackages(args: Word[]): Word[] {
   const out: Word[] = [];
   for (let k = 0; k < args.length; k++) {
     const v = args[k].value;
-    if (VALUED.has(v)) { k++; continue; }
+    if (VALUED.has(v)) {
+      k++;
+      continue;
+    }
     if (v.startsWith('-')) continue;
     const m = NAME.exec(v);
     if (m && !TOOLING.has(m[1].toLowerCase()) && !/\.(whl|zip|tar\.gz|tgz)$/i.test(v)) out.push(args[k]);
@@ -59,7 +93,7 @@ export const dsc007: DscRule = {
     'Pin the version you tested with (`pandas==2.2.2`), or, better, list the packages in `requirements.txt` and',
     'install that: the versions are then in one place, shared with your local environment.',
     '',
-    'Quick fixes: pin to the version installed in the project\'s interpreter (when known), or move the package into',
+    "Quick fixes: pin to the version installed in the project's interpreter (when known), or move the package into",
     'the requirements file that the Dockerfile installs with `pip install -r` (when there is one).',
   ].join('\n'),
   check(ctx) {
@@ -67,8 +101,16 @@ export const dsc007: DscRule = {
     const runs = ctx.df.getInstructions().filter((i) => i.getKeyword() === 'RUN');
     const installs = runs.flatMap((r) => pipInstalls(ctx, r));
     // Moving a package is only safe into a requirements file that the Dockerfile installs.
-    const reqFile = installs.flatMap(({ args }) => args.flatMap((a, k) => a.value === '-r' || a.value === '--requirement'
-      ? [args[k + 1]?.value ?? ''] : a.value.startsWith('-r') && a.value.length > 2 ? [a.value.slice(2)] : []))
+    const reqFile = installs
+      .flatMap(({ args }) =>
+        args.flatMap((a, k) =>
+          a.value === '-r' || a.value === '--requirement'
+            ? [args[k + 1]?.value ?? '']
+            : a.value.startsWith('-r') && a.value.length > 2
+              ? [a.value.slice(2)]
+              : [],
+        ),
+      )
       .find((f) => f && !f.includes('$'));
     for (const { args } of installs) {
       {
@@ -82,7 +124,11 @@ export const dsc007: DscRule = {
             fixes: (opts) => {
               const version = lookup(opts.installed, name);
               const fixes: FixAction[] = [];
-              if (version) fixes.push({ title: `Pin ${name}==${version} (installed version)`, edits: [replace(ctx.span(w.start, w.end), `${w.value}==${version}`)] });
+              if (version)
+                fixes.push({
+                  title: `Pin ${name}==${version} (installed version)`,
+                  edits: [replace(ctx.span(w.start, w.end), `${w.value}==${version}`)],
+                });
               if (reqFile && keepsSomething) {
                 const file = reqFile;
                 fixes.push({

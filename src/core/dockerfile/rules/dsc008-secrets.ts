@@ -1,8 +1,10 @@
 import { DscRule, RuleHit } from './types';
 
-const SECRET_NAME = /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY)(?:_|$)/i;
+const SECRET_NAME =
+  /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY)(?:_|$)/i;
 // Well-known shapes of real credentials: GitHub, OpenAI-style, AWS access keys, Slack, Hugging Face.
-const SECRET_VALUE = /^(?:gh[pousr]_[A-Za-z0-9]{20,}|sk-[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,}|hf_[A-Za-z0-9]{20,})$/;
+const SECRET_VALUE =
+  /^(?:gh[pousr]_[A-Za-z0-9]{20,}|sk-[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,}|hf_[A-Za-z0-9]{20,})$/;
 
 export const dsc008: DscRule = {
   id: 'DSC008',

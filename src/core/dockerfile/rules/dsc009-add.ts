@@ -27,7 +27,11 @@ export const dsc009: DscRule = {
       if (!sources.length) continue;
       const remote = sources.some((s) => URL.test(s));
       if (!remote && sources.every((s) => ARCHIVE.test(s))) continue;
-      if (remote && (i as unknown as { getFlags(): { getName(): string }[] }).getFlags().some((f) => f.getName() === 'checksum')) continue;
+      if (
+        remote &&
+        (i as unknown as { getFlags(): { getName(): string }[] }).getFlags().some((f) => f.getName() === 'checksum')
+      )
+        continue;
       const kwRange = ctx.rangeSpan(i.getInstructionRange());
       const local = !remote && !sources.some((s) => ARCHIVE.test(s));
       hits.push({

@@ -35,9 +35,14 @@ export const dsc010: DscRule = {
         span: ctx.rangeSpan(i.getRange()),
         fixes: simple
           ? () => {
-            const words = commandWords(ctx.text, start, end).map((w) => JSON.stringify(w.value));
-            return [{ title: `Use the JSON form: ${kw} [${words.join(', ')}]`, edits: [replace(span, `[${words.join(', ')}]`)] }];
-          }
+              const words = commandWords(ctx.text, start, end).map((w) => JSON.stringify(w.value));
+              return [
+                {
+                  title: `Use the JSON form: ${kw} [${words.join(', ')}]`,
+                  edits: [replace(span, `[${words.join(', ')}]`)],
+                },
+              ];
+            }
           : undefined,
       });
     }

@@ -17,7 +17,18 @@ export type { DscRule, FixOptions } from './types';
 export { DEFAULT_PYTHON_TAG } from './dsc003-base-tag';
 
 /** Every DSC rule, in id order. */
-export const dscRules: readonly DscRule[] = [dsc001, dsc002, dsc003, dsc004, dsc005, dsc006, dsc007, dsc008, dsc009, dsc010];
+export const dscRules: readonly DscRule[] = [
+  dsc001,
+  dsc002,
+  dsc003,
+  dsc004,
+  dsc005,
+  dsc006,
+  dsc007,
+  dsc008,
+  dsc009,
+  dsc010,
+];
 
 export const DSC_SOURCE = 'dsc';
 
@@ -64,7 +75,13 @@ export function dscLint(text: string, opts: DscOptions = {}): DscResult {
     }
     for (const hit of guarded(rule, ctx)) {
       if (suppressed(ctx, rule.id, hit.span.line)) continue;
-      out.push({ ...hit.span, severity: hit.failed ? 'information' : severity, code: rule.id, message: hit.message ?? rule.message, source: DSC_SOURCE });
+      out.push({
+        ...hit.span,
+        severity: hit.failed ? 'information' : severity,
+        code: rule.id,
+        message: hit.message ?? rule.message,
+        source: DSC_SOURCE,
+      });
     }
   }
   return { findings: out.sort((a, b) => a.line - b.line || a.col - b.col || a.code.localeCompare(b.code)), skipped };
@@ -85,10 +102,19 @@ function guarded(rule: DscRule, ctx: LintContext): RuleHit[] {
 }
 
 /** The quick fixes for one finding returned by dscFindings on the same text (none when not mechanical). */
-export function dscFixes(text: string, finding: Pick<Finding, 'code' | 'line' | 'col' | 'endLine' | 'endCol'>, opts: FixOptions = {}): FixAction[] {
+export function dscFixes(
+  text: string,
+  finding: Pick<Finding, 'code' | 'line' | 'col' | 'endLine' | 'endCol'>,
+  opts: FixOptions = {},
+): FixAction[] {
   const rule = dscRule(finding.code);
   if (!rule) return [];
-  const hit = guarded(rule, new LintContext(text)).find((h) =>
-    h.span.line === finding.line && h.span.col === finding.col && h.span.endLine === finding.endLine && h.span.endCol === finding.endCol);
+  const hit = guarded(rule, new LintContext(text)).find(
+    (h) =>
+      h.span.line === finding.line &&
+      h.span.col === finding.col &&
+      h.span.endLine === finding.endLine &&
+      h.span.endCol === finding.endCol,
+  );
   return hit?.fixes?.(opts) ?? [];
 }

@@ -13,9 +13,12 @@ export function rulesMarkdown(extra: { id: string; severity: string; message: st
     '',
     '| id | default | message |',
     '| --- | --- | --- |',
-    ...[...dscRules, ...extra].map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${r.message.replace(/\|/g, '\\|')} |`),
+    ...[...dscRules, ...extra].map(
+      (r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.severity} | ${r.message.replace(/\|/g, '\\|')} |`,
+    ),
     '',
   ];
-  for (const r of [...dscRules, ...extra]) out.push(`## ${r.id}`, '', `**${r.message}** (default: ${r.severity})`, '', r.docs, '');
+  for (const r of [...dscRules, ...extra])
+    out.push(`## ${r.id}`, '', `**${r.message}** (default: ${r.severity})`, '', r.docs, '');
   return out.join('\n');
 }

@@ -46,20 +46,65 @@ sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib tempfile termios 
 threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle
 turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser
 winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 const DELTAS: Record<string, { add: string[]; remove: string[] }> = {
-  '3.8': { add: ['dummy_threading', '_dummy_thread', 'parser', 'symbol', 'formatter', 'binhex'], remove: ['zoneinfo', '_zoneinfo', 'graphlib', 'tomllib'] },
+  '3.8': {
+    add: ['dummy_threading', '_dummy_thread', 'parser', 'symbol', 'formatter', 'binhex'],
+    remove: ['zoneinfo', '_zoneinfo', 'graphlib', 'tomllib'],
+  },
   '3.9': { add: ['parser', 'symbol', 'formatter', 'binhex'], remove: ['tomllib'] },
   '3.10': { add: ['binhex'], remove: ['tomllib'] },
   '3.11': { add: [], remove: [] },
   '3.12': { add: ['_pydatetime', '_pylong', '_wmi'], remove: ['distutils', 'imp', 'asynchat', 'asyncore', 'smtpd'] },
   '3.13': {
-    add: ['_pydatetime', '_pylong', '_wmi', '_colorize', '_pyrepl', '_interpreters', '_interpchannels', '_interpqueues',
-      '_suggestions', '_sysconfig', '_opcode_metadata', '_android_support', '_apple_support', '_ios_support'],
-    remove: ['distutils', 'imp', 'asynchat', 'asyncore', 'smtpd', 'aifc', 'audioop', 'cgi', 'cgitb', 'chunk', 'crypt',
-      'imghdr', 'mailcap', 'msilib', 'nis', 'nntplib', 'ossaudiodev', 'pipes', 'sndhdr', 'spwd', 'sunau', 'telnetlib',
-      'uu', 'xdrlib', '_crypt', '_msi', 'lib2to3'],
+    add: [
+      '_pydatetime',
+      '_pylong',
+      '_wmi',
+      '_colorize',
+      '_pyrepl',
+      '_interpreters',
+      '_interpchannels',
+      '_interpqueues',
+      '_suggestions',
+      '_sysconfig',
+      '_opcode_metadata',
+      '_android_support',
+      '_apple_support',
+      '_ios_support',
+    ],
+    remove: [
+      'distutils',
+      'imp',
+      'asynchat',
+      'asyncore',
+      'smtpd',
+      'aifc',
+      'audioop',
+      'cgi',
+      'cgitb',
+      'chunk',
+      'crypt',
+      'imghdr',
+      'mailcap',
+      'msilib',
+      'nis',
+      'nntplib',
+      'ossaudiodev',
+      'pipes',
+      'sndhdr',
+      'spwd',
+      'sunau',
+      'telnetlib',
+      'uu',
+      'xdrlib',
+      '_crypt',
+      '_msi',
+      'lib2to3',
+    ],
   },
 };
 

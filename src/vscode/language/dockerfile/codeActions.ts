@@ -11,10 +11,16 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly service: () => DockerfileLanguageService) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics.filter((d) => d.source === SYNTAX_SOURCE)) {
-      const commands = this.service().computeCodeActions({ uri: doc.uri.toString() }, fromRange(range), { diagnostics: [fromDiagnostic(diagnostic)] });
+      const commands = this.service().computeCodeActions({ uri: doc.uri.toString() }, fromRange(range), {
+        diagnostics: [fromDiagnostic(diagnostic)],
+      });
       for (const c of commands) {
         const action = new vscode.CodeAction(c.title, vscode.CodeActionKind.QuickFix);
         action.command = { title: c.title, command: toOurCommand(c.command), arguments: c.arguments };
@@ -27,7 +33,12 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
 }
 
 /** Runs one of the library's fixes (by our id) on the document it names: arguments are [uri, range]. */
-export async function applyFix(service: DockerfileLanguageService, ourId: string, uri: string, range: lsp.Range): Promise<boolean> {
+export async function applyFix(
+  service: DockerfileLanguageService,
+  ourId: string,
+  uri: string,
+  range: lsp.Range,
+): Promise<boolean> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const edits = toTextEdits(service.computeCommandEdits(doc.getText(), toLibCommand(ourId), [uri, range]));
   if (!edits.length) return false;

@@ -60,7 +60,10 @@ export class DockerfileDiagnostics implements vscode.Disposable {
   private lintSoon(doc: vscode.TextDocument): void {
     if (!isDockerfile(doc)) return;
     this.cancel(doc);
-    this.timers.set(doc.uri.toString(), setTimeout(() => this.lintNow(doc), this.debounceMs));
+    this.timers.set(
+      doc.uri.toString(),
+      setTimeout(() => this.lintNow(doc), this.debounceMs),
+    );
   }
 
   private forget(doc: vscode.TextDocument): void {
@@ -71,7 +74,9 @@ export class DockerfileDiagnostics implements vscode.Disposable {
   private tabClosed(tab: vscode.Tab): void {
     if (!(tab.input instanceof vscode.TabInputText)) return;
     const uri = tab.input.uri.toString();
-    const stillShown = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri));
+    const stillShown = vscode.window.tabGroups.all.some((g) =>
+      g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri),
+    );
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     if (!stillShown && doc) this.forget(doc);
   }

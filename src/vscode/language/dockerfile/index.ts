@@ -12,6 +12,8 @@ export function registerDockerfileLanguage(s: Services): void {
   s.context.subscriptions.push(
     ...registerProviders(selector, dockerfileService),
     new DockerfileDiagnostics(),
-    vscode.languages.registerCodeActionsProvider(selector, new DockerfileCodeActions(dockerfileService), { providedCodeActionKinds: DockerfileCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(selector, new DockerfileCodeActions(dockerfileService), {
+      providedCodeActionKinds: DockerfileCodeActions.kinds,
+    }),
   );
 }

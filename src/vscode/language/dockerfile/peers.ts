@@ -4,7 +4,6 @@ import type { DiagnosticsMode } from '../../platform/settings';
 /** Extensions that already report Dockerfile problems: Container Tools, Docker, Docker DX. */
 export const PEER_EXTENSIONS = ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'];
 
-
 /**
  * Whether a peer reports Dockerfile syntax problems. A peer counts once it is installed and enabled
  * (getExtension hides disabled ones): peers activate on the same `onLanguage:dockerfile` event as we

@@ -11,12 +11,20 @@ let service: DockerfileLanguageService | undefined;
  */
 export function dockerfileService(): DockerfileLanguageService {
   if (!service) {
-    const { DockerfileLanguageServiceFactory } = require('dockerfile-language-service') as typeof import('dockerfile-language-service');
+    const { DockerfileLanguageServiceFactory } =
+      require('dockerfile-language-service') as typeof import('dockerfile-language-service');
     // Tag completion asks Docker Hub: bounded always, and off when the setting says so (read fresh).
     limitRegistryLookups({ enabled: () => setting('dockerfile.imageTagCompletion') });
     service = DockerfileLanguageServiceFactory.createLanguageService();
     service.setCapabilities({
-      completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], deprecatedSupport: true, tagSupport: { valueSet: [1] } } },
+      completion: {
+        completionItem: {
+          snippetSupport: true,
+          documentationFormat: ['markdown', 'plaintext'],
+          deprecatedSupport: true,
+          tagSupport: { valueSet: [1] },
+        },
+      },
       hover: { contentFormat: ['markdown', 'plaintext'] },
       foldingRange: { lineFoldingOnly: true },
     });

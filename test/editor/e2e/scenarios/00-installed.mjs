@@ -8,7 +8,10 @@ export async function run(page, ctx) {
   await search.waitFor({ timeout: 30000 });
   await search.click();
   await page.keyboard.type('@installed data science');
-  await page.locator('.extensions-viewlet .extension-list-item', { hasText: 'Data Science Containers' }).first().waitFor({ timeout: 30000 });
+  await page
+    .locator('.extensions-viewlet .extension-list-item', { hasText: 'Data Science Containers' })
+    .first()
+    .waitFor({ timeout: 30000 });
   await ctx.shot('installed-extension');
   await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
 }

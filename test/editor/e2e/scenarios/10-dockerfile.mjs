@@ -8,16 +8,19 @@ const REL = 'e2e-dockerfile/Dockerfile';
 
 export function setup(ws) {
   fs.mkdirSync(path.join(ws, path.dirname(REL)), { recursive: true });
-  fs.writeFileSync(path.join(ws, REL), [
-    'FROM python:3.11-slim',
-    'WORKDIR /app',
-    'COPY requirements.txt .',
-    'RUN pip install --no-cache-dir -r requirements.txt',
-    'COPY . .',
-    'EXPOS 8888',
-    'CMD ["python", "main.py"]',
-    '',
-  ].join('\n'));
+  fs.writeFileSync(
+    path.join(ws, REL),
+    [
+      'FROM python:3.11-slim',
+      'WORKDIR /app',
+      'COPY requirements.txt .',
+      'RUN pip install --no-cache-dir -r requirements.txt',
+      'COPY . .',
+      'EXPOS 8888',
+      'CMD ["python", "main.py"]',
+      '',
+    ].join('\n'),
+  );
 }
 
 export async function run(page, ctx) {

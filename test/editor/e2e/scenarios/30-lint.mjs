@@ -9,19 +9,22 @@ const DOCKERFILE = 'e2e-lint/Dockerfile';
 
 export function setup(ws) {
   fs.mkdirSync(path.join(ws, 'e2e-lint'), { recursive: true });
-  fs.writeFileSync(path.join(ws, DOCKERFILE), [
-    'FROM python',
-    'WORKDIR /app',
-    'COPY requirements.txt ./',
-    'RUN pip install --no-cache-dir -r requirements.txt',
-    'RUN python3 <<EOF',
-    'import sys',
-    'print(sys.version)',
-    'EOF',
-    'COPY . .',
-    'CMD ["python", "main.py"]',
-    '',
-  ].join('\n'));
+  fs.writeFileSync(
+    path.join(ws, DOCKERFILE),
+    [
+      'FROM python',
+      'WORKDIR /app',
+      'COPY requirements.txt ./',
+      'RUN pip install --no-cache-dir -r requirements.txt',
+      'RUN python3 <<EOF',
+      'import sys',
+      'print(sys.version)',
+      'EOF',
+      'COPY . .',
+      'CMD ["python", "main.py"]',
+      '',
+    ].join('\n'),
+  );
   fs.writeFileSync(path.join(ws, 'e2e-lint/requirements.txt'), 'numpy==1.26.4\nbad ==\n');
 }
 

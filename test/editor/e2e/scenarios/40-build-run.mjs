@@ -10,7 +10,10 @@ const TAG = 'dsc-test-build-e2e:latest';
 export function setup(ws) {
   const d = path.join(ws, DIR);
   fs.mkdirSync(d, { recursive: true });
-  fs.writeFileSync(path.join(d, 'Dockerfile'), 'FROM local/python:3.11-scipy\nWORKDIR /app\nCOPY main.py .\nCMD ["python", "main.py"]\n');
+  fs.writeFileSync(
+    path.join(d, 'Dockerfile'),
+    'FROM local/python:3.11-scipy\nWORKDIR /app\nCOPY main.py .\nCMD ["python", "main.py"]\n',
+  );
   fs.writeFileSync(path.join(d, 'main.py'), `print("e2e ${Date.now()}")\n`);
 }
 
@@ -22,11 +25,19 @@ export async function run(page, ctx) {
     await ctx.shot('build-run-codelens');
     await build.click();
     // After the build the editor shows "+SIZE" after the instructions (inlay hints).
-    await page.waitForFunction(() => /\+[\d.]+\s?(B|kB|MB)/.test(document.querySelector('.editor-instance .view-lines')?.textContent ?? ''), null, { timeout: 120000 });
+    await page.waitForFunction(
+      () => /\+[\d.]+\s?(B|kB|MB)/.test(document.querySelector('.editor-instance .view-lines')?.textContent ?? ''),
+      null,
+      { timeout: 120000 },
+    );
     const text = await page.locator('.editor-instance .view-lines').first().textContent();
     if (!/(MB|GB)\s·\s.+\sold/.test(text ?? '')) throw new Error(`no base image hint on FROM: ${text}`);
     await ctx.shot('build-run-layer-hints');
   } finally {
-    try { execFileSync('docker', ['rmi', '-f', TAG], { stdio: 'ignore' }); } catch { /* not built */ }
+    try {
+      execFileSync('docker', ['rmi', '-f', TAG], { stdio: 'ignore' });
+    } catch {
+      /* not built */
+    }
   }
 }
