@@ -1,7 +1,7 @@
-// Layering is enforced here: core/ is pure, node/ never sees vscode, dockerode lives in one file.
+// Layering is enforced here (docs/architecture.md, Layers): core/ is pure, node/ never sees vscode, dockerode lives in one file.
 import tseslint from 'typescript-eslint';
 
-const noVscode = { name: 'vscode', message: 'core/ and node/ must not import vscode (see DESIGN.md layers).' };
+const noVscode = { name: 'vscode', message: 'core/ and node/ must not import vscode (see docs/architecture.md, Layers).' };
 const noDockerode = { name: 'dockerode', message: 'dockerode is imported only in src/node/docker/engine.ts.' };
 const noVscodeLayer = { group: ['**/vscode/**'], message: 'node/ and cli/ never import the vscode layer.' };
 // require() is checked too: no-restricted-imports only sees import statements.

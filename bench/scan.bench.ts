@@ -9,6 +9,7 @@ import { analyzeProject } from '../src/node/analyze';
 import { normalizeName } from '../src/core/requirements/names';
 import { scanPython } from '../src/core/python/extract';
 import { decodeSource } from '../src/core/python/decode';
+import { scoreCorpus } from './corpus';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TREE = path.join(ROOT, 'bench/.work/scan-tree-v3');
@@ -210,7 +211,21 @@ async function precisionRecall(python: string | false): Promise<{ p: number; r: 
   return { p: tp / (tp + fp), r: tp / (tp + fn), misses };
 }
 
+// The corpus alone (quick, while working on the scanner): DSC_BENCH_CORPUS_ONLY=1 npm run bench -- scan
+async function printCorpus(): Promise<void> {
+  const c = await scoreCorpus();
+  console.log(
+    `corpus of ${c.projects} real-project images (bench/corpus), runtime install lines vs declared: precision ${(c.precision * 100).toFixed(1)}%, recall ${(c.recall * 100).toFixed(1)}% (goal: recall >= 80%)`,
+  );
+  console.log(
+    `  install lines no index has: ${c.notOnIndex ? `${c.notOnIndex.length}${c.notOnIndex.length ? ` (${c.notOnIndex.join(', ')})` : ''}` : 'not checked (no index name list on this machine)'} (goal: 0)`,
+  );
+  console.log(`  missed: ${c.misses.join(' ')}`);
+  console.log(`  extra:  ${c.extras.join(' ')}`);
+}
+
 async function mainBench(): Promise<void> {
+  if (process.env.DSC_BENCH_CORPUS_ONLY) return printCorpus();
   const t0 = Date.now();
   const info = buildTree();
   console.log(
@@ -239,6 +254,7 @@ async function mainBench(): Promise<void> {
       `fixtures, runtime requirements (${py === false ? 'bundled data' : 'probing python3'}): precision ${(pr.p * 100).toFixed(1)}%, recall ${(pr.r * 100).toFixed(1)}%${pr.misses.length ? ` (${pr.misses.join('; ')})` : ''}`,
     );
   }
+  await printCorpus();
   console.log(`CPython ast agreement on python3's standard library: ${agreementWithCPython()}`);
 }
 

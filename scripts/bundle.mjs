@@ -1,5 +1,6 @@
 // Bundles the extension and the CLI into dist/ (vscode stays external: the editor provides it).
 import * as esbuild from 'esbuild';
+import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -70,9 +71,30 @@ const chunkBuilds = Object.entries(chunks).map(([chunk, mods]) => ({
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   outfile: `dist/chunks/${chunk}.js`,
 }));
+// dockerode requires its BuildKit session (gRPC, protobuf: about half a second to load here) at startup;
+// only a BuildKit build calls it. Load it on that first call, so `run` and the explorer start without it.
+const lazySession = {
+  name: 'lazy-session',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/session$/ }, (a) =>
+      a.importer.endsWith('dockerode/lib/docker.js')
+        ? { path: path.join(path.dirname(a.importer), 'session.js'), namespace: 'lazy-session' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-session' }, (a) => ({
+      contents: `module.exports = function () { return require(${JSON.stringify(a.path)}).apply(this, arguments); };`,
+      resolveDir: path.dirname(a.path),
+    }));
+  },
+};
 const builds = [
   ...chunkBuilds,
-  { ...common, entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' }, outdir: 'dist' },
+  {
+    ...common,
+    plugins: [lazySession],
+    entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' },
+    outdir: 'dist',
+  },
   { ...common, entryPoints: { 'dockerode-ssh': 'node_modules/docker-modem/lib/ssh.js' }, outdir: 'dist' },
   { ...common, plugins: [lazyDockerode, lazyChunks], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   {
@@ -99,3 +121,5 @@ if (watch) {
 // dockerode's BuildKit session loads its .proto files at run time from next to the bundle.
 import fs from 'node:fs';
 fs.cpSync('node_modules/dockerode/lib/proto', 'dist/proto', { recursive: true });
+// The most used distribution names, read by src/node/indexCheck.ts on first use (not at activation).
+fs.copyFileSync('data/top-distributions.txt', 'dist/top-distributions.txt');

@@ -9,23 +9,25 @@ import { registerLint } from './vscode/lint';
 import { registerExplorer } from './vscode/explorer';
 import { BuildRunState } from './vscode/buildRun/state';
 import { registerBuildRun } from './vscode/buildRun';
+import { registerDevelop } from './vscode/develop';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
   context.subscriptions.push(log);
-  const engines = new EngineProvider();
-  context.subscriptions.push(engines);
+  const engine = new EngineProvider();
+  context.subscriptions.push(engine);
   const buildRun = new BuildRunState();
   context.subscriptions.push(buildRun);
   const python = new PythonInterpreters(log);
   context.subscriptions.push(python);
-  const services: Services = { context, log, engines, buildRun, python };
+  const services: Services = { context, log, engine, buildRun, python };
   services.explorer = registerExplorer(services);
   registerCommands(services);
   registerDockerfileLanguage(services);
   registerLint(services);
   registerBuildRun(services);
+  registerDevelop(services);
 }
 
 export function deactivate(): void {}

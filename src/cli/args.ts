@@ -5,6 +5,8 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
   /** Everything after a bare `--`. */
   rest: string[];
+  /** Every value of each valued flag, in order (`--env-file a --env-file b`); `flags` holds the last. */
+  lists: Map<string, string[]>;
 }
 
 /**
@@ -14,9 +16,10 @@ export interface ParsedArgs {
 export function parseArgs(argv: string[], known: readonly string[], valued: readonly string[] = []): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--') return { positional, flags, rest: argv.slice(i + 1) };
+    if (a === '--') return { positional, flags, rest: argv.slice(i + 1), lists };
     if (!a.startsWith('-') || a === '-') {
       positional.push(a);
       continue;
@@ -28,9 +31,10 @@ export function parseArgs(argv: string[], known: readonly string[], valued: read
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined) throw new CliError(`option --${name} needs a value`);
       flags.set(name, v);
+      lists.set(name, [...(lists.get(name) ?? []), v]);
     } else {
       flags.set(name, true);
     }
   }
-  return { positional, flags, rest: [] };
+  return { positional, flags, rest: [], lists };
 }

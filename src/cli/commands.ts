@@ -6,6 +6,7 @@ import { buildCommand } from './commands/build';
 import { runCommand } from './commands/run';
 import { upCommand } from './commands/up';
 import { checkCommand } from './commands/check';
+import { lockCommand } from './commands/lock';
 import { k8sCommand } from './commands/k8s';
 import { loginCommand, logoutCommand, pullCommand, pushCommand } from './commands/registry';
 
@@ -18,6 +19,7 @@ export const commands: CliCommand[] = [
   runCommand,
   upCommand,
   checkCommand,
+  lockCommand,
   loginCommand,
   logoutCommand,
   pushCommand,

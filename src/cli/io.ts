@@ -24,6 +24,8 @@ export interface CliCommand {
   name: string;
   usage: string;
   summary: string;
+  /** More lines for `--help` (flags explained, old spellings that still work). */
+  help?: string[];
   /** Resolves to the process exit code. */
   run(args: string[], io: CliIo): Promise<number>;
 }

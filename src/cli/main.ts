@@ -1,24 +1,13 @@
 import { CliError, CliIo } from './io';
 import { commands } from './commands';
+import { commandHelp, overview } from './help';
 import { version } from '../../package.json';
-
-function usage(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
-  return [
-    'ds-containers: take a Python / Jupyter project to a reproducible container',
-    '',
-    'Usage:',
-    ...commands.map((c) => `  ds-containers ${c.usage.padEnd(width)}  ${c.summary}`),
-    '',
-    '  ds-containers --help | --version',
-  ].join('\n');
-}
 
 /** Runs one CLI invocation; resolves to the exit code. Never throws: failures become one line. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(usage());
+    io.out(overview(commands));
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-V') {
@@ -33,7 +22,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // Only our own flags ask for help: after a bare `--` the arguments belong to the script.
   const ours = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
   if (ours.includes('--help') || ours.includes('-h')) {
-    io.out(`Usage: ds-containers ${cmd.usage}\n\n${cmd.summary}`);
+    io.out(commandHelp(cmd));
     return 0;
   }
   try {

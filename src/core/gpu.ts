@@ -21,8 +21,16 @@ export function composeGpuDevices(): Record<string, unknown>[] {
   return [{ driver: 'nvidia', count: 'all', capabilities: ['gpu'] }];
 }
 
-/** `docker run` arguments for the same request (the dev container's runArgs). */
-export const dockerRunGpuArgs: readonly string[] = ['--gpus', 'all'];
+/**
+ * GPU settings of the dev container. `hostRequirements.gpu: "optional"` makes Dev Containers and its CLI
+ * add `--gpus all` when the host has a GPU and still start without one (the generated images fall back to
+ * the CPU). PyTorch's DataLoader workers share tensors through /dev/shm, whose 64 MB default kills them:
+ * a larger one is a run argument.
+ */
+export function devcontainerGpu(spec: { gpu: boolean }): { hostRequirements?: object; runArgs: string[] } {
+  if (!spec.gpu) return { runArgs: [] };
+  return { hostRequirements: { gpu: 'optional' }, runArgs: ['--shm-size=1g'] };
+}
 
 /** Kubernetes container `resources.limits` entries. */
 export function kubernetesGpuLimits(): Record<string, string> {

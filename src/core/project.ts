@@ -3,7 +3,9 @@
  * and drift features, the Project view and the build/run commands. Plain data, JSON-serialisable.
  */
 export type ImportClass = 'runtime' | 'optional' | 'typing' | 'dev';
-export type ProjectMode = 'script' | 'jupyter' | 'app';
+/** How the container runs the project; one list for the CLI's --mode, the preview's pick and the image's label. */
+export const PROJECT_MODES = ['script', 'jupyter', 'app'] as const;
+export type ProjectMode = (typeof PROJECT_MODES)[number];
 export type AppFramework = 'streamlit' | 'fastapi' | 'flask' | 'gradio' | 'dash';
 
 /** One import statement found in a source file (line is 1-based, as users read it). */
@@ -13,7 +15,7 @@ export interface ImportSite {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   line: number;
-  /** For notebooks: the 0-based index of the code cell; line is then within that cell. */
+  /** For notebooks: the 0-based index of the cell among all cells (as the editor numbers them); line is within it. */
   cell?: number;
   class: ImportClass;
 }
@@ -32,6 +34,18 @@ export interface Requirement {
   sites: ImportSite[];
   /** Where it came from besides imports: a `%pip install` magic, requirements.txt, pyproject… */
   declaredIn?: string[];
+  /** Runtime needs that no import spells, with their evidence ("needed by pd.read_parquet"). */
+  needs?: RuntimeNeedSite[];
+  /** Why pip cannot install it (no index has it, or none could be asked): a comment line, never an install line. */
+  unavailable?: string;
+}
+
+/** Where a runtime need was found and why it matters. */
+export interface RuntimeNeedSite {
+  file: string;
+  line: number;
+  cell?: number;
+  reason: string;
 }
 
 export interface ScanWarning {
@@ -46,6 +60,17 @@ export interface ProjectAnalysis {
   framework?: AppFramework;
   /** Entry file relative to the root (script or app mode). */
   entry?: string;
+  /** Why this entry (main guard, name, README mention…), and the others that would also run. */
+  entryWhy?: string;
+  entryAlternatives?: string[];
+  /** The entry's imports of the project's own modules (`check` imports them as the entry would). */
+  entryImports?: ImportSite[];
+  /** Project folders that must be on the import path for every entry ('.' the root, 'src' a src layout). */
+  importRoots?: string[];
+  /** The project is itself a package (pyproject.toml with a build system): how to install it in the image. */
+  installable?: ProjectInstall;
+  /** Requirements the user excluded with a `# dsc: exclude NAME` directive in requirements.txt. */
+  excluded?: string[];
   /** "X.Y" */
   pythonVersion: string;
   /** Runtime first, then the other classes; sorted by name within a class. */
@@ -61,7 +86,22 @@ export interface ProjectAnalysis {
   /** Where pythonVersion came from: a project file (".python-version", "pyproject.toml"…), "interpreter" or "default". */
   pythonVersionFrom?: string;
   /** The interpreter that was probed for stdlib names and installed versions (absent: bundled data only). */
-  interpreter?: { command: string; executable?: string; version?: string; problem?: string };
+  interpreter?: {
+    command: string;
+    executable?: string;
+    version?: string;
+    problem?: string;
+    /** Every installed distribution's version and Requires-Dist, for pins of added packages and the consistency check. */
+    installed?: Record<string, string>;
+    requires?: Record<string, string[]>;
+  };
+}
+
+export interface ProjectInstall {
+  /** `pip install -e .` when the project's docs or tooling install it that way. */
+  editable: boolean;
+  /** [build-system] requires, installed before the project so the build needs no download when present. */
+  buildRequires: string[];
 }
 
 /** What the generators need; Containerize's preview lets the user edit it before writing. */
@@ -75,6 +115,8 @@ export interface ProjectSpec {
   gpu: boolean;
   /** Runtime requirements only, as they go into requirements.txt. */
   requirements: { name: string; version?: string }[];
+  /** Imported, but no index has them (or none could be asked): comment lines in requirements.txt. */
+  notInstallable?: { name: string; where: string; reason: string }[];
   /** Apt packages that the requirements need (from the core data table). */
   systemPackages?: string[];
   hasEnvFile: boolean;
@@ -86,8 +128,22 @@ export interface ProjectSpec {
   pipCacheMount?: boolean;
   /** Where the pinned versions came from, for the requirements.txt header, e.g. "python3 (3.11.2)". */
   versionSource?: string;
+  /** What the base image has, from asking it (absent: not asked; then judged by its name). */
+  baseImageFacts?: BaseImageFacts;
   /** The ASGI/WSGI object in the entry module for FastAPI (default "app"). */
   appObject?: string;
+  /** Project folders put on PYTHONPATH ('.' → /app, 'src' → /app/src), so every entry imports the project. */
+  importRoots?: string[];
+  /** Install the project itself (pyproject.toml) after copying it. */
+  install?: ProjectInstall;
   /** The image tag builds use (default: from the folder name); the Dockerfile's build comment shows it. */
   tag?: string;
+}
+
+/** What a base image was found to have by running it (see node/docker/imageProbe.ts). */
+export interface BaseImageFacts {
+  /** It serves `jupyter lab`. */
+  jupyter: boolean;
+  /** Normalised names of its installed distributions. */
+  distributions: string[];
 }

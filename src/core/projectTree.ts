@@ -1,14 +1,12 @@
 // The Project view as plain data: what the analysis found, where each package is imported, and
 // which scaffold files exist. The vscode provider only maps these nodes to tree items.
-import { ImportClass, ImportSite, ProjectAnalysis, Requirement } from './project';
+import { ImportClass, ImportSite, ProjectAnalysis, Requirement, RuntimeNeedSite } from './project';
 import { TreeNode } from './docker/tree';
 
-/** The files Containerize writes; the view shows which exist. */
-export const SCAFFOLD_FILES = ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'];
-// Compose accepts these names too; an existing one counts (and is what a click opens).
-const ALIASES: Record<string, string[]> = {
-  'compose.yaml': ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'],
-};
+import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from './projectFiles';
+
+// The files Containerize writes; the view shows which exist. Any compose name counts (and is what a click opens).
+const ALIASES: Record<string, readonly string[]> = { 'compose.yaml': COMPOSE_FILE_NAMES };
 const present = (f: string, existing: string[]) => (ALIASES[f] ?? [f]).find((x) => existing.includes(x));
 
 const GROUPS: { cls: ImportClass; label: string; icon: string }[] = [
@@ -33,18 +31,34 @@ function siteNode(parent: string, s: ImportSite, label?: string): TreeNode {
   };
 }
 
+function needNode(parent: string, n: RuntimeNeedSite): TreeNode {
+  const at = n.cell !== undefined ? `${n.file} cell ${n.cell + 1}:${n.line}` : `${n.file}:${n.line}`;
+  return {
+    id: `${parent}/need:${at}:${n.reason}`,
+    kind: 'site',
+    label: at,
+    description: n.reason,
+    icon: 'go-to-file',
+    open: { file: n.file, line: n.line, cell: n.cell },
+  };
+}
+
 function packageNode(r: Requirement): TreeNode {
   const declared = r.declaredIn?.length ? ` · declared in ${r.declaredIn.join(', ')}` : '';
+  const unavailable = r.unavailable ? ` · ${r.unavailable}: a comment in requirements.txt, not installed` : '';
   return {
     id: `pkg:${r.class}:${r.name}`,
     kind: 'package',
     label: r.name,
-    description: `${r.version ?? 'version unknown'}${r.verified ? '' : ' · unverified'}${declared}`,
+    description: `${r.version ?? 'version unknown'}${r.verified || r.unavailable ? '' : ' · unverified'}${declared}${unavailable}`,
     tooltip: `${r.name}${r.version ? ` ${r.version}` : ''}\nimported as ${r.imports.join(', ') || '—'}\n${r.sites.length} import site${r.sites.length === 1 ? '' : 's'}${r.verified ? '' : '\nthe import→package mapping is a guess: check it'}`,
-    icon: r.verified ? 'package' : 'warning',
-    color: r.verified ? undefined : 'list.warningForeground',
+    icon: r.verified && !r.unavailable ? 'package' : 'warning',
+    color: r.verified && !r.unavailable ? undefined : 'list.warningForeground',
     contextValue: `package:${r.class}`,
-    children: r.sites.map((s) => siteNode(`pkg:${r.name}`, s)),
+    children: [
+      ...r.sites.map((s) => siteNode(`pkg:${r.name}`, s)),
+      ...(r.needs ?? []).map((n) => needNode(`pkg:${r.name}`, n)),
+    ],
   };
 }
 

@@ -3,16 +3,24 @@ import path from 'node:path';
 import type { ImportSite, ProjectAnalysis, ScanWarning } from '../core/project';
 import { scanPython } from '../core/python/extract';
 import { extractNotebook, PipInstall } from '../core/python/notebook';
-import { appFrameworks, detectMode, FileFacts } from '../core/python/mode';
+import { appFrameworks, detectMode, FileFacts, hasTopLevelCode, mentionedScripts } from '../core/python/mode';
 import { InterpreterFacts, LocalModules } from '../core/python/resolve';
 import { bundledStdlib } from '../core/python/data/stdlib';
 import { satisfiesRequiresPython } from '../core/python/pythonVersion';
 import { buildRequirements, hasCudaHint, isGpuProject } from '../core/python/requirements';
+import { COMPOSE_FILE_NAMES } from '../core/projectFiles';
 import { walkProject } from './walk';
 import { readDeclarations } from './declarations';
+import { declaresEditableInstall, readProjectDocs } from './projectDocs';
 import { probeInterpreter } from './probe';
 import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readNotebookStripped, readSource } from './readSource';
 import { cancelled } from './cancelled';
+import { launcherFacts, launcherKind } from '../core/python/launchers';
+import type { RuntimeNeed } from '../core/python/runtimeNeeds';
+import { isDevPath } from '../core/python/classify';
+import { applyVerdicts, namesToCheck } from '../core/python/availability';
+import type { ImportClass, RuntimeNeedSite } from '../core/project';
+import { checkOnIndex } from './indexCheck';
 
 export interface AnalyzeOptions {
   /** Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`); false: bundled data only. */
@@ -22,20 +30,15 @@ export interface AnalyzeOptions {
   /** Called with progress as files are scanned (for long scans in the editor). */
   onProgress?: (scannedFiles: number, totalFiles: number) => void;
   signal?: AbortSignal;
+  /** Ask no package index about names the bundled data does not know (they become comment lines). */
+  offline?: boolean;
+  /** The simple-API index to ask; default: the one the user's pip uses. */
+  indexUrl?: string;
 }
 
 /** The Python version assumed when neither the project nor an interpreter says (the stand-in images' version). */
 export const DEFAULT_PYTHON = '3.11';
-const EXISTING = [
-  'requirements.txt',
-  'Dockerfile',
-  'compose.yaml',
-  'compose.yml',
-  'docker-compose.yml',
-  'docker-compose.yaml',
-  '.dockerignore',
-  '.env',
-];
+const EXISTING = ['requirements.txt', 'Dockerfile', ...COMPOSE_FILE_NAMES, '.dockerignore', '.env', '.env.example'];
 const CONCURRENCY = 16;
 const BIG_NOTEBOOK = 8 * 1024 * 1024;
 
@@ -46,10 +49,11 @@ const BIG_NOTEBOOK = 8 * 1024 * 1024;
 export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): Promise<ProjectAnalysis> {
   const absRoot = path.resolve(root);
   const python = opts.python === undefined ? 'python3' : opts.python;
-  const [walk, decl, probe] = await Promise.all([
+  const [walk, decl, probe, docs] = await Promise.all([
     walkProject(absRoot, opts.signal),
     readDeclarations(absRoot),
     python === false ? Promise.resolve({ facts: undefined, problem: undefined }) : probeInterpreter(python),
+    readProjectDocs(absRoot),
   ]);
   const warnings: ScanWarning[] = [...walk.warnings, ...decl.warnings];
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
@@ -72,6 +76,27 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const pips: (PipInstall & { file: string })[] = [];
   const files: FileFacts[] = [];
   const written = new Set<string>();
+  // Folders an import reaches beyond the importing file's own: '.' (the root package from examples/x.py), 'src'.
+  const importRoots = new Set<string>();
+  const localSites = new Map<string, ImportSite[]>();
+  const needs: (RuntimeNeedSite & { name: string; class: ImportClass })[] = [];
+  const addNeeds = (list: (RuntimeNeed & { cell?: number })[], file: string, cls: ImportClass): void => {
+    for (const n of list) {
+      const site = {
+        file,
+        line: n.line,
+        ...(n.cell === undefined ? {} : { cell: n.cell }),
+        reason: n.reason + (n.alternatives ? ` (or ${n.alternatives.join(', ')})` : ''),
+      };
+      if (n.kind === 'install') needs.push({ ...site, name: n.name, class: cls });
+      else if (cls === 'runtime')
+        warnings.push({
+          file,
+          line: n.cell === undefined ? n.line : undefined,
+          message: `${n.cell === undefined ? '' : `cell ${n.cell + 1}, line ${n.line}: `}${n.reason}`,
+        });
+    }
+  };
   let cuda = decl.cudaHint;
   // Notebooks with large outputs would cost several times their size once parsed: those are
   // streamed one at a time with their outputs dropped, so peak memory stays bounded.
@@ -112,6 +137,10 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
           fileSites.push({ module: i.module, file: f, line: i.line, cell: i.cell, class: i.class, names: i.names });
       for (const p of facts.pipInstalls) pips.push({ ...p, file: f });
       for (const m of facts.writtenModules) written.add(m);
+      const cls: ImportClass = isDevPath(f) ? 'dev' : 'runtime';
+      for (const r of facts.moduleRuns)
+        fileSites.push({ module: r.module, file: f, line: r.line, cell: r.cell, class: cls, names: [] });
+      addNeeds(facts.needs, f, cls);
       code = facts.code;
       guard = facts.hasMainGuard;
     } else {
@@ -119,7 +148,17 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
       for (const w of facts.warnings) warnings.push({ file: f, line: w.line, message: w.message });
       for (const i of facts.imports)
         if (!i.isRelative) fileSites.push({ module: i.module, file: f, line: i.line, class: i.class, names: i.names });
+      addNeeds(facts.needs, f, isDevPath(f) ? 'dev' : 'runtime');
       guard = facts.hasMainGuard;
+    }
+    for (const s of fileSites) {
+      const where = local.rootOf(top(s.module), f);
+      if (where && !nb)
+        localSites.set(f, [
+          ...(localSites.get(f) ?? []),
+          { module: s.module, file: s.file, line: s.line, class: s.class },
+        ]);
+      if (where === 'src' || (where === '.' && !isDevPath(f))) importRoots.add(where);
     }
     const huge = findHugeLine(code);
     if (huge)
@@ -133,7 +172,13 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     sites.push(...external);
     if (!cuda && hasCudaHint(code)) cuda = true;
     const runtimeTops = external.filter((s) => s.class === 'runtime').map((s) => top(s.module));
-    files.push({ file: f, notebook: nb, hasMainGuard: guard, apps: appFrameworks(code, runtimeTops) });
+    files.push({
+      file: f,
+      notebook: nb,
+      hasMainGuard: guard,
+      topLevelCode: !nb && !guard && hasTopLevelCode(code),
+      apps: appFrameworks(code, runtimeTops),
+    });
   };
 
   let next = 0;
@@ -151,21 +196,50 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     opts.onProgress?.(++done, total);
   }
 
+  const declared = [...decl.packages];
+  for (const f of walk.launchers) {
+    if (opts.signal?.aborted) throw cancelled('scan');
+    const src = await readSource(path.join(absRoot, f), MAX_PY_BYTES);
+    if (src.text === undefined) continue;
+    const facts = launcherFacts(launcherKind(f)!, src.text);
+    // Lint, format and test scripts run no part of the image.
+    const cls: ImportClass =
+      isDevPath(f) || /(?:^|\/)(?:lint|format|test|tests-start|style|release)[\w-]*\.sh$/.test(f) ? 'dev' : 'runtime';
+    addNeeds(facts.needs, f, cls);
+    if (launcherKind(f) !== 'makefile')
+      for (const m of facts.modules) sites.push({ module: m.module, file: f, line: m.line, class: cls, names: [] });
+    for (const p of facts.pipInstalls) declared.push({ name: p.name, spec: p.spec, file: f, line: p.line, class: cls });
+  }
+  for (const r of decl.reported)
+    warnings.push({
+      file: r.file,
+      line: r.line,
+      message: `${r.name}: not installable with pip (${r.reason}); reported, not installed`,
+    });
   const {
     requirements,
     unresolved,
     warnings: reqWarnings,
   } = buildRequirements({
-    sites: sites.filter((s) => !written.has(top(s.module))),
+    sites: sites.filter(
+      (s) => !written.has(top(s.module)) && !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), s.file),
+    ),
     pips,
-    declared: decl.packages,
+    declared,
+    needs,
     interp,
     noPin: !!opts.noPin,
     interpreterName: python || undefined,
     pythonVersion,
   });
+  // Names guessed from imports that no bundled data knows: the package index decides (never an install line it lacks).
+  const unknown = namesToCheck(requirements);
+  if (unknown.length) {
+    const { verdicts, index } = await checkOnIndex(unknown, { offline: opts.offline, indexUrl: opts.indexUrl });
+    reqWarnings.push(...applyVerdicts(requirements, verdicts, index));
+  }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
-  const mode = detectMode(files);
+  const mode = detectMode(files, mentionedScripts(docs));
   const existing: string[] = [];
   for (const f of EXISTING)
     if (
@@ -182,6 +256,12 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     requirements,
     unresolved,
     localModules: local.topLevel(),
+    ...(importRoots.size ? { importRoots: [...importRoots].sort() } : {}),
+    ...(mode.entry && localSites.get(mode.entry)?.length ? { entryImports: localSites.get(mode.entry) } : {}),
+    ...(decl.buildSystem
+      ? { installable: { editable: declaresEditableInstall(docs), buildRequires: decl.buildSystem.requires } }
+      : {}),
+    ...(decl.excluded.length ? { excluded: decl.excluded.map((e) => e.name) } : {}),
     notebooks: walk.notebooks,
     existing,
     gpu: isGpuProject(requirements, cuda),
@@ -195,6 +275,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
             executable: probe.facts?.executable,
             version: interp.version,
             problem: probe.problem,
+            ...(interp.installed ? { installed: interp.installed, requires: interp.requires ?? {} } : {}),
           },
         }),
   };

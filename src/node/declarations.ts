@@ -3,6 +3,17 @@ import path from 'node:path';
 import type { ImportClass, ScanWarning } from '../core/project';
 import { parseRequirements } from '../core/requirements/parse';
 import { readTextFile } from './textFile';
+import { ExcludeDirective, excludeDirectives } from '../core/requirements/exclude';
+import {
+  condaDeclarations,
+  DeclaredName,
+  lineOf,
+  pipfileDeclarations,
+  setupCfgDeclarations,
+  setupPyDeclarations,
+  toolDeclarations,
+} from '../core/python/declared';
+import { normalizeName } from '../core/requirements/names';
 
 // Loaded on first use from their own chunks (scripts/bundle.mjs): activation does not parse them.
 const parseToml = (text: string) => (require('smol-toml') as typeof import('smol-toml')).parse(text);
@@ -30,13 +41,21 @@ export interface Declarations {
   /** Extra GPU evidence: a CUDA wheel index or local version (`+cu121`) in a requirements file. */
   cudaHint: boolean;
   warnings: ScanWarning[];
+  /** pyproject.toml's [build-system] (with a [project] or tool table): the project installs as a package. */
+  buildSystem?: { requires: string[] };
+  /** `# dsc: exclude NAME` directives of the requirements files. */
+  excluded: (ExcludeDirective & { file: string })[];
+  /** Declared needs pip cannot install (conda's cudatoolkit, system programs): reported, never installed. */
+  reported: { name: string; reason: string; file: string; line?: number }[];
+  /** The project's own distribution names (pyproject/setup name): never a requirement of itself. */
+  selfNames: string[];
 }
 
 const DEV_REQ = /(?:dev|test|tests|docs|doc|lint|ci)\b/i;
 
 /** Reads requirements*.txt (and requirements/*.txt), pyproject.toml, environment.yml, .python-version, runtime.txt at `root`. */
 export async function readDeclarations(root: string): Promise<Declarations> {
-  const out: Declarations = { packages: [], cudaHint: false, warnings: [] };
+  const out: Declarations = { packages: [], cudaHint: false, warnings: [], reported: [], selfNames: [], excluded: [] };
   const names = await fs.readdir(root).catch(() => [] as string[]);
   const reqFiles = names.filter((n) => /^requirements.*\.(txt|in)$/i.test(n)).sort();
   if (names.includes('requirements')) {
@@ -52,6 +71,12 @@ export async function readDeclarations(root: string): Promise<Declarations> {
   for (const f of reqFiles) await readRequirements(root, f, out, seen);
   if (names.includes('pyproject.toml')) await readPyproject(root, out);
   for (const f of ['environment.yml', 'environment.yaml']) if (names.includes(f)) await readEnvironment(root, f, out);
+  if (names.includes('Pipfile')) await readPipfile(root, out);
+  if (names.includes('setup.cfg')) await readSetupText(root, 'setup.cfg', out);
+  if (names.includes('setup.py')) await readSetupText(root, 'setup.py', out);
+  // A project that depends on itself (`pkg[all]` in its own extras, `-e .`) declares nothing new.
+  const self = new Set(out.selfNames.map(normalizeName));
+  out.packages = out.packages.filter((p) => !self.has(normalizeName(p.name)));
   const pin = async (file: string, re: RegExp): Promise<void> => {
     if (out.python || !names.includes(file)) return;
     const text = await read(root, file, out);
@@ -61,6 +86,59 @@ export async function readDeclarations(root: string): Promise<Declarations> {
   await pin('.python-version', /^\s*(?:python-|cpython-)?(3\.\d+)/m);
   await pin('runtime.txt', /^\s*python-(3\.\d+)/m);
   return out;
+}
+
+/** A PEP 508 string → a declared name (undefined for URLs to folders and unparsable specs). */
+function parseSpec(spec: string): DeclaredName | undefined {
+  try {
+    const req = parsePipRequirementsLine(spec.trim());
+    if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
+      const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
+      return { name: req.name, version: eq?.version, spec: spec.trim(), class: 'runtime' };
+    }
+  } catch {
+    /* reported by the caller's count */
+  }
+  return undefined;
+}
+
+function addAll(out: Declarations, file: string, list: DeclaredName[]): void {
+  for (const d of list)
+    out.packages.push({ name: d.name, version: d.version, spec: d.spec, file, line: d.line, class: d.class });
+}
+
+async function readPipfile(root: string, out: Declarations): Promise<void> {
+  const text = await read(root, 'Pipfile', out);
+  if (text === undefined) return;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text) as Record<string, unknown>;
+  } catch (e) {
+    out.warnings.push({
+      file: 'Pipfile',
+      line: (e as { line?: number }).line,
+      message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}`,
+    });
+    return;
+  }
+  const p = pipfileDeclarations(doc, text);
+  addAll(out, 'Pipfile', p.packages);
+  if (p.python && !out.python) out.python = { version: p.python, file: 'Pipfile' };
+}
+
+async function readSetupText(root: string, file: 'setup.cfg' | 'setup.py', out: Declarations): Promise<void> {
+  const text = await read(root, file, out);
+  if (text === undefined) return;
+  const name =
+    file === 'setup.cfg'
+      ? /^\s*name\s*=\s*([\w.-]+)/m.exec(text)?.[1]
+      : /\bname\s*=\s*["']([\w.-]+)["']/.exec(text)?.[1];
+  if (name) out.selfNames.push(name);
+  addAll(
+    out,
+    file,
+    file === 'setup.cfg' ? setupCfgDeclarations(text, parseSpec) : setupPyDeclarations(text, parseSpec),
+  );
 }
 
 async function read(root: string, file: string, out: Declarations): Promise<string | undefined> {
@@ -80,6 +158,7 @@ async function readRequirements(root: string, file: string, out: Declarations, s
   seen.add(file);
   const text = await read(root, file, out);
   if (text === undefined) return;
+  for (const d of excludeDirectives(text)) out.excluded.push({ ...d, file });
   const cls: ImportClass = DEV_REQ.test(path.basename(file).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
   // The same parser as the editor and the merge: continuations, `--hash` options, comments.
   for (const l of parseRequirements(text).lines) {
@@ -126,17 +205,36 @@ async function readPyproject(root: string, out: Declarations): Promise<void> {
     return;
   }
   const project = (doc.project ?? {}) as {
+    name?: unknown;
     dependencies?: unknown;
     'requires-python'?: unknown;
     'optional-dependencies'?: unknown;
   };
+  if (typeof project.name === 'string') out.selfNames.push(project.name);
+  const poetryName = (doc.tool as { poetry?: { name?: unknown } } | undefined)?.poetry?.name;
+  if (typeof poetryName === 'string') out.selfNames.push(poetryName);
+  const tools = toolDeclarations(doc, text, parseSpec);
+  addAll(
+    out,
+    'pyproject.toml',
+    tools.packages.map((p) => ({ ...p, line: p.line ?? lineOf(text, p.name) })),
+  );
+  if (tools.python && !out.python)
+    out.python = { version: tools.python, file: 'pyproject.toml', range: '>=' + tools.python };
   const add = (spec: unknown, cls: ImportClass): void => {
     if (typeof spec !== 'string') return;
     try {
       const req = parsePipRequirementsLine(spec);
       if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
         const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-        out.packages.push({ name: req.name, version: eq?.version, spec, file: 'pyproject.toml', class: cls });
+        out.packages.push({
+          name: req.name,
+          version: eq?.version,
+          spec,
+          file: 'pyproject.toml',
+          line: lineOf(text, req.name),
+          class: cls,
+        });
       }
     } catch {
       out.warnings.push({ file: 'pyproject.toml', message: `cannot parse dependency "${spec}"` });
@@ -148,6 +246,13 @@ async function readPyproject(root: string, out: Declarations): Promise<void> {
     for (const [group, deps] of Object.entries(groups)) {
       if (Array.isArray(deps)) for (const d of deps) add(d, DEV_REQ.test(group) ? 'dev' : 'optional');
     }
+  }
+  const bs = doc['build-system'] as { requires?: unknown } | undefined;
+  // A build system with something to build: a [project] table or a tool's own (poetry, flit, setuptools).
+  if (bs && (doc.project || doc.tool) && Array.isArray(bs.requires)) {
+    out.buildSystem = {
+      requires: bs.requires.filter((r): r is string => typeof r === 'string' && !r.includes(';')).map((r) => r.trim()),
+    };
   }
   const rp = project['requires-python'];
   if (typeof rp === 'string' && !out.python) {
@@ -169,11 +274,14 @@ async function readEnvironment(root: string, file: string, out: Declarations): P
     return;
   }
   if (!Array.isArray(doc.dependencies)) return;
+  // Conda names mapped to the distributions pip installs (pytorch → torch); the CUDA toolkit and system
+  // programs are reported, not installed.
+  const conda = condaDeclarations(doc.dependencies, text);
+  addAll(out, file, conda.packages);
+  for (const r of conda.reported) out.reported.push({ ...r, file });
+  if (conda.python && !out.python) out.python = { version: conda.python, file };
   for (const d of doc.dependencies) {
     if (typeof d === 'string') {
-      // Conda specs: `python=3.10`, `numpy>=1.24`; conda names are not PyPI names, so only python is taken.
-      const py = /^python\s*[=<>~]*\s*(3\.\d+)/.exec(d);
-      if (py && !out.python) out.python = { version: py[1], file };
       if (/cudatoolkit|cuda-version|pytorch-cuda/.test(d)) out.cudaHint = true;
     } else if (d && typeof d === 'object' && Array.isArray((d as { pip?: unknown }).pip)) {
       for (const spec of (d as { pip: unknown[] }).pip) {
@@ -182,7 +290,14 @@ async function readEnvironment(root: string, file: string, out: Declarations): P
           const req = parsePipRequirementsLine(spec);
           if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
             const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-            out.packages.push({ name: req.name, version: eq?.version, spec, file, class: 'runtime' });
+            out.packages.push({
+              name: req.name,
+              version: eq?.version,
+              spec,
+              file,
+              line: lineOf(text, req.name),
+              class: 'runtime',
+            });
           }
         } catch {
           out.warnings.push({ file, message: `cannot parse pip dependency "${spec}"` });

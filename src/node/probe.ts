@@ -8,7 +8,7 @@ const PROBE = `
 import sys, json
 out = {"version": "%d.%d" % sys.version_info[:2], "executable": sys.executable}
 out["stdlib"] = sorted(getattr(sys, "stdlib_module_names", ()))
-packages, installed = {}, {}
+packages, installed, requires = {}, {}, {}
 try:
     import importlib.metadata as md
 except ImportError:
@@ -20,8 +20,12 @@ if md is not None:
             name = d.metadata["Name"]
         except Exception:
             name = None
-        if name:
-            installed.setdefault(name, d.version)
+        if name and name not in installed:
+            installed[name] = d.version
+            try:
+                requires[name] = list(d.requires or [])
+            except Exception:
+                pass
     try:
         packages = {k: sorted(set(v)) for k, v in md.packages_distributions().items()}
     except AttributeError:
@@ -31,6 +35,7 @@ if md is not None:
                 packages.setdefault(top, []).append(name)
 out["packages"] = packages
 out["installed"] = installed
+out["requires"] = requires
 sys.stdout.write(json.dumps(out))
 `;
 

@@ -3,7 +3,6 @@ import * as path from 'path';
 import { ProjectAnalysis, ProjectSpec } from '../core/project';
 import {
   generateAll,
-  GeneratedFiles,
   runtimeTools,
   baseImageOf,
   generateDevcontainer,
@@ -13,11 +12,11 @@ import {
 import { mergeRequirements } from '../core/requirements/merge';
 import { parseRequirements } from '../core/requirements/parse';
 import { normalizeName } from '../core/requirements/names';
+import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from '../core/projectFiles';
 import { safeWrite } from './files';
 import { appendInEncoding, readTextFile, TextFile } from './textFile';
 
 /** Compose file names in the order `docker compose` looks for them: a user's existing one is THE compose file. */
-export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'] as const;
 
 export type ScaffoldOutcome =
   /** created; replaced with consent; requirements merged; identical already */
@@ -163,7 +162,7 @@ async function mergeInto(
   const declaredOnly = declaredOnlyHere(analysis);
   const wanted = spec.requirements.filter((r) => !declaredOnly.has(normalizeName(r.name)));
   const merged = mergeRequirements(before.text, wanted, {
-    tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec)),
+    tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec), spec.baseImageFacts),
     declaredElsewhere: await includedNames(root, 'requirements.txt', before.text),
   });
   // pip rejects a file with a bad line anyway, and appending after a dangling `\` would join our lines to it.
@@ -235,17 +234,11 @@ async function firstExisting(root: string, names: readonly string[]): Promise<st
 }
 
 /** The files scaffold writes, compose by its default name. */
-export const SCAFFOLD_FILE_NAMES: readonly (keyof GeneratedFiles)[] = [
-  'requirements.txt',
-  'Dockerfile',
-  'compose.yaml',
-  '.dockerignore',
-];
 
 /** The scaffold files that do not exist yet in `root` (a compose file under any of its names counts). */
 export async function missingScaffoldFiles(root: string): Promise<string[]> {
   const out: string[] = [];
-  for (const name of SCAFFOLD_FILE_NAMES) {
+  for (const name of SCAFFOLD_FILES) {
     if (!(await firstExisting(root, name === 'compose.yaml' ? COMPOSE_FILE_NAMES : [name]))) out.push(name);
   }
   return out;

@@ -1,38 +1,22 @@
 import { promises as fs } from 'node:fs';
+import { launcherKind } from '../core/python/launchers';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
 import type { ScanWarning } from '../core/project';
+import { NOT_PROJECT_DIRS } from '../core/projectFiles';
 import { cancelled } from './cancelled';
 
 export interface WalkResult {
   /** Project-relative paths (forward slashes) of .py files and notebooks, sorted. */
   python: string[];
   notebooks: string[];
+  /** Shell scripts, Procfile, Makefile, compose files, Dockerfiles: where servers are started outside Python. */
+  launchers: string[];
   warnings: ScanWarning[];
 }
 
-// Never project code: VCS, dependencies, caches, editor state (also skipped when looking for projects).
-export const SKIP_DIRS = new Set([
-  '.git',
-  '.hg',
-  '.svn',
-  'node_modules',
-  'site-packages',
-  'dist-packages',
-  '__pycache__',
-  '.ipynb_checkpoints',
-  '.mypy_cache',
-  '.pytest_cache',
-  '.ruff_cache',
-  '.tox',
-  '.nox',
-  '.venv',
-  'venv',
-  '.eggs',
-  '.idea',
-  '.vscode',
-  '.cache',
-]);
+// Never project code (one list with the editor's drift index; also skipped when looking for projects).
+export const SKIP_DIRS: ReadonlySet<string> = new Set(NOT_PROJECT_DIRS);
 
 interface Rules {
   base: string;
@@ -45,7 +29,7 @@ interface Rules {
  * once; a loop, an unreadable folder or a broken link is a warning and the walk goes on.
  */
 export async function walkProject(root: string, signal?: AbortSignal): Promise<WalkResult> {
-  const out: WalkResult = { python: [], notebooks: [], warnings: [] };
+  const out: WalkResult = { python: [], notebooks: [], launchers: [], warnings: [] };
   const seen = new Set<string>();
   try {
     seen.add(await fs.realpath(root));
@@ -124,11 +108,14 @@ export async function walkProject(root: string, signal?: AbortSignal): Promise<W
         const isPy = ent.name.endsWith('.py');
         const isNb = ent.name.endsWith('.ipynb');
         if ((isPy || isNb) && !ignored(rules, childRel, false)) (isPy ? out.python : out.notebooks).push(childRel);
+        else if (!isPy && !isNb && launcherKind(ent.name) && !ignored(rules, childRel, false))
+          out.launchers.push(childRel);
       }
     }
   }
   out.python.sort();
   out.notebooks.sort();
+  out.launchers.sort();
   return out;
 }
 

@@ -7,6 +7,7 @@ import { imageCommands } from './explorer/imageCommands';
 import { explorerCommands } from './explorer/explorerCommands';
 import { buildRunCommands } from './buildRun/commands';
 import { dockerfileFixCommands } from './language/dockerfile/fixCommands';
+import { developCommands } from './develop/commands';
 
 /**
  * The one command table: every command of every feature, each defined beside its feature.
@@ -18,6 +19,7 @@ export const commandTable: CommandSpec[] = [
   ...explorerCommands,
   ...buildRunCommands,
   ...dockerfileFixCommands,
+  ...developCommands,
 ];
 
 /** Registers the table behind the one error boundary; trust-needing commands refuse in an untrusted workspace. */

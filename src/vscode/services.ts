@@ -10,7 +10,7 @@ export interface Services {
   context: vscode.ExtensionContext;
   log: Log;
   /** The Docker engine for the configured endpoint. */
-  engines: EngineProvider;
+  engine: EngineProvider;
   /** The Docker explorer's model and views (set by registerExplorer before the commands run). */
   explorer?: Explorer;
   /** Last builds, running containers and build/import diagnostics (build and run). */

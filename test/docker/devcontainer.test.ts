@@ -84,8 +84,16 @@ async function project(fixture: string, baseImage: string): Promise<{ dir: strin
   return { dir, home, modules: modulesToCheck(analysis.requirements.flatMap((q) => q.sites)) };
 }
 
+/**
+ * The CLI finds an existing container by ALL its id labels: the run's label alone would make the second
+ * project reuse the first one's container, so each project adds its own.
+ */
+function idLabels(p: { dir: string }): string[] {
+  return ['--id-label', label, '--id-label', `dsc.test.project=${path.basename(path.dirname(p.dir))}`];
+}
+
 async function up(p: { dir: string; home: string }): Promise<{ containerId: string; remoteUser: string }> {
-  const r = await devcontainer(p.home, ['up', '--workspace-folder', p.dir, '--id-label', label]);
+  const r = await devcontainer(p.home, ['up', '--workspace-folder', p.dir, ...idLabels(p)]);
   const result = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
   assert.equal(
     result.outcome,
@@ -96,7 +104,7 @@ async function up(p: { dir: string; home: string }): Promise<{ containerId: stri
 }
 
 async function exec(p: { dir: string; home: string }, argv: string[]): Promise<string> {
-  const r = await devcontainer(p.home, ['exec', '--workspace-folder', p.dir, '--id-label', label, ...argv]);
+  const r = await devcontainer(p.home, ['exec', '--workspace-folder', p.dir, ...idLabels(p), ...argv]);
   assert.equal(r.code, 0, `devcontainer exec ${argv.join(' ')}: ${r.stdout}\n${r.stderr}`);
   return r.stdout.trim();
 }

@@ -10,6 +10,7 @@ CACHE=${DSC_CACHE:-/var/cache/ds-containers}/images
 SLIM_TAG=python:3.11-slim
 SCI_TAG=local/python:3.11-scipy
 JUP_TAG=local/jupyter:3.11
+WEB_TAG=local/python:3.11-web
 export DEBIAN_FRONTEND=noninteractive DOCKER_BUILDKIT=0   # the legacy builder needs no buildx plugin
 log() { printf '[engine-setup %s] %s\n' "$(date +%T)" "$*" >&2; }
 have() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -64,9 +65,16 @@ build_on "$SCI_TAG" py311-scipy 'python3-numpy python3-pandas python3-sklearn py
 # `jupyter lab` onto it (same flags, same token in the log) to behave like a jupyter/* base image.
 build_on "$JUP_TAG" jupyter311 'jupyter-notebook python3-numpy' \
   "printf '#!/bin/sh\nexec jupyter-notebook \"\$@\"\n' >/usr/local/bin/jupyter-lab && chmod +x /usr/local/bin/jupyter-lab"
+# FastAPI and uvicorn from Debian: the docker tier serves a FastAPI app from bare source with them.
+# Debian's fastapi 0.92 declares starlette<0.26 beside Debian's starlette 0.26.1: relax that one bound in its
+# metadata, or pip (offline) tries to resolve a starlette no index can give here.
+build_on "$WEB_TAG" py311-web 'python3-fastapi python3-uvicorn python3-numpy' \
+  "sed -i 's/^Requires-Dist: starlette.*/Requires-Dist: starlette/' /usr/lib/python3/dist-packages/fastapi-*.dist-info/METADATA"
+docker run --rm "$WEB_TAG" pip install --no-index -q --root-user-action=ignore fastapi uvicorn >/dev/null
 # A non-root host user in the docker group: the dev container test runs the Dev Containers CLI as this user to
 # prove that the container's user takes the host user's UID (as root, UID 0, there is nothing to align).
 getent passwd dsc-dev >/dev/null || useradd --uid 1234 --user-group --no-create-home --groups docker --shell /usr/sbin/nologin dsc-dev
 docker run --rm "$SCI_TAG" python -c 'import numpy, pandas, sklearn, matplotlib' >/dev/null
+docker run --rm "$WEB_TAG" python -c 'import fastapi, uvicorn' >/dev/null
 docker run --rm "$JUP_TAG" jupyter lab --version >/dev/null
-log "ready: $SLIM_TAG $SCI_TAG $JUP_TAG"
+log "ready: $SLIM_TAG $SCI_TAG $JUP_TAG $WEB_TAG"

@@ -17,6 +17,9 @@ export async function runSuite({ index = 'out/test/editor/suite/index.js', trust
   fs.cpSync(path.join(ROOT, 'test/fixtures/python-extension-standin'), path.join(d.exts, 'ms-python.python-0.0.1'), {
     recursive: true,
   });
+  fs.cpSync(path.join(ROOT, 'test/fixtures/jupyter-extension-standin'), path.join(d.exts, 'ms-toolsai.jupyter-0.0.1'), {
+    recursive: true,
+  });
   const results = path.join(d.dir, 'results.json');
   const cs = await startCodeServer(d, { DSC_TEST_RESULTS: results, DSC_TEST_GREP: process.env.DSC_TEST_GREP || '' });
   let browser;

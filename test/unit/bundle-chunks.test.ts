@@ -36,7 +36,7 @@ test('bundle: the CLI lints through the Dockerfile chunk (parser, validator and 
 });
 
 test('bundle: the CLI scans and scaffolds through the toml, requirements, ignore and yaml chunks', () => {
-  const r = node([CLI, 'scaffold', 'test/fixtures/projects/src-layout', '--dry-run']);
+  const r = node([CLI, 'scaffold', 'test/fixtures/projects/src-layout', '--dry-run', '--verbose']);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stderr, ''); // a chunk that failed to load would be a warning about its file here
   assert.match(r.stdout, /^requests==/m); // declared in pyproject.toml, parsed by smol-toml and pip-requirements-js

@@ -18,12 +18,14 @@ test('lint: each finding is FILE:LINE:COL: severity CODE: message (1-based), exi
   // syntax findings (numeric codes) and data-science rules (DSC) together, in line order
   assert.deepEqual(io.stdout, [
     'broken.Dockerfile:1:1: warning DSC004: No `USER` in the final stage: the container runs as root.',
-    'broken.Dockerfile:2:1: warning 0: Instructions should be written in uppercase letters',
+    "broken.Dockerfile:2:1: warning ConsistentInstructionCasing: Command 'run' should match the case of the command majority (uppercase).",
     'broken.Dockerfile:2:9: warning DSC002: `pip install` keeps its download cache in the image: add `--no-cache-dir`.',
     'broken.Dockerfile:2:17: warning DSC007: Package installed by name without a version: the next build may install a different one.',
+    'broken.Dockerfile:3:8: error DSC016: `EXPOSE 80000`: not a valid port (0–65535).',
     'broken.Dockerfile:4:6: error 40: Unknown flag: frm',
+    'broken.Dockerfile:4:20: warning DSC018: `COPY` to a relative destination without a `WORKDIR`: where the files land depends on the base image.',
     'broken.Dockerfile:5:1: error 38: Unknown instruction: FROMM',
-    'broken.Dockerfile:6:1: warning 45: MAINTAINER has been deprecated',
+    'broken.Dockerfile:6:1: warning MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label.',
   ]);
   assert.deepEqual(io.stderr, []);
 });
@@ -33,7 +35,7 @@ test('lint: warnings alone exit 0; several files are linted in order', async () 
   assert.equal(await main(['lint', 'warning-only.Dockerfile', 'good.Dockerfile'], io), 0);
   assert.deepEqual(io.stdout, [
     'warning-only.Dockerfile:1:1: warning DSC004: No `USER` in the final stage: the container runs as root.',
-    'warning-only.Dockerfile:2:1: warning 45: MAINTAINER has been deprecated',
+    'warning-only.Dockerfile:2:1: warning MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label.',
   ]);
   const both = captureIo(FIX);
   assert.equal(await main(['lint', 'good.Dockerfile', 'broken.Dockerfile'], both), 1);
@@ -64,4 +66,12 @@ test('lint: no file named is a usage error; an unknown option is named', async (
   const bad = captureIo(FIX);
   assert.equal(await main(['lint', '--fix', 'good.Dockerfile'], bad), 2);
   assert.deepEqual(bad.stderr, ['ds-containers lint: unknown option: --fix']);
+});
+
+test('lint: CopyIgnoredFile reads the .dockerignore beside the Dockerfile', async () => {
+  const io = captureIo(path.join(FIX, 'ignored'));
+  assert.equal(await main(['lint', 'Dockerfile'], io), 0);
+  assert.deepEqual(io.stdout, [
+    'Dockerfile:3:6: warning CopyIgnoredFile: Attempting to Copy file "data/raw.csv" that is excluded by .dockerignore.',
+  ]);
 });

@@ -184,7 +184,7 @@ test('scaffold --devcontainer writes .devcontainer/devcontainer.json, and never 
   assert.match(r.out, /\.devcontainer\/devcontainer\.json: written/);
   assert.equal(parse(fs.readFileSync(file, 'utf8')).name, path.basename(dir));
   fs.writeFileSync(file, '{"name": "mine"}\n');
-  const kept = await run(['--devcontainer']);
+  const kept = await run(['--devcontainer', '--verbose']);
   assert.match(kept.out, /devcontainer\.json: kept/);
   assert.match(kept.out, /--- diff for \.devcontainer\/devcontainer\.json ---/);
   assert.equal(fs.readFileSync(file, 'utf8'), '{"name": "mine"}\n');

@@ -45,9 +45,10 @@ test('syntax: false drops the syntax findings; extra rules are merged in positio
     source: 'test',
   };
   const all = lintDockerfile(read('broken.Dockerfile'), { extraRules: () => [extra] });
+  // dockerfile-utils' casing (line 1) and MAINTAINER (line 5) findings are the build checks' now.
   assert.deepEqual(
     all.map((f) => f.line),
-    [1, 2, 3, 4, 5],
+    [2, 3, 4],
   );
   assert.deepEqual(lintDockerfile(read('broken.Dockerfile'), { syntax: false, extraRules: () => [extra] }), [extra]);
 });

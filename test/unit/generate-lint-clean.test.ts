@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { dscFindings } from '../../src/core/dockerfile/rules';
 import { generateDockerfile } from '../../src/core/generate';
@@ -28,3 +30,19 @@ test('the lint does see problems in a Dockerfile that lacks what ours have (the 
   );
   for (const c of ['DSC001', 'DSC002', 'DSC003', 'DSC004', 'DSC007', 'DSC010']) assert.ok(codes.has(c), c);
 });
+
+// Well-written Dockerfiles of our own (multi-stage, cache mounts, heredocs, platforms): every check stays silent.
+const CLEAN = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'dockerfile', 'clean');
+for (const file of fs.readdirSync(CLEAN)) {
+  test(`well-written ${file} has no finding`, () => {
+    const text = fs.readFileSync(path.join(CLEAN, file), 'utf8');
+    assert.deepEqual(
+      dscFindings(text).map((f) => `${f.code} line ${f.line + 1}: ${f.message}`),
+      [],
+    );
+    assert.deepEqual(
+      syntax.validate(text).map((d) => `line ${d.range.start.line + 1}: ${d.message}`),
+      [],
+    );
+  });
+}

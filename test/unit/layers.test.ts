@@ -1,4 +1,4 @@
-// The layering rules of DESIGN.md, checked on the sources so a violation fails the fastest tier.
+// The layering rules of docs/architecture.md (Layers), checked on the sources so a violation fails the fastest tier.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';

@@ -153,7 +153,7 @@ test('dev paths: tests/, docs/, test_*.py, *_test.py, conftest.py, setup.py, nox
 const nb4 = (cells: unknown[], language = 'python'): string =>
   JSON.stringify({ nbformat: 4, metadata: { kernelspec: { name: 'k', language } }, cells });
 
-test('notebooks: code cells only, source as list or string, lines within the cell', () => {
+test('notebooks: code cells only, numbered among all cells as the editor does, source as list or string, lines within the cell', () => {
   const r = extractNotebook(
     nb4([
       { cell_type: 'markdown', source: 'import md' },
@@ -164,8 +164,8 @@ test('notebooks: code cells only, source as list or string, lines within the cel
   assert.deepEqual(
     r.imports.map((i) => [i.module, i.cell, i.line]),
     [
-      ['numpy', 0, 2],
-      ['pandas', 1, 1],
+      ['numpy', 1, 2],
+      ['pandas', 2, 1],
     ],
   );
 });
@@ -197,6 +197,7 @@ test('notebooks: %pip and !pip install are requirements; other magics and shell 
       ['seaborn', 'seaborn==0.13.2', 1],
       ['requests', 'requests', 2],
       ['tqdm', 'tqdm', 3],
+      ['scipy', 'scipy', 4],
     ],
   );
   assert.deepEqual(

@@ -117,34 +117,45 @@ test('decoding: UTF-8 BOM stripped, coding cookie honoured, UTF-16 and Latin-1 d
 test('mode: app beats notebooks, notebooks beat scripts, the entry prefers main/app/train/run names', () => {
   const f = (
     file: string,
-    o: Partial<{ notebook: boolean; hasMainGuard: boolean; apps: ('flask' | 'dash' | 'streamlit')[] }> = {},
+    o: Partial<{
+      notebook: boolean;
+      hasMainGuard: boolean;
+      topLevelCode: boolean;
+      apps: ('flask' | 'dash' | 'streamlit')[];
+    }> = {},
   ) => ({ file, notebook: false, hasMainGuard: false, apps: [], ...o });
-  assert.deepEqual(detectMode([f('a.ipynb', { notebook: true }), f('web/server.py', { apps: ['flask'] })]), {
+  const pick = (files: ReturnType<typeof f>[]) => {
+    const m = detectMode(files);
+    return { mode: m.mode, framework: m.framework, entry: m.entry };
+  };
+  assert.deepEqual(pick([f('a.ipynb', { notebook: true }), f('web/server.py', { apps: ['flask'] })]), {
     mode: 'app',
     framework: 'flask',
     entry: 'web/server.py',
   });
-  assert.deepEqual(detectMode([f('app.py', { apps: ['dash'] }), f('x.py', { apps: ['flask'] })]), {
+  assert.deepEqual(pick([f('app.py', { apps: ['dash'] }), f('x.py', { apps: ['flask'] })]), {
     mode: 'app',
     framework: 'dash',
     entry: 'app.py',
   });
-  assert.deepEqual(detectMode([f('a.ipynb', { notebook: true }), f('cli.py', { hasMainGuard: true })]), {
+  assert.deepEqual(pick([f('a.ipynb', { notebook: true }), f('cli.py', { hasMainGuard: true })]), {
     mode: 'jupyter',
+    framework: undefined,
+    entry: undefined,
   });
   assert.deepEqual(
-    detectMode([
+    pick([
       f('aaa.py', { hasMainGuard: true }),
       f('train.py', { hasMainGuard: true }),
       f('main.py', { hasMainGuard: true }),
       f('pkg/main.py', { hasMainGuard: true }),
     ]),
-    { mode: 'script', entry: 'main.py' },
+    { mode: 'script', framework: undefined, entry: 'main.py' },
   );
-  assert.deepEqual(detectMode([f('tests/test_app.py', { apps: ['flask'], hasMainGuard: true }), f('run.py')]), {
-    mode: 'script',
-    entry: 'run.py',
-  });
+  assert.deepEqual(
+    pick([f('tests/test_app.py', { apps: ['flask'], hasMainGuard: true }), f('run.py', { topLevelCode: true })]),
+    { mode: 'script', framework: undefined, entry: 'run.py' },
+  );
 });
 
 test("requires-python ranges decide whether the interpreter's version fits", () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { rulesMarkdown } from '../../src/core/dockerfile/rules/markdown';
-import { REQUIREMENT_RULES } from '../../src/core/drift/docs';
+import { REQUIREMENT_RULES } from '../../src/core/drift/requirements-lint';
 import { DEVCONTAINER_RULES } from '../../src/core/devcontainer/lint';
 
 test('docs/rules.md matches the rule ids, messages and docs', () => {

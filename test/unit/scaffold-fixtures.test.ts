@@ -66,7 +66,7 @@ test('linear-classifier-notebook on a Jupyter base image installs no JupyterLab'
 test('app-streamlit --dry-run prints the streamlit server and writes nothing', async () => {
   const dir = copyFixture('app-streamlit');
   const before = fs.readdirSync(dir).sort();
-  const r = await scaffold(dir, '--dry-run');
+  const r = await scaffold(dir, '--dry-run', '--verbose');
   assert.equal(r.code, 0, r.err);
   assert.deepEqual(fs.readdirSync(dir).sort(), before);
   assert.match(r.out, /"streamlit", "run", "streamlit_app\.py", "--server\.address=0\.0\.0\.0"/);
@@ -78,7 +78,10 @@ test('app-streamlit --dry-run prints the streamlit server and writes nothing', a
 test('app-fastapi: uvicorn serves main:app on 8000', async () => {
   const dir = copyFixture('app-fastapi');
   const r = await scaffold(dir);
-  assert.match(r.read('Dockerfile'), /^CMD \["uvicorn", "main:app", "--host", "0\.0\.0\.0", "--port", "8000"\]$/m);
+  assert.match(
+    r.read('Dockerfile'),
+    /^CMD \["python", "-m", "uvicorn", "main:app", "--host", "0\.0\.0\.0", "--port", "8000"\]$/m,
+  );
   assert.ok(requirementNames(r.read('requirements.txt')).includes('uvicorn'));
   fs.rmSync(dir, { recursive: true });
 });

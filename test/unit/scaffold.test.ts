@@ -44,10 +44,18 @@ test('scaffold writes the four files into a fresh project', async () => {
   fs.rmSync(dir, { recursive: true });
 });
 
-test('an existing Dockerfile is left alone: the proposal and a diff are printed; --force replaces it', async () => {
+test('an existing Dockerfile is left alone: one line says so, --verbose prints the proposal and diff, --force replaces it', async () => {
   const mine = 'FROM python:3.11-slim\nCMD ["python", "mine.py"]\n';
   const dir = project({ 'train.py': 'import numpy\n', Dockerfile: mine });
-  const r = await scaffold(dir, []);
+  const quiet = await scaffold(dir, []);
+  assert.equal(quiet.code, 0);
+  assert.match(
+    quiet.out,
+    /^Dockerfile: yours differs from the proposal \(\+\d+ -1 lines; --verbose shows the diff\)$/m,
+  );
+  assert.doesNotMatch(quiet.out, /--- proposed|^\+/m);
+  assert.ok(quiet.out.split('\n').length < 15, quiet.out);
+  const r = await scaffold(dir, ['--verbose']);
   assert.equal(r.code, 0);
   assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), mine);
   assert.match(r.out, /--- proposed Dockerfile ---/);
@@ -77,7 +85,7 @@ test('an existing requirements.txt is merged: the user lines stay, missing ones 
 test('--dry-run prints every file and writes nothing', async () => {
   const dir = project({ 'train.py': 'import numpy\n', 'requirements.txt': 'scipy\n' });
   const before = listing(dir);
-  const r = await scaffold(dir, ['--dry-run', '--mode', 'jupyter']);
+  const r = await scaffold(dir, ['--dry-run', '--mode', 'jupyter', '--verbose']);
   assert.equal(r.code, 0);
   assert.deepEqual(listing(dir), before);
   for (const f of ['Dockerfile (new file)', 'compose.yaml (new file)', '.dockerignore (new file)', 'requirements.txt'])
@@ -101,14 +109,15 @@ test('flags reach the spec: base image, python, gpu, entry; a .env file is passe
   fs.rmSync(dir, { recursive: true });
 });
 
-test('scan warnings go to stderr as PATH:LINE: warning: message; unpinned names are reported', async () => {
+test('scan warnings go to stderr as PATH:LINE: warning: message; unpinned names are reported once', async () => {
   const dir = project({ 'train.py': '' });
-  const r = await scaffold(dir, ['--dry-run'], {
+  const r = await scaffold(dir, ['--dry-run', '--mode', 'jupyter'], {
     warnings: [{ file: 'bad.ipynb', line: 3, message: 'broken notebook' }],
     requirements: [req('torch')],
   });
   assert.match(r.err, /^bad\.ipynb:3: warning: broken notebook$/m);
-  assert.match(r.err, /left unpinned: torch/);
+  // torch was warned about where the scan found it; the tool we add (jupyterlab) is said here.
+  assert.match(r.err, /left unpinned: jupyterlab$/m);
   fs.rmSync(dir, { recursive: true });
 });
 
@@ -139,7 +148,7 @@ test('an impossible mode is a one-line error naming the fix', async () => {
 });
 
 test('a generated file name taken by a folder is one line, exit 1, before anything is written', async () => {
-  const dir = project({ 'train.py': '' });
+  const dir = project({ 'train.py': 'print(1)\n' });
   fs.mkdirSync(path.join(dir, 'compose.yaml'));
   const io = captureIo(dir);
   assert.equal(await main(['scaffold', '.'], io), 1);

@@ -87,7 +87,7 @@ async function activateCommands(mode: number) {
   const services = {
     context: { extensionMode: mode, subscriptions: [] },
     log,
-    engines: { get: () => engine },
+    engine: { get: () => engine },
     explorer: { model: { refresh: async () => undefined } },
   };
   const { registerCommands } = await import('../../src/vscode/commands');

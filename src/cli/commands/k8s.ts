@@ -3,14 +3,14 @@ import { randomBytes } from 'crypto';
 import { CliCommand, CliError, CliIo } from '../io';
 import { parseArgs } from '../args';
 import { projectDir } from './dockerShared';
-import { ProjectMode, ProjectSpec } from '../../core/project';
+import { PROJECT_MODES, ProjectMode, ProjectSpec } from '../../core/project';
 import { SpecError, specFromAnalysis } from '../../core/generate';
 import { generateKubernetes, KubeOptions, KubeOptionsError, kubeName, renderKubernetes } from '../../core/kubernetes';
 import { isValidTag } from '../../core/docker/tag';
 import { analyzeProject } from '../../node/analyze';
 import { applyManifests, currentContext, followJob, KubectlError } from '../../node/kubernetes/kubectl';
 
-const modes = ['auto', 'script', 'jupyter', 'app'];
+const modes = ['auto', ...PROJECT_MODES];
 
 export const k8sCommand: CliCommand = {
   name: 'k8s',

@@ -24,6 +24,26 @@ function read(file: string, cwd: string): string {
   }
 }
 
+/**
+ * The ignore patterns Docker applies when the Dockerfile's folder is the build context: a
+ * `<Dockerfile>.dockerignore` beside it wins over `.dockerignore` (BuildKit's rule).
+ */
+function ignorePatterns(file: string, cwd: string): string[] | undefined {
+  const abs = path.resolve(cwd, file);
+  for (const f of [`${abs}.dockerignore`, path.join(path.dirname(abs), '.dockerignore')]) {
+    try {
+      return fs
+        .readFileSync(f, 'utf8')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'));
+    } catch {
+      // none here: the next candidate, or no patterns
+    }
+  }
+  return undefined;
+}
+
 /** `ds-containers lint FILE...`: every finding as FILE:LINE:COL, exit 1 when any is an error, 2 when a file cannot be read. */
 export const lint: CliCommand = {
   name: 'lint',
@@ -51,7 +71,9 @@ export const lint: CliCommand = {
             exists: (rel) =>
               fs.statSync(path.resolve(io.cwd, path.dirname(file), rel), { throwIfNoEntry: false })?.isFile() ?? false,
           })
-        : lintDockerfile(text, { extraRules: (t) => dscFindings(t) });
+        : lintDockerfile(text, {
+            extraRules: (t) => dscFindings(t, { facts: { dockerignore: ignorePatterns(file, io.cwd) } }),
+          });
       for (const f of findings) io.out(formatFinding(file, f));
       errors ||= hasErrors(findings);
     }

@@ -4,24 +4,29 @@ import { engineFor, projectDir, tagFor } from './dockerShared';
 import { runProject } from '../../node/docker/run';
 import { Engine } from '../../node/docker/engine';
 
+export interface RunOptions {
+  args: string[];
+  /** undefined mounts servers (Jupyter, apps: development runs) and not scripts; true mounts any. */
+  mount: boolean | undefined;
+  /** --env-file choices (relative to the project); default `.env` when it exists. */
+  envFiles?: string[];
+}
+
 /** Runs a built image: scripts stream and exit with the container's code; servers run until Ctrl-C. */
-/** mount: undefined mounts servers (Jupyter, apps: development runs) and not scripts; true mounts any. */
 export async function runWithOutput(
   io: CliIo,
   engine: Engine,
   dir: string,
   tag: string,
-  args: string[],
-  mount: boolean | undefined,
+  o: RunOptions,
 ): Promise<number> {
-  if (!(await engine.imageSummary(tag)))
-    throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`);
   const partial = { stdout: '', stderr: '' };
   const r = await runProject(engine, {
     dir,
     tag,
-    args,
-    mount,
+    args: o.args,
+    mount: o.mount,
+    envFiles: o.envFiles,
     signal: io.signal,
     // io writes whole lines: hold a partial line until its end arrives.
     onOutput: (stream, text) => {
@@ -29,11 +34,17 @@ export async function runWithOutput(
       partial[stream] = lines.pop() ?? '';
       for (const l of lines) (stream === 'stderr' ? io.err : io.out)(l);
     },
-    onStarted: (id, ports) => {
+    onNote: (line) => io.err(line),
+    // Said only once the server answers: a server that dies at startup gets no URL under its error.
+    onReady: (ports) => {
       for (const [c, h] of ports) io.err(`port ${c} → http://127.0.0.1:${h}`);
-      void id;
     },
     onJupyter: (url) => io.out(`Jupyter is ready: ${url.hostUrl}  (Ctrl-C stops the container)`),
+  }).catch((e: Error) => {
+    // One inspect fewer on the way in: a missing image is the engine's 404, said our way.
+    if (/no such image/i.test(e.message))
+      throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`);
+    throw e;
   });
   if (partial.stdout) io.out(partial.stdout);
   if (partial.stderr) io.err(partial.stderr);
@@ -51,20 +62,22 @@ export function interruptedExitCode(reason: unknown): number {
   return reason === 'SIGTERM' ? 143 : 130;
 }
 
+/** --env-file values, when any were given. */
+export function envFilesOf(lists: Map<string, string[]>): string[] | undefined {
+  return lists.get('env-file');
+}
+
 export const runCommand: CliCommand = {
   name: 'run',
-  usage: 'run DIR [--tag TAG] [--mount] [-- ARGS]',
-  summary: 'run the built image: a script exits with its code; Jupyter prints its URL and runs until Ctrl-C',
+  usage: 'run DIR [--tag TAG] [--mount] [--env-file FILE]… [-- ARGS]',
+  summary: 'run the built image (.env passed at run time): a script exits with its code; Jupyter prints its URL',
   async run(argv, io) {
-    const a = parseArgs(argv, ['mount'], ['tag']);
+    const a = parseArgs(argv, ['mount'], ['tag', 'env-file']);
     const dir = projectDir(io, a.positional);
-    return runWithOutput(
-      io,
-      engineFor(io),
-      dir,
-      tagFor(dir, a.flags.get('tag')),
-      a.rest,
-      a.flags.has('mount') || undefined,
-    );
+    return runWithOutput(io, engineFor(io), dir, tagFor(dir, a.flags.get('tag')), {
+      args: a.rest,
+      mount: a.flags.has('mount') || undefined,
+      envFiles: envFilesOf(a.lists),
+    });
   },
 };

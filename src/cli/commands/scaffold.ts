@@ -2,32 +2,57 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CliCommand, CliError, CliIo } from '../io';
 import { parseArgs } from '../args';
-import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
-import { baseImageOf, SpecError, specFromAnalysis } from '../../core/generate';
+import { PROJECT_MODES, ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
+import { baseImageOf, defaultBaseImage, SpecError, specFromAnalysis } from '../../core/generate';
+import { askBaseImage, baseImageFacts, pinSpec } from '../../node/basePins';
+import { Engine } from '../../node/docker/engine';
+import { engineFor } from './dockerShared';
+import { PINS_HELP, pinsFlag, PYTHON_FLAGS, PYTHON_FLAGS_HELP, pythonFlags } from '../pythonFlags';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
 import { unifiedDiff } from '../../node/files';
 import { projectFolders } from '../../node/projects';
 import { scaffoldProject, scaffoldReport, ScaffoldFileError, ScaffoldResult } from '../../node/scaffold';
+import { missingEnvHint } from '../../core/docker/envFile';
+import { isExcluded } from '../../core/requirements/exclude';
+import { parseRequirements } from '../../core/requirements/parse';
+import { normalizeName } from '../../core/requirements/names';
 
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
-const modes = ['auto', 'script', 'jupyter', 'app'];
+const modes = ['auto', ...PROJECT_MODES];
+/** Scaffold's flags that `up` takes too (and forwards). */
+export const SCAFFOLD_FLAGS = ['gpu', 'force', 'verbose', 'offline', 'no-pin'] as const;
+export const SCAFFOLD_VALUED = ['mode', 'base-image', 'entry', 'exclude', 'pins', ...PYTHON_FLAGS] as const;
+
+export interface ScaffoldCommandOptions {
+  /** Print the "Next:" hint (up does not: it goes on to build). */
+  nextHint?: boolean;
+  /** A file kept because --force was not given is a failure (up with explicit choices must not build the old files). */
+  keptIsError?: boolean;
+  /** Say the missing-.env hint (up does not: its run says it, once). */
+  envHint?: boolean;
+}
 
 /** `scaffold` with the analysis injectable, so tests can also feed hand-built analyses. */
-export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: { nextHint?: boolean } = {}): CliCommand {
+export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: ScaffoldCommandOptions = {}): CliCommand {
   return {
     name: 'scaffold',
     usage:
-      'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--python X.Y] [--gpu] [--entry FILE] [--devcontainer] [--force] [--dry-run]',
+      'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--pins interpreter|image|none] ' +
+      '[--interpreter PATH] [--python-version X.Y] [--gpu] [--entry FILE] [--exclude NAME]… [--devcontainer] ' +
+      '[--force] [--dry-run] [--offline] [--verbose]',
+    help: [...PINS_HELP, ...PYTHON_FLAGS_HELP],
     summary:
-      'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also .devcontainer/devcontainer.json); never overwrites without --force',
+      'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also ' +
+      '.devcontainer/devcontainer.json); never overwrites without --force',
     run: (args, io) => scaffold(args, io, analyze, opts),
   };
 }
 
 export const scaffoldCommand = makeScaffoldCommand();
 
-async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nextHint?: boolean }): Promise<number> {
-  const args = parseArgs(argv, ['gpu', 'force', 'dry-run', 'devcontainer'], ['mode', 'base-image', 'python', 'entry']);
+async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: ScaffoldCommandOptions): Promise<number> {
+  const args = parseArgs(argv, [...SCAFFOLD_FLAGS, 'dry-run', 'devcontainer'], [...SCAFFOLD_VALUED]);
+  const verbose = args.flags.has('verbose');
   if (args.positional.length !== 1) throw new CliError('expected one project folder: scaffold DIR');
   const root = path.resolve(io.cwd, args.positional[0]);
   const stat = await fs.stat(root).catch(() => undefined);
@@ -42,35 +67,53 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
   const dryRun = args.flags.has('dry-run');
   const force = args.flags.has('force');
 
-  const python = flag(args.flags, 'python');
-  const minor = /^3\.(\d+)$/.exec(python ?? '3.8');
-  if (!minor || Number(minor[1]) < 8)
-    throw new CliError(`--python must be 3.8 or newer, written X.Y (e.g. 3.11), not "${python}"`);
+  const { interpreter, pythonVersion: python } = pythonFlags(args.flags);
+  const pins = pinsFlag(args.flags, args.flags.has('no-pin'));
 
-  const analysis = await analyze(root, { signal: io.signal });
+  const analysis = await analyze(root, {
+    signal: io.signal,
+    offline: args.flags.has('offline'),
+    noPin: pins === 'none',
+    ...(interpreter ? { python: interpreter } : {}),
+  });
   // Paths as scan prints them: relative to the current folder.
   for (const w of analysis.warnings) {
     const file =
       w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;
     io.err(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
   }
+  // The base image is asked once per image id (cached): what it has is not added again, and pins can come from it.
+  const baseRef = flag(args.flags, 'base-image')?.trim() || defaultBaseImage(python ?? analysis.pythonVersion);
+  const base = await askBaseImage(engineOrUndefined(io), baseRef, { env: io.env });
+  if (pins === 'image' && !base.facts?.python)
+    throw new CliError(`--pins image: ${base.problem ?? `cannot ask ${baseRef}`}`, 1);
   let spec: ProjectSpec;
   try {
     spec = specFromAnalysis(analysis, {
+      baseImageFacts: baseImageFacts(base),
       mode: mode as ProjectMode | 'auto',
       baseImage: flag(args.flags, 'base-image'),
       pythonVersion: python,
       gpu: args.flags.has('gpu') || undefined,
       entry: entry?.replace(/\\/g, '/'),
       versionSource: versionSource(analysis),
+      exclude: args.lists.get('exclude'),
     });
   } catch (e) {
     if (e instanceof SpecError) throw new CliError(e.message);
     throw e;
   }
-  io.out(describe(spec, flag(args.flags, 'python') ? '--python' : analysis.pythonVersionFrom));
+  const pinned = pinSpec(spec, analysis, pins, base, baseRef);
+  spec = pinned.spec;
+  for (const n of pinned.notes) io.err(`requirements.txt: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
+  if (!base.facts && spec.mode === 'jupyter')
+    io.err(`note: ${base.problem}: whether it has Jupyter is judged by its name`);
+  io.out(describe(spec, python ? '--python-version' : analysis.pythonVersionFrom));
+  if (spec.entry && !entry) for (const l of entryLines(analysis, spec.entry)) io.out(l);
   if (spec.hasEnvFile)
-    io.out('.env: passed to the container by compose.yaml (env_file) and kept out of the image by .dockerignore.');
+    io.out('.env: passed to the container at run time (run, up, compose env_file), never copied into the image.');
+  const envHint = missingEnvHint(analysis.existing);
+  if (envHint && opts.envHint !== false) io.err(envHint);
   const rel = (file: string, line?: number): string =>
     `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
   let result: ScaffoldResult;
@@ -79,7 +122,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
       dryRun,
       devcontainer: args.flags.has('devcontainer') ? { name: path.basename(root) } : undefined,
       consent: (name, before, proposed) => {
-        if (!force) printProposal(io, name, before, proposed);
+        if (!force) printProposal(io, name, before, proposed, verbose);
         return force;
       },
     });
@@ -88,16 +131,26 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: { nex
       throw new CliError(`cannot ${e.verb} ${e.file} in ${args.positional[0]}: ${e.why}`, 1);
     throw e;
   }
-  if (dryRun) for (const f of result.files) printProposal(io, f.name, f.before, f.proposed);
+  // The report below says "unchanged" itself: a dry run prints each other file once.
+  if (dryRun)
+    for (const f of result.files)
+      if (f.outcome !== 'unchanged') printProposal(io, f.name, f.before, f.proposed, verbose);
   const report = scaffoldReport(result, rel, ' (--force)');
   for (const line of report.warnings) io.err(line);
   for (const line of report.info) io.out(line);
-  unpinnedWarning(spec, io);
+  if (pins !== 'none') unpinnedWarning(spec, analysis, io);
   const kept = result.files.filter((f) => f.outcome === 'kept').map((f) => f.name);
+  for (const name of stillListed(result, analysis, args.lists.get('exclude'))) {
+    io.err(
+      `requirements.txt: warning: ${name} is excluded but still listed; delete its line (it will not be added back)`,
+    );
+  }
   if (dryRun) io.out('Dry run: nothing was written.');
-  else if (kept.length)
-    io.out(`Left alone (they exist): ${kept.join(', ')}. Review the diffs above; rerun with --force to replace them.`);
-  else if (opts.nextHint !== false && !result.problem)
+  else if (kept.length) {
+    const review = verbose ? 'Review the diffs above' : 'See the changes with --verbose';
+    io.out(`Left alone (they exist): ${kept.join(', ')}. ${review}; rerun with --force to replace them.`);
+    if (opts.keptIsError) return 1;
+  } else if (opts.nextHint !== false && !result.problem)
     io.out('Next: docker compose up --build   (or: docker build --build-arg UID=$(id -u) -t NAME .)');
   // The other files are written, but the image would lack what requirements.txt could not get: say so in the exit code.
   return result.problem ? 1 : 0;
@@ -124,9 +177,22 @@ function describe(spec: ProjectSpec, pythonFrom: string | undefined): string {
   );
 }
 
-function printProposal(io: CliIo, name: string, before: string | undefined, proposed: string): void {
+/** One line per file by default; the whole proposal and its diff with --verbose. */
+function printProposal(io: CliIo, name: string, before: string | undefined, proposed: string, verbose: boolean): void {
   if (before === proposed) {
     io.out(`${name}: unchanged`);
+    return;
+  }
+  if (!verbose) {
+    const lines = proposed.replace(/\n$/, '').split('\n').length;
+    if (before === undefined) {
+      io.out(`${name}: new file, ${lines} lines (--verbose shows it)`);
+      return;
+    }
+    const diff = unifiedDiff(name, before, proposed).split('\n');
+    const plus = diff.filter((l) => l.startsWith('+') && !l.startsWith('+++')).length;
+    const minus = diff.filter((l) => l.startsWith('-') && !l.startsWith('---')).length;
+    io.out(`${name}: yours differs from the proposal (+${plus} -${minus} lines; --verbose shows the diff)`);
     return;
   }
   io.out(`--- proposed ${name}${before === undefined ? ' (new file)' : ''} ---`);
@@ -137,8 +203,35 @@ function printProposal(io: CliIo, name: string, before: string | undefined, prop
   }
 }
 
-function unpinnedWarning(spec: ProjectSpec, io: CliIo): void {
-  const unpinned = spec.requirements.filter((r) => !r.version).map((r) => r.name);
+/** Why the entry was chosen, and the other runnable files (a few), so a wrong guess is one flag away. */
+function entryLines(analysis: ProjectAnalysis, entry: string): string[] {
+  if (analysis.entry !== entry || !analysis.entryWhy) return [];
+  const out = [`Entry ${entry}: ${analysis.entryWhy}.`];
+  const others = analysis.entryAlternatives ?? [];
+  if (others.length) {
+    const shown = others.slice(0, 5).join(', ') + (others.length > 5 ? ` and ${others.length - 5} more` : '');
+    out.push(`  Also runnable: ${shown}; choose one with --entry FILE.`);
+  }
+  return out;
+}
+
+/** Excluded names that requirements.txt still lists (the merge never deletes a user's line). */
+function stillListed(result: ScaffoldResult, analysis: ProjectAnalysis, flags: string[] = []): string[] {
+  const file = result.files.find((f) => f.name === 'requirements.txt');
+  const excluded = [...(analysis.excluded ?? []), ...flags];
+  if (!file || !excluded.length) return [];
+  const listed = parseRequirements(file.proposed)
+    .lines.filter((l) => l.kind === 'requirement' && l.name)
+    .map((l) => l.name!);
+  return listed.filter((n) => isExcluded(n, excluded));
+}
+
+function unpinnedWarning(spec: ProjectSpec, analysis: ProjectAnalysis, io: CliIo): void {
+  // Those the scan found were warned about at their import already: one warning per package.
+  const scanned = new Set(analysis.requirements.map((r) => normalizeName(r.name)));
+  const unpinned = spec.requirements
+    .filter((r) => !r.version && !scanned.has(normalizeName(r.name)))
+    .map((r) => r.name);
   if (unpinned.length)
     io.err(`requirements.txt: warning: no installed version found, left unpinned: ${unpinned.join(', ')}`);
 }
@@ -151,4 +244,13 @@ async function refuseSeveralProjects(root: string, io: CliIo): Promise<void> {
   throw new CliError(
     `${path.relative(io.cwd, root) || '.'} holds ${projects.length} projects (${rel.join(', ')}): name one, e.g. ${rel[0]}`,
   );
+}
+
+/** The engine to ask the base image through; none when the endpoint settings cannot even be read. */
+function engineOrUndefined(io: CliIo): Engine | undefined {
+  try {
+    return engineFor(io);
+  } catch {
+    return undefined;
+  }
 }

@@ -3,23 +3,26 @@ import path from 'node:path';
 import { parseArgs } from '../args';
 import { CliCommand, CliError } from '../io';
 import { analyzeProject } from '../../node/analyze';
+import { PYTHON_FLAGS, PYTHON_FLAGS_HELP, pythonFlags } from '../pythonFlags';
 
 /** `ds-containers scan DIR`: the runtime requirements on stdout, warnings on stderr. */
 export const scanCommand: CliCommand = {
   name: 'scan',
-  usage: 'scan DIR [--no-pin] [--json] [--python PATH]',
+  usage: 'scan DIR [--no-pin] [--json] [--interpreter PATH] [--offline]',
   summary: 'List the runtime requirements of a project from its imports (warnings on stderr).',
+  help: PYTHON_FLAGS_HELP,
   async run(argv, io) {
-    const args = parseArgs(argv, ['no-pin', 'json'], ['python']);
+    const args = parseArgs(argv, ['no-pin', 'json', 'offline'], [...PYTHON_FLAGS]);
     if (args.positional.length > 1) throw new CliError(`expected one folder, got ${args.positional.length}`);
     const dir = path.resolve(io.cwd, args.positional[0] ?? '.');
     const st = await fs.stat(dir).catch(() => undefined);
     if (!st) throw new CliError(`no such folder: ${dir}`);
     if (!st.isDirectory()) throw new CliError(`not a folder: ${dir}`);
-    const python = args.flags.get('python');
+    const { interpreter } = pythonFlags(args.flags);
     const analysis = await analyzeProject(dir, {
-      python: typeof python === 'string' ? python : 'python3',
+      python: interpreter ?? 'python3',
       noPin: args.flags.has('no-pin'),
+      offline: args.flags.has('offline'),
       signal: io.signal,
     });
     for (const w of analysis.warnings) {
@@ -34,11 +37,17 @@ export const scanCommand: CliCommand = {
         .sort((a, b) =>
           a.file < b.file ? -1 : a.file > b.file ? 1 : (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line,
         );
-      io.out(JSON.stringify({ ...analysis, imports }, null, 2));
+      // The interpreter's whole installed set is for pinning, not for readers of the analysis.
+      const interpreter = analysis.interpreter && {
+        ...analysis.interpreter,
+        installed: undefined,
+        requires: undefined,
+      };
+      io.out(JSON.stringify({ ...analysis, interpreter, imports }, null, 2));
       return 0;
     }
     for (const r of analysis.requirements) {
-      if (r.class !== 'runtime') continue;
+      if (r.class !== 'runtime' || r.unavailable) continue;
       io.out(r.version && !args.flags.has('no-pin') ? `${r.name}==${r.version}` : r.name);
     }
     return 0;

@@ -1,34 +1,100 @@
-import { CliCommand } from '../io';
-import { parseArgs } from '../args';
+import { existsSync, promises as fs } from 'fs';
+import * as path from 'path';
+import { CliCommand, CliIo } from '../io';
+import { parseArgs, ParsedArgs } from '../args';
 import { buildWithProgress, engineFor, projectDir, tagFor } from './dockerShared';
-import { runWithOutput } from './run';
-import { makeScaffoldCommand } from './scaffold';
+import { envFilesOf, runWithOutput } from './run';
+import { makeScaffoldCommand, SCAFFOLD_FLAGS, SCAFFOLD_VALUED } from './scaffold';
 import { analyzeProject } from '../../node/analyze';
 import { missingScaffoldFiles } from '../../node/scaffold';
+import { LOCK_FILE } from '../../node/lock';
+import { lockCommand } from './lock';
+import { PINS_HELP, PYTHON_FLAGS_HELP } from '../pythonFlags';
+import { safeWrite, unifiedDiff } from '../../node/files';
+import { baseImageChange } from '../../core/dockerfile/rebase';
+
+// Flags that change what scaffold writes: given explicitly, they are never ignored because the files exist.
+const SHAPING = ['mode', 'python', 'python-version', 'entry', 'exclude', 'gpu'];
 
 export const upCommand: CliCommand = {
   name: 'up',
-  usage: 'up DIR [--tag TAG] [--base-image IMAGE] [--mode MODE] [--no-pin] [--mount] [-- ARGS]',
+  usage:
+    'up DIR [--tag TAG] [--base-image IMAGE] [--mode MODE] [--entry FILE] [--exclude NAME]… [--force] ' +
+    '[--pins interpreter|image|none] [--interpreter PATH] [--python-version X.Y] [--lock] [--mount] ' +
+    '[--env-file FILE]… [--verbose] [-- ARGS]',
   summary: 'scaffold the missing files, build, and run: the whole way from source to a running container',
+  help: [
+    ...PINS_HELP,
+    '--no-pin             old spelling of --pins none',
+    ...PYTHON_FLAGS_HELP,
+    `--lock               after a successful build, write ${LOCK_FILE}`,
+    '                     from the image (ds-containers lock)',
+  ],
   async run(argv, io) {
-    const a = parseArgs(argv, ['no-pin', 'mount'], ['tag', 'base-image', 'mode']);
+    const a = parseArgs(argv, ['mount', 'lock', ...SCAFFOLD_FLAGS], ['tag', 'env-file', ...SCAFFOLD_VALUED]);
     const dir = projectDir(io, a.positional);
     const tag = tagFor(dir, a.flags.get('tag'));
+    const force = a.flags.has('force');
+    const base = a.flags.get('base-image');
     const missing = await missingScaffoldFiles(dir);
-    if (missing.length) {
-      // Scaffold never overwrites: it writes what is missing and merges requirements.txt.
-      // Pins come from the local interpreter; --no-pin leaves them to pip (offline mirrors, other platforms).
-      const noPin = a.flags.has('no-pin');
-      const scaffold = makeScaffoldCommand((root, o) => analyzeProject(root, { ...o, noPin }), { nextHint: false });
-      const flags = (['base-image', 'mode'] as const).flatMap((f) =>
-        typeof a.flags.get(f) === 'string' ? [`--${f}`, a.flags.get(f) as string] : [],
-      );
-      const code = await scaffold.run([dir, ...flags], io);
+    let rebased = false;
+    if (typeof base === 'string' && !missing.includes('Dockerfile')) {
+      const code = await offerBaseImage(io, dir, base, force);
+      if (code !== 0) return code;
+      rebased = force;
+    }
+    const shaping = SHAPING.some((f) => a.flags.has(f));
+    if (missing.length || shaping || (force && !rebased)) {
+      // Scaffold writes what is missing, merges requirements.txt and replaces the rest only with --force.
+      // Pins: --pins interpreter|image|none (and --no-pin) are forwarded with the other scaffold flags.
+      const scaffold = makeScaffoldCommand(analyzeProject, { nextHint: false, keptIsError: shaping, envHint: false });
+      // --force that changed the FROM of the user's Dockerfile is not also consent to replace the whole file.
+      const code = await scaffold.run([dir, ...forwarded(a).filter((f) => !(rebased && f === '--force'))], io);
       if (code !== 0) return code;
     }
     const engine = engineFor(io);
     const built = await buildWithProgress(io, engine, dir, tag);
     if (!built.ok) return 1;
-    return runWithOutput(io, engine, dir, tag, a.rest, a.flags.has('mount') || undefined);
+    if (a.flags.has('lock')) {
+      const code = await lockCommand.run([dir, '--tag', tag], io);
+      if (code !== 0) return code;
+    } else if (!existsSync(path.join(dir, LOCK_FILE))) {
+      io.out(
+        `Lock this environment so that a rebuild gets exactly it: ds-containers lock ${path.relative(io.cwd, dir) || '.'}`,
+      );
+    }
+    const envFiles = envFilesOf(a.lists);
+    return runWithOutput(io, engine, dir, tag, { args: a.rest, mount: a.flags.has('mount') || undefined, envFiles });
   },
 };
+
+/** The scaffold flags of an `up` command line, as scaffold takes them. */
+function forwarded(a: ParsedArgs): string[] {
+  const out: string[] = [];
+  for (const f of SCAFFOLD_VALUED) for (const v of a.lists.get(f) ?? []) out.push(`--${f}`, v);
+  for (const f of SCAFFOLD_FLAGS) if (a.flags.has(f)) out.push(`--${f}`);
+  return out;
+}
+
+/**
+ * --base-image against an existing Dockerfile: its FROM changes only with consent (--force); without it
+ * the difference is said, with the diff, and up stops rather than build the other image.
+ */
+async function offerBaseImage(io: CliIo, dir: string, image: string, force: boolean): Promise<number> {
+  const file = path.join(dir, 'Dockerfile');
+  const text = await fs.readFile(file, 'utf8');
+  const change = baseImageChange(text, image);
+  if (!change) return 0;
+  const rel = path.relative(io.cwd, file) || 'Dockerfile';
+  io.err(`${rel}:${change.line}: FROM ${change.current}, but --base-image ${image} was asked`);
+  io.out(unifiedDiff('Dockerfile', text, change.text).replace(/\n$/, ''));
+  if (!force) {
+    io.err(
+      `${rel}: left as it is; rerun with --force to apply this change, or drop --base-image to build FROM ${change.current}`,
+    );
+    return 1;
+  }
+  await safeWrite(file, change.text, { overwrite: true });
+  io.out(`${rel}: FROM ${image} (--force)`);
+  return 0;
+}

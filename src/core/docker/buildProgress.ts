@@ -110,16 +110,17 @@ export class BuildProgress {
   private classic(text: string, events: BuildEvent[]): void {
     for (const line of text.split(/\r?\n/)) {
       if (!line.trim()) continue;
-      const m = /^Step (\d+)\/(\d+) : (.*)$/.exec(line);
+      // Docker's classic builder says `Step 1/9 : FROM …`, Podman's (Buildah) `STEP 1/9: FROM …`.
+      const m = /^(?:Step|STEP) (\d+)\/(\d+) ?: (.*)$/.exec(line);
       if (m) {
         const s: BuildStep = { id: `step-${m[1]}`, name: `[${m[1]}/${m[2]}] ${m[3]}`, cached: false, done: false };
         if (this.classicStep) this.classicStep.done = true;
         this.steps.set(s.id, s);
         this.classicStep = s;
         events.push({ kind: 'step', step: { ...s }, index: Number(m[1]), total: Number(m[2]) });
-      } else if (/^ ---> Using cache/.test(line) && this.classicStep) {
+      } else if (/^ ?-{2,3}> Using cache/.test(line) && this.classicStep) {
         this.classicStep.cached = true;
-      } else if (!/^ ---> /.test(line) && !/^Removing intermediate container/.test(line)) {
+      } else if (!/^ ?-{2,3}> /.test(line) && !/^Removing intermediate container|^COMMIT /.test(line)) {
         this.push(line, this.classicStep?.id ?? '');
         events.push({ kind: 'log', text: line });
       }

@@ -6,7 +6,9 @@ import { Finding } from '../findings';
  * {module: error or null}. Modules travel as a JSON argument, never spliced into the code.
  */
 export const IMPORT_CHECK_PROGRAM = [
-  'import importlib, json, sys',
+  'import importlib, json, os, sys',
+  // The entry's folder first on the path, as `python examples/x.py` has it (`python -c` has the working dir).
+  'if len(sys.argv) > 2: sys.path[0] = os.path.join(os.getcwd(), sys.argv[2])',
   'res = {}',
   'for m in json.loads(sys.argv[1]):',
   '    try:',

@@ -1,5 +1,8 @@
 import { Finding } from '../findings';
 import { syntaxFindings } from './syntax';
+import { REPLACED_SYNTAX_CODES } from './rules/all';
+
+const REPLACED = new Set(Object.values(REPLACED_SYNTAX_CODES).flat());
 
 /** A rule set that adds findings of its own, e.g. the data-science rules. */
 export type ExtraRules = (text: string) => Finding[];
@@ -13,7 +16,8 @@ export interface LintOptions {
 
 /** Every finding for one Dockerfile, sorted by position: syntax first, then the extra rules. */
 export function lintDockerfile(text: string, options: LintOptions = {}): Finding[] {
-  const findings = options.syntax === false ? [] : syntaxFindings(text);
+  // The problems our rules report in Docker's terms are theirs (one problem, one diagnostic).
+  const findings = options.syntax === false ? [] : syntaxFindings(text).filter((f) => !REPLACED.has(f.code));
   if (options.extraRules) findings.push(...options.extraRules(text));
   return findings.sort((a, b) => a.line - b.line || a.col - b.col);
 }

@@ -70,3 +70,44 @@ export function commandWords(text: string, from: number, to = text.length): Word
   }
   return words;
 }
+
+/** A `$NAME` or `${NAME…}` reference as Docker expands it in instruction arguments. */
+export interface VarRef {
+  name: string;
+  start: number;
+  end: number;
+  /** `${NAME:-x}`, `${NAME-x}`, `${NAME:+x}`…: the author handled the unset case. */
+  modifier: boolean;
+}
+
+/** The variable references in text[from, to): `\$` and single quotes keep a `$` literal. */
+export function variableRefs(text: string, from: number, to: number): VarRef[] {
+  const out: VarRef[] = [];
+  let quoted = false;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === "'") {
+      quoted = !quoted;
+      continue;
+    }
+    if (c !== '$' || quoted) continue;
+    if (text[i + 1] === '{') {
+      const m = /^\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}/.exec(text.slice(i + 1, Math.min(to, i + 300)));
+      if (m) {
+        out.push({ name: m[1], start: i, end: i + 1 + m[0].length, modifier: m[2] !== '' });
+        i += m[0].length;
+      }
+    } else {
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, Math.min(to, i + 200)));
+      if (m) {
+        out.push({ name: m[0], start: i, end: i + 1 + m[0].length, modifier: false });
+        i += m[0].length;
+      }
+    }
+  }
+  return out;
+}

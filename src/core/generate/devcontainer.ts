@@ -1,4 +1,5 @@
 import { ProjectSpec } from '../project';
+import { devcontainerGpu } from '../gpu';
 import { JUPYTER_EXTENSION_ID, OUR_EXTENSION_ID, PYTHON_EXTENSION_ID } from '../extensionIds';
 import { validateSpec } from './validate';
 import { baseImageOf, imageWorkdir } from './dockerfile';
@@ -19,16 +20,7 @@ export interface DevcontainerOptions {
   compose?: { file: string; service: string };
 }
 
-/**
- * GPU settings of the dev container, from the spec's gpu field (the one decision, made elsewhere).
- * `hostRequirements.gpu: "optional"` makes Dev Containers and its CLI add `--gpus all` when the host has a
- * GPU and still start without one (the generated images fall back to the CPU). PyTorch's DataLoader
- * workers share tensors through /dev/shm, whose 64 MB default kills them: a larger one is a run argument.
- */
-export function devcontainerGpu(spec: Pick<ProjectSpec, 'gpu'>): { hostRequirements?: object; runArgs: string[] } {
-  if (!spec.gpu) return { runArgs: [] };
-  return { hostRequirements: { gpu: 'optional' }, runArgs: ['--shm-size=1g'] };
-}
+export { devcontainerGpu } from '../gpu';
 
 /**
  * `.devcontainer/devcontainer.json` for the project: the same Dockerfile (or compose service) as `docker

@@ -48,17 +48,46 @@ export function generateDockerfile(spec: ProjectSpec): string {
     out.push(...envBlock([...gpuEnv]));
   }
   out.push(`WORKDIR ${imageWorkdir}`, '');
+  const pythonPath = importPath(spec);
+  if (pythonPath) {
+    out.push(
+      "# The project's own modules import from every entry (scripts in subfolders, notebooks, the src/ layout).",
+    );
+    out.push(`ENV PYTHONPATH=${pythonPath}`, '');
+  }
   out.push('# Dependencies first: editing code reuses this cached layer; editing requirements.txt reinstalls.');
-  out.push('COPY requirements.txt .');
   out.push(
-    spec.pipCacheMount
-      ? 'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt'
-      : 'RUN pip install --no-cache-dir -r requirements.txt',
+    ...lockedInstall(
+      spec.pipCacheMount ? '--mount=type=cache,target=/root/.cache/pip ' : '',
+      spec.pipCacheMount ? '' : '--no-cache-dir ',
+    ),
   );
   out.push('');
-  out.push(...userBlock());
+  if (spec.install?.buildRequires.length) {
+    out.push(
+      '# The project is a package (pyproject.toml): its build backend first, so installing it needs no download.',
+    );
+    out.push(`RUN pip install --no-cache-dir ${spec.install.buildRequires.map((r) => `"${r}"`).join(' ')}`, '');
+  }
+  out.push(...userBlock(spec));
   out.push(...runtimeBlock(spec));
   return out.join('\n') + '\n';
+}
+
+/** The lock file `ds-containers lock` writes beside requirements.txt. */
+export const LOCK_FILE = 'requirements.lock';
+
+/**
+ * Installs requirements.txt constrained by requirements.lock, so a rebuild without cache gets exactly
+ * the locked versions. The `[k]` glob lets COPY succeed (both builders) while there is no lock yet;
+ * `touch` then leaves an empty constraints file, which constrains nothing.
+ */
+export function lockedInstall(runFlags = '', pipFlags = '--no-cache-dir '): string[] {
+  return [
+    `# ${LOCK_FILE} (from \`ds-containers lock\`) pins every installed version; none yet: nothing is constrained.`,
+    `COPY requirements.txt ${LOCK_FILE.slice(0, -1)}[${LOCK_FILE.slice(-1)}] ./`,
+    `RUN ${runFlags}touch ${LOCK_FILE} && pip install ${pipFlags}-r requirements.txt -c ${LOCK_FILE}`,
+  ];
 }
 
 function header(spec: ProjectSpec, base: string): string[] {
@@ -72,8 +101,9 @@ function header(spec: ProjectSpec, base: string): string[] {
     lines.push(
       '# GPU: PyTorch/TensorFlow wheels bring their CUDA libraries; the host needs the NVIDIA driver and container toolkit.',
     );
-  if (spec.mode === 'jupyter' && isJupyterImage(base))
+  if (spec.mode === 'jupyter' && (spec.baseImageFacts ? spec.baseImageFacts.jupyter : isJupyterImage(base))) {
     lines.push('# The base image is a Jupyter image: JupyterLab comes with it.');
+  }
   return lines;
 }
 
@@ -107,17 +137,32 @@ function envBlock(pairs: [string, string][]): string[] {
   return [...body, ''];
 }
 
-function userBlock(): string[] {
-  return [
+function userBlock(spec: ProjectSpec): string[] {
+  const out = [
     '# A non-root user whose UID matches yours keeps bind-mounted files writable. An existing user',
     '# with that UID (jovyan in Jupyter images) is reused rather than created twice.',
     `ARG UID=${defaultUid}`,
     'RUN if ! getent passwd "${UID}" > /dev/null; then useradd --create-home --uid "${UID}" --shell /bin/bash app; fi \\',
     '    && chown "${UID}" /app',
     'COPY --chown=${UID} . .',
-    'USER ${UID}',
-    '',
   ];
+  if (spec.install) {
+    // Its dependencies came from requirements.txt; the build backend from the line above.
+    out.push(
+      `# Install the project itself${spec.install.editable ? ', editable as its docs do (pip install -e .)' : ''}.`,
+    );
+    out.push(`RUN pip install --no-cache-dir --no-deps --no-build-isolation ${spec.install.editable ? '-e ' : ''}.`);
+  }
+  out.push('USER ${UID}', '');
+  return out;
+}
+
+/** PYTHONPATH for the project's import roots: /app/src before /app, as the src layout means. */
+export function importPath(spec: ProjectSpec): string | undefined {
+  const roots = [...new Set(spec.importRoots ?? [])].sort((a, b) => (a === '.' ? 1 : b === '.' ? -1 : a < b ? -1 : 1));
+  return roots.length
+    ? roots.map((r) => (r === '.' ? '/app' : `/app/${r.replace(/\\/g, '/').replace(/\/$/, '')}`)).join(':')
+    : undefined;
 }
 
 function runtimeBlock(spec: ProjectSpec): string[] {

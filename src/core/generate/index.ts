@@ -27,7 +27,10 @@ export type GeneratedFiles = Record<'requirements.txt' | 'Dockerfile' | 'compose
 /** Every generated file for a spec (requirements.txt fresh; merging into an existing one is the caller's). */
 export function generateAll(spec: ProjectSpec): GeneratedFiles {
   return {
-    'requirements.txt': renderRequirements(spec.requirements, { versionSource: spec.versionSource }),
+    'requirements.txt': renderRequirements(spec.requirements, {
+      versionSource: spec.versionSource,
+      notInstallable: spec.notInstallable,
+    }),
     Dockerfile: generateDockerfile(spec),
     'compose.yaml': generateCompose(spec),
     '.dockerignore': generateDockerignore(spec),

@@ -56,7 +56,10 @@ export function modeRuntime(spec: ProjectSpec): ModeRuntime {
       const { module, appDir } = moduleOf(entry);
       return {
         env: [],
+        // `python -m`: the module runs wherever pip put it (a distribution's package may lack the console script).
         cmd: [
+          'python',
+          '-m',
           'uvicorn',
           `${module}:${spec.appObject ?? 'app'}`,
           ...(appDir ? ['--app-dir', appDir] : []),

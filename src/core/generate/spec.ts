@@ -1,5 +1,6 @@
-import { AppFramework, ProjectAnalysis, ProjectMode, ProjectSpec } from '../project';
+import { AppFramework, BaseImageFacts, ProjectAnalysis, ProjectMode, ProjectSpec } from '../project';
 import { normalizeName } from '../requirements/names';
+import { firstEvidence } from '../python/availability';
 import { aptPackages, systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isJupyterImage } from './images';
 import { defaultTag } from '../docker/tag';
@@ -14,6 +15,10 @@ export interface SpecOptions {
   pipCacheMount?: boolean;
   versionSource?: string;
   ignoreFolders?: string[];
+  /** What the base image has, from asking it; absent when it could not be asked. */
+  baseImageFacts?: BaseImageFacts;
+  /** Distributions never to write (with the analysis' `# dsc: exclude` directives and the setting). */
+  exclude?: string[];
 }
 
 import { SpecError, validateSpec } from './validate';
@@ -22,12 +27,20 @@ export { SpecError } from './validate';
 
 /**
  * Tools the container runs although no code imports them: JupyterLab when the base image does not
- * ship it, uvicorn to serve FastAPI. They go to requirements.txt (pinned only when a version is known)
- * rather than a bare `RUN pip install`, which would be unpinned.
+ * ship it, uvicorn to serve FastAPI, and never one the base image already has. They go to
+ * requirements.txt (pinned like the rest) rather than a bare `RUN pip install`, which would be unpinned.
+ * What the image has comes from asking it (`facts`, node/docker/imageProbe); only an image that could
+ * not be asked (not on this machine) is judged by its name.
  */
-export function runtimeTools(mode: ProjectMode, framework: AppFramework | undefined, baseImage: string): string[] {
-  if (mode === 'jupyter' && !isJupyterImage(baseImage)) return ['jupyterlab'];
-  if (mode === 'app' && framework === 'fastapi') return ['uvicorn'];
+export function runtimeTools(
+  mode: ProjectMode,
+  framework: AppFramework | undefined,
+  baseImage: string,
+  facts?: BaseImageFacts,
+): string[] {
+  const has = new Set(facts?.distributions ?? []);
+  if (mode === 'jupyter' && !(facts ? facts.jupyter : isJupyterImage(baseImage))) return ['jupyterlab'];
+  if (mode === 'app' && framework === 'fastapi' && !has.has('uvicorn')) return ['uvicorn'];
   return [];
 }
 
@@ -41,17 +54,35 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   const framework = mode === 'app' ? analysis.framework : undefined;
   if (mode === 'app' && !framework)
     throw new SpecError('no app framework (Streamlit, FastAPI, Flask, Gradio, Dash) was found; choose another --mode');
-  if (mode !== 'jupyter' && !entry)
-    throw new SpecError(`no entry file was found for ${mode} mode; name one with --entry FILE`);
+  if (mode !== 'jupyter' && !entry) {
+    throw new SpecError(
+      mode === 'script'
+        ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run (library modules only). ' +
+            'Name one with --entry FILE, or explore the project in JupyterLab with --mode jupyter (a terminal there is a shell)'
+        : `no entry file was found for ${mode} mode; name one with --entry FILE`,
+    );
+  }
   const baseImage = options.baseImage?.trim() || undefined;
+  const notInstallable = analysis.requirements
+    .filter((r) => r.class === 'runtime' && r.unavailable)
+    .map((r) => ({ name: r.name, where: firstEvidence(r), reason: r.unavailable! }));
   const requirements = analysis.requirements
-    .filter((r) => r.class === 'runtime')
+    .filter((r) => r.class === 'runtime' && !r.unavailable)
     .map((r) => (r.version ? { name: r.name, version: r.version } : { name: r.name }));
   const have = new Set(requirements.map((r) => normalizeName(r.name)));
   const jupyterMeta = have.has('jupyter') || have.has('jupyterlab');
-  for (const tool of runtimeTools(mode, framework, baseImage ?? defaultBaseImage(pythonVersion))) {
+  for (const tool of runtimeTools(
+    mode,
+    framework,
+    baseImage ?? defaultBaseImage(pythonVersion),
+    options.baseImageFacts,
+  )) {
     if (!have.has(tool) && !(tool === 'jupyterlab' && jupyterMeta)) requirements.push({ name: tool });
   }
+  // Excluded by the user (flag, setting, `# dsc: exclude` in requirements.txt): never written, tools included.
+  const excluded = new Set([...(analysis.excluded ?? []), ...(options.exclude ?? [])].map(normalizeName));
+  const kept = requirements.filter((r) => !excluded.has(normalizeName(r.name)));
+  requirements.splice(0, requirements.length, ...kept);
   requirements.sort((a, b) => (normalizeName(a.name) < normalizeName(b.name) ? -1 : 1));
   const spec: ProjectSpec = {
     mode,
@@ -67,7 +98,12 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (apt.length) spec.systemPackages = apt;
   if (options.ignoreFolders?.length) spec.ignoreFolders = options.ignoreFolders;
   if (options.pipCacheMount) spec.pipCacheMount = true;
+  if (notInstallable.length) spec.notInstallable = notInstallable;
   if (options.versionSource) spec.versionSource = options.versionSource;
+  if (options.baseImageFacts) spec.baseImageFacts = options.baseImageFacts;
+  if (analysis.importRoots?.length) spec.importRoots = [...analysis.importRoots];
+  if (analysis.installable)
+    spec.install = { ...analysis.installable, buildRequires: [...analysis.installable.buildRequires] };
   spec.tag = defaultTag(analysis.root.split(/[\\/]/).filter(Boolean).pop() ?? '');
   validateSpec(spec);
   return spec;

@@ -11,6 +11,9 @@ const APT = /^[a-z0-9][a-z0-9+.-]+$/;
 // Safe characters only (a name from a notebook's %pip line may end in '.'); pip itself judges the rest.
 const DIST = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const VERSION = /^[A-Za-z0-9_.*+!-]+$/;
+// A PEP 508 requirement without markers or URLs: it is written inside double quotes of a RUN line.
+const BUILD_REQ =
+  /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._, -]*\])?(\s*(==|>=|<=|~=|!=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*,?)*$/;
 const IDENT = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
 /**
@@ -40,6 +43,10 @@ export function validateSpec(spec: ProjectSpec): void {
     problems.push(`${show(spec.tag)} is not an image tag such as my-project:latest`);
   if (spec.appObject !== undefined && !IDENT.test(spec.appObject))
     problems.push(`${show(spec.appObject)} is not a Python name`);
+  for (const r of spec.importRoots ?? [])
+    if (r !== '.' && !safePath(r)) problems.push(`import root ${show(r)} must be a folder inside the project`);
+  for (const r of spec.install?.buildRequires ?? [])
+    if (!BUILD_REQ.test(r)) problems.push(`${show(r)} is not a build requirement pip can take here`);
   if (problems.length) throw new SpecError(problems.join('; '));
 }
 

@@ -1,6 +1,7 @@
 import type { ImportClass } from '../project';
 import { tokenize, Tokenized } from './tokenize';
 import { isDevPath } from './classify';
+import { NEEDS_TRIGGER, pythonNeeds, RuntimeNeed } from './runtimeNeeds';
 
 /** One import found in Python source. */
 export interface ExtractedImport {
@@ -30,6 +31,8 @@ export interface PythonFacts {
   /** The file has `if __name__ == "__main__":`. */
   hasMainGuard: boolean;
   warnings: { line: number; message: string }[];
+  /** Runtime needs no import spells (pandas I/O engines, database drivers…), see runtimeNeeds.ts. */
+  needs: RuntimeNeed[];
   longestLine: number;
   longestLineNo: number;
 }
@@ -50,11 +53,17 @@ export function extractImports(source: string, opts: ExtractOptions = {}): Extra
 /** Imports, `__main__` guard and warnings of one Python source text. Never throws. */
 export function scanPython(source: string, opts: ExtractOptions = {}): PythonFacts {
   const dynamic = source.includes('__import__') || source.includes('import_module');
-  if (!dynamic && !source.includes('import') && !source.includes('__main__')) {
-    return { imports: [], hasMainGuard: false, warnings: [], longestLine: 0, longestLineNo: 0 };
+  const needs = NEEDS_TRIGGER.test(source);
+  if (!dynamic && !needs && !source.includes('import') && !source.includes('__main__')) {
+    return { imports: [], hasMainGuard: false, warnings: [], needs: [], longestLine: 0, longestLineNo: 0 };
   }
-  const tok = tokenize(source, (w) => KEYWORDS.has(w), dynamic);
-  return analyzeLines(tok, dynamic, opts);
+  const tok = tokenize(source, (w) => KEYWORDS.has(w), dynamic || needs);
+  const facts = analyzeLines(tok, dynamic, opts);
+  if (needs) {
+    const offset = opts.lineOffset ?? 0;
+    for (const l of tok.lines) if (l.text) facts.needs.push(...pythonNeeds(l.text, tok.strings, l.line + offset));
+  }
+  return facts;
 }
 
 function analyzeLines(tok: Tokenized, dynamic: boolean, opts: ExtractOptions): PythonFacts {
@@ -152,6 +161,7 @@ function analyzeLines(tok: Tokenized, dynamic: boolean, opts: ExtractOptions): P
     imports,
     hasMainGuard,
     warnings: tok.warnings,
+    needs: [],
     longestLine: tok.longestLine,
     longestLineNo: tok.longestLineNo,
   };

@@ -1,8 +1,9 @@
-import type { ImportClass, ImportSite, Requirement, ScanWarning } from '../project';
+import type { ImportClass, ImportSite, Requirement, RuntimeNeedSite, ScanWarning } from '../project';
 import { normalizeName } from '../requirements/names';
-import { equivalentDistributions } from './data/distributions';
+import { AMBIGUOUS_IMPORTS, equivalentDistributions } from './data/distributions';
 import { stdlibVersionsOf } from './data/stdlib';
 import { isDevPath } from './classify';
+import { stripLocalLabel } from './pep440';
 import { distributionFor, installedIndex, installedVersion, InterpreterFacts, platformOnly } from './resolve';
 
 /** A declared package (requirements*.txt, pyproject.toml, environment.yml); see node/declarations. */
@@ -20,6 +21,8 @@ export interface RequirementInput {
   /** `%pip install` in notebooks: explicit runtime requirements. */
   pips: { name: string; spec: string; file: string; cell: number; line: number }[];
   declared: DeclaredPackage[];
+  /** Runtime needs no import spells (runtimeNeeds.ts, launchers.ts), `install` kind only. */
+  needs?: (RuntimeNeedSite & { name: string; class: ImportClass })[];
   interp: InterpreterFacts;
   noPin: boolean;
   /** The interpreter asked, for messages; undefined when none was. */
@@ -45,7 +48,8 @@ export function buildRequirements(input: RequirementInput): {
   const byName = new Map<string, Pinned>();
   const unresolved: ImportSite[] = [];
   const get = (name: string, verified: boolean): Pinned => {
-    const key = normalizeName(name);
+    // `psycopg[binary]` and `psycopg` are one distribution: the extras stay on the name first written.
+    const key = normalizeName(name.replace(/\[.*\]$/, ''));
     let r = byName.get(key);
     if (!r) byName.set(key, (r = { name, verified, class: 'dev', imports: [], sites: [] }));
     if (verified) r.verified = true;
@@ -57,6 +61,7 @@ export function buildRequirements(input: RequirementInput): {
   const cache = new Map<string, ReturnType<typeof distributionFor>>();
   const warnings: ScanWarning[] = [];
   const platformWarned = new Set<string>();
+  const ambiguityWarned = new Set<string>();
   // An import served by a declared drop-in alternative (cv2 by opencv-python-headless) belongs to it.
   const declaredNames = new Map([...input.declared, ...input.pips].map((d) => [normalizeName(d.name), d.name]));
   for (const s of input.sites) {
@@ -81,6 +86,19 @@ export function buildRequirements(input: RequirementInput): {
     );
     const r = alternative ? get(declaredNames.get(alternative)!, true) : get(dist.name, dist.verified);
     const importName = s.module.split('.')[0];
+    const ambiguous =
+      dist.source === 'curated' &&
+      !alternative &&
+      !declaredNames.has(normalizeName(dist.name)) &&
+      (AMBIGUOUS_IMPORTS[importName] ?? AMBIGUOUS_IMPORTS[s.module.split('.').slice(0, 2).join('.')]);
+    if (ambiguous && s.class === 'runtime' && !ambiguityWarned.has(importName)) {
+      ambiguityWarned.add(importName);
+      warnings.push({
+        file: s.file,
+        line: s.cell === undefined ? s.line : undefined,
+        message: `"${importName}" is provided by several distributions: taking ${dist.name}, the usual one (also: ${ambiguous.join(', ')}); declare the one you use to choose`,
+      });
+    }
     if (!r.imports.includes(importName)) r.imports.push(importName);
     const { names: _names, ...site } = s;
     r.sites.push(site);
@@ -101,10 +119,25 @@ export function buildRequirements(input: RequirementInput): {
     declare(get(p.name, true), p.file, isDevPath(p.file) ? 'dev' : 'runtime', pin);
   }
   for (const d of input.declared) declare(get(d.name, true), d.file, d.class, d.version, d.line);
+  for (const n of input.needs ?? []) {
+    const alternative = equivalentDistributions(n.name).find((k) => declaredNames.has(k));
+    const r = get(alternative ? declaredNames.get(alternative)! : n.name, true);
+    const { name: _n, class: cls, ...site } = n;
+    (r.needs ??= []).push(site);
+    promote(r, cls);
+  }
 
   const requirements = [...byName.values()].map(({ pin, pinAt, ...r }) => {
     if (!input.noPin) {
-      const installed = installedVersion(r.name, input.interp, index);
+      const local = installedVersion(r.name, input.interp, index);
+      // No package index serves a local version (`0.13.5+dfsg` from a Debian interpreter): pin the public part.
+      const installed = local && stripLocalLabel(local);
+      if (!pin && local && installed !== local && r.class === 'runtime') {
+        warnings.push({
+          ...firstPlace(r),
+          message: `${r.name}: ${input.interpreterName} has ${local}; pinned as ${installed} (local version label dropped: no package index serves it)`,
+        });
+      }
       r.version = pin ?? installed;
       if (pin && installed && pin !== installed && pinAt) {
         warnings.push({
@@ -112,7 +145,8 @@ export function buildRequirements(input: RequirementInput): {
           message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept`,
         });
       }
-      if (!r.version && r.class === 'runtime') {
+      // An unverified name gets its one warning where it is checked (index or comment line), not a second one here.
+      if (!r.version && r.class === 'runtime' && r.verified) {
         const where =
           input.interpreterName && input.interp.installed
             ? `not installed in ${input.interpreterName}`
@@ -124,12 +158,7 @@ export function buildRequirements(input: RequirementInput): {
     if (!r.verified && r.class === 'runtime' && elsewhere.length) {
       warnings.push({
         ...firstPlace(r),
-        message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}; kept as "${r.name}" (unverified)`,
-      });
-    } else if (!r.verified && r.class === 'runtime') {
-      warnings.push({
-        ...firstPlace(r),
-        message: `"${r.imports[0] ?? r.name}" is not a known module of the standard library, the project or a known distribution; kept as "${r.name}" (unverified)`,
+        message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}`,
       });
     }
     r.imports.sort();
@@ -142,7 +171,7 @@ export function buildRequirements(input: RequirementInput): {
 }
 
 function firstPlace(r: Requirement): { file: string; line?: number } {
-  const s = r.sites[0];
+  const s = r.sites[0] ?? r.needs?.[0];
   if (s) return { file: s.file, line: s.cell === undefined ? s.line : undefined };
   return { file: r.declaredIn?.[0] ?? '.' };
 }

@@ -10,6 +10,8 @@ export interface InterpreterFacts {
   packages?: Record<string, string[]>;
   /** Installed distributions: name as published → version. */
   installed?: Record<string, string>;
+  /** Requires-Dist lines of each installed distribution (same names as `installed`). */
+  requires?: Record<string, string[]>;
 }
 
 export interface Distribution {
@@ -108,11 +110,20 @@ export class LocalModules {
 
   /** Whether top-level module `top`, imported from `file`, resolves inside the project. */
   isLocal(top: string, file: string): boolean {
+    return this.rootOf(top, file) !== undefined;
+  }
+
+  /**
+   * Where `top`, imported from `file`, is found: 'own' (the file's folder, `sys.path[0]` of a
+   * script), '.' (the project root) or 'src'. The last two need the folder on the import path
+   * when the file runs from elsewhere (examples/x.py importing the root package).
+   */
+  rootOf(top: string, file: string): 'own' | '.' | 'src' | undefined {
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-    for (const root of [dir, '', 'src']) {
-      if (this.modules.has(root ? `${root}/${top}` : top)) return true;
-    }
-    return false;
+    if (this.modules.has(dir ? `${dir}/${top}` : top)) return 'own';
+    if (this.modules.has(top)) return '.';
+    if (this.modules.has(`src/${top}`)) return 'src';
+    return undefined;
   }
 
   /** Top-level local module names (root and src/), for the analysis' `localModules`. */

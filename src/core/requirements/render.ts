@@ -1,4 +1,5 @@
 import { normalizeName } from './names';
+import { unavailableComment } from '../python/availability';
 
 export interface PinnedName {
   name: string;
@@ -8,6 +9,8 @@ export interface PinnedName {
 export interface RenderOptions {
   /** Where the versions came from, e.g. "python3 (Python 3.11.2)"; absent when nothing was probed. */
   versionSource?: string;
+  /** Imports pip cannot install: one comment line each, after the install lines. */
+  notInstallable?: readonly { name: string; where: string; reason: string }[];
 }
 
 /** `name==version` when the version is known, else the bare name (never an invented version). */
@@ -45,5 +48,6 @@ export function renderRequirements(reqs: readonly PinnedName[], options: RenderO
   if (unpinned.length && options.versionSource)
     header.push(`# Not installed there, so left unpinned: ${unpinned.join(', ')}.`);
   header.push('# Edit freely: ds-containers keeps your lines, pins and comments when it updates this file.');
-  return [...header, ...sorted.map(requirementLine)].join('\n') + '\n';
+  const comments = (options.notInstallable ?? []).map(unavailableComment);
+  return [...header, ...sorted.map(requirementLine), ...comments].join('\n') + '\n';
 }

@@ -17,6 +17,8 @@ export interface BuildRequest {
   env?: NodeJS.ProcessEnv;
   /** Told once when secret-looking files were kept out of the context. */
   onWithheld?: (files: string[]) => void;
+  /** Like `docker build --no-cache`: every step runs again. */
+  noCache?: boolean;
 }
 
 export interface BuildOutcome extends BuildReport {
@@ -58,6 +60,7 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
     buildkit,
     labels: buildLabels(req.dir, dockerfilePath),
     signal: req.signal,
+    noCache: req.noCache,
     onMessage: (m) => {
       for (const e of progress.feed(m)) req.onEvent?.(e);
     },

@@ -102,8 +102,8 @@ function readTls(dir: string): Endpoint['tls'] {
   return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function readJson(file: string): any {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {

@@ -30,6 +30,7 @@ import {
 import { containerCreateBody, HostPorts } from '../../core/docker/create';
 import { changesFromEngine, FileChange } from '../../core/docker/changes';
 import { Demuxer } from '../../core/docker/demux';
+import { EngineKind, engineKindOf } from '../../core/docker/engineKind';
 import { endOf, framesToText, readJsonLines, readOutput, ttySession } from './streams';
 
 type Raw = Record<string, unknown>;
@@ -114,9 +115,15 @@ export class Engine {
   }
 
   /** Engine version and API version, e.g. { version: "20.10.24", apiVersion: "1.41" }. */
-  async version(): Promise<{ version: string; apiVersion: string; os: string; arch: string }> {
+  async version(): Promise<{ version: string; apiVersion: string; os: string; arch: string; engine: EngineKind }> {
     const v = await this.call(() => this.api.version());
-    return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+    return {
+      version: v.Version,
+      apiVersion: v.ApiVersion,
+      os: v.Os,
+      arch: v.Arch,
+      engine: engineKindOf(v as unknown as Raw),
+    };
   }
 
   // ── images and containers (explorer) ─────────────────────────────────────
@@ -340,10 +347,17 @@ export class Engine {
   }
 
   /** The one way we create a container: the body's rules are in core/docker/create.ts. */
-  private async createContainer(spec: RunSpec, hostPorts: HostPorts): Promise<Docker.Container> {
-    return this.act(() =>
-      this.api.createContainer(containerCreateBody(spec, hostPorts) as Docker.ContainerCreateOptions),
-    );
+  private async createContainer(spec: RunSpec, hostPorts: HostPorts, init = true): Promise<Docker.Container> {
+    const body = containerCreateBody(spec, hostPorts) as Docker.ContainerCreateOptions;
+    if (!init) body.HostConfig = { ...body.HostConfig, Init: false };
+    try {
+      return await this.act(() => this.api.createContainer(body));
+    } catch (e) {
+      // Podman without its init binary (catatonit) refuses Init; the container still runs without it
+      // (Ctrl-C then reaches the process directly).
+      if (!init || !/container-init binary not found/.test(String((e as Error).message))) throw e;
+      return this.createContainer(spec, hostPorts, false);
+    }
   }
 
   /** The explorer's run of an image: its own command, its exposed ports, kept after it exits. */
@@ -416,7 +430,8 @@ export class Engine {
   async supportsBuildKit(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
     if (env.DOCKER_BUILDKIT === '0') return false;
     const v = await this.version();
-    return v.os === 'linux' && Number(v.apiVersion) >= 1.39;
+    // Podman speaks API 1.41 but has no BuildKit session endpoint: asking for version 2 answers 404.
+    return v.engine === 'docker' && v.os === 'linux' && Number(v.apiVersion) >= 1.39;
   }
 
   /**
@@ -431,6 +446,7 @@ export class Engine {
       dockerfile?: string;
       buildkit: boolean;
       labels?: Record<string, string>;
+      noCache?: boolean;
       signal?: AbortSignal;
       onMessage: (m: Record<string, unknown>) => void;
     },
@@ -444,6 +460,7 @@ export class Engine {
       abortSignal: o.signal,
     };
     if (o.buildkit) opts.version = '2';
+    if (o.noCache) opts.nocache = true;
     const stream = (await this.call(() =>
       this.streams.buildImage(context as unknown as NodeJS.ReadableStream, opts as Docker.ImageBuildOptions),
     )) as unknown as Readable;

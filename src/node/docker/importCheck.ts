@@ -1,4 +1,5 @@
 import { Engine } from './engine';
+import { atMost } from './streams';
 import { ImportSite } from '../../core/project';
 import {
   IMPORT_CHECK_PROGRAM,
@@ -23,6 +24,7 @@ export async function checkImports(
   tag: string,
   sites: ImportSite[],
   labels: Record<string, string> = {},
+  entryDir?: string,
 ): Promise<ImportCheckResult> {
   const modules = modulesToCheck(sites);
   if (!modules.length) return { modules, results: {}, failures: [] };
@@ -34,7 +36,13 @@ export async function checkImports(
       ports: [],
       autoRemove: true,
       labels,
-      entrypoint: ['python', '-c', IMPORT_CHECK_PROGRAM, JSON.stringify(modules)],
+      entrypoint: [
+        'python',
+        '-c',
+        IMPORT_CHECK_PROGRAM,
+        JSON.stringify(modules),
+        ...(entryDir !== undefined ? [entryDir] : []),
+      ],
       cmd: [],
     },
     (_s, d) => {
@@ -42,7 +50,7 @@ export async function checkImports(
     },
   );
   const code = await run.exit;
-  await Promise.race([run.output, new Promise((r) => setTimeout(r, 2000))]);
+  await atMost(run.output, 2000);
   const results = parseImportResults(out);
   if (!results)
     throw new Error(
@@ -51,12 +59,25 @@ export async function checkImports(
   return { modules, results, failures: importFailures(sites, results) };
 }
 
-/** The sites to check from an analysis: runtime requirements' sites and unresolved runtime imports. */
+/**
+ * The sites to check from an analysis: runtime requirements' sites, unresolved runtime imports, and the
+ * entry's imports of the project's own modules (a root package imported from examples/x.py).
+ */
 export function runtimeSites(a: {
   requirements: { class: string; sites: ImportSite[] }[];
   unresolved: ImportSite[];
+  entryImports?: ImportSite[];
 }): ImportSite[] {
-  return [...a.requirements.filter((r) => r.class === 'runtime').flatMap((r) => r.sites), ...a.unresolved].filter(
-    (s) => s.class === 'runtime',
-  );
+  return [
+    ...a.requirements.filter((r) => r.class === 'runtime').flatMap((r) => r.sites),
+    ...a.unresolved,
+    ...(a.entryImports ?? []),
+  ].filter((s) => s.class === 'runtime');
+}
+
+/** The entry's folder relative to the project ('' at the root), which `python ENTRY` puts first on the path. */
+export function entryDirOf(a: { entry?: string; mode: string }): string | undefined {
+  if (a.mode === 'jupyter' || !a.entry) return undefined;
+  const e = a.entry.replace(/\\/g, '/');
+  return e.includes('/') ? e.slice(0, e.lastIndexOf('/')) : '';
 }

@@ -1,7 +1,12 @@
 import * as path from 'path';
+import { promises as fs } from 'fs';
+import * as http from 'http';
+import { missingEnvHint, parseEnvFile } from '../../core/docker/envFile';
 import { Engine, isPortTaken } from './engine';
+import { atMost } from './streams';
 import { findJupyterUrl, JupyterUrl, stableHostPort } from '../../core/docker/jupyter';
 import { RunSpec } from '../../core/docker/types';
+import type { ProjectMode } from '../../core/project';
 
 export interface RunRequest {
   dir: string;
@@ -19,6 +24,12 @@ export interface RunRequest {
    * undefined for none. The host port is then fixed before start: stable per project.
    */
   jupyterBaseUrl?: (hostPort: number) => Promise<string | undefined>;
+  /** Env files (relative to dir) passed to the container; default `.env` when it exists. Read at each run. */
+  envFiles?: string[];
+  /** One-line notes for the user (an env file's bad line, a missing .env). */
+  onNote?: (line: string) => void;
+  /** An app's published ports, told once its server answers HTTP (never when it dies first). */
+  onReady?: (hostPorts: Map<number, number>) => void;
   signal?: AbortSignal;
   onOutput: (stream: 'stdout' | 'stderr', text: string) => void;
   /** Told once when a Jupyter server prints its URL (rewritten to the host port). */
@@ -27,7 +38,8 @@ export interface RunRequest {
   onStarted?: (id: string, hostPorts: Map<number, number>) => void;
 }
 
-export type RunMode = 'script' | 'jupyter' | 'app';
+/** How an image runs: the project's mode, read back from the image. */
+export type RunMode = ProjectMode;
 
 /** How to run an image: its own label from our generator, else its command and exposed ports. */
 export function runModeOf(cfg: {
@@ -57,7 +69,7 @@ export async function runProject(
   engine: Engine,
   req: RunRequest,
 ): Promise<{ exitCode: number; stopped: boolean; mode: RunMode; id: string }> {
-  const cfg = await engine.imageRunConfig(req.tag);
+  const [cfg, env] = await Promise.all([engine.imageRunConfig(req.tag), readEnvFiles(req)]);
   const mode = runModeOf(cfg);
   const workdir = cfg.workdir || '/app';
   const spec: RunSpec = {
@@ -68,6 +80,7 @@ export async function runProject(
     labels: runLabels(req.dir, req.tag, mode),
     cmd: req.args?.length ? [...cfg.cmd, ...req.args] : undefined,
     mount: (req.mount ?? mode !== 'script') ? { host: path.resolve(req.dir), container: workdir } : undefined,
+    env: env.length ? env : undefined,
   };
   let seen = '';
   let found = false;
@@ -81,9 +94,18 @@ export async function runProject(
     }
   };
   const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  // When the host port differs from the container's, Jupyter's own banner (…:8888/…) would point at
+  // whatever else holds 8888 on the host: its URLs are rewritten to the port it is really published on.
+  const hostUrls = (text: string) =>
+    mode !== 'jupyter' || !known.ports
+      ? text
+      : text.replace(/https?:\/\/[^\s/:]+:(\d+)(?=[/?\s]|$)/g, (m, p: string) => {
+          const h = known.ports?.get(Number(p));
+          return h && h !== Number(p) ? `http://127.0.0.1:${h}` : m;
+        });
   const onData = (stream: 'stdout' | 'stderr', data: Uint8Array) => {
     const text = decoder[stream].decode(data, { stream: true });
-    req.onOutput(stream, text);
+    req.onOutput(stream, hostUrls(text));
     if (mode === 'jupyter' && !found) {
       seen = (seen + text).slice(-4000);
       look();
@@ -91,17 +113,29 @@ export async function runProject(
   };
   const run =
     mode === 'jupyter' && cfg.exposed.length
-      ? await startJupyter(engine, spec, req, onData)
+      ? await startJupyter(engine, spec, cfg.cmd, req, onData)
       : await engine.startRun(spec, onData);
   known.ports = run.hostPorts;
   req.onStarted?.(run.id, run.hostPorts);
   look();
+  let exited = false;
+  if (mode === 'app' && run.hostPorts.size && req.onReady) {
+    const first = [...run.hostPorts.values()][0];
+    void answersHttp(first, () => exited).then((ok) => {
+      if (ok && !exited) req.onReady?.(run.hostPorts);
+    });
+  }
+  void run.exit
+    .finally(() => {
+      exited = true;
+    })
+    .catch(() => undefined);
   const stop = () => void engine.stopRun(run.id).catch(() => undefined);
   if (req.signal?.aborted) stop();
   req.signal?.addEventListener('abort', stop, { once: true });
   try {
     const exitCode = await run.exit;
-    await Promise.race([run.output, new Promise((r) => setTimeout(r, 2000))]);
+    await atMost(run.output, 2000);
     const stopped = !!req.signal?.aborted;
     // Our stop (the terminal closed, Ctrl-C) removes the container; a server stopped from
     // elsewhere (the Containers view's Stop, `docker stop`) stays, stopped: Stop stops, Remove removes.
@@ -120,12 +154,13 @@ export async function runProject(
 async function startJupyter(
   engine: Engine,
   spec: RunSpec,
+  imageCmd: string[],
   req: RunRequest,
   onData: (stream: 'stdout' | 'stderr', data: Uint8Array) => void,
 ) {
   const port = spec.ports.includes(8888) ? 8888 : spec.ports[0];
   const first = stableHostPort(path.resolve(req.dir));
-  const baseCmd = spec.cmd ?? (await engine.imageRunConfig(req.tag)).cmd;
+  const baseCmd = spec.cmd ?? imageCmd;
   for (let i = 0; i < 20; i++) {
     const host = first + i;
     const base = await req.jupyterBaseUrl?.(host);
@@ -142,4 +177,54 @@ async function startJupyter(
   }
   if (req.jupyterBaseUrl) throw new Error(`no free host port for Jupyter in ${first}–${first + 19}`);
   return engine.startRun(spec, onData);
+}
+
+/**
+ * The KEY=value list of the run's env files, read now (so an edited or new .env counts at once).
+ * Without a choice: `.env` when it exists, and the hint when only `.env.example` does.
+ */
+export async function readEnvFiles(req: Pick<RunRequest, 'dir' | 'envFiles' | 'onNote'>): Promise<string[]> {
+  const exists = (f: string) =>
+    fs.stat(path.join(req.dir, f)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  let files = req.envFiles;
+  if (!files) {
+    const [env, example] = await Promise.all([exists('.env'), exists('.env.example')]);
+    const hint = missingEnvHint([...(env ? ['.env'] : []), ...(example ? ['.env.example'] : [])]);
+    if (hint) req.onNote?.(hint);
+    files = env ? ['.env'] : [];
+  }
+  const vars: string[] = [];
+  for (const f of files) {
+    const text = await fs.readFile(path.resolve(req.dir, f), 'utf8').catch((e: NodeJS.ErrnoException) => {
+      throw new Error(`cannot read env file ${f}: ${e.code ?? e.message}`);
+    });
+    const parsed = parseEnvFile(text);
+    for (const p of parsed.problems) req.onNote?.(`${f}:${p.line}: warning: ${p.message} (ignored)`);
+    vars.push(...parsed.vars);
+  }
+  return vars;
+}
+
+/** Polls http://127.0.0.1:PORT/ until any HTTP answer (true), the container is gone or a minute passes. */
+async function answersHttp(port: number, gone: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + 60_000;
+  while (!gone() && Date.now() < deadline) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const r = http.get({ host: '127.0.0.1', port, path: '/', timeout: 2000 }, (res) => {
+        res.resume();
+        resolve(true);
+      });
+      r.on('error', () => resolve(false));
+      r.on('timeout', () => {
+        r.destroy();
+        resolve(false);
+      });
+    });
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
 }

@@ -133,3 +133,21 @@ export function ttySession(
     },
   };
 }
+
+/**
+ * Waits for `p` at most `ms`. The timer is cleared as soon as `p` settles: a pending timer would keep
+ * a short CLI run alive for the whole wait after its container is gone.
+ */
+export async function atMost(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      p,
+      new Promise<void>((r) => {
+        timer = setTimeout(r, ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -20,7 +20,7 @@ type Item = vscode.QuickPickItem & { image?: string };
 /** Resolves to the chosen reference, or undefined when the user cancels. */
 export async function pickBaseImage(s: Services, current: string): Promise<string | undefined> {
   const now = Date.now() / 1000;
-  const local = await s.engines
+  const local = await s.engine
     .get()
     .listImages()
     .catch(() => []);

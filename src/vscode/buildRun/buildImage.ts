@@ -14,7 +14,7 @@ export async function buildWithProgress(
   t: BuildTarget,
   opts: { quiet?: boolean } = {},
 ): Promise<BuildOutcome> {
-  const engine = s.engines.get();
+  const engine = s.engine.get();
   const uri = vscode.Uri.file(t.dockerfile);
   s.log.info(`build ${t.tag} from ${t.dockerfile}`);
   const outcome = await vscode.window.withProgress(
@@ -73,7 +73,8 @@ export async function buildWithProgress(
       const actions = [pip ? 'Open requirements.txt' : 'Go to Line', 'Retry', 'Show Logs'];
       void vscode.window
         .showErrorMessage(
-          `Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ${loc?.message ?? outcome.error}`,
+          `Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ` +
+            `${loc?.message ?? outcome.error}`,
           ...actions,
         )
         .then((pick) => {

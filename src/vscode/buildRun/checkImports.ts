@@ -2,12 +2,12 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Services } from '../services';
 import { analyzeProject } from '../../node/analyze';
-import { checkImports, ImportCheckResult, runtimeSites } from '../../node/docker/importCheck';
+import { checkImports, entryDirOf, ImportCheckResult, runtimeSites } from '../../node/docker/importCheck';
 import { BuildTarget } from './target';
 
 /** Runs the import check in the built image; each failure is a diagnostic at its import. */
 export async function checkImportsWithProgress(s: Services, t: BuildTarget): Promise<ImportCheckResult> {
-  const engine = s.engines.get();
+  const engine = s.engine.get();
   if (!(await engine.imageSummary(t.tag))) throw new Error(`image ${t.tag} is not built yet: run "Build Image" first`);
   const r = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Checking imports in ${t.tag}`, cancellable: true },
@@ -19,7 +19,13 @@ export async function checkImportsWithProgress(s: Services, t: BuildTarget): Pro
       // judge; the local one would only add versions (unused here) and a probe's delay.
       const analysis = await analyzeProject(t.dir, { signal: ac.signal, python: false });
       p.report({ message: 'importing in the image' });
-      return checkImports(engine, t.tag, runtimeSites(analysis), { 'dsContainers.project': t.dir });
+      return checkImports(
+        engine,
+        t.tag,
+        runtimeSites(analysis),
+        { 'dsContainers.project': t.dir },
+        entryDirOf(analysis),
+      );
     },
   );
   const byFile = new Map<string, vscode.Diagnostic[]>();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { composeBuilding } from './composeBuilds';
-import { isDockerfileName } from './target';
+import { isDockerfileName } from '../../core/projectFiles';
 
 /** Build · Run · Check (· Compose Up) at the top of each Dockerfile on disk. */
 export class DockerfileCodeLens implements vscode.CodeLensProvider {

@@ -9,14 +9,15 @@ import { checkImportsWithProgress } from './checkImports';
 import { composeDown, composeUp } from './compose';
 import { containerize, ContainerizeOptions } from './containerize';
 import { runInTerminal } from './runTerminal';
-import { COMPOSE_FILES, composeFileFor, resolveTarget } from './target';
+import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
+import { composeFileFor, resolveTarget } from './target';
 import { jupyterUrlOf, openInBrowser, pickRunningJupyter } from './jupyter';
 import { UserCancelled } from '../platform/errors';
 
 /** The compose file: the argument when it is one, else the one next to the target Dockerfile. */
 async function composeFileOf(arg: unknown): Promise<string> {
   const p = arg instanceof vscode.Uri ? arg.fsPath : undefined;
-  if (p && COMPOSE_FILES.includes(path.basename(p)) && fs.existsSync(p)) return p;
+  if (p && (COMPOSE_FILE_NAMES as readonly string[]).includes(path.basename(p)) && fs.existsSync(p)) return p;
   const t = await resolveTarget(arg);
   const file = composeFileFor(t.dir);
   if (!file) throw new Error(`no compose file in ${t.dir}: run "Containerize Project…" to write compose.yaml`);
@@ -86,7 +87,7 @@ export const buildRunCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (s, arg?: unknown, opts?: { args?: string[]; mount?: boolean }) => {
       const t = await resolveTarget(arg);
-      if (!(await s.engines.get().imageSummary(t.tag)) && !(await buildWithProgress(s, t)).ok) return undefined;
+      if (!(await s.engine.get().imageSummary(t.tag)) && !(await buildWithProgress(s, t)).ok) return undefined;
       return runInTerminal(s, t, opts);
     },
   },

@@ -6,7 +6,8 @@ import { Services } from '../services';
 import { analyzeProject } from '../../node/analyze';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { scaffoldProject, scaffoldReport } from '../../node/scaffold';
-import { generateAll, specFromAnalysis, validateSpec } from '../../core/generate';
+import { devcontainerFile, generateAll, specFromAnalysis, validateSpec } from '../../core/generate';
+import { offerDevContainer } from '../develop/offer';
 import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
 import { choicesFromDockerfile, describeChanges, ExistingChoices } from '../../core/generate/existing';
 import { BuildOutcome } from '../../node/docker/build';
@@ -77,11 +78,12 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     entry: existing.mode === 'script' ? existing.entry : undefined,
   };
   let spec: ProjectSpec = { ...specFromExisting(analysis, start, s), ...o.spec };
-  const files = Object.keys(generateAll(spec));
+  const files = [...Object.keys(generateAll(spec)), devcontainerFile];
   const label = vscode.workspace.asRelativePath(dir, true);
   const result: ContainerizeResult = { written: [], kept: [], folder: dir };
   for (;;) {
-    // The preview's fields are free text: a value that would inject Dockerfile text is refused, and the user edits again.
+    // The preview's fields are free text: a value that would inject Dockerfile text is refused,
+    // and the user edits again.
     for (;;) {
       if (!o.noPreview)
         spec = await editSpec(spec, files, {
@@ -103,16 +105,16 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     const scaffold = await scaffoldProject(dir, spec, analysis, {
       // requirements.txt is merged (the user's lines and pins stay); the others replace only with consent.
       consent: (name, before, proposed) => (o.noPreview ? !!o.overwrite : askOverwrite(path.join(dir, name), proposed)),
+      // The same image to develop in (Dev Containers), offered like the other files.
+      devcontainer: { name: path.basename(dir) },
     });
     const report = scaffoldReport(scaffold, (f, l) => `${path.join(dir, f)}${l ? `:${l}` : ''}`);
     for (const line of report.info) s.log.info(line);
     for (const line of report.warnings) s.log.warn(line);
-    result.written = [
-      ...new Set([
-        ...result.written,
-        ...scaffold.files.filter((f) => ['written', 'overwritten', 'merged'].includes(f.outcome)).map((f) => f.name),
-      ]),
-    ];
+    const writtenNow = scaffold.files
+      .filter((f) => ['written', 'overwritten', 'merged'].includes(f.outcome))
+      .map((f) => f.name);
+    result.written = [...new Set([...result.written, ...writtenNow])];
     result.kept = scaffold.files.filter((f) => f.outcome === 'kept' || f.outcome === 'not-merged').map((f) => f.name);
     const notes = [
       ...(scaffold.problem
@@ -133,6 +135,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       });
       return result;
     }
+    if (writtenNow.includes(devcontainerFile) && !o.noPreview) offerDevContainer(s);
     const t = targetOf(path.join(dir, 'Dockerfile'));
     if (o.build === false) return done(s, result, t, spec, notes);
     // Retry and "Edit Preview" loop back here; the failure message of a Containerize offers both.
@@ -161,7 +164,8 @@ function specFromExisting(
   } catch (e) {
     // e.g. the Dockerfile ran an entry that is gone: the scan's own choice, and the log says why.
     s.log.info(
-      `containerize: the current Dockerfile's choices do not fit any more (${(e as Error).message}); starting from the scan`,
+      `containerize: the current Dockerfile's choices do not fit any more (${(e as Error).message}); ` +
+        'starting from the scan',
     );
     return specFromAnalysis(analysis, { baseImage: start.baseImage });
   }
@@ -219,7 +223,8 @@ function done(
   const what = r.written.length ? `wrote ${r.written.join(', ')}` : 'kept your files';
   const built = r.build?.ok ? `; built ${t.tag} in ${r.build.seconds.toFixed(0)} s` : '';
   const running = r.run ? (spec.mode === 'jupyter' ? '; Jupyter is starting' : '; running in the terminal') : '';
-  r.message = `Containerized ${path.basename(t.dir)}: ${what}${built}${running}.${notes.length ? ` ${notes.join(' ')}` : ''}`;
+  const tail = notes.length ? ` ${notes.join(' ')}` : '';
+  r.message = `Containerized ${path.basename(t.dir)}: ${what}${built}${running}.${tail}`;
   const next = spec.mode === 'jupyter' && r.run ? 'Open Jupyter' : r.build?.ok ? 'Run' : 'Build';
   void (async () => {
     const url = spec.mode === 'jupyter' && r.run ? await r.run.url : undefined;
@@ -257,7 +262,10 @@ async function folderOf(f: ContainerizeOptions['folder']): Promise<string> {
   return pick.p;
 }
 
-/** Shows the diff (existing ↔ proposed) and asks; never replaces a user's file silently. The diff tab closes after. */
+/**
+ * Shows the diff (existing ↔ proposed) and asks; never replaces a user's file silently.
+ * The diff tab closes after.
+ */
 async function askOverwrite(file: string, proposed: string): Promise<boolean> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-proposal-'));
   const tmp = vscode.Uri.file(path.join(folder, path.basename(file)));

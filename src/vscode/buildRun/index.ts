@@ -3,10 +3,11 @@ import { Services } from '../services';
 import { DockerfileCodeLens } from './codeLens';
 import { LayerHints } from './inlayHints';
 import { onSettingChange } from '../platform/settings';
+import { DOCKERFILE_GLOB } from '../../core/projectFiles';
 
 const DOCKERFILES: vscode.DocumentSelector = [
   { language: 'dockerfile', scheme: 'file' },
-  { pattern: '**/*Dockerfile*', scheme: 'file' },
+  { pattern: DOCKERFILE_GLOB, scheme: 'file' },
 ];
 
 /** CodeLens and inlay hints on Dockerfiles; hints refresh after each build and on setting changes. */
@@ -17,6 +18,6 @@ export function registerBuildRun(s: Services): void {
     vscode.languages.registerInlayHintsProvider(DOCKERFILES, hints),
     s.buildRun.onDidBuild(() => hints.refresh()),
     onSettingChange('build.inlineHints', () => hints.refresh()),
-    s.engines.onDidChange(() => hints.refresh()),
+    s.engine.onDidChange(() => hints.refresh()),
   );
 }

@@ -4,7 +4,8 @@ import { formatAge, layerHintLabel, mapLayers } from '../../core/docker/layers';
 import { formatSize } from '../../core/docker/format';
 import { listInstructions } from '../../core/dockerfile/instructions';
 import { setting } from '../platform/settings';
-import { isDockerfileName, targetOf } from './target';
+import { isDockerfileName } from '../../core/projectFiles';
+import { targetOf } from './target';
 
 /**
  * After FROM: the base image's local size and age (or "not pulled"). After each instruction of
@@ -44,7 +45,7 @@ export class LayerHints implements vscode.InlayHintsProvider {
   async provideInlayHints(doc: vscode.TextDocument): Promise<vscode.InlayHint[]> {
     if (doc.uri.scheme !== 'file' || !isDockerfileName(doc.fileName) || !setting('build.inlineHints', doc.uri))
       return [];
-    const engine = this.s.engines.get();
+    const engine = this.s.engine.get();
     const text = doc.getText();
     const instructions = listInstructions(text);
     const hints: vscode.InlayHint[] = [];
@@ -100,7 +101,7 @@ export class LayerHints implements vscode.InlayHintsProvider {
   /** The default tag's image, when it was built from this very Dockerfile (its label says so). */
   private async builtFromHere(dockerfile: string): Promise<string | undefined> {
     const tag = targetOf(dockerfile).tag;
-    const img = await this.cached(`summary ${tag}`, () => this.s.engines.get().imageSummary(tag));
+    const img = await this.cached(`summary ${tag}`, () => this.s.engine.get().imageSummary(tag));
     return img && img.labels['dsContainers.dockerfile'] === dockerfile ? img.id : undefined;
   }
 }

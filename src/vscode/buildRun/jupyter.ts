@@ -53,7 +53,7 @@ export async function jupyterUrlOf(s: Services, c: ContainerInfo): Promise<strin
   const ours = [...s.buildRun.runs].find((r) => r.id === c.id);
   if (ours) return ours.url;
   const ports = hostPortMap({ id: c.id, name: c.name, ports: c.ports });
-  return findJupyterUrl(await s.engines.get().logsText(c.id, 500), (p) => ports.get(p))?.hostUrl;
+  return findJupyterUrl(await s.engine.get().logsText(c.id, 500), (p) => ports.get(p))?.hostUrl;
 }
 
 /**
@@ -62,7 +62,7 @@ export async function jupyterUrlOf(s: Services, c: ContainerInfo): Promise<strin
  */
 export async function pickRunningJupyter(s: Services, project?: string): Promise<ContainerInfo | undefined> {
   const projects = project ? [project] : await workspaceProjects();
-  const list = runningJupyters(await s.engines.get().listContainers(), projects);
+  const list = runningJupyters(await s.engine.get().listContainers(), projects);
   const here = list.filter((c) => projects.includes(c.labels['dsContainers.project'] ?? ''));
   if (project || here.length === 1) {
     if (here.length <= 1) return here[0];

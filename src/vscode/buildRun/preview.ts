@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ProjectMode, ProjectSpec } from '../../core/project';
+import { PROJECT_MODES, ProjectMode, ProjectSpec } from '../../core/project';
 import { baseImageOf } from '../../core/generate';
 import { UserCancelled } from '../platform/errors';
 
@@ -35,7 +35,7 @@ export async function editSpec(
         label: 'Mode',
         description: s.mode,
         edit: async () => {
-          const m = await vscode.window.showQuickPick(['script', 'jupyter', 'app'], {
+          const m = await vscode.window.showQuickPick([...PROJECT_MODES], {
             placeHolder: 'How the container runs the project',
           });
           if (m) s.mode = m as ProjectMode;

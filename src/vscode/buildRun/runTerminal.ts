@@ -15,7 +15,7 @@ export async function runInTerminal(
   t: BuildTarget,
   opts: { args?: string[]; mount?: boolean; show?: boolean; offer?: boolean } = {},
 ): Promise<RunHandle> {
-  const engine = s.engines.get();
+  const engine = s.engine.get();
   if (!(await engine.imageSummary(t.tag))) throw new Error(`image ${t.tag} is not built yet: run "Build Image" first`);
   const mode = runModeOf(await engine.imageRunConfig(t.tag));
   const ac = new AbortController();
@@ -56,12 +56,14 @@ export async function runInTerminal(
     mount: opts.mount,
     signal: ac.signal,
     onOutput: (_stream, text) => out(text),
-    onStarted: (id, ports) => {
+    onStarted: (id) => started(id),
+    // As in the CLI: the URL once the server answers, never under a server that died at startup.
+    onReady: (ports) => {
       for (const [c, h] of ports) out(`\x1b[2mport ${c} → http://127.0.0.1:${h}\x1b[0m\n`);
-      started(id);
     },
     // A remote editor reaches the port through its proxy: Jupyter is told that path as its base URL.
     jupyterBaseUrl: (port) => jupyterBaseUrl(port),
+    onNote: (line) => out(`\x1b[2m${line}\x1b[0m\n`),
     onJupyter: (u) => {
       resolveUrl(u.hostUrl);
       s.log.info(`Jupyter is ready: ${u.hostUrl}`);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ProjectMode } from '../../core/project';
 
 /** What the editor remembers of the last successful build of one Dockerfile. */
 export interface LastBuild {
@@ -14,7 +15,7 @@ export interface RunHandle {
   id: string;
   tag: string;
   dir: string;
-  mode: 'script' | 'jupyter' | 'app';
+  mode: ProjectMode;
   /** Resolves with the container's exit code (0 after a stop). */
   exit: Promise<number>;
   /** Resolves with the Jupyter URL (host port, token) once the server prints it; undefined otherwise. */

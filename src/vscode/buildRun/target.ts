@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { defaultTag } from '../../core/docker/tag';
+import { COMPOSE_FILE_NAMES, isDockerfileName } from '../../core/projectFiles';
 import { UserCancelled } from '../platform/errors';
 
 /** A Dockerfile to build, with its context folder and default tag. */
@@ -13,15 +14,9 @@ export interface BuildTarget {
   tag: string;
 }
 
-export const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
-
 export function targetOf(dockerfile: string): BuildTarget {
   const dir = path.dirname(dockerfile);
   return { dockerfile, dir, dockerfileName: path.basename(dockerfile), tag: defaultTag(path.basename(dir)) };
-}
-
-export function isDockerfileName(name: string): boolean {
-  return /(^|[./-])Dockerfile([./-]|$)/i.test(path.basename(name)) || /\.dockerfile$/i.test(name);
 }
 
 /**
@@ -57,5 +52,5 @@ export async function resolveTarget(arg: unknown): Promise<BuildTarget> {
 
 /** The compose file next to a Dockerfile, if any. */
 export function composeFileFor(dir: string): string | undefined {
-  return COMPOSE_FILES.map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+  return COMPOSE_FILE_NAMES.map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
 }

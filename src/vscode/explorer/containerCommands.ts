@@ -28,7 +28,7 @@ export const containerCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (s, item?: TreeNode, selected?: TreeNode[]) => {
       const list = await pickContainers(s, 'start', item, selected, (c) => c.state !== 'running', true);
-      await each(s, (id) => s.engines.get().startContainer(id), list);
+      await each(s, (id) => s.engine.get().startContainer(id), list);
     },
   },
   {
@@ -36,7 +36,7 @@ export const containerCommands: CommandSpec[] = [
     title: 'Stop Container',
     handler: async (s, item?: TreeNode, selected?: TreeNode[]) => {
       const list = await pickContainers(s, 'stop', item, selected, isUp, true);
-      await each(s, (id) => s.engines.get().stopContainer(id), list);
+      await each(s, (id) => s.engine.get().stopContainer(id), list);
     },
   },
   {
@@ -45,7 +45,7 @@ export const containerCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (s, item?: TreeNode, selected?: TreeNode[]) => {
       const list = await pickContainers(s, 'restart', item, selected, () => true, true);
-      await each(s, (id) => s.engines.get().restartContainer(id), list);
+      await each(s, (id) => s.engine.get().restartContainer(id), list);
     },
   },
   {
@@ -56,10 +56,11 @@ export const containerCommands: CommandSpec[] = [
       const running = list.filter(isUp);
       const what = list.length === 1 ? `container "${list[0].name}"` : `${list.length} containers`;
       const they = running.length === list.length && list.length === 1 ? 'It is' : `${running.length} of them are`;
-      // `docker diff`: what exists only in the container (a notebook saved in an unmounted Jupyter) is named, and can be saved first.
+      // `docker diff`: what exists only in the container (a notebook saved in an unmounted Jupyter)
+      // is named, and can be saved first.
       const losses = (
         await Promise.all(
-          list.map(async (c) => ({ c, loss: await lossOnRemove(s.engines.get(), c.id).catch(() => undefined) })),
+          list.map(async (c) => ({ c, loss: await lossOnRemove(s.engine.get(), c.id).catch(() => undefined) })),
         )
       ).filter((x) => x.loss?.paths.length);
       const detail = [
@@ -85,15 +86,16 @@ export const containerCommands: CommandSpec[] = [
           const home = c.labels['dsContainers.project'] || vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
           if (!home) throw new Error('open a folder to copy the files into');
           const dest = path.join(home, `from-container-${c.name}`);
-          copied.push(...(await copyOut(s.engines.get(), c.id, loss!.workdir, loss!.paths, dest)));
+          copied.push(...(await copyOut(s.engine.get(), c.id, loss!.workdir, loss!.paths, dest)));
           s.log.info(`copied ${loss!.paths.length} path(s) out of ${c.name} into ${dest}`);
         }
         if (copied.length)
           void vscode.window.showInformationMessage(
-            `Copied ${copied.length} file${copied.length === 1 ? '' : 's'} out before removing: ${vscode.workspace.asRelativePath(path.dirname(copied[0]))}`,
+            `Copied ${copied.length} file${copied.length === 1 ? '' : 's'} out before removing: ` +
+              vscode.workspace.asRelativePath(path.dirname(copied[0])),
           );
       }
-      await each(s, (id) => s.engines.get().removeContainer(id, true), list);
+      await each(s, (id) => s.engine.get().removeContainer(id, true), list);
       return { copied };
     },
   },
@@ -102,7 +104,7 @@ export const containerCommands: CommandSpec[] = [
     title: 'Show Container Logs',
     handler: async (s, item?: TreeNode) => {
       const [c] = await pickContainers(s, 'show the logs of', item, undefined, () => true);
-      logsTerminal(s.engines.get(), c.id, c.name).show();
+      logsTerminal(s.engine.get(), c.id, c.name).show();
     },
   },
   {
@@ -111,7 +113,7 @@ export const containerCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (s, item?: TreeNode) => {
       const [c] = await pickContainers(s, 'open a shell in', item, undefined, (x) => x.state === 'running');
-      const engine = s.engines.get();
+      const engine = s.engine.get();
       ttyTerminal(`Shell: ${c.name}`, 'terminal', (size) => engine.execShell(c.id, size)).show();
     },
   },
@@ -130,7 +132,7 @@ export const containerCommands: CommandSpec[] = [
       const published = (x: ContainerInfo) => x.state === 'running' && x.ports.some((p) => p.hostPort);
       const [c] = await pickContainers(s, 'open in the browser', item, undefined, published);
       // a remote engine publishes on its own host, not on ours
-      const host = s.engines.endpoint().host ?? '127.0.0.1';
+      const host = s.engine.endpoint().host ?? '127.0.0.1';
       const urls = c.ports.flatMap((p) => {
         const url = portUrl(p, host);
         return url ? [{ label: url, description: `container port ${p.containerPort}/${p.protocol}`, url }] : [];

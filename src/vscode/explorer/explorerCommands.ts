@@ -30,7 +30,7 @@ export const explorerCommands: CommandSpec[] = [
       const ex = explorerOf(s);
       let where: string;
       try {
-        const ep = s.engines.endpoint();
+        const ep = s.engine.endpoint();
         where = `${ep.url} (from ${ep.source})`;
       } catch (e) {
         where = (e as Error).message;

@@ -19,7 +19,7 @@ export const imageCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (s, item?: TreeNode) => {
       const img = await pickImage(s, 'run', item);
-      const engine = s.engines.get();
+      const engine = s.engine.get();
       const r = await inView('dsContainers.images', () => engine.runImage(img.ref ?? img.id));
       void explorerOf(s).model.refresh(['containers']);
       const url = r.ports.map((p) => portUrl(p, engine.endpoint.host ?? '127.0.0.1')).find(Boolean);
@@ -39,7 +39,7 @@ export const imageCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (s, item?: TreeNode) => {
       const img = await pickImage(s, 'run interactively', item);
-      const engine = s.engines.get();
+      const engine = s.engine.get();
       ttyTerminal(`Run: ${img.label}`, 'play', async (size) => {
         const { session } = await engine.runImageInteractive(img.ref ?? img.id, size);
         void explorerOf(s).model.refresh(['containers']);
@@ -72,7 +72,7 @@ export const imageCommands: CommandSpec[] = [
       const bad = badReference(ref);
       if (bad) throw new Error(`"${ref}": ${bad}`);
       const { repository, tag } = splitTag(ref.trim());
-      await s.engines.get().tagImage(img.id, repository, tag);
+      await s.engine.get().tagImage(img.id, repository, tag);
       await explorerOf(s).model.refresh(['images']);
       vscode.window.setStatusBarMessage(`Tagged ${img.label} as ${repository}:${tag}`, 4000);
     },
@@ -94,7 +94,7 @@ export const imageCommands: CommandSpec[] = [
         ));
       if (!choice) throw new UserCancelled();
       await inView('dsContainers.images', () =>
-        s.engines.get().removeImage(img.ref ?? img.id, choice === 'Force Remove'),
+        s.engine.get().removeImage(img.ref ?? img.id, choice === 'Force Remove'),
       );
       await explorerOf(s).model.refresh(['images']);
     },
@@ -103,7 +103,7 @@ export const imageCommands: CommandSpec[] = [
     id: 'dsContainers.images.prune',
     title: 'Prune Dangling Images',
     handler: async (s, _item?: unknown, opts?: { confirmed?: boolean }) => {
-      const engine = s.engines.get();
+      const engine = s.engine.get();
       const dangling = (await engine.listImages()).filter((i) => i.tags.length === 0);
       if (!dangling.length) {
         void vscode.window.showInformationMessage('There are no dangling images to prune.');

@@ -11,7 +11,7 @@ import { createProjectView } from './projectView';
 
 /** Creates the Images, Containers and Project views in our activity-bar container. */
 export function registerExplorer(s: Services): Explorer {
-  const model = new ExplorerModel(() => s.engines.get());
+  const model = new ExplorerModel(() => s.engine.get());
   const shown = (build: () => TreeNode[]) => () =>
     model.state === 'unreachable' || model.state === 'error' ? [] : build();
   const images = new NodeTreeProvider(shown(() => imageTree(model.images ?? [], explorerOptions(), Date.now() / 1000)));
@@ -25,9 +25,9 @@ export function registerExplorer(s: Services): Explorer {
     canSelectMany: true,
     showCollapseAll: true,
   });
-  const refresh = new RefreshManager(model, s.engines, s.log, { images, containers }, [imagesView, containersView]);
+  const refresh = new RefreshManager(model, s.engine, s.log, { images, containers }, [imagesView, containersView]);
   const project = createProjectView(s.log, s.python);
-  const inspect = new InspectDocuments(s.engines);
+  const inspect = new InspectDocuments(s.engine);
   s.context.subscriptions.push(
     images,
     containers,

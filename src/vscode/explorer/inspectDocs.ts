@@ -14,11 +14,11 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly engines: EngineProvider) {}
+  constructor(private readonly engine: EngineProvider) {}
 
   provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const kind = uri.path.split('/')[1] === 'image' ? 'image' : 'container';
-    return this.engines.get().inspect(kind, uri.query);
+    return this.engine.get().inspect(kind, uri.query);
   }
 
   refresh(uri: vscode.Uri): void {

@@ -8,6 +8,7 @@ import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { NodeTreeProvider } from './nodeTree';
 import * as path from 'path';
 import { ProjectAnalysis } from '../../core/project';
+import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
 import { workspaceProjects } from '../platform/projects';
 
 /** A project's node placed under its folder's node: ids stay unique, clicks open the right file. */
@@ -21,8 +22,9 @@ function underProject(n: TreeNode, rel: string): TreeNode {
 }
 
 /**
- * The Project view: each project of the workspace (a node per project when there are several) analysed on demand (first shown, refresh button,
- * and a while after Python, notebook or container files change, when visible).
+ * The Project view: each project of the workspace (a node per project when there are several)
+ * analysed on demand (first shown, refresh button, and a while after Python, notebook or container
+ * files change, when visible).
  */
 export function createProjectView(
   log: Log,
@@ -77,7 +79,8 @@ export function createProjectView(
     if (trees.every((t) => noCode(t.analysis))) return [];
     const rel = (dir: string) => path.relative(folder.uri.fsPath, dir).split(path.sep).join('/');
     if (trees.length === 1 && !rel(trees[0].dir)) return trees[0].nodes;
-    // Several projects (or one in a subfolder): one node per project, its tree below, its clicks relative to the workspace folder.
+    // Several projects (or one in a subfolder): one node per project, its tree below,
+    // its clicks relative to the workspace folder.
     return trees.map(({ dir, nodes, analysis }) => {
       const r = rel(dir);
       const files = nodes.find((n) => n.id === 'group:scaffold')?.description;
@@ -110,7 +113,7 @@ export function createProjectView(
     timer = setTimeout(() => provider.invalidate(), 1500);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(
-    '**/{*.py,*.ipynb,requirements*.txt,Dockerfile,compose.yaml,docker-compose.yml,.dockerignore,pyproject.toml}',
+    `**/{*.py,*.ipynb,requirements*.txt,Dockerfile,${COMPOSE_FILE_NAMES.join(',')},.dockerignore,pyproject.toml}`,
   );
   const disposables = [
     provider,

@@ -23,7 +23,7 @@ export class RefreshManager implements vscode.Disposable {
 
   constructor(
     private readonly model: ExplorerModel,
-    private readonly engines: EngineProvider,
+    private readonly engine: EngineProvider,
     private readonly log: Log,
     private readonly trees: { images: NodeTreeProvider; containers: NodeTreeProvider },
     private readonly views: vscode.TreeView<TreeNode>[],
@@ -37,7 +37,7 @@ export class RefreshManager implements vscode.Disposable {
     this.subs.push({ dispose: unsubscribe }, this.status);
     for (const v of views) this.subs.push(v.onDidChangeVisibility(() => this.syncActive()));
     this.subs.push(
-      engines.onDidChange(() => {
+      engine.onDidChange(() => {
         log.info(`Docker endpoint changed: ${this.endpointText()}`);
         model.reset();
         this.onState();
@@ -58,8 +58,17 @@ export class RefreshManager implements vscode.Disposable {
     return this.model.retry();
   }
 
+  private readonly holders = new Set<string>();
+
+  /** Keeps the engine's events flowing while a feature needs them (e.g. the kernel picker's servers), views hidden or not. */
+  hold(key: string, on: boolean): void {
+    if (on) this.holders.add(key);
+    else this.holders.delete(key);
+    this.syncActive();
+  }
+
   private syncActive(): void {
-    const visible = this.views.some((v) => v.visible);
+    const visible = this.views.some((v) => v.visible) || this.holders.size > 0;
     if (visible === this.model.isActive) return;
     this.log.debug(`explorer ${visible ? 'visible: listening to Docker events' : 'hidden: not listening'}`);
     this.model.setActive(visible);
@@ -68,7 +77,7 @@ export class RefreshManager implements vscode.Disposable {
 
   private endpointText(): string {
     try {
-      const ep = this.engines.endpoint();
+      const ep = this.engine.endpoint();
       return ep.source === 'default' ? ep.url : `${ep.url} (${ep.source})`;
     } catch (e) {
       return `invalid endpoint: ${(e as Error).message}`;
@@ -85,7 +94,7 @@ export class RefreshManager implements vscode.Disposable {
     const ep = this.endpointText();
     let source = 'default';
     try {
-      source = this.engines.endpoint().source;
+      source = this.engine.endpoint().source;
     } catch {
       source = 'invalid endpoint';
     }

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { Services } from '../services';
 import { dscLint, dscFixes, dscRule, FixOptions } from '../../core/dockerfile/rules';
+import { anchorText } from '../../core/dockerfile/rules/markdown';
 import { InterpreterCache } from './interpreter';
+import { peerQuiet } from '../../core/dockerfile/peerRules';
+import { installedPeers } from './dockerfilePeers';
 import { onSettingChange, ruleSeverities, setting } from '../platform/settings';
 import { fromDiagnostic, quickFix, toWorkspaceEdit } from './quickFixes';
 import { toDiagnostic } from '../platform/findings';
@@ -19,7 +22,7 @@ async function localTags(s: Services): Promise<Record<string, string[]>> {
   try {
     // A quick fix must not wait on a slow engine: without an answer in 1.5 s it offers Python tags.
     const images = await Promise.race([
-      s.engines.get().listImages(),
+      s.engine.get().listImages(),
       new Promise<ImageInfo[]>((r) => setTimeout(() => r([]), 1500).unref()),
     ]);
     const out: Record<string, string[]> = {};
@@ -41,7 +44,9 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     if (doc.languageId !== 'dockerfile') return;
     if (!setting('lint.enable')) return collection.delete(doc.uri);
     const severities = ruleSeverities() as Record<string, Severity | 'off'>;
-    const { findings, skipped } = dscLint(doc.getText(), { severities, budgetMs: BUDGET_MS });
+    // Beside a peer extension, the checks it shows already are its (one problem, one diagnostic).
+    const quiet = peerQuiet(setting('dockerfile.diagnostics', doc), installedPeers());
+    const { findings, skipped } = dscLint(doc.getText(), { severities, budgetMs: BUDGET_MS, ...quiet });
     if (skipped.length)
       s.log.warn(`${doc.uri.fsPath}: lint over its ${BUDGET_MS} ms budget, skipped ${skipped.join(' ')}`);
     collection.set(doc.uri, findings.map(toDiagnostic));
@@ -71,6 +76,8 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
       collection.delete(doc.uri);
     }),
     onSettingChange('lint', () => vscode.workspace.textDocuments.forEach(lint)),
+    onSettingChange('dockerfile', () => vscode.workspace.textDocuments.forEach(lint)),
+    vscode.extensions.onDidChange(() => vscode.workspace.textDocuments.forEach(lint)),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(doc, pos) {
@@ -78,9 +85,9 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
           .filter((d) => d.range.contains(pos))
           .map((d) => {
             const rule = dscRule(String(d.code));
-            return rule
-              ? `**${rule.id}** ${rule.message}\n\n${rule.docs}\n\n_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.`
-              : undefined;
+            if (!rule) return undefined;
+            const also = rule.anchor ? ` (${anchorText(rule.anchor)})` : '';
+            return `**${rule.id}**${also} ${rule.message}\n\n${rule.docs}\n\n_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.`;
           })
           .filter((x): x is string => !!x);
         return parts.length ? new vscode.Hover(parts.map((p) => new vscode.MarkdownString(p))) : undefined;

@@ -1,12 +1,15 @@
 import { Services } from '../services';
 import { InterpreterCache } from './interpreter';
 import { registerDscLint } from './dockerfileLint';
+import { DockerfileDiagnostics } from './dockerfileSyntax';
 import { DriftProjects } from './project';
 import { registerRequirements } from './requirements';
 import { registerDrift } from './drift';
 
 /** Data-science lint in the editor: DSC rules in Dockerfiles, requirements.txt awareness, import drift. */
 export function registerLint(s: Services): void {
+  // Dockerfile syntax problems (unless a peer extension shows them), then the data-science rules.
+  s.context.subscriptions.push(new DockerfileDiagnostics());
   const interp = new InterpreterCache(s.log, s.python);
   registerDscLint(s, interp);
   const projects = new DriftProjects((root) => interp.facts(root));

@@ -2,26 +2,19 @@ import * as vscode from 'vscode';
 import { DriftImport, ImportIndex, declaredKeys, driftEnv, DriftEnv } from '../../core/drift';
 import { parseRequirements } from '../../core/requirements/parse';
 import { scanPython } from '../../core/python/extract';
-import { extractNotebook } from '../../core/python/notebook';
+import { extractNotebook, isForeignCell } from '../../core/python/notebook';
+import { NOT_PROJECT_DIRS } from '../../core/projectFiles';
+import { walkProject } from '../../node/walk';
 import { LocalModules } from '../../core/python/resolve';
 import type { InterpreterFacts } from '../../core/python/resolve';
 import { currentText } from '../platform/documents';
 
-/** Folders never scanned: environments, caches, dependencies. */
-export const EXCLUDE =
-  '**/{node_modules,.git,.venv,venv,env,.env,.tox,.nox,__pycache__,site-packages,.ipynb_checkpoints,build,dist}/**';
-
-// Cell magics whose body is not Python (%%bash, %%writefile, %%sql…); timing/capture magics run Python.
-const FOREIGN_CELL = /^%%(?!time\b|timeit\b|capture\b|prun\b|debug\b|python3?\b)/;
+/** Where requirements.txt files are not looked for: the folders that are not project code. */
+const NOT_PROJECT = `**/{${NOT_PROJECT_DIRS.join(',')}}/**`;
 
 /** Imports of one notebook cell's text; none for a cell whose magic makes it another language. */
 export function cellImports(text: string, file: string): DriftImport[] {
-  const first =
-    text
-      .split('\n')
-      .find((l) => l.trim() !== '')
-      ?.trim() ?? '';
-  return FOREIGN_CELL.test(first) ? [] : pythonImports(text, file);
+  return isForeignCell(text) ? [] : pythonImports(text, file);
 }
 
 /** Imports of a Python text, as drift sees them. */
@@ -62,15 +55,17 @@ export class DriftProject {
     return uri.path.startsWith(`${this.root.path}/`);
   }
 
-  /** Lists the project's files (enough to tell local modules apart); cheap, done once. */
+  /**
+   * Lists the project's files (enough to tell local modules apart); cheap, done once. The CLI's
+   * walker lists them, so the editor and `ds-containers scan` read the same files.
+   */
   listed(): Promise<vscode.Uri[]> {
     const listing =
       this.listPromise ??
-      Promise.resolve(
-        vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*.{py,ipynb}'), EXCLUDE),
-      ).then((files) => {
-        this.local = new LocalModules(files.map((f) => this.rel(f)));
-        return files;
+      walkProject(this.root.fsPath).then((walk) => {
+        const rels = [...walk.python, ...walk.notebooks];
+        this.local = new LocalModules(rels);
+        return rels.map((rel) => vscode.Uri.joinPath(this.root, ...rel.split('/')));
       });
     this.listPromise = listing;
     return listing;
@@ -147,7 +142,7 @@ export class DriftProjects implements vscode.Disposable {
 
   constructor(private readonly facts: (root: vscode.Uri) => Promise<InterpreterFacts>) {
     this.found = (async () => {
-      for (const uri of await vscode.workspace.findFiles('**/requirements.txt', EXCLUDE)) this.add(uri);
+      for (const uri of await vscode.workspace.findFiles('**/requirements.txt', NOT_PROJECT)) this.add(uri);
     })();
     this.watcher.onDidCreate((uri) => {
       this.add(uri);

@@ -25,7 +25,7 @@ export async function pickContainers(
     n.container ? [n.container] : [],
   );
   if (chosen.length) return chosen;
-  const list = (await s.engines.get().listContainers()).filter(fits);
+  const list = (await s.engine.get().listContainers()).filter(fits);
   if (!list.length) {
     void vscode.window.showInformationMessage(`No container to ${what}.`);
     throw new UserCancelled();
@@ -47,7 +47,7 @@ export async function pickImage(
   item?: TreeNode,
 ): Promise<{ id: string; ref?: string; label: string }> {
   if (item?.image) return { ...item.image, label: item.image.ref ?? shortId(item.image.id) };
-  const images = await s.engines.get().listImages();
+  const images = await s.engine.get().listImages();
   const items = images.flatMap((i) =>
     (i.tags.length ? i.tags : [undefined]).map((ref) => ({
       label: ref ?? shortId(i.id),

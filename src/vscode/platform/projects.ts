@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { projectFolders } from '../../node/projects';
 
-/** The workspace's project folders (every workspace folder's; core/projects.ts decides), for Containerize, the Project view and Open Jupyter. */
+/**
+ * The workspace's project folders (every workspace folder's; core/projects.ts decides),
+ * for Containerize, the Project view and Open Jupyter.
+ */
 export async function workspaceProjects(): Promise<string[]> {
   const roots = (vscode.workspace.workspaceFolders ?? [])
     .filter((f) => f.uri.scheme === 'file')

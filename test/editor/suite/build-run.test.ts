@@ -134,7 +134,13 @@ describe('build and run', function () {
       noPin: true,
       spec: { baseImage: 'local/python:3.11-scipy' },
     });
-    assert.deepStrictEqual(r.written.sort(), ['.dockerignore', 'Dockerfile', 'compose.yaml', 'requirements.txt']);
+    assert.deepStrictEqual(r.written.sort(), [
+      '.devcontainer/devcontainer.json',
+      '.dockerignore',
+      'Dockerfile',
+      'compose.yaml',
+      'requirements.txt',
+    ]);
     assert.ok(r.build?.ok, r.build?.error);
     assert.ok(r.run);
     assert.strictEqual(await r.run.exit, 0);

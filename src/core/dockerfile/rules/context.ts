@@ -2,6 +2,7 @@ import type { Dockerfile, From, Instruction } from 'dockerfile-ast';
 import { lineStarts, offsetOf } from '../../edits';
 import { TextEdit } from '../../findings';
 import { Word, commandWords } from '../tokens';
+import { Script, runScript } from '../shell';
 
 export { commandWords } from '../tokens';
 export type { Word } from '../tokens';
@@ -19,19 +20,37 @@ export interface Stage {
   instructions: Instruction[];
 }
 
+/** What a rule may know beyond the text; every field optional, a rule that needs a missing one stays quiet. */
+export interface LintFacts {
+  /** Patterns of the build context's .dockerignore (CopyIgnoredFile). */
+  dockerignore?: string[];
+  /** "os/arch" of local images by reference as written in FROM (InvalidBaseImagePlatform). */
+  imagePlatforms?: Record<string, string>;
+  /** "os/arch" the build produces (default: the engine's). */
+  targetPlatform?: string;
+  /** Environment variable names of base images by reference (UndefinedVar). */
+  imageEnv?: Record<string, string[]>;
+}
+
 /** The parsed Dockerfile and the offset/position helpers every rule uses. */
 export class LintContext {
   readonly df: Dockerfile;
   readonly starts: number[];
   readonly lines: string[];
   readonly stages: Stage[] = [];
+  readonly instructions: Instruction[];
+  private readonly scripts = new Map<Instruction, Script | undefined>();
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    readonly facts: LintFacts = {},
+  ) {
     // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
     this.df = (require('dockerfile-ast') as typeof import('dockerfile-ast')).DockerfileParser.parse(text);
     this.starts = lineStarts(text);
     this.lines = text.split(/\r\n|\r|\n/);
-    for (const i of this.df.getInstructions()) {
+    this.instructions = this.df.getInstructions();
+    for (const i of this.instructions) {
       if (i.getKeyword() === 'FROM') this.stages.push({ from: i as From, instructions: [] });
       else this.stages[this.stages.length - 1]?.instructions.push(i);
     }
@@ -68,9 +87,49 @@ export class LintContext {
     return { start: this.offset(r.start), end: this.offset(r.end) };
   }
 
+  /** Start and end offsets of a range. */
+  offsets(r: { start: { line: number; character: number }; end: { line: number; character: number } }): {
+    start: number;
+    end: number;
+  } {
+    return { start: this.offset(r.start), end: this.offset(r.end) };
+  }
+
   raw(i: Instruction): string {
     const b = this.bounds(i);
     return this.text.slice(b.start, b.end);
+  }
+
+  /** The instruction whose lines include `line` (binary search: suppression asks once per finding). */
+  instructionAt(line: number): Instruction | undefined {
+    let lo = 0;
+    let hi = this.instructions.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = this.instructions[mid].getRange();
+      if (line < r.start.line) hi = mid - 1;
+      else if (line > r.end.line) lo = mid + 1;
+      else return this.instructions[mid];
+    }
+    return undefined;
+  }
+
+  /** The shell script of a shell-form RUN (undefined for the JSON form), computed once. */
+  script(i: Instruction): Script | undefined {
+    if (!this.scripts.has(i)) {
+      const a = i.getArgumentsRange();
+      const s = a && !this.isJsonForm(i) ? runScript(this.text, this.offset(a.start), this.bounds(i).end) : undefined;
+      this.scripts.set(i, s);
+    }
+    return this.scripts.get(i);
+  }
+
+  /** The stage index an instruction belongs to (-1 before the first FROM). */
+  stageOf(i: Instruction): number {
+    const line = i.getRange().start.line;
+    let k = -1;
+    for (const [n, st] of this.stages.entries()) if (st.from.getRange().start.line <= line) k = n;
+    return k;
   }
 
   /** True when the instruction is in JSON (exec) form. */

@@ -1,10 +1,12 @@
 import { DscRule } from './types';
 import { insertAt } from './context';
+import { hadolint } from './buildkit/anchor';
 
 const ROOT = /^(root|0)(:.*)?$/;
 
 export const dsc004: DscRule = {
   id: 'DSC004',
+  anchor: hadolint('DL3002'),
   severity: 'warning',
   message: 'No `USER` in the final stage: the container runs as root.',
   docs: [
@@ -29,6 +31,7 @@ export const dsc004: DscRule = {
     return [
       {
         span: ctx.rangeSpan(where.getRange()),
+        message: final ? 'The last `USER` of the final stage is root: the container runs as root.' : undefined,
         fixes: () => {
           const tail = last.instructions.find(
             (i) =>

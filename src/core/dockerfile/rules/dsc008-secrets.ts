@@ -1,4 +1,5 @@
 import { DscRule, RuleHit } from './types';
+import { buildCheck } from './buildkit/anchor';
 
 const SECRET_NAME =
   /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY)(?:_|$)/i;
@@ -8,6 +9,7 @@ const SECRET_VALUE =
 
 export const dsc008: DscRule = {
   id: 'DSC008',
+  anchor: buildCheck('SecretsUsedInArgOrEnv'),
   severity: 'warning',
   message: 'A secret-looking name or value in `ENV`/`ARG`: it is stored in the image for anyone who pulls it.',
   docs: [

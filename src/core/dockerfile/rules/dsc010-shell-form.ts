@@ -1,11 +1,13 @@
 import { DscRule, RuleHit } from './types';
 import { commandWords, replace } from './context';
+import { buildCheck } from './buildkit/anchor';
 
 // Anything the shell would interpret: a JSON form would pass it literally, so no automatic fix then.
 const SHELL_SYNTAX = /[|&;<>()$`*?~{}\\]|^\s*\w+=/;
 
 export const dsc010: DscRule = {
   id: 'DSC010',
+  anchor: buildCheck('JSONArgsRecommended'),
   severity: 'warning',
   message: 'Shell-form `CMD`/`ENTRYPOINT`: the process does not receive stop signals; use the JSON form.',
   docs: [

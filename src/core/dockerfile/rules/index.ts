@@ -1,34 +1,16 @@
 import { Finding, FixAction, Severity } from '../../findings';
-import { LintContext } from './context';
+import { LintContext, LintFacts } from './context';
 import { DscRule, FixOptions, RuleHit } from './types';
-import { dsc001 } from './dsc001-context-copy';
-import { dsc002 } from './dsc002-pip-cache';
-import { dsc003 } from './dsc003-base-tag';
-import { dsc004 } from './dsc004-user';
-import { dsc005 } from './dsc005-apt';
-import { dsc006 } from './dsc006-jupyter-token';
-import { dsc007 } from './dsc007-unpinned-pip';
-import { dsc008 } from './dsc008-secrets';
-import { dsc009 } from './dsc009-add';
-import { dsc010 } from './dsc010-shell-form';
+import { REPLACED_SYNTAX_CODES, allRules, isBuildCheck } from './all';
+import { checkDirective, named } from '../checkDirective';
 import { suppressed } from './suppress';
 
 export type { DscRule, FixOptions } from './types';
 export { DEFAULT_PYTHON_TAG } from './dsc003-base-tag';
 
-/** Every DSC rule, in id order. */
-export const dscRules: readonly DscRule[] = [
-  dsc001,
-  dsc002,
-  dsc003,
-  dsc004,
-  dsc005,
-  dsc006,
-  dsc007,
-  dsc008,
-  dsc009,
-  dsc010,
-];
+/** Every rule: ours in id order, then Docker's build checks. */
+export const dscRules: readonly DscRule[] = allRules;
+export type { LintFacts } from './context';
 
 export const DSC_SOURCE = 'dsc';
 
@@ -40,6 +22,15 @@ export interface DscOptions {
    * so that no rule can freeze typing); the rules not run are named in DscResult.skipped.
    */
   budgetMs?: number;
+  /**
+   * Run Docker's build checks (default true). The editor turns them off beside Docker's own extension,
+   * which shows them already.
+   */
+  buildChecks?: boolean;
+  /** A peer extension shows dockerfile-utils' findings: the rules that restate them keep quiet. */
+  peerShowsSyntax?: boolean;
+  /** What the rules may know beyond the text (.dockerignore, local images). */
+  facts?: LintFacts;
 }
 
 export interface DscResult {
@@ -62,13 +53,22 @@ export function dscFindings(text: string, opts: DscOptions = {}): Finding[] {
 /** dscFindings, and the rules a time budget left out. */
 export function dscLint(text: string, opts: DscOptions = {}): DscResult {
   const started = performance.now();
-  const ctx = new LintContext(text);
+  const ctx = new LintContext(text, opts.facts);
+  const directive = checkDirective(ctx.lines);
   const out: Finding[] = [];
   const skipped: string[] = [];
   for (const rule of dscRules) {
     const configured = opts.severities?.[rule.id];
-    const severity = configured && SEVERITIES.has(configured) ? configured : rule.severity;
-    if (severity === 'off') continue;
+    const valid = configured && SEVERITIES.has(configured) ? configured : undefined;
+    let severity = valid ?? rule.severity;
+    const docker = isBuildCheck(rule) ? rule.anchor!.id : undefined;
+    if (severity === 'off' || (opts.peerShowsSyntax && REPLACED_SYNTAX_CODES[rule.id])) continue;
+    if (docker) {
+      // `# check=…` speaks of Docker's names (DSC010 answers to JSONArgsRecommended).
+      if (opts.buildChecks === false || named(directive.skip, docker)) continue;
+      if (rule.experimental && !valid && !named(directive.experimental, docker)) continue;
+      if (directive.error && !valid) severity = 'error';
+    }
     if (opts.budgetMs !== undefined && performance.now() - started > opts.budgetMs) {
       skipped.push(rule.id);
       continue;
@@ -109,7 +109,7 @@ export function dscFixes(
 ): FixAction[] {
   const rule = dscRule(finding.code);
   if (!rule) return [];
-  const hit = guarded(rule, new LintContext(text)).find(
+  const hit = guarded(rule, new LintContext(text, opts.facts)).find(
     (h) =>
       h.span.line === finding.line &&
       h.span.col === finding.col &&

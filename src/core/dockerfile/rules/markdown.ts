@@ -1,14 +1,23 @@
 import { dscRules } from './index';
+import type { Anchor } from './types';
+
+/** "Docker build check FromAsCasing" / "hadolint DL3003", linked. */
+export const anchorText = (a: Anchor): string =>
+  `[${a.tool === 'Docker' ? 'Docker build check' : 'hadolint'} ${a.id}](${a.url})`;
 
 /** The reference page of the DSC rules (docs/rules.md), generated from the rules themselves. */
-export function rulesMarkdown(extra: { id: string; severity: string; message: string; docs: string }[] = []): string {
+export function rulesMarkdown(
+  extra: { id: string; severity: string; message: string; docs: string; anchor?: Anchor }[] = [],
+): string {
   const out = [
     '# Data-science lint rules',
     '',
     'Generated from `src/core/dockerfile/rules/` (and `src/core/drift/`) by `UPDATE_GOLDEN=1 npm run test:unit`; do not edit by hand.',
     '',
-    'Every rule has a stable id. Change a severity, or turn a rule off, with the `dsContainers.lint.rules` setting,',
-    'e.g. `{ "DSC004": "off", "DSC003": "error" }`. In a Dockerfile, silence one line with a comment on that line',
+    "Every rule has a stable id: DSC0nn for ours, Docker's own name for its build checks (which also obey",
+    '`# check=skip=…` and `# check=error=true` at the top of the Dockerfile, as `docker build` does).',
+    'Change a severity, or turn a rule off, with the `dsContainers.lint.rules` setting,',
+    'e.g. `{ "DSC004": "off", "FromAsCasing": "error" }`. In a Dockerfile, silence one line with a comment on that line',
     'or on the line above: `# dsc-ignore DSC002 DSC007` (no id: every rule).',
     '',
     '| id | default | message |',
@@ -18,7 +27,9 @@ export function rulesMarkdown(extra: { id: string; severity: string; message: st
     ),
     '',
   ];
-  for (const r of [...dscRules, ...extra])
-    out.push(`## ${r.id}`, '', `**${r.message}** (default: ${r.severity})`, '', r.docs, '');
+  for (const r of [...dscRules, ...extra]) {
+    const also = r.anchor ? ` See ${anchorText(r.anchor)}.` : '';
+    out.push(`## ${r.id}`, '', `**${r.message}** (default: ${r.severity})${also}`, '', r.docs, '');
+  }
   return out.join('\n');
 }

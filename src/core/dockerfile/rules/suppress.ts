@@ -1,13 +1,17 @@
 import { LintContext } from './context';
 
 const IGNORE = /#\s*dsc-ignore\b([^\n]*)/i;
+// Our ids (DSC004) and Docker's check names, which are CamelCase (FromAsCasing, JSONArgsRecommended).
+const ID = /^(?:DSC\d{3}|[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)$/;
 
-/** Ids named by a `# dsc-ignore` comment on that line ('*' when it names none), or undefined. */
+/** Upper-cased ids named by a `# dsc-ignore` comment on that line ('*' when it names none), or undefined. */
 function idsOn(ctx: LintContext, line: number): string[] | undefined {
   const m = IGNORE.exec(ctx.lines[line] ?? '');
   if (!m) return undefined;
-  const ids = m[1].toUpperCase().match(/DSC\d{3}/g);
-  return ids ?? ['*'];
+  const ids = m[1]
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => ID.test(w.length > 3 && /^dsc\d{3}$/i.test(w) ? w.toUpperCase() : w));
+  return ids.length ? ids.map((w) => w.toUpperCase()) : ['*'];
 }
 
 /**
@@ -15,10 +19,11 @@ function idsOn(ctx: LintContext, line: number): string[] | undefined {
  * before the instruction that contains it (so a comment above a multi-line RUN covers all of it).
  */
 export function suppressed(ctx: LintContext, id: string, line: number): boolean {
-  const instr = ctx.df.getInstructions().find((i) => i.getRange().start.line <= line && line <= i.getRange().end.line);
+  const want = id.toUpperCase();
+  const instr = ctx.instructionAt(line);
   const candidates = [line, line - 1, instr ? instr.getRange().start.line - 1 : -1];
   return candidates.some((l) => {
     const ids = idsOn(ctx, l);
-    return !!ids && (ids.includes(id) || ids.includes('*'));
+    return !!ids && (ids.includes(want) || ids.includes('*'));
   });
 }

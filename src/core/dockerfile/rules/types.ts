@@ -1,5 +1,5 @@
 import { FixAction, Severity } from '../../findings';
-import { LintContext, Span } from './context';
+import { LintContext, LintFacts, Span } from './context';
 
 /** Data the fixes may use; every field optional, a fix that needs a missing one is not offered. */
 export interface FixOptions {
@@ -11,6 +11,8 @@ export interface FixOptions {
   pythonVersion?: string;
   /** The requirements file beside the Dockerfile; default requirements.txt. */
   requirementsFile?: string;
+  /** The facts the lint had, so that a fix sees the same findings. */
+  facts?: LintFacts;
 }
 
 export interface RuleHit {
@@ -22,9 +24,20 @@ export interface RuleHit {
   fixes?: (opts: FixOptions) => FixAction[];
 }
 
+/** The check this rule answers to elsewhere: Docker's build check of that name, or a hadolint rule. */
+export interface Anchor {
+  tool: 'Docker' | 'hadolint';
+  id: string;
+  url: string;
+}
+
 /** One DSC rule: a stable id, one message, its documentation, and the check. */
 export interface DscRule {
+  /** DSC0nn for our rules; Docker's own name for its build checks (e.g. FromAsCasing). */
   id: string;
+  anchor?: Anchor;
+  /** Off unless enabled by `# check=experimental=…` or a severity setting (Docker's experimental checks). */
+  experimental?: boolean;
   severity: Severity;
   message: string;
   /** Markdown shown on hover: why it matters and how to fix it. */

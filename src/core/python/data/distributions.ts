@@ -43,6 +43,18 @@ export const IMPORT_TO_DISTRIBUTION: Readonly<Record<string, string>> = {
   tabula: 'tabula-py',
   talib: 'TA-Lib',
   pyximport: 'Cython',
+  tensorflow_serving: 'tensorflow-serving-api',
+  imwatermark: 'invisible-watermark',
+  taming: 'taming-transformers',
+  thop: 'thop',
+  clip: 'openai-clip',
+  sql: 'ipython-sql',
+  progressbar: 'progressbar2',
+  pynvml: 'nvidia-ml-py',
+  ffmpeg: 'ffmpeg-python',
+  memory_profiler: 'memory-profiler',
+  line_profiler: 'line-profiler',
+  mglearn: 'mglearn',
   // Images, audio, documents
   cv2: 'opencv-python',
   PIL: 'Pillow',
@@ -124,6 +136,32 @@ export const IMPORT_TO_DISTRIBUTION: Readonly<Record<string, string>> = {
   'azure.cosmos': 'azure-cosmos',
   'azure.keyvault.secrets': 'azure-keyvault-secrets',
   'azure.ai.ml': 'azure-ai-ml',
+};
+
+/**
+ * Import names that several distributions provide. The first choice (IMPORT_TO_DISTRIBUTION) is the
+ * usual one; when no interpreter says which one is installed, the warning names these alternatives.
+ */
+export const AMBIGUOUS_IMPORTS: Readonly<Record<string, readonly string[]>> = {
+  progressbar: ['progressbar'],
+  jwt: ['python-jwt', 'jwt'],
+  magic: ['file-magic'],
+  serial: ['serial'],
+  bs4: ['bs4 (a stub that installs beautifulsoup4)'],
+  sklearn: ['sklearn (a deprecated stub)'],
+  cv2: ['opencv-python-headless', 'opencv-contrib-python'],
+  dateutil: ['py-dateutil'],
+  thop: ['ultralytics-thop'],
+  clip: ['clip (an unrelated distribution)', 'git+https://github.com/openai/CLIP'],
+  sql: ['jupysql'],
+  pynvml: ['pynvml'],
+  ffmpeg: ['python-ffmpeg', 'ffmpeg'],
+  Crypto: ['pycrypto (unmaintained)'],
+  docx: ['docx'],
+  fitz: ['fitz (an unrelated distribution)'],
+  telegram: ['telegram'],
+  taming: ['git+https://github.com/CompVis/taming-transformers'],
+  'google.cloud': ['the google-cloud-<service> distribution of the sub-package you import'],
 };
 
 /**

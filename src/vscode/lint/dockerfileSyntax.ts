@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { lintDockerfile } from '../../../core/dockerfile/lint';
-import { toDiagnostic } from '../../platform/findings';
-import { onSettingChange, setting } from '../../platform/settings';
-import { peerPresent, syntaxDiagnosticsOn } from './peers';
+import { lintDockerfile } from '../../core/dockerfile/lint';
+import { toDiagnostic } from '../platform/findings';
+import { onSettingChange, setting } from '../platform/settings';
+import { peerPresent, syntaxDiagnosticsOn } from './dockerfilePeers';
 
 export interface DiagnosticsOptions {
   /** Wait this long after the last keystroke before re-linting. */

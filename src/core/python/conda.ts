@@ -1,0 +1,56 @@
+/**
+ * Conda package names → the distribution pip installs. Most conda-forge Python packages carry their PyPI
+ * name; these are the exceptions, and the packages that are no Python distribution at all (the CUDA
+ * toolkit, compilers, system libraries), which pip cannot install and are reported instead.
+ */
+const RENAMED: Readonly<Record<string, string>> = {
+  pytorch: 'torch',
+  'pytorch-cpu': 'torch',
+  'pytorch-gpu': 'torch',
+  'py-xgboost': 'xgboost',
+  'py-xgboost-cpu': 'xgboost',
+  'py-xgboost-gpu': 'xgboost',
+  'python-graphviz': 'graphviz',
+  pytables: 'tables',
+  'py-opencv': 'opencv-python',
+  opencv: 'opencv-python',
+  'matplotlib-base': 'matplotlib',
+  pyqt: 'PyQt5',
+  'tensorflow-base': 'tensorflow',
+  'lightgbm-cpu': 'lightgbm',
+  'py-lief': 'lief',
+  'pytorch-lightning': 'pytorch-lightning',
+  'msgpack-python': 'msgpack',
+  ruamel_yaml: 'ruamel.yaml',
+  'python-kaleido': 'kaleido',
+  'py-spy': 'py-spy',
+  'faiss-cpu': 'faiss-cpu',
+  faiss: 'faiss-cpu',
+  'faiss-gpu': 'faiss-gpu',
+  jupyter_core: 'jupyter-core',
+  'scikit-learn-intelex': 'scikit-learn-intelex',
+  importlib_metadata: 'importlib-metadata',
+};
+
+/** Not Python distributions: the interpreter, package tools, CUDA, compilers, system and R libraries. */
+const NOT_PIP =
+  /^(?:python|pip|conda|mamba|setuptools|wheel|cudatoolkit|cudnn|cuda(?:-.*)?|pytorch-cuda|nccl|nvidia-.*|mkl(?:-.*)?|blas|libblas|openblas|liblapack|cxx-compiler|c-compiler|compilers|gcc.*|gxx.*|gfortran.*|make|cmake|git|nodejs|graphviz|ffmpeg|openssl|zlib|hdf5|libnetcdf|gdal-bin|proj|geos|tk|qt|r|r-.*|lib.*|_.*|ca-certificates|certifi-system|vs20\d\d.*|m2w64-.*|cpuonly|jupyter_contrib_nbextensions|ipython_genutils)$/;
+
+/** The pip distribution for a conda package name; undefined when pip has none (report it instead). */
+export function condaToPip(name: string): string | undefined {
+  const key = name.toLowerCase();
+  if (RENAMED[key]) return RENAMED[key];
+  if (NOT_PIP.test(key)) return undefined;
+  return name;
+}
+
+/** Conda packages that matter but pip cannot install: the CUDA toolkit and friends, said by name. */
+export function condaReportReason(name: string): string | undefined {
+  const key = name.toLowerCase();
+  if (/^(?:cudatoolkit|cudnn|cuda(?:-.*)?|pytorch-cuda|nccl)$/.test(key))
+    return 'the CUDA runtime comes with the GPU wheels (torch, tensorflow) or a CUDA base image, not pip';
+  if (/^(?:graphviz|ffmpeg|gdal-bin|proj|geos|hdf5|tk|nodejs|git)$/.test(key))
+    return 'a system program or library: install it with apt in the Dockerfile';
+  if (/^r-|^r$/.test(key)) return 'an R package: not installable with pip';
+  return undefined;
+}

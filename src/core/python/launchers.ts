@@ -1,0 +1,202 @@
+import type { RuntimeNeed } from './runtimeNeeds';
+
+/**
+ * Servers and workers started outside Python: shell scripts, Procfile, Makefile recipes, a compose
+ * file's `command:`/`entrypoint:`, an existing Dockerfile's RUN/CMD/ENTRYPOINT. Only a word in command
+ * position counts (line start, after `exec`, `&&`, `;`, `|`, `$(` or as the first item of an exec-form
+ * array), so an `echo "run gunicorn"` or a comment never fires.
+ */
+const COMMANDS: Record<string, string> = {
+  gunicorn: 'gunicorn',
+  uvicorn: 'uvicorn',
+  hypercorn: 'hypercorn',
+  daphne: 'daphne',
+  'waitress-serve': 'waitress',
+  streamlit: 'streamlit',
+  panel: 'panel',
+  voila: 'voila',
+  celery: 'celery',
+  flower: 'flower',
+  rq: 'rq',
+  dramatiq: 'dramatiq',
+  huey_consumer: 'huey',
+  mlflow: 'mlflow',
+  bokeh: 'bokeh',
+  gradio: 'gradio',
+  chainlit: 'chainlit',
+  dask: 'distributed',
+  'dask-scheduler': 'distributed',
+  'dask-worker': 'distributed',
+  jupyter: 'jupyterlab',
+  'jupyter-lab': 'jupyterlab',
+  alembic: 'alembic',
+  fastapi: 'fastapi-cli',
+  prefect: 'prefect',
+  dagster: 'dagster',
+  airflow: 'apache-airflow',
+};
+// Subcommands that are a separate distribution: `celery flower`.
+const SUBCOMMANDS: Record<string, Record<string, string>> = { celery: { flower: 'flower' } };
+
+export type LauncherKind = 'shell' | 'procfile' | 'makefile' | 'compose' | 'dockerfile';
+
+/** The kind of launcher a project file is, from its name; undefined when it is none. */
+export function launcherKind(file: string): LauncherKind | undefined {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  if (/\.(sh|bash)$/.test(base)) return 'shell';
+  if (base === 'Procfile') return 'procfile';
+  if (base === 'Makefile' || base === 'makefile' || base === 'GNUmakefile') return 'makefile';
+  if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(base)) return 'compose';
+  if (base === 'Dockerfile' || /^Dockerfile\.[\w-]+$/.test(base) || /\.Dockerfile$/.test(base)) return 'dockerfile';
+  return undefined;
+}
+
+export interface LauncherFacts {
+  needs: RuntimeNeed[];
+  /** `python -m MOD` modules, as import sites (their distributions resolve like imports). */
+  modules: { module: string; line: number }[];
+  /** `pip install X` in a Dockerfile RUN: what the project already installs. */
+  pipInstalls: { spec: string; name: string; line: number }[];
+}
+
+/** Commands of one launcher file, each with its 1-based line. */
+function commandLines(kind: LauncherKind, text: string): { cmd: string; line: number }[] {
+  const out: { cmd: string; line: number }[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i];
+    while (l.endsWith('\\') && i + 1 < lines.length) l = l.slice(0, -1) + ' ' + lines[++i];
+    const t = l.trim();
+    if (!t || t.startsWith('#')) continue;
+    if (kind === 'procfile') {
+      const m = /^[\w-]+\s*:\s*(.*)$/.exec(t);
+      if (m) out.push({ cmd: m[1], line: i + 1 });
+      continue;
+    }
+    if (kind === 'makefile') {
+      if (/^\t/.test(l)) out.push({ cmd: t.replace(/^[@-]+/, ''), line: i + 1 });
+      continue;
+    }
+    if (kind === 'compose') {
+      const m = /^-?\s*(?:command|entrypoint)\s*:\s*(.+)$/.exec(t);
+      if (m) out.push({ cmd: yamlCommand(m[1]), line: i + 1 });
+      continue;
+    }
+    if (kind === 'dockerfile') {
+      const m = /^(RUN|CMD|ENTRYPOINT)\s+(.*)$/i.exec(t);
+      if (m) out.push({ cmd: m[2].startsWith('[') ? execForm(m[2]) : m[2], line: i + 1 });
+      continue;
+    }
+    out.push({ cmd: t, line: i + 1 });
+  }
+  return out;
+}
+
+function execForm(s: string): string {
+  try {
+    const a = JSON.parse(s) as unknown;
+    if (Array.isArray(a)) return a.filter((x) => typeof x === 'string').join(' ');
+  } catch {
+    /* not JSON: shell form */
+  }
+  return s;
+}
+
+function yamlCommand(v: string): string {
+  const s = v.trim();
+  if (s.startsWith('['))
+    return s
+      .slice(1, s.lastIndexOf(']'))
+      .split(',')
+      .map((x) => x.trim().replace(/^["']|["']$/g, ''))
+      .join(' ');
+  return s.replace(/^["']|["']$/g, '');
+}
+
+/** The needs, `python -m` modules and pip installs of one launcher file. */
+export function launcherFacts(kind: LauncherKind, text: string): LauncherFacts {
+  const facts: LauncherFacts = { needs: [], modules: [], pipInstalls: [] };
+  for (const { cmd, line } of commandLines(kind, text)) {
+    // Split into simple commands; quoted arguments (echo "…") are blanked so they cannot look like commands.
+    const unquoted = cmd.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, (q) =>
+      /^["']\$|^["'][\w./:-]*["']$/.test(q) ? q.slice(1, -1) : '""',
+    );
+    for (const part of unquoted.split(/&&|\|\||;|\||\$\(|`/)) {
+      const words = part.trim().split(/\s+/).filter(Boolean);
+      while (
+        words.length &&
+        (/^\w+=/.test(words[0]) || ['exec', 'nohup', 'sudo', 'time', 'env', 'then', 'do', 'else'].includes(words[0]))
+      )
+        words.shift();
+      if (!words.length) continue;
+      const w0 = words[0].replace(/^.*\//, '');
+      if (/^python[\d.]*$/.test(w0)) {
+        const k = words.indexOf('-m');
+        const mod = k > 0 ? words[k + 1] : undefined;
+        if (mod && /^[A-Za-z_][\w.]*$/.test(mod)) {
+          if (mod === 'pip' && kind === 'dockerfile') pipArgs(words.slice(k + 2), line, facts);
+          else if (mod !== 'pip') facts.modules.push({ module: mod, line });
+          if (mod === 'spacy' && words[k + 2] === 'download' && words[k + 3]) {
+            facts.needs.push({
+              name: words[k + 3],
+              reason: `python -m spacy download ${words[k + 3]} (a pipeline package, installed by that command)`,
+              line,
+              kind: 'report',
+            });
+          }
+        }
+        continue;
+      }
+      if (/^pip3?$/.test(w0)) {
+        if (kind === 'dockerfile') pipArgs(words.slice(1), line, facts);
+        continue;
+      }
+      const dist = COMMANDS[w0];
+      if (!dist) continue;
+      if (w0 === 'panel' && words[1] !== 'serve') continue;
+      if (w0 === 'jupyter' && !/^(lab|notebook|nbconvert|server|execute)$/.test(words[1] ?? '')) continue;
+      if (w0 === 'dask' && words[1] !== 'scheduler' && words[1] !== 'worker') continue;
+      facts.needs.push({ name: dist, reason: `runs \`${words.slice(0, 3).join(' ')}\``, line, kind: 'install' });
+      const sub = SUBCOMMANDS[w0];
+      for (const w of words.slice(1))
+        if (sub?.[w]) facts.needs.push({ name: sub[w], reason: `runs \`${w0} … ${w}\``, line, kind: 'install' });
+    }
+  }
+  return facts;
+}
+
+const VALUED = new Set([
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--upgrade-strategy',
+  '--platform',
+  '--python-version',
+]);
+
+function pipArgs(words: string[], line: number, facts: LauncherFacts): void {
+  if (words[0] !== 'install') return;
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k].replace(/^["']|["']$/g, '');
+    if (w.startsWith('-')) {
+      if (VALUED.has(w)) k++;
+      continue;
+    }
+    if (/[$/{}]/.test(w) || w.startsWith('.')) continue;
+    const name = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(w)?.[1];
+    if (name && name !== 'pip' && name !== 'pipenv' && name !== 'uv' && name !== 'setuptools' && name !== 'wheel')
+      facts.pipInstalls.push({ spec: w, name, line });
+  }
+}
