@@ -38,8 +38,9 @@ export async function buildWithProgress(
             const text = `${e.step.name}${e.step.cached ? ' (cached)' : ''}`;
             s.log.info(text);
             const pct = Math.round((e.index / e.total) * 100);
+            const step = e.step.name.replace(/^\[[^\]]*\]\s*/, '').slice(0, 60); // without its "[stage n/m]"
             progress.report({
-              message: `${e.index}/${e.total}${e.step.cached ? ' cached' : ''}: ${e.step.name.replace(/^\[[^\]]*\]\s*/, '').slice(0, 60)}`,
+              message: `${e.index}/${e.total}${e.step.cached ? ' cached' : ''}: ${step}`,
               increment: Math.max(0, pct - last),
             });
             last = Math.max(last, pct);
@@ -74,7 +75,7 @@ export async function buildWithProgress(
       void vscode.window
         .showErrorMessage(
           `Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ` +
-            `${loc?.message ?? outcome.error}`,
+            (loc?.message ?? outcome.error),
           ...actions,
         )
         .then((pick) => {

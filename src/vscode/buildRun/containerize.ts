@@ -20,6 +20,7 @@ import { openInBrowser } from './jupyter';
 import { workspaceProjects } from '../platform/projects';
 import { pickBaseImage } from './baseImagePick';
 import { editSpec } from './preview';
+import { excludedRequirements } from '../platform/settings';
 
 /** Options for tests and automation; users get the interactive path (no options). */
 export interface ContainerizeOptions {
@@ -65,6 +66,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
         signal: ac.signal,
         python: python.command,
         noPin: o.noPin,
+        exclude: excludedRequirements(vscode.Uri.file(dir)),
         onProgress: (n, total) => p.report({ message: `${n}/${total} files` }),
       });
     },

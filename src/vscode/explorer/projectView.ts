@@ -9,6 +9,7 @@ import { NodeTreeProvider } from './nodeTree';
 import * as path from 'path';
 import { ProjectAnalysis } from '../../core/project';
 import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
+import { excludedRequirements } from '../platform/settings';
 import { workspaceProjects } from '../platform/projects';
 
 /** A project's node placed under its folder's node: ids stay unique, clicks open the right file. */
@@ -44,7 +45,11 @@ export function createProjectView(
         const interpreter = await python.forResource(vscode.Uri.file(dir));
         const analysis = await Promise.resolve(
           vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () =>
-            analyzeProject(dir, { signal: ac.signal, python: interpreter.command }),
+            analyzeProject(dir, {
+              signal: ac.signal,
+              python: interpreter.command,
+              exclude: excludedRequirements(vscode.Uri.file(dir)),
+            }),
           ),
         ).catch((e: Error) => {
           if (!ac.signal.aborted) log.error(`project analysis of ${dir} failed: ${e.stack ?? e.message}`);
