@@ -56,8 +56,8 @@ test('lint names a local base image pulled for another platform than the engine 
   const native = (await engine.version()).arch;
   const foreign = native === 'arm64' ? 'amd64' : 'arm64';
   await loadForeignImage(foreign);
-  assert.equal(await engine.imagePlatform(TAG), `linux/${foreign}`);
-  assert.equal(await engine.imagePlatform('python:3.11-slim'), `linux/${native}`);
+  assert.equal((await engine.baseImageFacts(TAG))?.platform, `linux/${foreign}`);
+  assert.equal((await engine.baseImageFacts('python:3.11-slim'))?.platform, `linux/${native}`);
 
   fs.writeFileSync(
     path.join(dir, 'Dockerfile'),

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { PlatformFactsCache, PlatformSource, platformFacts } from '../../src/node/dockerfile/platformFacts';
 
 const engine = (images: Record<string, string>, calls: string[] = []): PlatformSource => ({
-  imagePlatform: async (ref) => (calls.push(ref), images[ref]),
+  baseImageFacts: async (ref) => (calls.push(ref), images[ref] ? { platform: images[ref], user: 'app' } : undefined),
   version: async () => ({ os: 'linux', arch: 'amd64' }),
 });
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
@@ -13,9 +13,10 @@ const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 test('platformFacts: the local images found and the engine platform; nothing from a silent or absent engine', async () => {
   assert.deepEqual(await platformFacts(engine({ 'a:1': 'linux/arm64' }), ['a:1', 'b:1']), {
     imagePlatforms: { 'a:1': 'linux/arm64' },
+    imageUsers: { 'a:1': 'app' },
     targetPlatform: 'linux/amd64',
   });
-  const silent: PlatformSource = { imagePlatform: never, version: never };
+  const silent: PlatformSource = { baseImageFacts: never, version: never };
   const t = Date.now();
   // The time limit's timer does not hold a process open (the CLI exits); this test's loop needs one.
   const alive = setInterval(() => undefined, 1000);
@@ -23,7 +24,7 @@ test('platformFacts: the local images found and the engine platform; nothing fro
   clearInterval(alive);
   assert.ok(Date.now() - t < 1000);
   const refusing: PlatformSource = {
-    imagePlatform: () => Promise.reject(new Error('connect ENOENT')),
+    baseImageFacts: () => Promise.reject(new Error('connect ENOENT')),
     version: () => Promise.reject(new Error('connect ENOENT')),
   };
   assert.deepEqual(await platformFacts(refusing, ['a:1'], 50), {});
@@ -34,7 +35,11 @@ test('PlatformFactsCache: known() is what was answered; refresh() asks once per 
   const cache = new PlatformFactsCache(() => engine({ 'a:1': 'linux/arm64' }, calls), 60_000);
   assert.deepEqual(cache.known(['a:1']), {});
   assert.equal(await cache.refresh(['a:1']), true);
-  assert.deepEqual(cache.known(['a:1']), { imagePlatforms: { 'a:1': 'linux/arm64' }, targetPlatform: 'linux/amd64' });
+  assert.deepEqual(cache.known(['a:1']), {
+    imagePlatforms: { 'a:1': 'linux/arm64' },
+    imageUsers: { 'a:1': 'app' },
+    targetPlatform: 'linux/amd64',
+  });
   assert.equal(await cache.refresh(['a:1']), false, 'fresh answers are not asked again');
   assert.deepEqual(calls, ['a:1']);
   assert.equal(await cache.refresh(['a:1', 'c:1']), false, 'a new image that is not here changes nothing');

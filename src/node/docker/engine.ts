@@ -494,12 +494,19 @@ export class Engine {
     }
   }
 
-  /** "os/arch" (or "os/arch/variant") the local image `ref` was built or pulled for; undefined when it is not here. */
-  async imagePlatform(ref: string): Promise<string | undefined> {
+  /**
+   * What the lint asks of a local base image: the "os/arch[/variant]" it was built or pulled for, and the
+   * user it runs as (`Config.User`, '' for root). Undefined when the image is not here.
+   */
+  async baseImageFacts(ref: string): Promise<{ platform?: string; user: string } | undefined> {
     try {
       const raw = (await this.call(() => this.api.getImage(ref).inspect())) as unknown as Raw;
       const [os, arch, variant] = [raw.Os, raw.Architecture, raw.Variant].map((v) => (typeof v === 'string' ? v : ''));
-      return os && arch ? [os, arch, variant].filter(Boolean).join('/') : undefined;
+      const user = (raw.Config as Raw | undefined)?.User;
+      return {
+        platform: os && arch ? [os, arch, variant].filter(Boolean).join('/') : undefined,
+        user: typeof user === 'string' ? user : '',
+      };
     } catch (e) {
       if ((e as { statusCode?: number }).statusCode === 404) return undefined;
       throw e;

@@ -1,16 +1,28 @@
-// What InvalidBaseImagePlatform needs from the Docker engine: the platform each local base image was
-// pulled for, and the engine's own (the platform a build produces by default). Asked with a time limit
+// What the lint needs from the Docker engine: the platform each local base image was pulled for and the
+// engine's own (InvalidBaseImagePlatform), and the user each base image runs as (DSC004). Asked with a time limit
 // and remembered for a while, so that the editor's lint never waits on Docker and the CLI never fails
 // without one: no answer means no facts, and the check stays quiet.
 import type { LintFacts } from '../../core/dockerfile/rules';
 
 /** The two engine calls used (the Engine class has them; tests may pass another). */
 export interface PlatformSource {
-  imagePlatform(ref: string): Promise<string | undefined>;
+  baseImageFacts(ref: string): Promise<ImageAnswer | undefined>;
   version(): Promise<{ os: string; arch: string }>;
 }
 
-type PlatformFacts = Pick<LintFacts, 'imagePlatforms' | 'targetPlatform'>;
+type ImageAnswer = { platform?: string; user: string };
+type PlatformFacts = Pick<LintFacts, 'imagePlatforms' | 'targetPlatform' | 'imageUsers'>;
+
+/** The lint facts of the images answered (an image without an answer is in neither map). */
+function byImage(answers: Iterable<readonly [string, ImageAnswer | undefined]>): PlatformFacts {
+  const imagePlatforms: Record<string, string> = {};
+  const imageUsers: Record<string, string> = {};
+  for (const [ref, a] of answers) {
+    if (a?.platform) imagePlatforms[ref] = a.platform;
+    if (a) imageUsers[ref] = a.user;
+  }
+  return { imagePlatforms, imageUsers };
+}
 
 /** A result or undefined after `ms` (the slow call goes on in the background, its answer unused). */
 function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
@@ -24,13 +36,11 @@ function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
 export async function platformFacts(source: PlatformSource, refs: string[], timeoutMs = 1500): Promise<PlatformFacts> {
   const v = await within(source.version(), timeoutMs);
   if (!v?.os || !v.arch) return {};
-  const imagePlatforms: Record<string, string> = {};
   const answers = await within(
-    Promise.all(refs.map(async (r) => [r, await source.imagePlatform(r)] as const)),
+    Promise.all(refs.map(async (r) => [r, await source.baseImageFacts(r)] as const)),
     timeoutMs,
   );
-  for (const [ref, platform] of answers ?? []) if (platform) imagePlatforms[ref] = platform;
-  return { imagePlatforms, targetPlatform: `${v.os}/${v.arch}` };
+  return { ...byImage(answers ?? []), targetPlatform: `${v.os}/${v.arch}` };
 }
 
 /**
@@ -39,7 +49,7 @@ export async function platformFacts(source: PlatformSource, refs: string[], time
  */
 export class PlatformFactsCache {
   private target?: { value: string; at: number };
-  private readonly images = new Map<string, { value?: string; at: number }>();
+  private readonly images = new Map<string, { value?: ImageAnswer; at: number }>();
   private asking?: Promise<boolean>;
   /** When the engine last did not answer: not asked again before ttlMs. */
   private silentAt = -Infinity;
@@ -52,12 +62,7 @@ export class PlatformFactsCache {
 
   known(refs: string[]): PlatformFacts {
     if (!this.target) return {};
-    const imagePlatforms: Record<string, string> = {};
-    for (const r of refs) {
-      const p = this.images.get(r)?.value;
-      if (p) imagePlatforms[r] = p;
-    }
-    return { imagePlatforms, targetPlatform: this.target.value };
+    return { ...byImage(refs.map((r) => [r, this.images.get(r)?.value] as const)), targetPlatform: this.target.value };
   }
 
   /** Asks for what is stale; true when an answer differs from what `known` said before. */
@@ -88,8 +93,10 @@ export class PlatformFactsCache {
     let changed = this.target?.value !== facts.targetPlatform;
     this.target = { value: facts.targetPlatform, at };
     for (const r of refs) {
-      const value = facts.imagePlatforms?.[r];
-      changed ||= this.images.get(r)?.value !== value;
+      const user = facts.imageUsers?.[r];
+      const value = user === undefined ? undefined : { platform: facts.imagePlatforms?.[r], user };
+      const before = this.images.get(r)?.value;
+      changed ||= before?.platform !== value?.platform || before?.user !== value?.user;
       this.images.set(r, { value, at });
     }
     return changed;

@@ -19,7 +19,8 @@ export const dsc004: DscRule = {
     'USER app',
     '```',
     'Quick fix: creates the user `app` (uid 1000, usually your own uid on Linux, so mounted files stay yours) and',
-    'switches to it before `CMD`/`ENTRYPOINT`.',
+    'switches to it before `CMD`/`ENTRYPOINT`. Quiet when the local base image already runs as a non-root user',
+    '(its `Config.User`, asked from the Docker engine when it answers).',
   ].join('\n'),
   check(ctx) {
     const last = ctx.stages[ctx.stages.length - 1];
