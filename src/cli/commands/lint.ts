@@ -6,6 +6,8 @@ import { lintDockerfile } from '../../core/dockerfile/lint';
 import { dscFindings } from '../../core/dockerfile/rules';
 import { Finding, formatFinding, hasErrors } from '../../core/findings';
 import { lintDevcontainer } from '../../core/devcontainer/lint';
+import { lockLintFacts } from '../../core/environment/dockerfileLock';
+import { LOCK_FILE } from '../../core/projectFiles';
 
 function read(file: string, cwd: string): string {
   try {
@@ -44,6 +46,15 @@ function ignorePatterns(file: string, cwd: string): string[] | undefined {
   return undefined;
 }
 
+/** requirements.lock beside the Dockerfile, for DSC003 (its base digest) and DSC019. */
+function lockBeside(file: string, cwd: string) {
+  try {
+    return lockLintFacts(fs.readFileSync(path.join(path.dirname(path.resolve(cwd, file)), LOCK_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** `ds-containers lint FILE...`: every finding as FILE:LINE:COL, exit 1 when any is an error, 2 when a file cannot be read. */
 export const lint: CliCommand = {
   name: 'lint',
@@ -72,7 +83,10 @@ export const lint: CliCommand = {
               fs.statSync(path.resolve(io.cwd, path.dirname(file), rel), { throwIfNoEntry: false })?.isFile() ?? false,
           })
         : lintDockerfile(text, {
-            extraRules: (t) => dscFindings(t, { facts: { dockerignore: ignorePatterns(file, io.cwd) } }),
+            extraRules: (t) =>
+              dscFindings(t, {
+                facts: { dockerignore: ignorePatterns(file, io.cwd), lock: lockBeside(file, io.cwd) },
+              }),
           });
       for (const f of findings) io.out(formatFinding(file, f));
       errors ||= hasErrors(findings);

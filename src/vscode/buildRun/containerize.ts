@@ -11,7 +11,7 @@ import { offerDevContainer } from '../develop/offer';
 import { ProjectSpec } from '../../core/project';
 import { BuildOutcome } from '../../node/docker/build';
 import { UserCancelled } from '../platform/errors';
-import { buildWithProgress } from './buildImage';
+import { buildAndOfferLock } from '../lock/lockEnvironment';
 import { runInTerminal } from './runTerminal';
 import { RunHandle } from './state';
 import { targetOf } from './target';
@@ -105,7 +105,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   const result: ContainerizeResult = { written, kept };
   if (o.build === false) return result;
   const t = targetOf(path.join(dir, 'Dockerfile'));
-  result.build = await buildWithProgress(s, t);
+  result.build = await buildAndOfferLock(s, t);
   if (!result.build.ok || o.run === false) return result;
   result.run = await runInTerminal(s, t);
   return result;

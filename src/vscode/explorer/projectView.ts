@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { analyzeProject } from '../../node/analyze';
 import { projectTree } from '../../core/projectTree';
@@ -6,7 +7,25 @@ import { Log } from '../platform/log';
 import { PythonInterpreters } from '../platform/python';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { NodeTreeProvider } from './nodeTree';
-import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
+import { COMPOSE_FILE_NAMES, LOCK_FILE } from '../../core/projectFiles';
+import { lockNode } from '../../core/projectTree';
+import { defaultTag } from '../../core/docker/tag';
+import { lockStatus } from '../../node/lock';
+import { EngineProvider } from '../platform/engine';
+import type { BuildRunState } from '../buildRun/state';
+
+// The lock row waits this long for Docker (a probe runs a container once per new image), then says it
+// compared requirements.txt only.
+const LOCK_STATE_MS = 10000;
+
+/** The lock's state for the folder; Docker slow or away: without the image. */
+function lockRow(engine: EngineProvider, dir: string) {
+  const tag = defaultTag(path.basename(dir));
+  const alone = () => lockStatus(undefined, dir, tag);
+  const withImage = lockStatus(engine.get(), dir, tag).catch(alone);
+  const late = new Promise<Awaited<typeof withImage>>((r) => setTimeout(() => r(alone()), LOCK_STATE_MS).unref());
+  return Promise.race([withImage, late]).then(lockNode);
+}
 
 /**
  * The Project view: the first workspace folder analysed on demand (first shown, refresh button,
@@ -15,6 +34,8 @@ import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
 export function createProjectView(
   log: Log,
   python: PythonInterpreters,
+  engine: EngineProvider,
+  buildRun: BuildRunState,
 ): { provider: NodeTreeProvider; view: vscode.TreeView<TreeNode>; disposables: vscode.Disposable[] } {
   let running: AbortController | undefined;
   const provider = new NodeTreeProvider(async () => {
@@ -23,6 +44,7 @@ export function createProjectView(
     running?.abort(); // a newer refresh wins
     const ac = (running = new AbortController());
     const started = Date.now();
+    const lock = lockRow(engine, folder.uri.fsPath);
     const interpreter = await python.forResource(folder.uri);
     const analysis = await Promise.resolve(
       vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () =>
@@ -46,6 +68,7 @@ export function createProjectView(
     const nodes = projectTree(analysis);
     // The header says whose versions these are: they differ between interpreters.
     nodes[0] = { ...nodes[0], tooltip: `${nodes[0].tooltip ?? ''}\nInterpreter: ${describeInterpreter(interpreter)}` };
+    nodes.splice(1, 0, await lock);
     return nodes;
   });
   const view = vscode.window.createTreeView('dsContainers.project', {
@@ -64,13 +87,14 @@ export function createProjectView(
     timer = setTimeout(() => provider.invalidate(), 1500);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(
-    `**/{*.py,*.ipynb,requirements*.txt,Dockerfile,${COMPOSE_FILE_NAMES.join(',')},.dockerignore,pyproject.toml}`,
+    `**/{*.py,*.ipynb,requirements*.txt,${LOCK_FILE},Dockerfile,${COMPOSE_FILE_NAMES.join(',')},.dockerignore,pyproject.toml}`,
   );
   const disposables = [
     provider,
     view,
     watcher,
     python.onDidChange(later),
+    buildRun.onDidBuild(later),
     watcher.onDidChange(later),
     watcher.onDidCreate(later),
     watcher.onDidDelete(later),

@@ -9,6 +9,7 @@ import { onSettingChange, ruleSeverities, setting } from '../platform/settings';
 import { fromDiagnostic, quickFix, toWorkspaceEdit } from './quickFixes';
 import { toDiagnostic } from '../platform/findings';
 import type { ImageInfo } from '../../core/docker/types';
+import { lockFactsBeside, onLockFileChange } from '../lock/lintFacts';
 import type { Severity } from '../../core/findings';
 
 const DEBOUNCE_MS = 300;
@@ -46,7 +47,8 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     const severities = ruleSeverities() as Record<string, Severity | 'off'>;
     // Beside a peer extension, the checks it shows already are its (one problem, one diagnostic).
     const quiet = peerQuiet(setting('dockerfile.diagnostics', doc), installedPeers());
-    const { findings, skipped } = dscLint(doc.getText(), { severities, budgetMs: BUDGET_MS, ...quiet });
+    const facts = { lock: lockFactsBeside(doc.uri) };
+    const { findings, skipped } = dscLint(doc.getText(), { severities, budgetMs: BUDGET_MS, facts, ...quiet });
     if (skipped.length)
       s.log.warn(`${doc.uri.fsPath}: lint over its ${BUDGET_MS} ms budget, skipped ${skipped.join(' ')}`);
     collection.set(doc.uri, findings.map(toDiagnostic));
@@ -64,7 +66,12 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
   };
   const fixOptions = async (doc: vscode.Uri): Promise<FixOptions> => {
     const [facts, tags] = await Promise.all([interp.facts(doc), localTags(s)]);
-    return { installed: facts.installed, pythonVersion: facts.version, localTags: tags };
+    return {
+      installed: facts.installed,
+      pythonVersion: facts.version,
+      localTags: tags,
+      facts: { lock: lockFactsBeside(doc) },
+    };
   };
 
   s.context.subscriptions.push(
@@ -78,6 +85,8 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     onSettingChange('lint', () => vscode.workspace.textDocuments.forEach(lint)),
     onSettingChange('dockerfile', () => vscode.workspace.textDocuments.forEach(lint)),
     vscode.extensions.onDidChange(() => vscode.workspace.textDocuments.forEach(lint)),
+    // A lock written, edited or deleted changes what DSC003 and DSC019 say about the Dockerfile beside it.
+    onLockFileChange(() => vscode.workspace.textDocuments.forEach(lint)),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(doc, pos) {
@@ -87,7 +96,7 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
             const rule = dscRule(String(d.code));
             if (!rule) return undefined;
             const also = rule.anchor ? ` (${anchorText(rule.anchor)})` : '';
-            return `**${rule.id}**${also} ${rule.message}\n\n${rule.docs}\n\n_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.`;
+            return `**${rule.id}**${also} ${d.message}\n\n${rule.docs}\n\n_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.`;
           })
           .filter((x): x is string => !!x);
         return parts.length ? new vscode.Hover(parts.map((p) => new vscode.MarkdownString(p))) : undefined;

@@ -30,6 +30,8 @@ export interface LintFacts {
   targetPlatform?: string;
   /** Environment variable names of base images by reference (UndefinedVar). */
   imageEnv?: Record<string, string[]>;
+  /** requirements.lock beside the Dockerfile exists, with the base image and digest it recorded (DSC003, DSC019). */
+  lock?: { base?: string; baseDigest?: string };
 }
 
 /** The parsed Dockerfile and the offset/position helpers every rule uses. */
