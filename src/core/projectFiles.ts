@@ -38,7 +38,10 @@ export const SCAFFOLD_FILES = ['requirements.txt', 'Dockerfile', 'compose.yaml',
 /** The lock file `ds-containers lock` writes beside requirements.txt (pip reads it with -c). */
 export const LOCK_FILE = 'requirements.lock';
 
-/** Dockerfile, Dockerfile.dev, app.Dockerfile, dev-Dockerfile, x.dockerfile: names the build and run features accept. */
+/**
+ * Dockerfile, Dockerfile.dev, app.Dockerfile, dev-Dockerfile, x.dockerfile: names the build and run features
+ * accept.
+ */
 export function isDockerfileName(file: string): boolean {
   const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   return /(^|[./-])Dockerfile([./-]|$)/i.test(base) || /\.dockerfile$/i.test(base);

@@ -1,14 +1,14 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { analyzeProject } from '../../node/analyze';
-import { projectTree } from '../../core/projectTree';
+import { lockNode, projectTree } from '../../core/projectTree';
 import { TreeNode } from '../../core/docker/tree';
 import { Log } from '../platform/log';
 import { PythonInterpreters } from '../platform/python';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { NodeTreeProvider } from './nodeTree';
 import { COMPOSE_FILE_NAMES, LOCK_FILE } from '../../core/projectFiles';
-import { lockNode } from '../../core/projectTree';
+import { excludedRequirements } from '../platform/settings';
 import { defaultTag } from '../../core/docker/tag';
 import { lockStatus } from '../../node/lock';
 import { EngineProvider } from '../platform/engine';
@@ -48,7 +48,11 @@ export function createProjectView(
     const interpreter = await python.forResource(folder.uri);
     const analysis = await Promise.resolve(
       vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () =>
-        analyzeProject(folder.uri.fsPath, { signal: ac.signal, python: interpreter.command }),
+        analyzeProject(folder.uri.fsPath, {
+          signal: ac.signal,
+          python: interpreter.command,
+          exclude: excludedRequirements(folder.uri),
+        }),
       ),
     ).catch((e: Error) => {
       if (!ac.signal.aborted) log.error(`project analysis failed: ${e.stack ?? e.message}`);

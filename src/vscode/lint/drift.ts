@@ -35,7 +35,9 @@ function finding(doc: vscode.TextDocument, m: MissingRequirement): Finding {
     severity: 'warning',
     code: REQ_CODES.missing,
     source: REQ_SOURCE,
-    message: `${m.top} is imported but no requirement provides it (${m.distribution}${m.version ? ` ${m.version} is installed` : ''}).`,
+    message:
+      `${m.top} is imported but no requirement provides it ` +
+      `(${m.distribution}${m.version ? ` ${m.version} is installed` : ''}).`,
   };
 }
 
@@ -110,6 +112,7 @@ export function registerDrift(s: Services, projects: DriftProjects, onIndexChang
     }),
     vscode.workspace.onDidOpenNotebookDocument((nb) => nb.getCells().forEach((c) => void check(c.document))),
     onSettingChange('lint', () => vscode.workspace.textDocuments.forEach((d) => void check(d))),
+    onSettingChange('requirements', () => vscode.workspace.textDocuments.forEach((d) => void check(d))),
     projects.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void check(d))),
     vscode.languages.registerCodeActionsProvider(
       { language: 'python' },
