@@ -80,8 +80,13 @@ function refused(s: Services, t: BuildTarget, e: LockError): LockOutcome {
  */
 export async function buildAndOfferLock(s: Services, t: BuildTarget): Promise<BuildOutcome> {
   const outcome = await buildWithProgress(s, t);
-  if (outcome.ok) void offerLock(s, t, outcome).catch((e: Error) => s.log.warn(`lock offer: ${e.message}`));
+  offerLockAfterBuild(s, t, outcome);
   return outcome;
+}
+
+/** After a successful build, the offer to lock (not awaited: the caller goes on, e.g. to run the image). */
+export function offerLockAfterBuild(s: Services, t: BuildTarget, outcome: BuildOutcome): void {
+  if (outcome.ok) void offerLock(s, t, outcome).catch((e: Error) => s.log.warn(`lock offer: ${e.message}`));
 }
 
 async function offerLock(s: Services, t: BuildTarget, outcome: BuildOutcome): Promise<void> {

@@ -6,7 +6,7 @@ import { BuildTarget, resolveTarget, targetOf } from '../buildRun/target';
 
 /**
  * The project a lock command is about: a requirements.txt / requirements.lock (CodeLens, editor) or
- * a folder means the Dockerfile beside it; a Project view node means the view's folder; otherwise
+ * a folder means the Dockerfile beside it; the Project view's lock row means its project; otherwise
  * the Build command's rules (a Dockerfile, the active one, the one at the workspace root).
  */
 export async function lockTarget(arg: unknown): Promise<BuildTarget> {
@@ -22,9 +22,11 @@ export async function lockTarget(arg: unknown): Promise<BuildTarget> {
   let t: BuildTarget;
   if (file && !isDockerfileName(file) && fs.statSync(file, { throwIfNoEntry: false })?.isFile())
     t = targetOf(path.join(path.dirname(file), 'Dockerfile'));
-  else if (arg && typeof arg === 'object' && 'kind' in arg && folder)
-    t = targetOf(path.join(folder.uri.fsPath, 'Dockerfile'));
-  else t = await resolveTarget(file ?? arg);
+  else if (arg && typeof arg === 'object' && 'id' in arg && folder) {
+    // The Project view's lock row: `lock` for the workspace folder, `REL/lock` under a project's node.
+    const rel = String((arg as { id: unknown }).id).replace(/\/?lock$/, '');
+    t = targetOf(path.join(folder.uri.fsPath, ...rel.split('/').filter(Boolean), 'Dockerfile'));
+  } else t = await resolveTarget(file ?? arg);
   if (!fs.existsSync(t.dockerfile))
     throw new Error(`no Dockerfile in ${t.dir}: run "Containerize Project…" to write one, then lock`);
   return t;
