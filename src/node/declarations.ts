@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportClass, ScanWarning } from '../core/project';
-import { parseRequirements } from '../core/requirements/parse';
+import { RequirementLine } from '../core/requirements/parse';
+import { followIncludes } from '../core/requirements/includes';
 import { readTextFile } from './textFile';
 import { ExcludeDirective, excludeDirectives } from '../core/requirements/exclude';
 import {
@@ -157,25 +158,21 @@ async function read(root: string, file: string, out: Declarations): Promise<stri
 }
 
 async function readRequirements(root: string, file: string, out: Declarations, seen: Set<string>): Promise<void> {
-  if (seen.has(file)) return;
-  seen.add(file);
-  const text = await read(root, file, out);
-  if (text === undefined) return;
-  for (const d of excludeDirectives(text)) out.excluded.push({ ...d, file });
-  const cls: ImportClass = DEV_REQ.test(path.basename(file).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
+  // `-r base.txt` is relative to the including file; files outside the project are not read.
+  await followIncludes(file, (f) => read(root, f, out), { file: excludesOf, line: declare }, seen);
+
+  function excludesOf(f: string, text: string): void {
+    for (const d of excludeDirectives(text)) out.excluded.push({ ...d, file: f });
+  }
   // The same parser as the editor and the merge: continuations, `--hash` options, comments.
-  for (const l of parseRequirements(text).lines) {
+  function declare(f: string, l: RequirementLine): void {
     if (
       /download\.pytorch\.org\/whl\/cu|\+cu\d{2,3}\b|nvidia-|-cu1[12]\b|cuda/i.test(l.raw.replace(/(^|\s)#.*$/gm, ''))
     )
       out.cudaHint = true;
-    if (l.kind === 'include' && l.path) {
-      // `-r base.txt` is relative to the including file; files outside the project are not read.
-      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), l.path.replace(/\\/g, '/')));
-      if (!target.startsWith('../') && !path.isAbsolute(l.path)) await readRequirements(root, target, out, seen);
-    } else if (l.kind === 'invalid') {
+    if (l.kind === 'invalid') {
       out.warnings.push({
-        file,
+        file: f,
         line: l.line + 1,
         message: `cannot parse requirement "${l.raw
           .split('\n')[0]
@@ -187,7 +184,8 @@ async function readRequirements(root: string, file: string, out: Declarations, s
         .replace(/\\\r?\n/g, ' ')
         .replace(/(^|\s)#.*$/, '')
         .trim();
-      out.packages.push({ name: l.name, version: l.pinned, spec, file, line: l.line + 1, class: cls });
+      const cls: ImportClass = DEV_REQ.test(path.basename(f).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
+      out.packages.push({ name: l.name, version: l.pinned, spec, file: f, line: l.line + 1, class: cls });
     }
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { DriftImport, ImportIndex, declaredKeys, driftEnv, DriftEnv } from '../../core/drift';
-import { parseRequirements } from '../../core/requirements/parse';
+import { DriftImport, ImportIndex, driftEnv, DriftEnv } from '../../core/drift';
+import { keysWithIncludes } from '../../core/requirements/includes';
 import { scanPython } from '../../core/python/extract';
 import { extractNotebook, isForeignCell } from '../../core/python/notebook';
 import { NOT_PROJECT_DIRS } from '../../core/projectFiles';
@@ -113,21 +113,11 @@ export class DriftProject {
     return driftEnv(await this.facts(this.root), (top, file) => local.isLocal(top, file));
   }
 
-  /** Normalised names the requirements file (and the files it includes with -r) declares. */
-  async declared(): Promise<Set<string>> {
-    const keys = new Set<string>();
-    const seen = new Set<string>();
-    const read = async (uri: vscode.Uri): Promise<void> => {
-      if (seen.has(uri.toString()) || seen.size > 20) return;
-      seen.add(uri.toString());
-      const text = await currentText(uri);
-      if (text === undefined) return;
-      const { lines } = parseRequirements(text);
-      for (const k of declaredKeys(lines)) keys.add(k);
-      for (const l of lines) if (l.kind === 'include' && l.path) await read(vscode.Uri.joinPath(uri, '..', l.path));
-    };
-    await read(this.requirementsUri);
-    return keys;
+  /** Normalised names the requirements file (and the files it includes with -r, inside the project) declares. */
+  declared(): Promise<Set<string>> {
+    return keysWithIncludes('requirements.txt', (rel) =>
+      currentText(vscode.Uri.joinPath(this.root, ...rel.split('/'))),
+    );
   }
 }
 
