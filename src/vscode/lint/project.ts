@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DriftImport, ImportIndex, driftEnv, DriftEnv } from '../../core/drift';
-import { keysWithIncludes } from '../../core/requirements/includes';
+import { followIncludes } from '../../core/requirements/includes';
 import { scanPython } from '../../core/python/extract';
 import { extractNotebook, isForeignCell } from '../../core/python/notebook';
 import { NOT_PROJECT_DIRS } from '../../core/projectFiles';
@@ -8,6 +8,9 @@ import { walkProject } from '../../node/walk';
 import { LocalModules } from '../../core/python/resolve';
 import type { InterpreterFacts } from '../../core/python/resolve';
 import { currentText } from '../platform/documents';
+import { excludedRequirements } from '../platform/settings';
+import { excludeDirectives } from '../../core/requirements/exclude';
+import { normalizeName } from '../../core/requirements/names';
 
 /** Where requirements.txt files are not looked for: the folders that are not project code. */
 const NOT_PROJECT = `**/{${NOT_PROJECT_DIRS.join(',')}}/**`;
@@ -113,11 +116,22 @@ export class DriftProject {
     return driftEnv(await this.facts(this.root), (top, file) => local.isLocal(top, file));
   }
 
-  /** Normalised names the requirements file (and the files it includes with -r, inside the project) declares. */
-  declared(): Promise<Set<string>> {
-    return keysWithIncludes('requirements.txt', (rel) =>
-      currentText(vscode.Uri.joinPath(this.root, ...rel.split('/'))),
-    );
+  /**
+   * Normalised names the requirements file (and the files it includes with -r, inside the project) declares,
+   * and the names excluded there or in the setting: the user's choice, not a missing requirement.
+   */
+  async declared(): Promise<Set<string>> {
+    const keys = new Set<string>();
+    await followIncludes('requirements.txt', (rel) => currentText(vscode.Uri.joinPath(this.root, ...rel.split('/'))), {
+      file: (_f, text) => {
+        for (const d of excludeDirectives(text)) keys.add(normalizeName(d.name));
+      },
+      line: (_f, l) => {
+        if (l.key) keys.add(l.key);
+      },
+    });
+    for (const n of excludedRequirements(this.requirementsUri)) keys.add(normalizeName(n));
+    return keys;
   }
 }
 
