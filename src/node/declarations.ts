@@ -92,18 +92,41 @@ export async function readDeclarations(root: string): Promise<Declarations> {
   return out;
 }
 
+/** A PEP 508 string → a declared name (undefined for URLs to folders); throws when pip cannot parse it. */
+function declaredName(spec: string): DeclaredName | undefined {
+  const req = parsePipRequirementsLine(spec);
+  if (!req || (req.type !== 'ProjectName' && req.type !== 'ProjectURL')) return undefined;
+  const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
+  return { name: req.name, version: eq?.version, spec, class: 'runtime' };
+}
+
 /** A PEP 508 string → a declared name (undefined for URLs to folders and unparsable specs). */
 function parseSpec(spec: string): DeclaredName | undefined {
   try {
-    const req = parsePipRequirementsLine(spec.trim());
-    if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
-      const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-      return { name: req.name, version: eq?.version, spec: spec.trim(), class: 'runtime' };
-    }
+    return declaredName(spec.trim());
   } catch {
-    /* reported by the caller's count */
+    return undefined; // reported by the caller's count
   }
-  return undefined;
+}
+
+/**
+ * One dependency string of a project file (pyproject.toml, environment.yml's pip list); a warning when pip
+ * cannot parse it.
+ */
+function addDependency(
+  out: Declarations,
+  file: string,
+  text: string,
+  spec: string,
+  cls: ImportClass,
+  what: string,
+): void {
+  try {
+    const d = declaredName(spec);
+    if (d) out.packages.push({ name: d.name, version: d.version, spec, file, line: lineOf(text, d.name), class: cls });
+  } catch {
+    out.warnings.push({ file, message: `cannot parse ${what} "${spec}"` });
+  }
 }
 
 function addAll(out: Declarations, file: string, list: DeclaredName[]): void {
@@ -223,23 +246,7 @@ async function readPyproject(root: string, out: Declarations): Promise<void> {
   if (tools.python && !out.python)
     out.python = { version: tools.python, file: 'pyproject.toml', range: '>=' + tools.python };
   const add = (spec: unknown, cls: ImportClass): void => {
-    if (typeof spec !== 'string') return;
-    try {
-      const req = parsePipRequirementsLine(spec);
-      if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
-        const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-        out.packages.push({
-          name: req.name,
-          version: eq?.version,
-          spec,
-          file: 'pyproject.toml',
-          line: lineOf(text, req.name),
-          class: cls,
-        });
-      }
-    } catch {
-      out.warnings.push({ file: 'pyproject.toml', message: `cannot parse dependency "${spec}"` });
-    }
+    if (typeof spec === 'string') addDependency(out, 'pyproject.toml', text, spec, cls, 'dependency');
   };
   if (Array.isArray(project.dependencies)) for (const d of project.dependencies) add(d, 'runtime');
   const groups = project['optional-dependencies'];
@@ -285,25 +292,9 @@ async function readEnvironment(root: string, file: string, out: Declarations): P
     if (typeof d === 'string') {
       if (/cudatoolkit|cuda-version|pytorch-cuda/.test(d)) out.cudaHint = true;
     } else if (d && typeof d === 'object' && Array.isArray((d as { pip?: unknown }).pip)) {
-      for (const spec of (d as { pip: unknown[] }).pip) {
-        if (typeof spec !== 'string' || spec.startsWith('-')) continue;
-        try {
-          const req = parsePipRequirementsLine(spec);
-          if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
-            const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-            out.packages.push({
-              name: req.name,
-              version: eq?.version,
-              spec,
-              file,
-              line: lineOf(text, req.name),
-              class: 'runtime',
-            });
-          }
-        } catch {
-          out.warnings.push({ file, message: `cannot parse pip dependency "${spec}"` });
-        }
-      }
+      for (const spec of (d as { pip: unknown[] }).pip)
+        if (typeof spec === 'string' && !spec.startsWith('-'))
+          addDependency(out, file, text, spec, 'runtime', 'pip dependency');
     }
   }
 }
