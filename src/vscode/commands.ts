@@ -8,6 +8,8 @@ import { explorerCommands } from './explorer/explorerCommands';
 import { buildRunCommands } from './buildRun/commands';
 import { dockerfileFixCommands } from './language/dockerfile/fixCommands';
 import { developCommands } from './develop/commands';
+import { registryCommands } from './registries/commands';
+import { kubernetesCommands } from './kubernetes/commands';
 
 /**
  * The one command table: every command of every feature, each defined beside its feature.
@@ -20,6 +22,8 @@ export const commandTable: CommandSpec[] = [
   ...buildRunCommands,
   ...dockerfileFixCommands,
   ...developCommands,
+  ...registryCommands,
+  ...kubernetesCommands,
 ];
 
 /** Registers the table behind the one error boundary; trust-needing commands refuse in an untrusted workspace. */
