@@ -83,7 +83,10 @@ export interface ProjectAnalysis {
   existing: string[];
   gpu: boolean;
   warnings: ScanWarning[];
-  /** Where pythonVersion came from: a project file (".python-version", "pyproject.toml"…), "interpreter" or "default". */
+  /**
+   * Where pythonVersion came from: a project file (".python-version", "pyproject.toml"…), "interpreter" or
+   * "default".
+   */
   pythonVersionFrom?: string;
   /** The interpreter that was probed for stdlib names and installed versions (absent: bundled data only). */
   interpreter?: {
@@ -91,7 +94,10 @@ export interface ProjectAnalysis {
     executable?: string;
     version?: string;
     problem?: string;
-    /** Every installed distribution's version and Requires-Dist, for pins of added packages and the consistency check. */
+    /**
+     * Every installed distribution's version and Requires-Dist, for pins of added packages and the consistency
+     * check.
+     */
     installed?: Record<string, string>;
     requires?: Record<string, string[]>;
   };

@@ -23,7 +23,10 @@ import type { ImportClass, RuntimeNeedSite } from '../core/project';
 import { checkOnIndex } from './indexCheck';
 
 export interface AnalyzeOptions {
-  /** Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`); false: bundled data only. */
+  /**
+   * Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`);
+   * false: bundled data only.
+   */
   python?: string | false;
   /** Leave every requirement unpinned (no version lookup). */
   noPin?: boolean;
@@ -65,7 +68,9 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   if (decl.python && interp.version && interp.version !== decl.python.version && !opts.noPin) {
     warnings.push({
       file: decl.python.file,
-      message: `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; installed versions are taken from ${interp.version}`,
+      message:
+        `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; ` +
+        `installed versions are taken from ${interp.version}`,
     });
   }
   const stdlib =

@@ -57,8 +57,9 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (mode !== 'jupyter' && !entry) {
     throw new SpecError(
       mode === 'script'
-        ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run (library modules only). ' +
-            'Name one with --entry FILE, or explore the project in JupyterLab with --mode jupyter (a terminal there is a shell)'
+        ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run ' +
+            '(library modules only). Name one with --entry FILE, ' +
+            'or explore the project in JupyterLab with --mode jupyter (a terminal there is a shell)'
         : `no entry file was found for ${mode} mode; name one with --entry FILE`,
     );
   }

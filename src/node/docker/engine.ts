@@ -76,7 +76,8 @@ function options(ep: Endpoint, timeout?: number): Docker.DockerOptions {
   const o: Docker.DockerOptions = ep.socketPath
     ? { socketPath: ep.socketPath }
     : ep.protocol === 'ssh'
-      ? ({ protocol: 'http', host: ep.host, port: ep.port, agent: sshAgent(ep) } as Docker.DockerOptions) // docker-modem takes `agent`; its types do not say so
+      ? // docker-modem takes `agent`; its types do not say so
+        ({ protocol: 'http', host: ep.host, port: ep.port, agent: sshAgent(ep) } as Docker.DockerOptions)
       : { protocol: ep.protocol, host: ep.host, port: ep.port, username: ep.username, ...(ep.tls ?? {}) };
   if (timeout) o.timeout = timeout;
   return o;

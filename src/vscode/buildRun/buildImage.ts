@@ -33,8 +33,9 @@ export async function buildWithProgress(s: Services, t: BuildTarget): Promise<Bu
             const text = `${e.step.name}${e.step.cached ? ' (cached)' : ''}`;
             s.log.info(text);
             const pct = Math.round((e.index / e.total) * 100);
+            const step = e.step.name.replace(/^\[[^\]]*\]\s*/, '').slice(0, 60); // without its "[stage n/m]"
             progress.report({
-              message: `${e.index}/${e.total}${e.step.cached ? ' cached' : ''}: ${e.step.name.replace(/^\[[^\]]*\]\s*/, '').slice(0, 60)}`,
+              message: `${e.index}/${e.total}${e.step.cached ? ' cached' : ''}: ${step}`,
               increment: Math.max(0, pct - last),
             });
             last = Math.max(last, pct);
@@ -63,7 +64,8 @@ export async function buildWithProgress(s: Services, t: BuildTarget): Promise<Bu
     s.buildRun.recordBuild(t.dockerfile, undefined);
     void vscode.window
       .showErrorMessage(
-        `Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ${loc?.message ?? outcome.error}`,
+        `Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ` +
+          (loc?.message ?? outcome.error),
         'Go to Line',
         'Show Logs',
       )

@@ -72,7 +72,8 @@ export async function runInTerminal(
     (r) => {
       ended = true;
       out(
-        `\n\x1b[2m[${ac.signal.aborted ? 'stopped; the container is removed' : `exited with code ${r.exitCode}`}] press any key to close\x1b[0m\n`,
+        `\n\x1b[2m[${ac.signal.aborted ? 'stopped; the container is removed' : `exited with code ${r.exitCode}`}] ` +
+          'press any key to close\x1b[0m\n',
       );
       resolveUrl(undefined);
       return r.exitCode;

@@ -35,7 +35,9 @@ function finding(doc: vscode.TextDocument, m: MissingRequirement): Finding {
     severity: 'warning',
     code: REQ_CODES.missing,
     source: REQ_SOURCE,
-    message: `${m.top} is imported but no requirement provides it (${m.distribution}${m.version ? ` ${m.version} is installed` : ''}).`,
+    message:
+      `${m.top} is imported but no requirement provides it ` +
+      `(${m.distribution}${m.version ? ` ${m.version} is installed` : ''}).`,
   };
 }
 

@@ -147,7 +147,10 @@ export function replace(s: Span, newText: string): TextEdit {
   return { ...s, newText };
 }
 
-/** Every `pip install` (pip, pip3, pip3.11, python -m pip, uv pip) in an instruction: offsets of `install` and the words after it. */
+/**
+ * Every `pip install` (pip, pip3, pip3.11, python -m pip, uv pip) in an instruction: offsets of `install` and the
+ * words after it.
+ */
 export function pipInstalls(ctx: LintContext, i: Instruction): { install: Word; args: Word[]; uv: boolean }[] {
   const { start, end } = ctx.bounds(i);
   const body = ctx.text.slice(start, end);

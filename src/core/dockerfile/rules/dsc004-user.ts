@@ -11,7 +11,8 @@ export const dsc004: DscRule = {
   message: 'No `USER` in the final stage: the container runs as root.',
   docs: [
     'Without `USER`, the process in the container runs as root. Notebook servers and web apps execute code that',
-    'users send them; as root, a mistake or an attack can change anything in the container and anything mounted into it.',
+    'users send them; as root, a mistake or an attack can change anything in the container ' +
+      'and anything mounted into it.',
     '',
     '```dockerfile',
     'RUN useradd --create-home --uid 1000 app',
