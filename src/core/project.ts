@@ -126,6 +126,8 @@ export interface ProjectSpec {
   /** Apt packages that the requirements need (from the core data table). */
   systemPackages?: string[];
   hasEnvFile: boolean;
+  /** No `.env` yet, but `.env.example` expects one (`cp .env.example .env`): compose reads it once it exists. */
+  envFileExpected?: boolean;
   /** Extra folders the user chose to keep out of the build context (large data). */
   ignoreFolders?: string[];
   /** Published container port; derived from the mode when absent. */

@@ -11,7 +11,7 @@ export const composeService = 'app';
 /**
  * compose.yaml (Compose specification: no `version:` key). One service built from `.`, its port
  * published on 127.0.0.1 only, the project bind-mounted for development, `init: true` so that
- * Ctrl-C and `down` are quick, a GPU reservation when asked, `env_file` when `.env` exists.
+ * Ctrl-C and `down` are quick, a GPU reservation when asked, `env_file` when `.env` exists (or is expected).
  */
 export function generateCompose(spec: ProjectSpec): string {
   validateSpec(spec);
@@ -23,6 +23,8 @@ export function generateCompose(spec: ProjectSpec): string {
   service.volumes = [quoted('.:/app')];
   service.init = true;
   if (spec.hasEnvFile) service.env_file = ['.env'];
+  // Optional (Compose 2.24+): the `.env` the user creates later from .env.example is read without regenerating.
+  else if (spec.envFileExpected) service.env_file = [{ path: '.env', required: false }];
   if (spec.gpu) {
     service.deploy = { resources: { reservations: { devices: composeGpuDevices() } } };
   }

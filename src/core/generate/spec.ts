@@ -92,6 +92,7 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
     requirements,
     hasEnvFile: analysis.existing.includes('.env'),
   };
+  if (!spec.hasEnvFile && analysis.existing.includes('.env.example')) spec.envFileExpected = true;
   if (framework) spec.framework = framework;
   if (entry && mode !== 'jupyter') spec.entry = entry;
   if (baseImage) spec.baseImage = baseImage;

@@ -16,6 +16,7 @@ import { runInTerminal } from './runTerminal';
 import { RunHandle } from './state';
 import { targetOf } from './target';
 import { editSpec } from './preview';
+import { excludedRequirements } from '../platform/settings';
 
 /** Options for tests and automation; users get the interactive path (no options). */
 export interface ContainerizeOptions {
@@ -55,6 +56,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
         signal: ac.signal,
         python: python.command,
         noPin: o.noPin,
+        exclude: excludedRequirements(vscode.Uri.file(dir)),
         onProgress: (n, total) => p.report({ message: `${n}/${total} files` }),
       });
     },

@@ -7,6 +7,7 @@ import { PythonInterpreters } from '../platform/python';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { NodeTreeProvider } from './nodeTree';
 import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
+import { excludedRequirements } from '../platform/settings';
 
 /**
  * The Project view: the first workspace folder analysed on demand (first shown, refresh button,
@@ -26,7 +27,11 @@ export function createProjectView(
     const interpreter = await python.forResource(folder.uri);
     const analysis = await Promise.resolve(
       vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () =>
-        analyzeProject(folder.uri.fsPath, { signal: ac.signal, python: interpreter.command }),
+        analyzeProject(folder.uri.fsPath, {
+          signal: ac.signal,
+          python: interpreter.command,
+          exclude: excludedRequirements(folder.uri),
+        }),
       ),
     ).catch((e: Error) => {
       if (!ac.signal.aborted) log.error(`project analysis failed: ${e.stack ?? e.message}`);

@@ -112,6 +112,7 @@ export function registerDrift(s: Services, projects: DriftProjects, onIndexChang
     }),
     vscode.workspace.onDidOpenNotebookDocument((nb) => nb.getCells().forEach((c) => void check(c.document))),
     onSettingChange('lint', () => vscode.workspace.textDocuments.forEach((d) => void check(d))),
+    onSettingChange('requirements', () => vscode.workspace.textDocuments.forEach((d) => void check(d))),
     projects.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void check(d))),
     vscode.languages.registerCodeActionsProvider(
       { language: 'python' },

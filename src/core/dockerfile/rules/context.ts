@@ -30,6 +30,8 @@ export interface LintFacts {
   targetPlatform?: string;
   /** Environment variable names of base images by reference (UndefinedVar). */
   imageEnv?: Record<string, string[]>;
+  /** The user local images run as (their `Config.User`, '' for root) by reference as written in FROM (DSC004). */
+  imageUsers?: Record<string, string>;
 }
 
 /** The parsed Dockerfile and the offset/position helpers every rule uses. */
