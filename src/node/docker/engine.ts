@@ -29,6 +29,7 @@ import {
 } from '../../core/docker/shape';
 import { containerCreateBody, HostPorts } from '../../core/docker/create';
 import { changesFromEngine, FileChange } from '../../core/docker/changes';
+import { Demuxer } from '../../core/docker/demux';
 import { EngineKind, engineKindOf } from '../../core/docker/engineKind';
 import { endOf, framesToText, readJsonLines, readOutput, ttySession } from './streams';
 
@@ -184,6 +185,23 @@ export class Engine {
   /** A tar stream of one path inside a container (`docker cp CONTAINER:PATH -`); works on stopped containers. */
   async archive(id: string, path: string): Promise<Readable> {
     return (await this.act(() => this.streams.getContainer(id).getArchive({ path }))) as unknown as Readable;
+  }
+
+  /** The last `tail` lines a container printed (both streams), as text: e.g. a running Jupyter's URL. */
+  async logsText(id: string, tail = 200): Promise<string> {
+    const c = this.api.getContainer(id);
+    const info = await this.act(() => c.inspect());
+    const raw = (await this.act(() =>
+      c.logs({ follow: false, stdout: true, stderr: true, tail }),
+    )) as unknown as Uint8Array;
+    const bytes = raw instanceof Uint8Array ? raw : new TextEncoder().encode(String(raw));
+    if (info.Config?.Tty) return new TextDecoder().decode(bytes);
+    let text = '';
+    const decoder = new TextDecoder();
+    new Demuxer((_s, data) => {
+      text += decoder.decode(data, { stream: true });
+    }).push(bytes);
+    return text;
   }
 
   /** Adds the reference repo:tag to an image. */
@@ -470,6 +488,18 @@ export class Engine {
   async imageSummary(ref: string): Promise<ImageInfo | undefined> {
     try {
       return imageFromInspect((await this.call(() => this.api.getImage(ref).inspect())) as unknown as Raw);
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode === 404) return undefined;
+      throw e;
+    }
+  }
+
+  /** "os/arch" (or "os/arch/variant") the local image `ref` was built or pulled for; undefined when it is not here. */
+  async imagePlatform(ref: string): Promise<string | undefined> {
+    try {
+      const raw = (await this.call(() => this.api.getImage(ref).inspect())) as unknown as Raw;
+      const [os, arch, variant] = [raw.Os, raw.Architecture, raw.Variant].map((v) => (typeof v === 'string' ? v : ''));
+      return os && arch ? [os, arch, variant].filter(Boolean).join('/') : undefined;
     } catch (e) {
       if ((e as { statusCode?: number }).statusCode === 404) return undefined;
       throw e;
