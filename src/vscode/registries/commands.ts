@@ -112,7 +112,7 @@ export const registryCommands: CommandSpec[] = [
       const bad = badReference(ref);
       if (bad) throw new Error(`"${ref}": ${bad}`);
       const r = await transferWithProgress(s, 'pull', ref, loginHint(ref));
-      await explorerOf(s).model.refresh(['images']);
+      await explorerOf(s).refresh.refresh(['images']);
       vscode.window.setStatusBarMessage(`Pulled ${ref}`, 4000);
       return { ref, ...r };
     },
@@ -147,7 +147,7 @@ export const registryCommands: CommandSpec[] = [
         await engine.tagImage(img.id, repository, tag);
       }
       const r = await transferWithProgress(s, 'push', ref, loginHint(ref));
-      void explorerOf(s).model.refresh(['images']);
+      void explorerOf(s).refresh.refresh(['images']);
       registriesOf(s).refresh();
       void vscode.window.showInformationMessage(`Pushed ${ref}${r.digest ? ` (${r.digest})` : ''}.`);
       return { ref, ...r };
