@@ -10,6 +10,7 @@ import { dockerfileFixCommands } from './language/dockerfile/fixCommands';
 import { developCommands } from './develop/commands';
 import { registryCommands } from './registries/commands';
 import { kubernetesCommands } from './kubernetes/commands';
+import { lockCommands } from './lock/commands';
 
 /**
  * The one command table: every command of every feature, each defined beside its feature.
@@ -24,6 +25,7 @@ export const commandTable: CommandSpec[] = [
   ...developCommands,
   ...registryCommands,
   ...kubernetesCommands,
+  ...lockCommands,
 ];
 
 /** Registers the table behind the one error boundary; trust-needing commands refuse in an untrusted workspace. */

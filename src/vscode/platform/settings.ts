@@ -21,6 +21,7 @@ export const SETTINGS = {
   'explorer.containers.groupBy': 'composeProject' as ExplorerOptions['containerGroupBy'],
   'explorer.containers.sortBy': 'state' as ExplorerOptions['containerSortBy'],
   'build.inlineHints': true,
+  'lock.offerAfterBuild': true,
   'python.path': '',
   'requirements.exclude': [] as string[],
   'registries.added': [] as string[],
@@ -30,7 +31,16 @@ export type SettingKey = keyof typeof SETTINGS;
 
 /** A key, or the group in front of some keys ('docker' covers docker.host and docker.timeoutSeconds). */
 export type SettingScope =
-  SettingKey | 'docker' | 'dockerfile' | 'lint' | 'explorer' | 'build' | 'python' | 'requirements' | 'registries';
+  | SettingKey
+  | 'docker'
+  | 'dockerfile'
+  | 'lint'
+  | 'explorer'
+  | 'build'
+  | 'lock'
+  | 'python'
+  | 'requirements'
+  | 'registries';
 
 /** One setting's value for a resource (a folder's or a file's own value may differ), or the default. */
 export function setting<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): (typeof SETTINGS)[K] {
@@ -40,6 +50,11 @@ export function setting<K extends SettingKey>(key: K, scope?: vscode.Configurati
 /** Changes a setting in the user's settings (not the workspace's): what our own commands remember. */
 export function updateUserSetting<K extends SettingKey>(key: K, value: (typeof SETTINGS)[K]): Thenable<void> {
   return vscode.workspace.getConfiguration('dsContainers').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Sets one setting for this workspace (a choice the user made, such as "Don't Ask Again"). */
+export function setWorkspaceSetting<K extends SettingKey>(key: K, value: (typeof SETTINGS)[K]): Thenable<void> {
+  return vscode.workspace.getConfiguration('dsContainers').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
 
 /** Calls fn when a setting in `scope` (a key, or a group of keys) changes. */
