@@ -134,20 +134,30 @@ function addAll(out: Declarations, file: string, list: DeclaredName[]): void {
     out.packages.push({ name: d.name, version: d.version, spec: d.spec, file, line: d.line, class: d.class });
 }
 
-async function readPipfile(root: string, out: Declarations): Promise<void> {
-  const text = await read(root, 'Pipfile', out);
-  if (text === undefined) return;
-  let doc: Record<string, unknown>;
+/** A TOML file's text and document; undefined (with a warning at its line) when it cannot be read or parsed. */
+async function readToml(
+  root: string,
+  file: string,
+  out: Declarations,
+): Promise<{ text: string; doc: Record<string, unknown> } | undefined> {
+  const text = await read(root, file, out);
+  if (text === undefined) return undefined;
   try {
-    doc = parseToml(text) as Record<string, unknown>;
+    return { text, doc: parseToml(text) as Record<string, unknown> };
   } catch (e) {
     out.warnings.push({
-      file: 'Pipfile',
+      file,
       line: (e as { line?: number }).line,
       message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}`,
     });
-    return;
+    return undefined;
   }
+}
+
+async function readPipfile(root: string, out: Declarations): Promise<void> {
+  const toml = await readToml(root, 'Pipfile', out);
+  if (!toml) return;
+  const { text, doc } = toml;
   const p = pipfileDeclarations(doc, text);
   addAll(out, 'Pipfile', p.packages);
   if (p.python && !out.python) out.python = { version: p.python, file: 'Pipfile' };
@@ -214,20 +224,9 @@ async function readRequirements(root: string, file: string, out: Declarations, s
 }
 
 async function readPyproject(root: string, out: Declarations): Promise<void> {
-  const text = await read(root, 'pyproject.toml', out);
-  if (text === undefined) return;
-  let doc: Record<string, unknown>;
-  try {
-    doc = parseToml(text) as Record<string, unknown>;
-  } catch (e) {
-    const line = (e as { line?: number }).line;
-    out.warnings.push({
-      file: 'pyproject.toml',
-      line,
-      message: `invalid TOML: ${String((e as Error).message).split('\n')[0]}`,
-    });
-    return;
-  }
+  const toml = await readToml(root, 'pyproject.toml', out);
+  if (!toml) return;
+  const { text, doc } = toml;
   const project = (doc.project ?? {}) as {
     name?: unknown;
     dependencies?: unknown;
