@@ -12,6 +12,8 @@ import { platformFacts } from '../../node/dockerfile/platformFacts';
 import { LintContext } from '../../core/dockerfile/rules/context';
 import { baseImageRefs } from '../../core/dockerfile/rules/buildkit/platform';
 import { engineFor } from './dockerShared';
+import { lockLintFacts } from '../../core/environment/dockerfileLock';
+import { LOCK_FILE } from '../../core/projectFiles';
 
 function read(file: string, cwd: string): string {
   try {
@@ -74,8 +76,21 @@ async function lintDockerfileFully(file: string, text: string, io: CliIo): Promi
   const [sc, platforms] = await Promise.all([shellcheckDockerfile(text, { env: io.env }), enginePlatforms(text, io)]);
   if (sc.state === 'failed') io.err(`ds-containers lint: ${file}: ShellCheck: ${sc.message}`);
   const shell = sc.state === 'not-installed' ? [] : sc.findings;
-  const facts = { dockerignore: dockerignorePatterns(path.resolve(io.cwd, file)), ...platforms };
+  const facts = {
+    dockerignore: dockerignorePatterns(path.resolve(io.cwd, file)),
+    lock: lockBeside(file, io.cwd),
+    ...platforms,
+  };
   return lintDockerfile(text, { extraRules: (t) => [...dscFindings(t, { facts }), ...shell] });
+}
+
+/** requirements.lock beside the Dockerfile, for DSC003 (its base digest) and DSC019. */
+function lockBeside(file: string, cwd: string): LintFacts['lock'] {
+  try {
+    return lockLintFacts(fs.readFileSync(path.join(path.dirname(path.resolve(cwd, file)), LOCK_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The local base images' platforms when a Docker engine answers within a second and a half; else none. */

@@ -16,6 +16,7 @@ import type { ImageInfo } from '../../core/docker/types';
 import type { Finding, Severity } from '../../core/findings';
 import { shellcheckDockerfile } from '../../node/dockerfile/shellcheck';
 import { isShellcheckCode, shellcheckAnchor } from '../../core/dockerfile/shellcheck';
+import { lockFactsBeside, onLockFileChange } from '../lock/lintFacts';
 
 const DEBOUNCE_MS = 300;
 // Each pass starts no rule after this many milliseconds, so that no rule can freeze typing; a 200-line
@@ -49,7 +50,7 @@ function hoverText(code: string, message: string): string | undefined {
   const rule = dscRule(code);
   if (!rule) return undefined;
   const also = rule.anchor ? ` (${anchorText(rule.anchor)})` : '';
-  return `**${rule.id}**${also} ${rule.message}\n\n${rule.docs}\n\n${ignore}`;
+  return `**${rule.id}**${also} ${message}\n\n${rule.docs}\n\n${ignore}`;
 }
 
 /** DSC rules, Docker's build checks and ShellCheck in the editor: one `dsc` collection, hover docs, quick fixes. */
@@ -72,6 +73,7 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     const facts: LintFacts = {
       ...platforms.known(refs),
       ...(doc.uri.scheme === 'file' ? { dockerignore: dockerignorePatterns(doc.uri.fsPath) } : {}),
+      lock: lockFactsBeside(doc.uri),
     };
     const { findings, skipped } = dscLint(text, { severities, budgetMs: BUDGET_MS, ...quiet, facts });
     // New answers from the engine lint the document again (with them); none: nothing more happens.
@@ -110,7 +112,12 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
   };
   const fixOptions = async (doc: vscode.Uri): Promise<FixOptions> => {
     const [facts, tags] = await Promise.all([interp.facts(doc), localTags(s)]);
-    return { installed: facts.installed, pythonVersion: facts.version, localTags: tags };
+    return {
+      installed: facts.installed,
+      pythonVersion: facts.version,
+      localTags: tags,
+      facts: { lock: lockFactsBeside(doc) },
+    };
   };
 
   s.context.subscriptions.push(
@@ -125,6 +132,8 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     onSettingChange('lint', () => vscode.workspace.textDocuments.forEach(lint)),
     onSettingChange('dockerfile', () => vscode.workspace.textDocuments.forEach(lint)),
     vscode.extensions.onDidChange(() => vscode.workspace.textDocuments.forEach(lint)),
+    // A lock written, edited or deleted changes what DSC003 and DSC019 say about the Dockerfile beside it.
+    onLockFileChange(() => vscode.workspace.textDocuments.forEach(lint)),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(doc, pos) {

@@ -33,6 +33,8 @@ export interface LintFacts {
   imageEnv?: Record<string, string[]>;
   /** The user local images run as (their `Config.User`, '' for root) by reference as written in FROM (DSC004). */
   imageUsers?: Record<string, string>;
+  /** requirements.lock beside the Dockerfile exists, with the base image and digest it recorded (DSC003, DSC019). */
+  lock?: { base?: string; baseDigest?: string };
 }
 
 /** The parsed Dockerfile and the offset/position helpers every rule uses. */
