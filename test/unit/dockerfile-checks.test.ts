@@ -221,26 +221,20 @@ test('shell words across continuation lines and heredocs point at the right line
 
 test('beside peers: Docker DX quiets the build checks, the others quiet what dockerfile-utils shows; the setting overrides', async () => {
   const { peerQuiet } = await import('../../src/core/dockerfile/peerRules');
-  assert.deepEqual(peerQuiet('auto', { syntax: false, buildChecks: false }), {
-    buildChecks: true,
-    peerShowsSyntax: false,
-  });
-  assert.deepEqual(peerQuiet('auto', { syntax: true, buildChecks: false }), {
-    buildChecks: true,
-    peerShowsSyntax: true,
-  });
-  assert.deepEqual(peerQuiet('auto', { syntax: true, buildChecks: true }), {
-    buildChecks: false,
-    peerShowsSyntax: true,
-  });
-  assert.deepEqual(peerQuiet('always', { syntax: true, buildChecks: true }), {
-    buildChecks: true,
-    peerShowsSyntax: false,
-  });
-  assert.deepEqual(peerQuiet('never', { syntax: false, buildChecks: false }), {
-    buildChecks: false,
-    peerShowsSyntax: true,
-  });
+  const q = (b: boolean, s: boolean, h: boolean) => ({ buildChecks: b, peerShowsSyntax: s, peerShowsHadolint: h });
+  assert.deepEqual(peerQuiet('auto', { syntax: false, buildChecks: false }), q(true, false, false));
+  assert.deepEqual(peerQuiet('auto', { syntax: true, buildChecks: false }), q(true, true, false));
+  assert.deepEqual(peerQuiet('auto', { syntax: true, buildChecks: true }), q(false, true, false));
+  assert.deepEqual(peerQuiet('auto', { syntax: false, buildChecks: false, hadolint: true }), q(true, false, true));
+  assert.deepEqual(peerQuiet('always', { syntax: true, buildChecks: true, hadolint: true }), q(true, false, false));
+  assert.deepEqual(peerQuiet('never', { syntax: false, buildChecks: false }), q(false, true, true));
+});
+
+test('beside the hadolint extension, the rules anchored to hadolint keep quiet, the others do not', () => {
+  const text = 'FROM a:1\nUSER app\nRUN cd /x && sudo make\nMAINTAINER me\n';
+  const codes = (o: DscOptions) => [...new Set(dscFindings(text, o).map((f) => f.code))].sort();
+  assert.deepEqual(codes({}), ['DSC011', 'DSC012', 'MaintainerDeprecated']);
+  assert.deepEqual(codes({ peerShowsHadolint: true }), ['MaintainerDeprecated']);
 });
 
 test('InvalidBaseImagePlatform: variants count only when both sides name one; stages, scratch and variables are not base images', async () => {

@@ -17,6 +17,8 @@ import {
 import { shellcheckDockerfile } from '../../src/node/dockerfile/shellcheck';
 import { main } from '../../src/cli/main';
 import { captureIo } from './cli-io';
+import { generateDockerfile } from '../../src/core/generate';
+import { goldenCases } from './generate-cases';
 
 /** Lines and columns (0-based) with code, for compact comparisons. */
 const at = (fs: { line: number; col: number; endLine: number; endCol: number; code: string; severity: string }[]) =>
@@ -206,5 +208,35 @@ test(
       ],
     );
     fs.rmSync(dir, { recursive: true, force: true });
+  },
+);
+
+test(
+  'real shellcheck: generated Dockerfiles, the golden files and the well-written set have no ShellCheck finding',
+  { skip: installed ? false : 'shellcheck is not installed' },
+  async () => {
+    const root = path.join(__dirname, '..', '..', '..', 'test');
+    const files = [
+      ...fs
+        .readdirSync(path.join(root, 'unit', 'golden'))
+        .map((d) => path.join(root, 'unit', 'golden', d, 'Dockerfile')),
+      ...fs
+        .readdirSync(path.join(root, 'fixtures', 'dockerfile', 'clean'))
+        .map((f) => path.join(root, 'fixtures', 'dockerfile', 'clean', f)),
+    ].filter((f) => fs.existsSync(f));
+    const texts = [
+      ...files.map((f) => [f, fs.readFileSync(f, 'utf8')]),
+      ...Object.entries(goldenCases).map(([name, spec]) => [`generated ${name}`, generateDockerfile(spec)]),
+    ];
+    assert.ok(texts.length > 20, `${texts.length} Dockerfiles`);
+    for (const [name, text] of texts) {
+      const r = await shellcheckDockerfile(text);
+      assert.equal(r.state, 'checked', name);
+      assert.deepEqual(
+        r.state === 'checked' && r.findings.map((f) => `${f.line + 1}: ${f.code} ${f.message}`),
+        [],
+        name,
+      );
+    }
   },
 );

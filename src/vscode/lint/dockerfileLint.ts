@@ -86,6 +86,8 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
     collection.set(doc.uri, [...findings, ...kept].map(toDiagnostic));
     // ShellCheck runs as a child process, after the rules: typing never waits for it.
     const version = doc.version;
+    // Beside the hadolint extension, ShellCheck's findings are already shown (hadolint runs it).
+    if (quiet.peerShowsHadolint) return void shell.delete(key);
     void shellcheckDockerfile(text, { severities }).then(
       (r) => {
         if (doc.isClosed || doc.version !== version || !setting('lint.enable')) return;

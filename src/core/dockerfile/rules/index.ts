@@ -29,6 +29,8 @@ export interface DscOptions {
   buildChecks?: boolean;
   /** A peer extension shows dockerfile-utils' findings: the rules that restate them keep quiet. */
   peerShowsSyntax?: boolean;
+  /** A peer extension shows hadolint's findings: our rules anchored to a hadolint rule keep quiet. */
+  peerShowsHadolint?: boolean;
   /** What the rules may know beyond the text (.dockerignore, local images). */
   facts?: LintFacts;
 }
@@ -63,6 +65,7 @@ export function dscLint(text: string, opts: DscOptions = {}): DscResult {
     let severity = valid ?? rule.severity;
     const docker = isBuildCheck(rule) ? rule.anchor!.id : undefined;
     if (severity === 'off' || (opts.peerShowsSyntax && REPLACED_SYNTAX_CODES[rule.id])) continue;
+    if (opts.peerShowsHadolint && rule.anchor?.tool === 'hadolint') continue;
     if (docker) {
       // `# check=…` speaks of Docker's names (DSC010 answers to JSONArgsRecommended).
       if (opts.buildChecks === false || named(directive.skip, docker)) continue;
