@@ -10,6 +10,7 @@ import { registerExplorer } from './vscode/explorer';
 import { BuildRunState } from './vscode/buildRun/state';
 import { registerBuildRun } from './vscode/buildRun';
 import { registerDevelop } from './vscode/develop';
+import { ProjectAnalyses } from './vscode/platform/analyses';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -21,7 +22,9 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(buildRun);
   const python = new PythonInterpreters(log);
   context.subscriptions.push(python);
-  const services: Services = { context, log, engine, buildRun, python };
+  const analyses = new ProjectAnalyses(python);
+  context.subscriptions.push(analyses);
+  const services: Services = { context, log, engine, buildRun, python, analyses };
   services.explorer = registerExplorer(services);
   registerCommands(services);
   registerDockerfileLanguage(services);

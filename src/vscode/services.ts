@@ -4,6 +4,7 @@ import { EngineProvider } from './platform/engine';
 import { PythonInterpreters } from './platform/python';
 import type { Explorer } from './explorer/explorer';
 import { BuildRunState } from './buildRun/state';
+import type { ProjectAnalyses } from './platform/analyses';
 
 /** What handlers and providers receive, built once in activate() and passed explicitly. */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   buildRun: BuildRunState;
   /** Which Python interpreter to probe for a resource (the Python extension's, our setting, python3). */
   python: PythonInterpreters;
+  /** One cached analysis per project folder: the Project view, Containerize and drift read the same one. */
+  analyses: ProjectAnalyses;
 }
 
 /**

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {
   ImportIndex,
   declaredKeys,
+  analysedNames,
   driftEnv,
   missingRequirements,
   unusedRequirements,
@@ -159,4 +160,36 @@ test('drift: a drop-in alternative distribution satisfies the import (headless O
     ),
     ['requests'],
   );
+});
+
+test('drift: the project analysis names the distribution, marks what no index has, and knows %%file modules', () => {
+  const analysed = analysedNames({
+    requirements: [
+      { name: 'PyJWT', version: '2.8.0', verified: true, class: 'runtime', imports: ['jwt'], sites: [] },
+      { name: 'google-cloud-storage', verified: true, class: 'runtime', imports: ['google.cloud.storage'], sites: [] },
+      {
+        name: 'detectron2',
+        verified: false,
+        class: 'runtime',
+        imports: ['detectron2'],
+        sites: [],
+        unavailable: 'no distribution found',
+      },
+    ],
+    localModules: ['helpers'], // written by a notebook's %%writefile cell: no helpers.py on disk
+  });
+  const shared = { ...env, analysed };
+  const imports = [imp('jwt', 1), imp('google.cloud.storage.blob', 2), imp('detectron2.config', 3), imp('helpers', 4)];
+  const got = missingRequirements('a.py', imports, declared('numpy\n'), shared).map((m) => ({
+    distribution: m.distribution,
+    version: m.version,
+    unavailable: m.unavailable,
+  }));
+  assert.deepEqual(got, [
+    { distribution: 'PyJWT', version: '2.8.0', unavailable: undefined },
+    { distribution: 'google-cloud-storage', version: undefined, unavailable: undefined },
+    { distribution: 'detectron2', version: undefined, unavailable: 'no distribution found' },
+  ]);
+  // Without the analysis, drift guesses on its own: helpers is taken for a distribution.
+  assert.ok(missingRequirements('a.py', [imp('helpers')], declared(''), env).some((m) => m.top === 'helpers'));
 });

@@ -1,0 +1,99 @@
+// One analysis per project folder, shared by the Project view, Containerize's preview and the drift diagnostics,
+// so the three show the same packages, names and versions: computed once, kept until a file the analysis reads
+// changes (or the interpreter does), then computed again on the next ask.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { analyzeProject } from '../../node/analyze';
+import type { ProjectAnalysis } from '../../core/project';
+import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
+import { PythonInterpreters } from './python';
+
+/** What the analysis reads: sources, what the project declares, and how it starts (scripts, Procfile…). */
+const READ = [
+  '*.py',
+  '*.ipynb',
+  'requirements*.txt',
+  'pyproject.toml',
+  'setup.cfg',
+  'setup.py',
+  'Pipfile',
+  'environment.y*ml',
+  'runtime.txt',
+  '.python-version',
+  'Procfile',
+  'Makefile',
+  '*.sh',
+  '.gitignore',
+  'Dockerfile',
+  '.dockerignore',
+  ...COMPOSE_FILE_NAMES,
+];
+
+type Progress = (scanned: number, total: number) => void;
+interface Entry {
+  root: string;
+  analysis: Promise<ProjectAnalysis>;
+  listeners: Set<Progress>;
+}
+
+export class ProjectAnalyses implements vscode.Disposable {
+  private readonly cache = new Map<string, Entry>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with a project folder whose analysis is out of date. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly python: PythonInterpreters) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${READ.join(',')}}`);
+    const stale = (uri: vscode.Uri) => this.forget(uri.fsPath);
+    this.disposables = [
+      watcher,
+      watcher.onDidChange(stale),
+      watcher.onDidCreate(stale),
+      watcher.onDidDelete(stale),
+      // Another interpreter: other versions and another import map.
+      python.onDidChange(() => [...this.cache.values()].forEach((e) => this.forget(e.root))),
+      this.changed,
+    ];
+  }
+
+  /** The analysis of `root`, started by the first caller and shared with the others until it is out of date. */
+  async get(root: string, o: { noPin?: boolean; onProgress?: Progress } = {}): Promise<ProjectAnalysis> {
+    const abs = path.resolve(root);
+    const { command } = await this.python.forResource(vscode.Uri.file(abs));
+    const key = JSON.stringify([abs, command, !!o.noPin]);
+    let e = this.cache.get(key);
+    if (!e) {
+      const listeners = new Set<Progress>();
+      const analysis = analyzeProject(abs, {
+        python: command,
+        noPin: o.noPin,
+        onProgress: (n, total) => listeners.forEach((f) => f(n, total)),
+      });
+      const entry: Entry = (e = { root: abs, analysis, listeners });
+      this.cache.set(key, entry);
+      // A failed analysis is not kept: the next ask tries again.
+      analysis.catch(() => this.cache.get(key) === entry && this.cache.delete(key));
+    }
+    const { listeners, analysis } = e;
+    if (o.onProgress) {
+      listeners.add(o.onProgress);
+      void analysis.finally(() => listeners.delete(o.onProgress!)).catch(() => undefined);
+    }
+    return analysis;
+  }
+
+  /** Drops the analyses that `file` (a file or a project folder) belongs to; the next ask computes them again. */
+  forget(file: string): void {
+    const abs = path.resolve(file);
+    for (const [key, e] of this.cache)
+      if (abs === e.root || abs.startsWith(e.root + path.sep)) {
+        this.cache.delete(key);
+        this.changed.fire(e.root);
+      }
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
