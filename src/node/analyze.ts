@@ -18,7 +18,7 @@ import { cancelled } from './cancelled';
 import { launcherFacts, launcherKind } from '../core/python/launchers';
 import type { RuntimeNeed } from '../core/python/runtimeNeeds';
 import { isDevPath } from '../core/python/classify';
-import { applyVerdicts, namesToCheck } from '../core/python/availability';
+import { applyCondaVerdicts, applyVerdicts, condaNamesToCheck, namesToCheck } from '../core/python/availability';
 import type { ImportClass, RuntimeNeedSite } from '../core/project';
 import { checkOnIndex } from './indexCheck';
 
@@ -234,9 +234,16 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   });
   // Names guessed from imports that no bundled data knows: the package index decides (never an install line it lacks).
   const unknown = namesToCheck(requirements);
-  if (unknown.length) {
-    const { verdicts, index } = await checkOnIndex(unknown, { offline: opts.offline, indexUrl: opts.indexUrl });
-    reqWarnings.push(...applyVerdicts(requirements, verdicts, index));
+  // Conda-declared names too: a conda-only package would fail `pip install` (the bundled list answers most offline).
+  const conda = condaNamesToCheck(requirements, decl.condaNames).filter((n) => !unknown.includes(n));
+  if (unknown.length || conda.length) {
+    const { verdicts, index } = await checkOnIndex([...unknown, ...conda], {
+      offline: opts.offline,
+      indexUrl: opts.indexUrl,
+    });
+    const of = (names: string[]) => new Map(names.map((n) => [n, verdicts.get(n)!] as const).filter(([, v]) => v));
+    reqWarnings.push(...applyVerdicts(requirements, of(unknown), index));
+    reqWarnings.push(...applyCondaVerdicts(requirements, of(conda), index));
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   const mode = detectMode(files, mentionedScripts(docs));

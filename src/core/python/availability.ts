@@ -1,4 +1,5 @@
 import type { Requirement, ScanWarning } from '../project';
+import { normalizeName } from '../requirements/names';
 
 /** What the package index said about a name: `offline` and `unreachable` mean nobody could say. */
 export type IndexVerdict = 'found' | 'missing' | 'unreachable' | 'offline';
@@ -6,6 +7,39 @@ export type IndexVerdict = 'found' | 'missing' | 'unreachable' | 'offline';
 /** Requirements whose name must be checked on the index: guessed from an import, declared nowhere. */
 export function namesToCheck(requirements: readonly Requirement[]): string[] {
   return requirements.filter((r) => r.class === 'runtime' && !r.verified && !r.declaredIn?.length).map((r) => r.name);
+}
+
+/**
+ * Conda-declared names (environment.yml `dependencies:`) that a package index is asked about: a conda-only
+ * package (no distribution of that name) must not become an install line that fails the build.
+ */
+export function condaNamesToCheck(requirements: readonly Requirement[], condaNames: readonly string[]): string[] {
+  const conda = new Set(condaNames.map(normalizeName));
+  return requirements.filter((r) => r.class === 'runtime' && conda.has(normalizeName(r.name))).map((r) => r.name);
+}
+
+/**
+ * The index's verdicts on conda-declared names: only a name the index lacks is left out (the user declared the
+ * others), with one clear message; an index nobody could reach keeps the install line.
+ */
+export function applyCondaVerdicts(
+  requirements: Requirement[],
+  verdicts: ReadonlyMap<string, IndexVerdict>,
+  index: string,
+): ScanWarning[] {
+  const warnings: ScanWarning[] = [];
+  for (const r of requirements) {
+    if (verdicts.get(r.name) !== 'missing') continue;
+    r.unavailable = 'a conda package with no distribution on the index';
+    warnings.push({
+      file: r.declaredIn?.find((f) => /environment\.ya?ml$/.test(f)) ?? firstEvidence(r),
+      message:
+        `"${r.name}" is a conda package (environment.yml) and ${index} has no distribution of that name: ` +
+        'pip cannot install it, so it is left out of the install lines (a comment in requirements.txt says so). ' +
+        'Install it with conda in a conda-based image, or add a pip equivalent to requirements.txt.',
+    });
+  }
+  return warnings;
 }
 
 /** "models/x.py:3" or "nb.ipynb cell 2" for the first place a requirement comes from. */
