@@ -18,7 +18,7 @@ import { cancelled } from './cancelled';
 import { launcherFacts, launcherKind } from '../core/python/launchers';
 import type { RuntimeNeed } from '../core/python/runtimeNeeds';
 import { isDevPath } from '../core/python/classify';
-import { applyCondaVerdicts, applyVerdicts, condaNamesToCheck, namesToCheck } from '../core/python/availability';
+import { applyVerdicts, condaNamesToCheck, namesToCheck } from '../core/python/availability';
 import type { ImportClass, RuntimeNeedSite } from '../core/project';
 import { checkOnIndex } from './indexCheck';
 
@@ -241,9 +241,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
       offline: opts.offline,
       indexUrl: opts.indexUrl,
     });
-    const of = (names: string[]) => new Map(names.map((n) => [n, verdicts.get(n)!] as const).filter(([, v]) => v));
-    reqWarnings.push(...applyVerdicts(requirements, of(unknown), index));
-    reqWarnings.push(...applyCondaVerdicts(requirements, of(conda), index));
+    reqWarnings.push(...applyVerdicts(requirements, verdicts, index, new Set(conda)));
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   const mode = detectMode(files, mentionedScripts(docs));
@@ -262,7 +260,8 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     pythonVersion,
     requirements,
     unresolved,
-    localModules: local.topLevel(),
+    // Modules a notebook writes with %%file are the project's too, though not on disk yet.
+    localModules: [...new Set([...local.topLevel(), ...[...written].map(top)])].sort(),
     ...(importRoots.size ? { importRoots: [...importRoots].sort() } : {}),
     ...(mode.entry && localSites.get(mode.entry)?.length ? { entryImports: localSites.get(mode.entry) } : {}),
     ...(decl.buildSystem

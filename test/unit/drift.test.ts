@@ -1,5 +1,9 @@
 // Import drift and requirements diagnostics: one test per case, pure data in and out.
 import { test } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { analyzeProject } from '../../src/node/analyze';
 import assert from 'node:assert/strict';
 import {
   ImportIndex,
@@ -192,4 +196,26 @@ test('drift: the project analysis names the distribution, marks what no index ha
   ]);
   // Without the analysis, drift guesses on its own: helpers is taken for a distribution.
   assert.ok(missingRequirements('a.py', [imp('helpers')], declared(''), env).some((m) => m.top === 'helpers'));
+});
+
+test("drift over a real analysis: a module a notebook writes with %%writefile is the project's", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-drift-written-'));
+  const nb = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: '%%writefile helpers.py\nx = 1\n' }],
+  };
+  fs.writeFileSync(path.join(dir, 'prep.ipynb'), JSON.stringify(nb));
+  fs.writeFileSync(path.join(dir, 'train.py'), 'import helpers\nimport yaml\n');
+  const a = await analyzeProject(dir, { python: false, noPin: true, offline: true });
+  assert.ok(a.localModules.includes('helpers'), a.localModules.join(', '));
+  const found = missingRequirements('train.py', [imp('helpers'), imp('yaml', 2)], declared(''), {
+    ...driftEnv({}),
+    analysed: analysedNames(a),
+  });
+  assert.deepEqual(
+    found.map((m) => m.distribution),
+    ['PyYAML'],
+  );
 });

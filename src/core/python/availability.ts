@@ -18,30 +18,6 @@ export function condaNamesToCheck(requirements: readonly Requirement[], condaNam
   return requirements.filter((r) => r.class === 'runtime' && conda.has(normalizeName(r.name))).map((r) => r.name);
 }
 
-/**
- * The index's verdicts on conda-declared names: only a name the index lacks is left out (the user declared the
- * others), with one clear message; an index nobody could reach keeps the install line.
- */
-export function applyCondaVerdicts(
-  requirements: Requirement[],
-  verdicts: ReadonlyMap<string, IndexVerdict>,
-  index: string,
-): ScanWarning[] {
-  const warnings: ScanWarning[] = [];
-  for (const r of requirements) {
-    if (verdicts.get(r.name) !== 'missing') continue;
-    r.unavailable = 'a conda package with no distribution on the index';
-    warnings.push({
-      file: r.declaredIn?.find((f) => /environment\.ya?ml$/.test(f)) ?? firstEvidence(r),
-      message:
-        `"${r.name}" is a conda package (environment.yml) and ${index} has no distribution of that name: ` +
-        'pip cannot install it, so it is left out of the install lines (a comment in requirements.txt says so). ' +
-        'Install it with conda in a conda-based image, or add a pip equivalent to requirements.txt.',
-    });
-  }
-  return warnings;
-}
-
 /** "models/x.py:3" or "nb.ipynb cell 2" for the first place a requirement comes from. */
 export function firstEvidence(r: Requirement): string {
   const s = r.sites[0];
@@ -49,6 +25,18 @@ export function firstEvidence(r: Requirement): string {
   const n = r.needs?.[0];
   if (n) return n.cell === undefined ? `${n.file}:${n.line}` : `${n.file} cell ${n.cell + 1}`;
   return r.declaredIn?.[0] ?? '.';
+}
+
+/** A conda-only package: marked unavailable, with the one message that says what to do. */
+function condaOnly(r: Requirement, index: string): ScanWarning {
+  r.unavailable = 'a conda package with no distribution on the index';
+  return {
+    file: r.declaredIn?.find((f) => /environment\.ya?ml$/.test(f)) ?? firstEvidence(r),
+    message:
+      `"${r.name}" is a conda package (environment.yml) and ${index} has no distribution of that name: ` +
+      'pip cannot install it, so it is left out of the install lines (a comment in requirements.txt says so). ' +
+      'Install it with conda in a conda-based image, or add a pip equivalent to requirements.txt.',
+  };
 }
 
 /**
@@ -60,11 +48,17 @@ export function applyVerdicts(
   requirements: Requirement[],
   verdicts: ReadonlyMap<string, IndexVerdict>,
   index: string,
+  /** Names environment.yml declares as conda packages: only an index's "no such name" leaves them out. */
+  conda: ReadonlySet<string> = new Set(),
 ): ScanWarning[] {
   const warnings: ScanWarning[] = [];
   for (const r of requirements) {
     const v = verdicts.get(r.name);
     if (!v) continue;
+    if (conda.has(r.name)) {
+      if (v === 'missing') warnings.push(condaOnly(r, index));
+      continue;
+    }
     if (v === 'found') {
       r.verified = true;
       continue;

@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../../src/core/docker/tree';
 import type { ContainerizeResult } from '../../../src/vscode/buildRun/containerize';
+import { until } from './until';
 
 const REL = 'lint/shared';
 const cell = (source: string) => ({ cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source });
@@ -21,15 +22,6 @@ const FILES: Record<string, string> = {
   'train.py': 'import helpers\nimport yaml\nimport pandas as pd\n\ndf = pd.read_parquet("data.parquet")\n',
 };
 
-async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, ms = 60000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 const drift = (uri: vscode.Uri) =>
   vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'dsc-requirements' && /is imported/.test(d.message));
 const all = (nodes: TreeNode[]): TreeNode[] => nodes.flatMap((n) => [n, ...all(n.children ?? [])]);
@@ -50,8 +42,10 @@ describe('one analysis: Project view, Containerize and drift', function () {
   it('drift warns with the names Containerize adds, and not about the module a notebook writes', async () => {
     const uri = vscode.Uri.file(path.join(dir(), 'train.py'));
     await vscode.window.showTextDocument(uri);
-    const warned = await until('drift warnings on yaml and pandas', () =>
-      drift(uri).length >= 2 ? drift(uri) : undefined,
+    const warned = await until(
+      'drift warnings on yaml and pandas',
+      () => (drift(uri).length >= 2 ? drift(uri) : undefined),
+      90000,
     );
     // helpers.py does not exist: only the analysis knows the notebook writes it.
     assert.deepStrictEqual(
@@ -73,7 +67,7 @@ describe('one analysis: Project view, Containerize and drift', function () {
       .map((l) => l.split(/[=<>~ ]/)[0]);
     for (const n of named) assert.ok(names.includes(n!), `${n} in requirements.txt: ${names.join(', ')}`);
     assert.ok(!names.includes('helpers'));
-    await until('the drift warnings go once requirements.txt has them', () => drift(uri).length === 0);
+    await until('the drift warnings go once requirements.txt has them', () => drift(uri).length === 0, 60000);
   });
 
   it("a click on the Project view's evidence opens the file at its line, and a notebook at its cell", async () => {
@@ -81,8 +75,11 @@ describe('one analysis: Project view, Containerize and drift', function () {
     await vscode.commands.executeCommand('dsContainers.project.refresh');
     const snapshot = async () =>
       all((await vscode.commands.executeCommand<{ project: TreeNode[] }>('dsContainers.explorer.snapshot')).project);
-    const need = await until('the read_parquet evidence in the Project view', async () =>
-      (await snapshot()).find((n) => n.open?.file === `${REL}/train.py` && /read_parquet/.test(n.description ?? '')),
+    const need = await until(
+      'the read_parquet evidence in the Project view',
+      async () =>
+        (await snapshot()).find((n) => n.open?.file === `${REL}/train.py` && /read_parquet/.test(n.description ?? '')),
+      90000,
     );
     await vscode.commands.executeCommand('dsContainers.project.openSite', need);
     const ed = vscode.window.activeTextEditor!;
