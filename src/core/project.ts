@@ -83,7 +83,10 @@ export interface ProjectAnalysis {
   existing: string[];
   gpu: boolean;
   warnings: ScanWarning[];
-  /** Where pythonVersion came from: a project file (".python-version", "pyproject.toml"…), "interpreter" or "default". */
+  /**
+   * Where pythonVersion came from: a project file (".python-version", "pyproject.toml"…), "interpreter" or
+   * "default".
+   */
   pythonVersionFrom?: string;
   /** The interpreter that was probed for stdlib names and installed versions (absent: bundled data only). */
   interpreter?: {
@@ -91,7 +94,10 @@ export interface ProjectAnalysis {
     executable?: string;
     version?: string;
     problem?: string;
-    /** Every installed distribution's version and Requires-Dist, for pins of added packages and the consistency check. */
+    /**
+     * Every installed distribution's version and Requires-Dist, for pins of added packages and the consistency
+     * check.
+     */
     installed?: Record<string, string>;
     requires?: Record<string, string[]>;
   };
@@ -120,6 +126,8 @@ export interface ProjectSpec {
   /** Apt packages that the requirements need (from the core data table). */
   systemPackages?: string[];
   hasEnvFile: boolean;
+  /** No `.env` yet, but `.env.example` expects one (`cp .env.example .env`): compose reads it once it exists. */
+  envFileExpected?: boolean;
   /** Extra folders the user chose to keep out of the build context (large data). */
   ignoreFolders?: string[];
   /** Published container port; derived from the mode when absent. */

@@ -35,7 +35,10 @@ export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compos
 /** The files Containerize / `scaffold` write (compose.yaml stands for whichever compose name exists). */
 export const SCAFFOLD_FILES = ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'] as const;
 
-/** Dockerfile, Dockerfile.dev, app.Dockerfile, dev-Dockerfile, x.dockerfile: names the build and run features accept. */
+/**
+ * Dockerfile, Dockerfile.dev, app.Dockerfile, dev-Dockerfile, x.dockerfile: names the build and run features
+ * accept.
+ */
 export function isDockerfileName(file: string): boolean {
   const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   return /(^|[./-])Dockerfile([./-]|$)/i.test(base) || /\.dockerfile$/i.test(base);

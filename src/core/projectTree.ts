@@ -50,8 +50,13 @@ function packageNode(r: Requirement): TreeNode {
     id: `pkg:${r.class}:${r.name}`,
     kind: 'package',
     label: r.name,
-    description: `${r.version ?? 'version unknown'}${r.verified || r.unavailable ? '' : ' · unverified'}${declared}${unavailable}`,
-    tooltip: `${r.name}${r.version ? ` ${r.version}` : ''}\nimported as ${r.imports.join(', ') || '—'}\n${r.sites.length} import site${r.sites.length === 1 ? '' : 's'}${r.verified ? '' : '\nthe import→package mapping is a guess: check it'}`,
+    description:
+      `${r.version ?? 'version unknown'}${r.verified || r.unavailable ? '' : ' · unverified'}` +
+      `${declared}${unavailable}`,
+    tooltip:
+      `${r.name}${r.version ? ` ${r.version}` : ''}\nimported as ${r.imports.join(', ') || '—'}\n` +
+      `${r.sites.length} import site${r.sites.length === 1 ? '' : 's'}` +
+      `${r.verified ? '' : '\nthe import→package mapping is a guess: check it'}`,
     icon: r.verified && !r.unavailable ? 'package' : 'warning',
     color: r.verified && !r.unavailable ? undefined : 'list.warningForeground',
     contextValue: `package:${r.class}`,

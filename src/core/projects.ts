@@ -47,7 +47,8 @@ function factsOf(files: readonly string[]): Map<string, Facts> {
  * has its own entry script, notebooks or declared requirements, unless a folder above it declares
  * requirements (then it is part of that project) and it declares none itself; src/, notebooks/,
  * scripts/ and the like are parts of the folder above unless they declare requirements. The workspace
- * folder is a project when it has such files itself, or when no subfolder is one. Sorted, '' first.
+ * folder is a project when it has such files itself, code outside every subproject, or no subproject.
+ * Sorted, '' first.
  */
 export function findProjects(files: readonly string[]): string[] {
   const facts = factsOf(files);
@@ -67,7 +68,15 @@ export function findProjects(files: readonly string[]): string[] {
   );
   // A project inside another found one counts only when it declares its own requirements.
   const kept = projects.filter((d) => facts.get(d)!.declared || !projects.some((p) => d.startsWith(p + '/')));
-  const root = facts.get('')?.marked || !kept.length;
+  // Code outside every subproject (a loose script beside them) belongs to the workspace folder's own project.
+  const loose = files.some(
+    (f) =>
+      /\.(py|ipynb)$/.test(f) &&
+      !isDevPath(f) &&
+      f.split('/').length <= PROJECT_DEPTH + 1 &&
+      !kept.some((k) => f.startsWith(k + '/')),
+  );
+  const root = facts.get('')?.marked || loose || !kept.length;
   return root ? ['', ...kept] : kept;
 }
 

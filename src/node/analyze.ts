@@ -21,9 +21,13 @@ import { isDevPath } from '../core/python/classify';
 import { applyVerdicts, condaNamesToCheck, namesToCheck } from '../core/python/availability';
 import type { ImportClass, RuntimeNeedSite } from '../core/project';
 import { checkOnIndex } from './indexCheck';
+import { isExcluded } from '../core/requirements/exclude';
 
 export interface AnalyzeOptions {
-  /** Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`); false: bundled data only. */
+  /**
+   * Python interpreter to probe for stdlib names, import→distribution map and versions (default `python3`);
+   * false: bundled data only.
+   */
   python?: string | false;
   /** Leave every requirement unpinned (no version lookup). */
   noPin?: boolean;
@@ -34,6 +38,8 @@ export interface AnalyzeOptions {
   offline?: boolean;
   /** The simple-API index to ask; default: the one the user's pip uses. */
   indexUrl?: string;
+  /** Distributions the user excluded outside requirements.txt (`--exclude`, `dsContainers.requirements.exclude`). */
+  exclude?: readonly string[];
 }
 
 /** The Python version assumed when neither the project nor an interpreter says (the stand-in images' version). */
@@ -65,7 +71,9 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   if (decl.python && interp.version && interp.version !== decl.python.version && !opts.noPin) {
     warnings.push({
       file: decl.python.file,
-      message: `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; installed versions are taken from ${interp.version}`,
+      message:
+        `the project targets Python ${decl.python.version} but ${python} is ${interp.version}; ` +
+        `installed versions are taken from ${interp.version}`,
     });
   }
   const stdlib =
@@ -267,7 +275,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     ...(decl.buildSystem
       ? { installable: { editable: declaresEditableInstall(docs), buildRequires: decl.buildSystem.requires } }
       : {}),
-    ...(decl.excluded.length ? { excluded: decl.excluded.map((e) => e.name) } : {}),
+    ...excludedOf(decl.excluded, opts.exclude),
     notebooks: walk.notebooks,
     existing,
     gpu: isGpuProject(requirements, cuda),
@@ -294,4 +302,11 @@ function top(module: string): string {
 
 function sortWarnings(ws: ScanWarning[]): ScanWarning[] {
   return ws.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+}
+
+/** The `# dsc: exclude` directives' names and the caller's, once each: every consumer reads `excluded`. */
+function excludedOf(directives: { name: string }[], extra: readonly string[] = []): { excluded?: string[] } {
+  const names = [...directives.map((d) => d.name)];
+  for (const n of extra) if (!isExcluded(n, names)) names.push(n);
+  return names.length ? { excluded: names } : {};
 }

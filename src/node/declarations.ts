@@ -55,7 +55,10 @@ export interface Declarations {
 
 const DEV_REQ = /(?:dev|test|tests|docs|doc|lint|ci)\b/i;
 
-/** Reads requirements*.txt (and requirements/*.txt), pyproject.toml, environment.yml, .python-version, runtime.txt at `root`. */
+/**
+ * Reads requirements*.txt (and requirements/*.txt), pyproject.toml, environment.yml, .python-version, runtime.txt
+ * at `root`.
+ */
 export async function readDeclarations(root: string): Promise<Declarations> {
   const out: Declarations = {
     packages: [],

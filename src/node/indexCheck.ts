@@ -181,8 +181,10 @@ function projectStatus(url: URL | undefined, timeoutMs: number, redirects = 2): 
       Accept: 'application/vnd.pypi.simple.v1+json, text/html;q=0.1',
       'User-Agent': 'ds-containers',
     };
-    if (url.username)
-      headers.Authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+    if (url.username) {
+      const userPass = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+      headers.Authorization = `Basic ${Buffer.from(userPass).toString('base64')}`;
+    }
     const req = get(url, { headers, timeout: timeoutMs }, (res) => {
       res.resume();
       const status = res.statusCode ?? 0;

@@ -50,7 +50,9 @@ export function probeInterpreter(python: string, timeoutMs = 20000): Promise<Pro
   return new Promise((resolve) => {
     execFile(
       python,
-      ['-c', PROBE], // A neutral working folder: `-c` puts it first on sys.path, and a project's own json.py must not shadow the stdlib here.
+      // A neutral working folder: `-c` puts it first on sys.path, and a project's own json.py must not shadow the
+      // stdlib here.
+      ['-c', PROBE],
       { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, windowsHide: true, cwd: os.tmpdir() },
       (err, stdout, stderr) => {
         if (err) {

@@ -254,7 +254,8 @@ export function scaffoldReport(
   const warnings: string[] = [];
   if (r.problem)
     warnings.push(
-      `${where(r.problem.file, r.problem.line)}: error: ${r.problem.message}; requirements.txt was not merged and is left as it is (fix it, then run again)`,
+      `${where(r.problem.file, r.problem.line)}: error: ${r.problem.message}; ` +
+        'requirements.txt was not merged and is left as it is (fix it, then run again)',
     );
   if (r.added.length) info.push(`requirements.txt: adding ${r.added.join(', ')}`);
   if (r.unused.length)

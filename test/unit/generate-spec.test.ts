@@ -195,3 +195,25 @@ test('validateSpec: values that would inject instructions or commands are refuse
     assert.throws(() => generateDockerfile({ ...ok, ...over }), SpecError, 'the generators validate too');
   }
 });
+
+test('a second Containerize starts from the current Dockerfile: FROM, mode and entry, and names what changes (issue 12)', async () => {
+  const { choicesFromDockerfile, describeChanges } = await import('../../src/core/generate/existing');
+  const mine =
+    'FROM python:3.11-slim AS build\nRUN pip wheel .\nFROM local/python:3.11-scipy\nWORKDIR /app\nCOPY . .\nCMD ["python", "train.py", "--epochs", "3"]\n';
+  assert.deepEqual(choicesFromDockerfile(mine), {
+    baseImage: 'local/python:3.11-scipy',
+    mode: 'script',
+    entry: 'train.py',
+  });
+  assert.deepEqual(choicesFromDockerfile('FROM local/jupyter:3.11\nCMD ["jupyter", "lab", "--ip=0.0.0.0"]\n'), {
+    baseImage: 'local/jupyter:3.11',
+    mode: 'jupyter',
+  });
+  assert.deepEqual(choicesFromDockerfile('ARG B=python:3.12\nFROM $B\nCMD streamlit run app.py\n'), { mode: 'app' });
+  const spec = specFromAnalysis(analysis({ root: '/p/x' }), { baseImage: 'local/python:3.11-scipy' });
+  assert.deepEqual(describeChanges(choicesFromDockerfile(mine), spec), []);
+  assert.deepEqual(describeChanges({ baseImage: 'local/jupyter:3.11', mode: 'jupyter' }, spec), [
+    'base image: local/jupyter:3.11 → local/python:3.11-scipy',
+    'mode: jupyter → script',
+  ]);
+});

@@ -69,3 +69,34 @@ test('docker diff: what removal loses is under the working directory, outside mo
     /5 files in \/app differ from the image: a, b, c, d, and 1 more/,
   );
 });
+
+test("running Jupyter servers: the project's first, then ours, then others; a script project's container is none", async () => {
+  const { runningJupyters } = await import('../../src/core/docker/jupyter');
+  const c = (
+    name: string,
+    labels: Record<string, string>,
+    extra: Partial<import('../../src/core/docker/types').ContainerInfo> = {},
+  ) => ({
+    id: name,
+    name,
+    image: 'x',
+    imageId: '',
+    state: 'running' as const,
+    status: 'Up',
+    created: 1,
+    ports: [],
+    labels,
+    ...extra,
+  });
+  const list = [
+    c('other-jupyter', {}, { image: 'quay.io/jupyter/scipy-notebook' }),
+    c('script', { 'dsContainers.mode': 'script', 'dsContainers.project': '/w/churn-script' }),
+    c('ours-elsewhere', { 'dsContainers.mode': 'jupyter', 'dsContainers.project': '/x' }),
+    c('ours-here', { 'dsContainers.mode': 'jupyter', 'dsContainers.project': '/w/churn-notebook' }),
+    c('stopped', { 'dsContainers.mode': 'jupyter' }, { state: 'exited' }),
+  ];
+  assert.deepEqual(
+    runningJupyters(list, ['/w/churn-notebook', '/w/churn-script']).map((x) => x.name),
+    ['ours-here', 'ours-elsewhere', 'other-jupyter'],
+  );
+});

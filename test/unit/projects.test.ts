@@ -30,6 +30,10 @@ test('findProjects: src/ and notebooks/ are parts of the folder above, not proje
   ]);
 });
 
+test('findProjects: a loose script beside two projects makes the folder itself a project too', () => {
+  assert.deepEqual(findProjects(['a/train.py', 'b/x.ipynb', 'explore/churn.py']), ['', 'a', 'b']);
+});
+
 test('findProjects: a plain folder of scripts is itself the project; tests and docs never are projects', () => {
   assert.deepEqual(findProjects(['utils.py', 'lib/helpers.py']), ['']);
   assert.deepEqual(findProjects(['tests/main.py', 'docs/demo.ipynb', 'analysis.py']), ['']);

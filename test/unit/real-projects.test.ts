@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeProject } from '../../src/node/analyze';
-import { generateDockerfile, specFromAnalysis } from '../../src/core/generate';
+import { generateCompose, generateDockerfile, specFromAnalysis } from '../../src/core/generate';
+import { parse as parseYaml } from 'yaml';
 import { parseEnvFile, missingEnvHint } from '../../src/core/docker/envFile';
 import { excludeDirectives } from '../../src/core/requirements/exclude';
 import { baseImageChange } from '../../src/core/dockerfile/rebase';
@@ -91,6 +92,21 @@ test('.env files: dotenv syntax, read at each run, a missing .env that .env.exam
     'MODE=prod',
   ]);
   await assert.rejects(readEnvFiles({ dir, envFiles: ['.env.nope'] }), /cannot read env file \.env\.nope: ENOENT/);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('compose.yaml reads a .env created after scaffold from .env.example (optional env_file), and .env when it exists', async () => {
+  const dir = project({ 'app.py': 'print(1)\n', '.env.example': 'TOKEN=\n' });
+  const service = async () => {
+    const analysis = await analyzeProject(dir, { python: false, offline: true });
+    return (parseYaml(generateCompose(specFromAnalysis(analysis))) as any).services.app; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  assert.deepEqual((await service()).env_file, [{ path: '.env', required: false }]);
+  fs.writeFileSync(path.join(dir, '.env'), 'TOKEN=abc\n');
+  assert.deepEqual((await service()).env_file, ['.env']);
+  fs.rmSync(path.join(dir, '.env.example'));
+  fs.rmSync(path.join(dir, '.env'));
+  assert.equal((await service()).env_file, undefined);
   fs.rmSync(dir, { recursive: true });
 });
 
@@ -181,6 +197,18 @@ test('# dsc: exclude in requirements.txt, --exclude: a removed requirement never
     ),
     again.stderr.join('\n'),
   );
+  fs.rmSync(dir, { recursive: true });
+});
+
+test("the editor's exclude (dsContainers.requirements.exclude) joins the directives in the one analysis", async () => {
+  const dir = project({
+    'train.py': 'import gym\nimport numpy\nimport torch\nprint(1)\n',
+    'requirements.txt': 'numpy\n# dsc: exclude gym\n',
+  });
+  const analysis = await analyzeProject(dir, { python: false, offline: true, exclude: ['Torch', 'GYM'] });
+  assert.deepEqual(analysis.excluded, ['gym', 'Torch']);
+  const names = specFromAnalysis(analysis).requirements.map((r) => r.name);
+  assert.ok(names.includes('numpy') && !names.includes('gym') && !names.includes('torch'), names.join(' '));
   fs.rmSync(dir, { recursive: true });
 });
 

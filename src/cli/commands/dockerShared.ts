@@ -58,8 +58,10 @@ export async function buildWithProgress(io: CliIo, engine: Engine, dir: string, 
     return r;
   }
   const cached = r.steps.filter((s) => s.cached).length;
+  const builder = r.buildkit ? '' : ', classic builder';
   io.out(
-    `built ${tag} (${r.imageId?.slice(7, 19)}) in ${r.seconds.toFixed(1)} s: ${r.steps.length} steps, ${cached} cached${r.buildkit ? '' : ', classic builder'}`,
+    `built ${tag} (${r.imageId?.slice(7, 19)}) in ${r.seconds.toFixed(1)} s: ` +
+      `${r.steps.length} steps, ${cached} cached${builder}`,
   );
   return r;
 }

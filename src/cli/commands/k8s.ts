@@ -15,7 +15,8 @@ const modes = ['auto', ...PROJECT_MODES];
 export const k8sCommand: CliCommand = {
   name: 'k8s',
   usage:
-    'k8s DIR --image IMAGE [--gpu] [--namespace NS] [--mode MODE] [--cpu Q] [--cpu-limit Q] [--memory Q] [--memory-limit Q] [--storage Q] [--apply]',
+    'k8s DIR --image IMAGE [--gpu] [--namespace NS] [--mode MODE] [--cpu Q] [--cpu-limit Q] [--memory Q] ' +
+    '[--memory-limit Q] [--storage Q] [--apply]',
   summary: 'print Kubernetes manifests (script: Job; Jupyter/app: Deployment + Service); --apply runs kubectl apply',
   async run(argv, io) {
     const a = parseArgs(

@@ -44,12 +44,16 @@ function ignorePatterns(file: string, cwd: string): string[] | undefined {
   return undefined;
 }
 
-/** `ds-containers lint FILE...`: every finding as FILE:LINE:COL, exit 1 when any is an error, 2 when a file cannot be read. */
+/**
+ * `ds-containers lint FILE...`: every finding as FILE:LINE:COL, exit 1 when any is an error, 2 when a file
+ * cannot be read.
+ */
 export const lint: CliCommand = {
   name: 'lint',
   usage: 'lint FILE...',
   summary:
-    'Check Dockerfiles (syntax and DSC rules) and devcontainer.json files; prints FILE:LINE:COL: severity CODE: message, exit 1 on any error',
+    'Check Dockerfiles (syntax and DSC rules) and devcontainer.json files; ' +
+    'prints FILE:LINE:COL: severity CODE: message, exit 1 on any error',
   async run(argv, io) {
     const { positional } = parseArgs(argv, []);
     if (!positional.length) throw new CliError('name at least one Dockerfile, e.g. ds-containers lint Dockerfile');

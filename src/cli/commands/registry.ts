@@ -75,7 +75,8 @@ async function transfer(kind: 'push' | 'pull', argv: string[], io: CliIo): Promi
     const ref = a.positional[0];
     if (!isValidTag(ref.split('@')[0]))
       throw new CliError(
-        `"${ref}" is not an image reference: use lower-case REGISTRY/NAME:TAG, e.g. registry.example.com/team/churn:1.0`,
+        `"${ref}" is not an image reference: ` +
+          'use lower-case REGISTRY/NAME:TAG, e.g. registry.example.com/team/churn:1.0',
       );
     const problem = referenceProblem(ref, kind === 'push');
     if (problem) throw new CliError(problem);

@@ -172,7 +172,8 @@ function describe(spec: ProjectSpec, pythonFrom: string | undefined): string {
   const what = spec.mode === 'app' ? `app (${spec.framework})` : spec.mode;
   const from = pythonFrom ? ` (from ${pythonFrom})` : '';
   return (
-    `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, Python ${spec.pythonVersion}${from}, base image ${baseImageOf(spec)}` +
+    `Project: ${what}${spec.entry ? `, entry ${spec.entry}` : ''}, ` +
+    `Python ${spec.pythonVersion}${from}, base image ${baseImageOf(spec)}` +
     `${spec.gpu ? ', GPU' : ''}; ${spec.requirements.length} runtime requirement(s).`
   );
 }
@@ -242,7 +243,8 @@ async function refuseSeveralProjects(root: string, io: CliIo): Promise<void> {
   if (projects.includes(root) || projects.length < 2) return;
   const rel = projects.map((p) => path.relative(io.cwd, p) || '.');
   throw new CliError(
-    `${path.relative(io.cwd, root) || '.'} holds ${projects.length} projects (${rel.join(', ')}): name one, e.g. ${rel[0]}`,
+    `${path.relative(io.cwd, root) || '.'} holds ${projects.length} projects (${rel.join(', ')}): ` +
+      `name one, e.g. ${rel[0]}`,
   );
 }
 

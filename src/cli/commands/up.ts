@@ -60,7 +60,8 @@ export const upCommand: CliCommand = {
       if (code !== 0) return code;
     } else if (!existsSync(path.join(dir, LOCK_FILE))) {
       io.out(
-        `Lock this environment so that a rebuild gets exactly it: ds-containers lock ${path.relative(io.cwd, dir) || '.'}`,
+        'Lock this environment so that a rebuild gets exactly it: ' +
+          `ds-containers lock ${path.relative(io.cwd, dir) || '.'}`,
       );
     }
     const envFiles = envFilesOf(a.lists);
@@ -90,7 +91,8 @@ async function offerBaseImage(io: CliIo, dir: string, image: string, force: bool
   io.out(unifiedDiff('Dockerfile', text, change.text).replace(/\n$/, ''));
   if (!force) {
     io.err(
-      `${rel}: left as it is; rerun with --force to apply this change, or drop --base-image to build FROM ${change.current}`,
+      `${rel}: left as it is; rerun with --force to apply this change, ` +
+        `or drop --base-image to build FROM ${change.current}`,
     );
     return 1;
   }

@@ -11,19 +11,28 @@ export const DEVCONTAINER_RULES = [
     id: DEVCONTAINER_CODES.dockerfile,
     severity: 'error',
     message: 'devcontainer.json builds from a Dockerfile that does not exist.',
-    docs: "`build.dockerfile` (and the older `dockerFile`) is relative to the folder of devcontainer.json: the project's Dockerfile is `../Dockerfile` from `.devcontainer/`. Quick fix: point it at the project's Dockerfile.",
+    docs:
+      '`build.dockerfile` (and the older `dockerFile`) is relative to the folder of devcontainer.json: ' +
+      "the project's Dockerfile is `../Dockerfile` from `.devcontainer/`. " +
+      "Quick fix: point it at the project's Dockerfile.",
   },
   {
     id: DEVCONTAINER_CODES.rootUser,
     severity: 'warning',
     message: 'The dev container runs as root.',
-    docs: "Files the container writes into the mounted project become root's on your disk, and any code you run has full control of the container. The generated images have a non-root user (`app`, or `jovyan` in Jupyter images); with `updateRemoteUserUID` it gets your UID. Quick fix: use that user.",
+    docs:
+      "Files the container writes into the mounted project become root's on your disk, and any code you run has " +
+      'full control of the container. The generated images have a non-root user (`app`, or `jovyan` in Jupyter ' +
+      'images); with `updateRemoteUserUID` it gets your UID. Quick fix: use that user.',
   },
   {
     id: DEVCONTAINER_CODES.publicPort,
     severity: 'warning',
     message: 'A port is published on every network interface.',
-    docs: '`-p 8888:8888` in `runArgs`, or an `appPort` string without an address, lets any machine on your network reach the server (a Jupyter server runs any code it is sent). Publish on `127.0.0.1`, or use `forwardPorts`, which stays on your machine. Quick fix: add `127.0.0.1:`.',
+    docs:
+      '`-p 8888:8888` in `runArgs`, or an `appPort` string without an address, lets any machine on your network ' +
+      'reach the server (a Jupyter server runs any code it is sent). Publish on `127.0.0.1`, or use `forwardPorts`, ' +
+      'which stays on your machine. Quick fix: add `127.0.0.1:`.',
   },
 ];
 

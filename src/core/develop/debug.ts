@@ -34,7 +34,10 @@ export interface AttachConfig {
   justMyCode: boolean;
 }
 
-/** The attach configuration of VS Code's Python debugger; localRoot as launch.json writes it (`${workspaceFolder}/…`). */
+/**
+ * The attach configuration of VS Code's Python debugger; localRoot as launch.json writes it
+ * (`${workspaceFolder}/…`).
+ */
 export function attachConfig(localRoot: string, port: number, remoteRoot = '/app'): AttachConfig {
   return {
     name: 'Debug in Container (ds-containers)',

@@ -40,5 +40,6 @@ export function lostOnRemove(
 export function describeLoss(paths: readonly string[], workdir: string, max = 4): string {
   const rel = paths.map((p) => (workdir === '/' ? p : p.slice(workdir.replace(/\/$/, '').length + 1)));
   const shown = rel.slice(0, max).join(', ') + (rel.length > max ? `, and ${rel.length - max} more` : '');
-  return `${paths.length} file${paths.length === 1 ? '' : 's'} in ${workdir} differ${paths.length === 1 ? 's' : ''} from the image: ${shown}`;
+  const one = paths.length === 1;
+  return `${paths.length} file${one ? '' : 's'} in ${workdir} differ${one ? 's' : ''} from the image: ${shown}`;
 }

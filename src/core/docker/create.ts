@@ -3,7 +3,10 @@
 // process as PID 1 (signals reach the program; zombies are reaped), our labels.
 import { RunSpec } from './types';
 
-/** How host ports are chosen: the spec's choice, else the container's own number (a URL stays the same), or any free one. */
+/**
+ * How host ports are chosen: the spec's choice, else the container's own number (a URL stays the same), or any
+ * free one.
+ */
 export type HostPorts = 'same' | 'any';
 
 export function containerCreateBody(spec: RunSpec, hostPorts: HostPorts): Record<string, unknown> {

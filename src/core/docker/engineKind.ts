@@ -12,7 +12,9 @@ export function engineKindOf(version: { Components?: { Name?: string }[] | null 
  */
 export const podmanLimits = {
   buildkit:
-    'Podman builds with its own builder (Buildah) through the classic build endpoint: no BuildKit, so RUN --mount cache mounts are ignored or rejected',
+    'Podman builds with its own builder (Buildah) through the classic build endpoint: ' +
+    'no BuildKit, so RUN --mount cache mounts are ignored or rejected',
   compose:
-    'compose needs podman-compose, or `docker compose` pointed at the Podman socket (DOCKER_HOST); this extension does not start Podman for you',
+    'compose needs podman-compose, or `docker compose` pointed at the Podman socket (DOCKER_HOST); ' +
+    'this extension does not start Podman for you',
 } as const;

@@ -60,5 +60,8 @@ function closing(body: string, q: string): number {
 /** The one hint for a project whose `.env.example` says settings are expected but that has no `.env`. */
 export function missingEnvHint(existing: readonly string[]): string | undefined {
   if (existing.includes('.env') || !existing.includes('.env.example')) return undefined;
-  return 'hint: .env.example lists settings but there is no .env: `cp .env.example .env` and fill it in (passed at run time, never put in the image)';
+  return (
+    'hint: .env.example lists settings but there is no .env: `cp .env.example .env` and fill it in ' +
+    '(passed at run time, never put in the image)'
+  );
 }

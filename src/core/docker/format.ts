@@ -45,10 +45,10 @@ export function portUrl(p: PortBinding, engineHost = '127.0.0.1'): string | unde
 export function formatPorts(ports: PortBinding[]): string {
   return ports
     .filter((p) => p.hostPort)
-    .map(
-      (p) =>
-        `${p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? `${p.hostIp}:` : ''}${p.hostPort}→${p.containerPort}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`,
-    )
+    .map((p) => {
+      const ip = p.hostIp && p.hostIp !== '0.0.0.0' && p.hostIp !== '::' ? `${p.hostIp}:` : '';
+      return `${ip}${p.hostPort}→${p.containerPort}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`;
+    })
     .join(', ');
 }
 

@@ -1,3 +1,5 @@
+import { ContainerInfo } from './types';
+
 /** A Jupyter server URL as found in its log, and the same URL rewritten for the host. */
 export interface JupyterUrl {
   /** As printed inside the container, e.g. http://3f2a…:8888/lab?token=abc */
@@ -66,4 +68,22 @@ export function browserJupyterUrl(hostUrl: string, external: { origin: string; p
 /** True for an image or container whose command is a Jupyter server (our label first). */
 export function isJupyterCommand(words: readonly string[]): boolean {
   return words.some((w) => /(^|\/)jupyter(-lab|-notebook|-server)?$|start-notebook|jupyterhub-singleuser/.test(w));
+}
+
+/**
+ * The running containers that serve Jupyter, ours first: those of the given projects, then any we
+ * started (our mode label), then others that look like Jupyter (image name, port 8888).
+ */
+export function runningJupyters(list: readonly ContainerInfo[], projects: readonly string[] = []): ContainerInfo[] {
+  const rank = (c: ContainerInfo) =>
+    projects.includes(c.labels['dsContainers.project'] ?? '') ? 0 : c.labels['dsContainers.mode'] === 'jupyter' ? 1 : 2;
+  return list
+    .filter((c) => c.state === 'running')
+    .filter(
+      (c) =>
+        c.labels['dsContainers.mode'] === 'jupyter' ||
+        (!c.labels['dsContainers.mode'] &&
+          (/jupyter|notebook/i.test(c.image) || c.ports.some((p) => p.containerPort === 8888 && p.hostPort))),
+    )
+    .sort((a, b) => rank(a) - rank(b) || b.created - a.created);
 }

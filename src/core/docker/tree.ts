@@ -51,7 +51,9 @@ export function imageTree(images: ImageInfo[], opts: ExplorerOptions, now: numbe
     kind: 'image',
     label: flat ? `${t.repository}:${t.tag}` : t.tag,
     description: `${formatSize(t.img.size)} · ${formatAge(t.img.created, now)}`,
-    tooltip: `${t.repository}:${t.tag}\n${shortId(t.img.id)} · ${formatSize(t.img.size)} · created ${formatAge(t.img.created, now)}`,
+    tooltip:
+      `${t.repository}:${t.tag}\n` +
+      `${shortId(t.img.id)} · ${formatSize(t.img.size)} · created ${formatAge(t.img.created, now)}`,
     icon: 'tag',
     contextValue: 'image:tagged',
     image: { id: t.img.id, ref: `${t.repository}:${t.tag}` },
@@ -122,7 +124,9 @@ export function containerNode(c: ContainerInfo): TreeNode {
     kind: 'container',
     label: c.name,
     description: ports ? `${c.status} · ${ports}` : c.status,
-    tooltip: `${c.name} (${shortId(c.id)})\nimage ${c.image}\n${c.status}${ports ? `\nports ${ports}` : ''}${c.composeProject ? `\ncompose project ${c.composeProject}` : ''}`,
+    tooltip:
+      `${c.name} (${shortId(c.id)})\nimage ${c.image}\n${c.status}${ports ? `\nports ${ports}` : ''}` +
+      `${c.composeProject ? `\ncompose project ${c.composeProject}` : ''}`,
     icon,
     color,
     contextValue: `container:${c.state}${published ? ':ports' : ''}`,
@@ -130,7 +134,10 @@ export function containerNode(c: ContainerInfo): TreeNode {
   };
 }
 
-/** Containers: running first (or by name/created), grouped by compose project or image; ungrouped ones after the groups. */
+/**
+ * Containers: running first (or by name/created), grouped by compose project or image; ungrouped ones after
+ * the groups.
+ */
 export function containerTree(containers: ContainerInfo[], opts: ExplorerOptions): TreeNode[] {
   const cmp = (a: ContainerInfo, b: ContainerInfo) =>
     opts.containerSortBy === 'name'

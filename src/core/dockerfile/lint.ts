@@ -8,7 +8,10 @@ const REPLACED = new Set(Object.values(REPLACED_SYNTAX_CODES).flat());
 export type ExtraRules = (text: string) => Finding[];
 
 export interface LintOptions {
-  /** Include the language service's syntax findings (default true; the editor turns them off when a peer extension reports them). */
+  /**
+   * Include the language service's syntax findings (default true; the editor turns them off when a peer extension
+   * reports them).
+   */
   syntax?: boolean;
   /** Further rules, run after the syntax check (the data-science rules plug in here). */
   extraRules?: ExtraRules;

@@ -39,7 +39,8 @@ export const IMAGE_PROBE_PROGRAM = [
   'import json, re, shutil, sys',
   'out = {"version": "%d.%d.%d" % sys.version_info[:3], "executable": sys.executable,',
   '       "venv": sys.prefix != getattr(sys, "base_prefix", sys.prefix), "dists": []}',
-  'out["jupyter"] = {k: shutil.which(c) for k, c in (("lab", "jupyter-lab"), ("notebook", "jupyter-notebook"), ("jupyter", "jupyter"))}',
+  'out["jupyter"] = {k: shutil.which(c) for k, c in ' +
+    '(("lab", "jupyter-lab"), ("notebook", "jupyter-notebook"), ("jupyter", "jupyter"))}',
   'seen = set()',
   'try:',
   '    import importlib.metadata as md',
@@ -64,7 +65,9 @@ export const NO_PYTHON_MARKER = 'DSC-NO-PYTHON';
  * A constant shell program that runs the probe with the image's `python`, else `python3` (the
  * Python program comes as an argument, never spliced into the script).
  */
-export const IMAGE_PROBE_SHELL = `for p in python python3; do if command -v "$p" >/dev/null 2>&1; then exec "$p" -c "$1"; fi; done; echo ${NO_PYTHON_MARKER}; exit 127`;
+export const IMAGE_PROBE_SHELL =
+  'for p in python python3; do if command -v "$p" >/dev/null 2>&1; then exec "$p" -c "$1"; fi; done; ' +
+  `echo ${NO_PYTHON_MARKER}; exit 127`;
 
 /** The probe's output → the Python part of ImageFacts; undefined when the marker line is missing. */
 export function parseImageProbe(

@@ -122,7 +122,9 @@ export function compareLock(
   ) {
     out.push({
       line: lock.headerLines.image,
-      message: `the lock was written from a newer image (${lock.header.imageId?.slice(7, 19)}) than ${imageRef} (${image.imageId.slice(7, 19)}): rebuild, or lock again`,
+      message:
+        `the lock was written from a newer image (${lock.header.imageId?.slice(7, 19)}) ` +
+        `than ${imageRef} (${image.imageId.slice(7, 19)}): rebuild, or lock again`,
     });
   }
   const have = new Map(image.dists.map((d) => [normalizeName(d.name), d]));

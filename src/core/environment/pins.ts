@@ -113,7 +113,8 @@ function majorConflicts(pins: { name: string; version?: string }[], img: NonNull
     notes.push({
       level: 'warning',
       message:
-        `${p.name} ${shipped} → ${p.version} is a major-version change under packages of ${img.ref} built for ${p.name} ${from}: ` +
+        `${p.name} ${shipped} → ${p.version} is a major-version change ` +
+        `under packages of ${img.ref} built for ${p.name} ${from}: ` +
         `${atRisk.join(', ')} may break (pin ${p.name}==${shipped}, or --pins image)`,
     });
   }
@@ -147,7 +148,9 @@ export function inconsistencies(
       if (dep && satisfies(dep.version!, req.specifier) === false) {
         notes.push({
           level: 'warning',
-          message: `${p.name}==${p.version} needs ${req.name}${req.specifier}, but ${dep.name} is pinned to ${dep.version}: pip would fail`,
+          message:
+            `${p.name}==${p.version} needs ${req.name}${req.specifier}, ` +
+            `but ${dep.name} is pinned to ${dep.version}: pip would fail`,
         });
       }
     }

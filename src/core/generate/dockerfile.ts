@@ -99,7 +99,8 @@ function header(spec: ProjectSpec, base: string): string[] {
     lines.push(`# The CUDA image brings its own OS Python, not necessarily Python ${spec.pythonVersion}.`);
   else if (spec.gpu)
     lines.push(
-      '# GPU: PyTorch/TensorFlow wheels bring their CUDA libraries; the host needs the NVIDIA driver and container toolkit.',
+      '# GPU: PyTorch/TensorFlow wheels bring their CUDA libraries; ' +
+        'the host needs the NVIDIA driver and container toolkit.',
     );
   if (spec.mode === 'jupyter' && (spec.baseImageFacts ? spec.baseImageFacts.jupyter : isJupyterImage(base))) {
     lines.push('# The base image is a Jupyter image: JupyterLab comes with it.');
@@ -142,7 +143,8 @@ function userBlock(spec: ProjectSpec): string[] {
     '# A non-root user whose UID matches yours keeps bind-mounted files writable. An existing user',
     '# with that UID (jovyan in Jupyter images) is reused rather than created twice.',
     `ARG UID=${defaultUid}`,
-    'RUN if ! getent passwd "${UID}" > /dev/null; then useradd --create-home --uid "${UID}" --shell /bin/bash app; fi \\',
+    'RUN if ! getent passwd "${UID}" > /dev/null; ' +
+      'then useradd --create-home --uid "${UID}" --shell /bin/bash app; fi \\',
     '    && chown "${UID}" /app',
     'COPY --chown=${UID} . .',
   ];

@@ -57,8 +57,9 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
   if (mode !== 'jupyter' && !entry) {
     throw new SpecError(
       mode === 'script'
-        ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run (library modules only). ' +
-            'Name one with --entry FILE, or explore the project in JupyterLab with --mode jupyter (a terminal there is a shell)'
+        ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run ' +
+            '(library modules only). Name one with --entry FILE, ' +
+            'or explore the project in JupyterLab with --mode jupyter (a terminal there is a shell)'
         : `no entry file was found for ${mode} mode; name one with --entry FILE`,
     );
   }
@@ -91,6 +92,7 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
     requirements,
     hasEnvFile: analysis.existing.includes('.env'),
   };
+  if (!spec.hasEnvFile && analysis.existing.includes('.env.example')) spec.envFileExpected = true;
   if (framework) spec.framework = framework;
   if (entry && mode !== 'jupyter') spec.entry = entry;
   if (baseImage) spec.baseImage = baseImage;

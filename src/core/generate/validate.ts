@@ -5,8 +5,11 @@ import { isValidTag } from '../docker/tag';
 export class SpecError extends Error {}
 
 // Docker image reference: [registry[:port]/]path[:tag][@digest], lower-case path components.
-const IMAGE =
-  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+const REGISTRY = String.raw`(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?`;
+const PATH_COMPONENT = String.raw`[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*`;
+const TAG = String.raw`(?::[\w][\w.-]{0,127})?`;
+const DIGEST = String.raw`(?:@sha256:[a-f0-9]{64})?`;
+const IMAGE = new RegExp(String.raw`^${REGISTRY}${PATH_COMPONENT}(?:\/${PATH_COMPONENT})*${TAG}${DIGEST}$`);
 const APT = /^[a-z0-9][a-z0-9+.-]+$/;
 // Safe characters only (a name from a notebook's %pip line may end in '.'); pip itself judges the rest.
 const DIST = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

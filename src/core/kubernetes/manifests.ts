@@ -32,7 +32,8 @@ export function generateKubernetes(spec: ProjectSpec, o: KubeOptions): KubeManif
   const warnings: string[] = [];
   if (!hasRegistryHost(o.image)) {
     warnings.push(
-      `image "${o.image}" names no registry: a cluster would look for it on Docker Hub; push it to a registry and use registry.example.com/${o.image}`,
+      `image "${o.image}" names no registry: a cluster would look for it on Docker Hub; ` +
+        `push it to a registry and use registry.example.com/${o.image}`,
     );
   }
   const labels = { 'app.kubernetes.io/name': o.name, 'app.kubernetes.io/managed-by': 'ds-containers' };

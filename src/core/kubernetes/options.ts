@@ -59,7 +59,10 @@ export function quantityValue(q: string): number {
   return m ? Number(m[1]) * (SCALE[m[2]] ?? NaN) : NaN;
 }
 
-/** A Kubernetes object name from a folder name: "My Project (v2)" → "my-project-v2" (at most 52, room for suffixes). */
+/**
+ * A Kubernetes object name from a folder name: "My Project (v2)" → "my-project-v2" (at most 52, room for
+ * suffixes).
+ */
 export function kubeName(folderName: string): string {
   const name = folderName
     .toLowerCase()

@@ -74,7 +74,9 @@ export function applyVerdicts(
     warnings.push({
       file: s?.file ?? '.',
       line: s && s.cell === undefined ? s.line : undefined,
-      message: `"${r.imports[0] ?? r.name}" (imported at ${firstEvidence(r)}): ${why}; left out of the install lines (a comment in requirements.txt says so: install it yourself if it is needed)`,
+      message:
+        `"${r.imports[0] ?? r.name}" (imported at ${firstEvidence(r)}): ${why}; left out of the install lines ` +
+        '(a comment in requirements.txt says so: install it yourself if it is needed)',
     });
   }
   return warnings;

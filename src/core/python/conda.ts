@@ -33,8 +33,20 @@ const RENAMED: Readonly<Record<string, string>> = {
 };
 
 /** Not Python distributions: the interpreter, package tools, CUDA, compilers, system and R libraries. */
-const NOT_PIP =
-  /^(?:python|pip|conda|mamba|setuptools|wheel|cudatoolkit|cudnn|cuda(?:-.*)?|pytorch-cuda|nccl|nvidia-.*|mkl(?:-.*)?|blas|libblas|openblas|liblapack|cxx-compiler|c-compiler|compilers|gcc.*|gxx.*|gfortran.*|make|cmake|git|nodejs|graphviz|ffmpeg|openssl|zlib|hdf5|libnetcdf|gdal-bin|proj|geos|tk|qt|r|r-.*|lib.*|_.*|ca-certificates|certifi-system|vs20\d\d.*|m2w64-.*|cpuonly|jupyter_contrib_nbextensions|ipython_genutils)$/;
+const NOT_PIP_NAMES = [
+  // the interpreter and package tools
+  'python|pip|conda|mamba|setuptools|wheel',
+  // CUDA and maths libraries
+  'cudatoolkit|cudnn|cuda(?:-.*)?|pytorch-cuda|nccl|nvidia-.*|mkl(?:-.*)?|blas|libblas|openblas|liblapack',
+  // compilers and tools
+  'cxx-compiler|c-compiler|compilers|gcc.*|gxx.*|gfortran.*|make|cmake|git|nodejs',
+  // system and R libraries
+  'graphviz|ffmpeg|openssl|zlib|hdf5|libnetcdf|gdal-bin|proj|geos|tk|qt|r|r-.*|lib.*|_.*',
+  'ca-certificates|certifi-system',
+  // Windows toolchains, the CPU-only marker, notebook add-ons that pip does not serve
+  String.raw`vs20\d\d.*|m2w64-.*|cpuonly|jupyter_contrib_nbextensions|ipython_genutils`,
+];
+const NOT_PIP = new RegExp(`^(?:${NOT_PIP_NAMES.join('|')})$`);
 
 /** The pip distribution for a conda package name; undefined when pip has none (report it instead). */
 export function condaToPip(name: string): string | undefined {

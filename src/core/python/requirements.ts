@@ -73,7 +73,8 @@ export function buildRequirements(input: RequirementInput): {
         warnings.push({
           file: s.file,
           line: s.cell === undefined ? s.line : undefined,
-          message: `"${s.module}" exists only on ${platform}; not a requirement (guard it, or it fails in the container)`,
+          message:
+            `"${s.module}" exists only on ${platform}; ` + 'not a requirement (guard it, or it fails in the container)',
         });
       }
       continue;
@@ -96,7 +97,9 @@ export function buildRequirements(input: RequirementInput): {
       warnings.push({
         file: s.file,
         line: s.cell === undefined ? s.line : undefined,
-        message: `"${importName}" is provided by several distributions: taking ${dist.name}, the usual one (also: ${ambiguous.join(', ')}); declare the one you use to choose`,
+        message:
+          `"${importName}" is provided by several distributions: taking ${dist.name}, the usual one ` +
+          `(also: ${ambiguous.join(', ')}); declare the one you use to choose`,
       });
     }
     if (!r.imports.includes(importName)) r.imports.push(importName);
@@ -135,14 +138,18 @@ export function buildRequirements(input: RequirementInput): {
       if (!pin && local && installed !== local && r.class === 'runtime') {
         warnings.push({
           ...firstPlace(r),
-          message: `${r.name}: ${input.interpreterName} has ${local}; pinned as ${installed} (local version label dropped: no package index serves it)`,
+          message:
+            `${r.name}: ${input.interpreterName} has ${local}; pinned as ${installed} ` +
+            '(local version label dropped: no package index serves it)',
         });
       }
       r.version = pin ?? installed;
       if (pin && installed && pin !== installed && pinAt) {
         warnings.push({
           ...pinAt,
-          message: `${r.name}: pinned to ${pin} here, but ${input.interpreterName} has ${installed} installed; the pin is kept`,
+          message:
+            `${r.name}: pinned to ${pin} here, ` +
+            `but ${input.interpreterName} has ${installed} installed; the pin is kept`,
         });
       }
       // An unverified name gets its one warning where it is checked (index or comment line), not a second one here.
@@ -158,7 +165,9 @@ export function buildRequirements(input: RequirementInput): {
     if (!r.verified && r.class === 'runtime' && elsewhere.length) {
       warnings.push({
         ...firstPlace(r),
-        message: `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, not ${input.pythonVersion ?? 'the target version'}`,
+        message:
+          `"${r.imports[0]}" is in the standard library of Python ${elsewhere.join(', ')} only, ` +
+          `not ${input.pythonVersion ?? 'the target version'}`,
       });
     }
     r.imports.sort();
@@ -207,11 +216,18 @@ const GPU_CAPABLE = new Set([
   'diffusers',
 ]);
 
+const CUDA_HINT = new RegExp(
+  [
+    String.raw`\.cuda\s*\(|\bcuda\.is_available|["']cuda(?::\d+)?["']`, // PyTorch
+    String.raw`list_physical_devices\s*\(\s*["']GPU["']|is_gpu_available`, // TensorFlow
+    String.raw`jax\.devices\s*\(\s*["']gpu["']`, // JAX
+    String.raw`\bnvidia-smi\b`,
+  ].join('|'),
+);
+
 /** Whether code asks for CUDA: `.cuda()`, `"cuda"` devices, `torch.cuda`, TensorFlow/JAX GPU queries. */
 export function hasCudaHint(code: string): boolean {
-  return /\.cuda\s*\(|\bcuda\.is_available|["']cuda(?::\d+)?["']|list_physical_devices\s*\(\s*["']GPU["']|is_gpu_available|jax\.devices\s*\(\s*["']gpu["']|\bnvidia-smi\b/.test(
-    code,
-  );
+  return CUDA_HINT.test(code);
 }
 
 /** A GPU project: a GPU-only library at runtime, or a GPU-capable framework plus a CUDA hint. */

@@ -17,8 +17,17 @@ export interface RuntimeNeed {
 }
 
 /** Cheap test over a whole file: only files that match are read line by line. */
-export const NEEDS_TRIGGER =
-  /\b(?:read_|to_)(?:parquet|excel|html|xml|feather|hdf|orc)\b|HDFStore|:\/\/|spacy\.load|nltk\.download|\.use\s*\(|EmailStr|\bEmail\s*\(|OAuth2PasswordRequestForm|UploadFile|\bForm\s*\(|\bFile\s*\(|Jinja2Templates|CryptContext|DuckDuckGoSearch|to_markdown/;
+export const NEEDS_TRIGGER = new RegExp(
+  [
+    // pandas' I/O engines, connection URLs
+    String.raw`\b(?:read_|to_)(?:parquet|excel|html|xml|feather|hdf|orc)\b|HDFStore|:\/\/`,
+    // pipeline packages, data downloads, a matplotlib backend
+    String.raw`spacy\.load|nltk\.download|\.use\s*\(`,
+    // forms, e-mail validation, templates and password hashing behind web frameworks
+    String.raw`EmailStr|\bEmail\s*\(|OAuth2PasswordRequestForm|UploadFile|\bForm\s*\(|\bFile\s*\(`,
+    'Jinja2Templates|CryptContext|DuckDuckGoSearch|to_markdown',
+  ].join('|'),
+);
 
 interface Engine {
   name: string;
@@ -132,7 +141,9 @@ export function pythonNeeds(text: string, strings: readonly (string | null)[], l
   if (model && SPACY_PIPELINE.test(model)) {
     out.push({
       name: model,
-      reason: `spacy.load("${model}"): a pipeline package; add \`RUN python -m spacy download ${model}\` to the Dockerfile`,
+      reason:
+        `spacy.load("${model}"): a pipeline package; ` +
+        `add \`RUN python -m spacy download ${model}\` to the Dockerfile`,
       line,
       kind: 'report',
     });
@@ -142,7 +153,9 @@ export function pythonNeeds(text: string, strings: readonly (string | null)[], l
   if (corpus)
     out.push({
       name: `nltk data "${corpus}"`,
-      reason: `nltk.download("${corpus}") fetches data at run time; a container without network needs \`RUN python -m nltk.downloader ${corpus}\``,
+      reason:
+        `nltk.download("${corpus}") fetches data at run time; ` +
+        `a container without network needs \`RUN python -m nltk.downloader ${corpus}\``,
       line,
       kind: 'report',
     });

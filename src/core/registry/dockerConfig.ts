@@ -42,7 +42,10 @@ export function fileCredentials(config: DockerConfig, key: string): Credentials 
   return { username: text.slice(0, colon), secret: text.slice(colon + 1) };
 }
 
-/** The config after a login: credentials inline when no store is configured, else an empty marker entry (as Docker does). */
+/**
+ * The config after a login: credentials inline when no store is configured, else an empty marker entry
+ * (as Docker does).
+ */
 export function withLogin(config: DockerConfig, key: string, creds: Credentials | undefined): DockerConfig {
   const auths = { ...(config.auths ?? {}) };
   auths[key] = creds ? { auth: Buffer.from(`${creds.username}:${creds.secret}`, 'utf8').toString('base64') } : {};

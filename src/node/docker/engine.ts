@@ -29,6 +29,7 @@ import {
 } from '../../core/docker/shape';
 import { containerCreateBody, HostPorts } from '../../core/docker/create';
 import { changesFromEngine, FileChange } from '../../core/docker/changes';
+import { Demuxer } from '../../core/docker/demux';
 import { EngineKind, engineKindOf } from '../../core/docker/engineKind';
 import { endOf, framesToText, readJsonLines, readOutput, ttySession } from './streams';
 
@@ -76,7 +77,8 @@ function options(ep: Endpoint, timeout?: number): Docker.DockerOptions {
   const o: Docker.DockerOptions = ep.socketPath
     ? { socketPath: ep.socketPath }
     : ep.protocol === 'ssh'
-      ? ({ protocol: 'http', host: ep.host, port: ep.port, agent: sshAgent(ep) } as Docker.DockerOptions) // docker-modem takes `agent`; its types do not say so
+      ? // docker-modem takes `agent`; its types do not say so
+        ({ protocol: 'http', host: ep.host, port: ep.port, agent: sshAgent(ep) } as Docker.DockerOptions)
       : { protocol: ep.protocol, host: ep.host, port: ep.port, username: ep.username, ...(ep.tls ?? {}) };
   if (timeout) o.timeout = timeout;
   return o;
@@ -183,6 +185,23 @@ export class Engine {
   /** A tar stream of one path inside a container (`docker cp CONTAINER:PATH -`); works on stopped containers. */
   async archive(id: string, path: string): Promise<Readable> {
     return (await this.act(() => this.streams.getContainer(id).getArchive({ path }))) as unknown as Readable;
+  }
+
+  /** The last `tail` lines a container printed (both streams), as text: e.g. a running Jupyter's URL. */
+  async logsText(id: string, tail = 200): Promise<string> {
+    const c = this.api.getContainer(id);
+    const info = await this.act(() => c.inspect());
+    const raw = (await this.act(() =>
+      c.logs({ follow: false, stdout: true, stderr: true, tail }),
+    )) as unknown as Uint8Array;
+    const bytes = raw instanceof Uint8Array ? raw : new TextEncoder().encode(String(raw));
+    if (info.Config?.Tty) return new TextDecoder().decode(bytes);
+    let text = '';
+    const decoder = new TextDecoder();
+    new Demuxer((_s, data) => {
+      text += decoder.decode(data, { stream: true });
+    }).push(bytes);
+    return text;
   }
 
   /** Adds the reference repo:tag to an image. */

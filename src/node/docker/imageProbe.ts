@@ -24,7 +24,10 @@ export class ImageNotFound extends Error {
 }
 
 export interface ImageProbeOptions {
-  /** Folder for the on-disk cache; default $DSC_CACHE_DIR, else $XDG_CACHE_HOME/ds-containers, else ~/.cache/ds-containers. */
+  /**
+   * Folder for the on-disk cache; default $DSC_CACHE_DIR, else $XDG_CACHE_HOME/ds-containers, else
+   * ~/.cache/ds-containers.
+   */
   cacheDir?: string;
   env?: NodeJS.ProcessEnv;
   /** Labels for the short-lived probe container (so tests and the explorer can tell it apart). */

@@ -48,20 +48,24 @@ export async function transferImage(
   return { digest };
 }
 
+// What the engine says when the registry cannot be reached at all.
+const UNREACHABLE = new RegExp(
+  [
+    'connection refused|no such host|dial tcp|i/o timeout|timeout|network is unreachable',
+    'server gave HTTP response to HTTPS',
+  ].join('|'),
+  'i',
+);
+
 function explain(kind: 'push' | 'pull', message: string, registry: string, hadCreds: boolean): string {
   const msg = message.trim().split('\n')[0];
   if (/unauthorized|authentication required|no basic auth credentials|denied|401/i.test(msg)) {
     return hadCreds
-      ? `${registry} refused the ${kind} with the stored credentials (${msg}): log in again with ds-containers login ${registry}`
+      ? `${registry} refused the ${kind} with the stored credentials (${msg}): ` +
+          `log in again with ds-containers login ${registry}`
       : `${registry} refused the ${kind}: log in first with ds-containers login ${registry}`;
   }
-  if (
-    /connection refused|no such host|dial tcp|i\/o timeout|timeout|network is unreachable|server gave HTTP response to HTTPS/i.test(
-      msg,
-    )
-  ) {
-    return `cannot reach the registry at ${registry}: ${msg}`;
-  }
+  if (UNREACHABLE.test(msg)) return `cannot reach the registry at ${registry}: ${msg}`;
   if (/name invalid|invalid reference|repository name|NAME_INVALID|manifest invalid|TAG_INVALID/i.test(msg))
     return `${registry} rejected the name: ${msg}`;
   if (kind === 'pull' && /not found|manifest unknown/i.test(msg)) return `${registry} has no such image: ${msg}`;

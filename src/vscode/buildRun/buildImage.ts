@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { Services } from '../services';
 import { buildProject, BuildOutcome } from '../../node/docker/build';
@@ -8,7 +9,11 @@ import { BuildTarget } from './target';
  * A failure becomes a diagnostic on its Dockerfile line (and an error message); success clears
  * it and records the build for the inlay hints. Resolves to the outcome either way.
  */
-export async function buildWithProgress(s: Services, t: BuildTarget): Promise<BuildOutcome> {
+export async function buildWithProgress(
+  s: Services,
+  t: BuildTarget,
+  opts: { quiet?: boolean } = {},
+): Promise<BuildOutcome> {
   const engine = s.engine.get();
   const uri = vscode.Uri.file(t.dockerfile);
   s.log.info(`build ${t.tag} from ${t.dockerfile}`);
@@ -33,8 +38,9 @@ export async function buildWithProgress(s: Services, t: BuildTarget): Promise<Bu
             const text = `${e.step.name}${e.step.cached ? ' (cached)' : ''}`;
             s.log.info(text);
             const pct = Math.round((e.index / e.total) * 100);
+            const step = e.step.name.replace(/^\[[^\]]*\]\s*/, '').slice(0, 60); // without its "[stage n/m]"
             progress.report({
-              message: `${e.index}/${e.total}${e.step.cached ? ' cached' : ''}: ${e.step.name.replace(/^\[[^\]]*\]\s*/, '').slice(0, 60)}`,
+              message: `${e.index}/${e.total}${e.step.cached ? ' cached' : ''}: ${step}`,
               increment: Math.max(0, pct - last),
             });
             last = Math.max(last, pct);
@@ -61,17 +67,26 @@ export async function buildWithProgress(s: Services, t: BuildTarget): Promise<Bu
       `${t.dockerfile}:${loc?.line !== undefined ? loc.line + 1 : '?'}: error: ${loc?.message ?? outcome.error}`,
     );
     s.buildRun.recordBuild(t.dockerfile, undefined);
-    void vscode.window
-      .showErrorMessage(
-        `Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ${loc?.message ?? outcome.error}`,
-        'Go to Line',
-        'Show Logs',
-      )
-      .then((pick) => {
-        if (pick === 'Show Logs') s.log.show();
-        if (pick === 'Go to Line')
-          void vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
-      });
+    // quiet: the caller (Containerize) shows its own message, with more ways out.
+    if (!opts.quiet) {
+      // The cause in the step's own words (pip's "ERROR: …", Python's "…Error: …") and what likely fixes it.
+      const pip = /requirement|distribution|pip/i.test(`${loc?.message ?? ''} ${outcome.failedStep?.name ?? ''}`);
+      const actions = [pip ? 'Open requirements.txt' : 'Go to Line', 'Retry', 'Show Logs'];
+      void vscode.window
+        .showErrorMessage(
+          `Build of ${t.tag} failed${loc?.line !== undefined ? ` at Dockerfile line ${loc.line + 1}` : ''}: ` +
+            (loc?.message ?? outcome.error),
+          ...actions,
+        )
+        .then((pick) => {
+          if (pick === 'Show Logs') s.log.show();
+          if (pick === 'Go to Line')
+            void vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
+          if (pick === 'Open requirements.txt')
+            void vscode.window.showTextDocument(vscode.Uri.file(path.join(t.dir, 'requirements.txt')));
+          if (pick === 'Retry') void vscode.commands.executeCommand('dsContainers.project.build', uri);
+        });
+    }
     return outcome;
   }
   s.buildRun.buildDiagnostics.delete(uri);
@@ -83,5 +98,18 @@ export async function buildWithProgress(s: Services, t: BuildTarget): Promise<Bu
   });
   const cached = outcome.steps.filter((x) => x.cached).length;
   s.log.info(`built ${t.tag} in ${outcome.seconds.toFixed(1)} s (${outcome.steps.length} steps, ${cached} cached)`);
+  // A build says when it is done (the CodeLens gives no other sign), with the next step.
+  if (!opts.quiet) {
+    void vscode.window
+      .showInformationMessage(
+        `Built ${t.tag} in ${outcome.seconds.toFixed(0)} s (${cached} of ${outcome.steps.length} steps cached).`,
+        'Run',
+        'Show Logs',
+      )
+      .then((pick) => {
+        if (pick === 'Run') void vscode.commands.executeCommand('dsContainers.project.run', uri);
+        if (pick === 'Show Logs') s.log.show();
+      });
+  }
   return outcome;
 }

@@ -11,6 +11,8 @@ import { containerize, ContainerizeOptions } from './containerize';
 import { runInTerminal } from './runTerminal';
 import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
 import { composeFileFor, resolveTarget } from './target';
+import { jupyterUrlOf, openInBrowser, pickRunningJupyter } from './jupyter';
+import { UserCancelled } from '../platform/errors';
 
 /** The compose file: the argument when it is one, else the one next to the target Dockerfile. */
 async function composeFileOf(arg: unknown): Promise<string> {
@@ -22,18 +24,43 @@ async function composeFileOf(arg: unknown): Promise<string> {
   return file;
 }
 
-/** "Open Jupyter": opens the running server of this project, starting one when none runs. */
+/**
+ * "Open Jupyter": a running Jupyter server (this workspace's first; a pick when several run). With
+ * a project (Dockerfile or folder argument) it is that project's, started when none runs; from the
+ * palette it never starts anything, least of all the image of whatever editor is active.
+ */
 async function openJupyter(s: Services, arg?: unknown, opts?: { open?: boolean }): Promise<string> {
-  const t = await resolveTarget(arg);
-  let run = [...s.buildRun.runs].find((r) => r.tag === t.tag && r.mode === 'jupyter');
-  if (!run) {
-    run = await runInTerminal(s, t);
-    if (run.mode !== 'jupyter') throw new Error(`${t.tag} does not run Jupyter (its command is not a notebook server)`);
+  let url: string | undefined;
+  if (arg !== undefined) {
+    const t = await resolveTarget(arg);
+    const running = await pickRunningJupyter(s, t.dir);
+    if (running) url = await jupyterUrlOf(s, running);
+    else {
+      const run = await runInTerminal(s, t);
+      if (run.mode !== 'jupyter') {
+        run.stop();
+        throw new Error(`${t.tag} does not run Jupyter (its command is not a notebook server)`);
+      }
+      url = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Waiting for Jupyter…' },
+        () => run.url,
+      );
+      if (!url) throw new Error(`Jupyter in ${t.tag} stopped before printing its URL: see the terminal`);
+    }
+  } else {
+    const running = await pickRunningJupyter(s);
+    if (!running) {
+      const pick = await vscode.window.showInformationMessage(
+        'No Jupyter server is running. Containerize a notebook project to start one.',
+        'Containerize Project…',
+      );
+      if (pick) await vscode.commands.executeCommand('dsContainers.project.containerize');
+      throw new UserCancelled();
+    }
+    url = await jupyterUrlOf(s, running);
   }
-  const progress = { location: vscode.ProgressLocation.Notification, title: 'Waiting for Jupyter…' };
-  const url = await vscode.window.withProgress(progress, () => run.url);
-  if (!url) throw new Error(`Jupyter in ${t.tag} stopped before printing its URL: see the terminal`);
-  if (opts?.open !== false) await vscode.env.openExternal(vscode.Uri.parse(url));
+  if (!url) throw new Error('the Jupyter server has not printed its URL yet: see its logs');
+  if (opts?.open !== false) await openInBrowser(url);
   return url;
 }
 

@@ -7,13 +7,17 @@ import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { scaffoldProject, scaffoldReport } from '../../node/scaffold';
 import { devcontainerFile, generateAll, specFromAnalysis, validateSpec } from '../../core/generate';
 import { offerDevContainer } from '../develop/offer';
-import { ProjectSpec } from '../../core/project';
+import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
+import { choicesFromDockerfile, describeChanges, ExistingChoices } from '../../core/generate/existing';
 import { BuildOutcome } from '../../node/docker/build';
 import { UserCancelled } from '../platform/errors';
 import { buildWithProgress } from './buildImage';
 import { runInTerminal } from './runTerminal';
 import { RunHandle } from './state';
-import { targetOf } from './target';
+import { BuildTarget, targetOf } from './target';
+import { openInBrowser } from './jupyter';
+import { workspaceProjects } from '../platform/projects';
+import { pickBaseImage } from './baseImagePick';
 import { editSpec } from './preview';
 
 /** Options for tests and automation; users get the interactive path (no options). */
@@ -35,11 +39,17 @@ export interface ContainerizeOptions {
 export interface ContainerizeResult {
   written: string[];
   kept: string[];
+  /** The project folder it wrote to. */
+  folder?: string;
+  /** What the proposal changed from the current Dockerfile ("base image: a → b"). */
+  changes?: string[];
+  /** The closing message shown (success with its next step, or the failure with its cause). */
+  message?: string;
   build?: BuildOutcome;
   run?: RunHandle;
 }
 
-/** Scan with progress → preview → write with consent (diff for existing files) → build → run. */
+/** Scan with progress → preview → write with consent (diff for existing files) → build → run → next step. */
 export async function containerize(s: Services, o: ContainerizeOptions = {}): Promise<ContainerizeResult> {
   const dir = await folderOf(o.folder);
   // Versions are pinned from the interpreter the user works with (the Python extension's, when installed).
@@ -56,76 +66,211 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       ]),
   );
   for (const w of analysis.warnings) s.log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-  let spec: ProjectSpec = { ...specFromAnalysis(analysis, { baseImage: o.spec?.baseImage }), ...o.spec };
+  // A second Containerize starts from what the project's Dockerfile already chose (base image, mode, entry).
+  const existing = existingChoices(dir);
+  const start = {
+    baseImage: o.spec?.baseImage ?? existing.baseImage,
+    mode: existing.mode,
+    entry: existing.mode === 'script' ? existing.entry : undefined,
+  };
+  let spec: ProjectSpec = { ...specFromExisting(analysis, start, s), ...o.spec };
   const files = [...Object.keys(generateAll(spec)), devcontainerFile];
-  // The preview's fields are free text: a value that would inject Dockerfile text is refused, and the user edits again.
+  const label = vscode.workspace.asRelativePath(dir, true);
+  const result: ContainerizeResult = { written: [], kept: [], folder: dir };
   for (;;) {
-    if (!o.noPreview) spec = await editSpec(spec, files);
-    try {
-      validateSpec(spec);
-      break;
-    } catch (e) {
-      if (o.noPreview) throw e;
-      await vscode.window.showErrorMessage(`Containerize: ${(e as Error).message}`, { modal: true });
+    // The preview's fields are free text: a value that would inject Dockerfile text is refused,
+    // and the user edits again.
+    for (;;) {
+      if (!o.noPreview)
+        spec = await editSpec(spec, files, {
+          folder: label,
+          changes: describeChanges(existing, spec),
+          pickBaseImage: (cur) => pickBaseImage(s, cur),
+        });
+      try {
+        validateSpec(spec);
+        break;
+      } catch (e) {
+        if (o.noPreview) throw e;
+        await vscode.window.showErrorMessage(`Containerize: ${(e as Error).message}`, { modal: true });
+      }
     }
+    result.changes = describeChanges(existing, spec);
+    if (result.changes.length)
+      s.log.info(`containerize ${dir}: changes from the current Dockerfile: ${result.changes.join('; ')}`);
+    const scaffold = await scaffoldProject(dir, spec, analysis, {
+      // requirements.txt is merged (the user's lines and pins stay); the others replace only with consent.
+      consent: (name, before, proposed) => (o.noPreview ? !!o.overwrite : askOverwrite(path.join(dir, name), proposed)),
+      // The same image to develop in (Dev Containers), offered like the other files.
+      devcontainer: { name: path.basename(dir) },
+    });
+    const report = scaffoldReport(scaffold, (f, l) => `${path.join(dir, f)}${l ? `:${l}` : ''}`);
+    for (const line of report.info) s.log.info(line);
+    for (const line of report.warnings) s.log.warn(line);
+    const writtenNow = scaffold.files
+      .filter((f) => ['written', 'overwritten', 'merged'].includes(f.outcome))
+      .map((f) => f.name);
+    result.written = [...new Set([...result.written, ...writtenNow])];
+    result.kept = scaffold.files.filter((f) => f.outcome === 'kept' || f.outcome === 'not-merged').map((f) => f.name);
+    const notes = [
+      ...(scaffold.problem
+        ? [`requirements.txt line ${scaffold.problem.line}: ${scaffold.problem.message}; it was not merged.`]
+        : []),
+      ...(scaffold.added.length ? [`Added to requirements.txt: ${scaffold.added.join(', ')}.`] : []),
+      ...(scaffold.unused.length ? [`Nothing imports ${scaffold.unused.join(', ')} (kept in requirements.txt).`] : []),
+    ];
+    // The image would miss what a broken requirements.txt could not get: stop before building.
+    if (scaffold.problem) {
+      result.message = notes.join(' ');
+      void vscode.window.showWarningMessage(result.message, 'Open requirements.txt', 'Show Logs').then((pick) => {
+        if (pick === 'Show Logs') s.log.show();
+        if (pick)
+          void vscode.window.showTextDocument(vscode.Uri.file(path.join(dir, 'requirements.txt')), {
+            selection: new vscode.Range(scaffold.problem!.line - 1, 0, scaffold.problem!.line - 1, 0),
+          });
+      });
+      return result;
+    }
+    if (writtenNow.includes(devcontainerFile) && !o.noPreview) offerDevContainer(s);
+    const t = targetOf(path.join(dir, 'Dockerfile'));
+    if (o.build === false) return done(s, result, t, spec, notes);
+    // Retry and "Edit Preview" loop back here; the failure message of a Containerize offers both.
+    for (;;) {
+      result.build = await buildWithProgress(s, t, { quiet: true });
+      if (result.build.ok) break;
+      const next = await buildFailed(s, result, t, o.noPreview);
+      if (next === 'retry') continue;
+      if (next === 'edit') break;
+      return result;
+    }
+    if (!result.build.ok) continue; // Edit Preview: back to the preview with the same spec
+    if (o.run !== false) result.run = await runInTerminal(s, t, { offer: false });
+    return done(s, result, t, spec, notes);
   }
-  const scaffold = await scaffoldProject(dir, spec, analysis, {
-    // requirements.txt is merged (the user's lines and pins stay); the others replace only with consent.
-    consent: (name, before, proposed) => (o.noPreview ? !!o.overwrite : askOverwrite(path.join(dir, name), proposed)),
-    // The same image to develop in (Dev Containers), offered like the other files.
-    devcontainer: { name: path.basename(dir) },
-  });
-  const report = scaffoldReport(scaffold, (f, l) => `${path.join(dir, f)}${l ? `:${l}` : ''}`);
-  for (const line of report.info) s.log.info(line);
-  for (const line of report.warnings) s.log.warn(line);
-  const written = scaffold.files
-    .filter((f) => ['written', 'overwritten', 'merged'].includes(f.outcome))
-    .map((f) => f.name);
-  const kept = scaffold.files.filter((f) => f.outcome === 'kept' || f.outcome === 'not-merged').map((f) => f.name);
-  const notes = [
-    ...(scaffold.problem
-      ? [`requirements.txt line ${scaffold.problem.line}: ${scaffold.problem.message}; it was not merged.`]
-      : []),
-    ...(scaffold.added.length ? [`Added to requirements.txt: ${scaffold.added.join(', ')}.`] : []),
-    ...(scaffold.unused.length ? [`Nothing imports ${scaffold.unused.join(', ')} (kept in requirements.txt).`] : []),
-  ];
-  if (notes.length) {
-    const shown = scaffold.problem
-      ? vscode.window.showWarningMessage(notes.join(' '), 'Show Logs')
-      : vscode.window.showInformationMessage(notes.join(' '), 'Show Logs');
-    void shown.then((pick) => pick && s.log.show());
-  }
-  // The image would miss what a broken requirements.txt could not get: stop before building.
-  if (scaffold.problem) return { written, kept };
-  if (written.includes(devcontainerFile) && !o.noPreview) offerDevContainer(s);
-  const result: ContainerizeResult = { written, kept };
-  if (o.build === false) return result;
-  const t = targetOf(path.join(dir, 'Dockerfile'));
-  result.build = await buildWithProgress(s, t);
-  if (!result.build.ok || o.run === false) return result;
-  result.run = await runInTerminal(s, t);
-  return result;
 }
 
+/** The spec from the analysis, starting from the existing Dockerfile's choices when they still fit the project. */
+function specFromExisting(
+  analysis: ProjectAnalysis,
+  start: { baseImage?: string; mode?: ProjectMode; entry?: string },
+  s: Services,
+): ProjectSpec {
+  try {
+    return specFromAnalysis(analysis, { baseImage: start.baseImage, mode: start.mode, entry: start.entry });
+  } catch (e) {
+    // e.g. the Dockerfile ran an entry that is gone: the scan's own choice, and the log says why.
+    s.log.info(
+      `containerize: the current Dockerfile's choices do not fit any more (${(e as Error).message}); ` +
+        'starting from the scan',
+    );
+    return specFromAnalysis(analysis, { baseImage: start.baseImage });
+  }
+}
+
+function existingChoices(dir: string): ExistingChoices {
+  try {
+    return choicesFromDockerfile(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** The failed build's message with what fixes its likely cause; resolves to the user's choice. */
+async function buildFailed(
+  s: Services,
+  r: ContainerizeResult,
+  t: BuildTarget,
+  noPreview?: boolean,
+): Promise<'retry' | 'edit' | undefined> {
+  const b = r.build!;
+  const cause = b.location?.message ?? b.error ?? 'unknown error';
+  const line = b.location?.line;
+  r.message = `Build of ${t.tag} failed${line !== undefined ? ` at Dockerfile line ${line + 1}` : ''}: ${cause}`;
+  const pip = /requirement|distribution|pip/i.test(`${cause} ${b.failedStep?.name ?? ''}`);
+  const actions = [
+    ...(pip ? ['Open requirements.txt'] : ['Go to Line']),
+    ...(noPreview ? [] : ['Edit Preview']),
+    'Retry',
+    'Show Logs',
+  ];
+  if (noPreview) {
+    void vscode.window.showErrorMessage(r.message, ...actions);
+    return undefined;
+  }
+  const pick = await vscode.window.showErrorMessage(r.message, ...actions);
+  if (pick === 'Open requirements.txt')
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(t.dir, 'requirements.txt')));
+  if (pick === 'Go to Line')
+    await vscode.window.showTextDocument(vscode.Uri.file(t.dockerfile), {
+      selection: new vscode.Range(line ?? 0, 0, line ?? 0, 0),
+    });
+  if (pick === 'Show Logs') s.log.show();
+  return pick === 'Retry' ? 'retry' : pick === 'Edit Preview' ? 'edit' : undefined;
+}
+
+/** A short success message with the next step: Run / Open Jupyter / Open Dockerfile. */
+function done(
+  s: Services,
+  r: ContainerizeResult,
+  t: BuildTarget,
+  spec: ProjectSpec,
+  notes: string[],
+): ContainerizeResult {
+  const what = r.written.length ? `wrote ${r.written.join(', ')}` : 'kept your files';
+  const built = r.build?.ok ? `; built ${t.tag} in ${r.build.seconds.toFixed(0)} s` : '';
+  const running = r.run ? (spec.mode === 'jupyter' ? '; Jupyter is starting' : '; running in the terminal') : '';
+  const tail = notes.length ? ` ${notes.join(' ')}` : '';
+  r.message = `Containerized ${path.basename(t.dir)}: ${what}${built}${running}.${tail}`;
+  const next = spec.mode === 'jupyter' && r.run ? 'Open Jupyter' : r.build?.ok ? 'Run' : 'Build';
+  void (async () => {
+    const url = spec.mode === 'jupyter' && r.run ? await r.run.url : undefined;
+    const pick = await vscode.window.showInformationMessage(
+      r.message!,
+      ...(url || next !== 'Open Jupyter' ? [next] : []),
+      'Open Dockerfile',
+      'Show Logs',
+    );
+    if (pick === 'Open Jupyter' && url) await openInBrowser(url);
+    if (pick === 'Run') await vscode.commands.executeCommand('dsContainers.project.run', vscode.Uri.file(t.dockerfile));
+    if (pick === 'Build')
+      await vscode.commands.executeCommand('dsContainers.project.build', vscode.Uri.file(t.dockerfile));
+    if (pick === 'Open Dockerfile') await vscode.window.showTextDocument(vscode.Uri.file(t.dockerfile));
+    if (pick === 'Show Logs') s.log.show();
+  })();
+  return r;
+}
+
+/**
+ * The folder to containerize: the argument, else the one project of the workspace, else a pick
+ * among its projects (every workspace folder's, and subfolders with their own entry, notebooks or
+ * requirements: core/projects.ts decides, as for the Project view and the CLI).
+ */
 async function folderOf(f: ContainerizeOptions['folder']): Promise<string> {
   if (f) return typeof f === 'string' ? f : f.fsPath;
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 1) return folders[0].uri.fsPath;
-  const pick = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which project to containerize?' });
+  const projects = await workspaceProjects();
+  if (projects.length === 1) return projects[0];
+  if (!projects.length) throw new Error('open a folder with Python code or notebooks first');
+  const pick = await vscode.window.showQuickPick(
+    projects.map((p) => ({ label: path.basename(p), description: vscode.workspace.asRelativePath(p, true), p })),
+    { placeHolder: 'Which project to containerize?', title: 'Containerize Project' },
+  );
   if (!pick) throw new UserCancelled();
-  return pick.uri.fsPath;
+  return pick.p;
 }
 
-/** Shows the diff (existing ↔ proposed) and asks; never replaces a user's file silently. */
+/**
+ * Shows the diff (existing ↔ proposed) and asks; never replaces a user's file silently.
+ * The diff tab closes after.
+ */
 async function askOverwrite(file: string, proposed: string): Promise<boolean> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-proposal-'));
+  const tmp = vscode.Uri.file(path.join(folder, path.basename(file)));
   try {
-    const tmp = path.join(folder, path.basename(file));
-    fs.writeFileSync(tmp, proposed);
+    fs.writeFileSync(tmp.fsPath, proposed);
     await vscode.commands.executeCommand(
       'vscode.diff',
       vscode.Uri.file(file),
-      vscode.Uri.file(tmp),
+      tmp,
       `${path.basename(file)}: yours ↔ proposed`,
     );
     const pick = await vscode.window.showWarningMessage(
@@ -136,6 +281,12 @@ async function askOverwrite(file: string, proposed: string): Promise<boolean> {
     );
     return pick === 'Replace';
   } finally {
+    const tabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter(
+        (tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === tmp.toString(),
+      );
+    if (tabs.length) await vscode.window.tabGroups.close(tabs);
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }

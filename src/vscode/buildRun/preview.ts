@@ -13,11 +13,24 @@ const reqText = (spec: ProjectSpec) =>
  * image, GPU, entry. A quick pick of fields; picking one edits it; "Write files" accepts.
  * Escape cancels (nothing written).
  */
-export async function editSpec(spec: ProjectSpec, files: string[]): Promise<ProjectSpec> {
+export async function editSpec(
+  spec: ProjectSpec,
+  files: string[],
+  target: { folder: string; changes: string[]; pickBaseImage?: (current: string) => Promise<string | undefined> },
+): Promise<ProjectSpec> {
   const s: ProjectSpec = { ...spec, requirements: [...spec.requirements] };
   for (;;) {
     const items: Item[] = [
-      { label: '$(check) Write files', description: files.join(', '), accept: true },
+      { label: '$(check) Write files', description: `${files.join(', ')} in ${target.folder}`, accept: true },
+      // Which folder: two projects side by side must never be merged without the user seeing it.
+      {
+        label: '$(folder) Folder',
+        description: target.folder,
+        detail: 'the project these files are for (run Containerize again to choose another)',
+      },
+      ...(target.changes.length
+        ? [{ label: '$(diff) Changes from your Dockerfile', description: target.changes.join('; ') }]
+        : []),
       {
         label: 'Mode',
         description: s.mode,
@@ -56,10 +69,9 @@ export async function editSpec(spec: ProjectSpec, files: string[]): Promise<Proj
         label: 'Base image',
         description: baseImageOf(s),
         edit: async () => {
-          const v = await vscode.window.showInputBox({
-            prompt: 'Base image (a tagged reference)',
-            value: baseImageOf(s),
-          });
+          const v = target.pickBaseImage
+            ? await target.pickBaseImage(baseImageOf(s))
+            : await vscode.window.showInputBox({ prompt: 'Base image (a tagged reference)', value: baseImageOf(s) });
           if (v !== undefined) s.baseImage = v.trim() || undefined;
         },
       },
@@ -83,7 +95,7 @@ export async function editSpec(spec: ProjectSpec, files: string[]): Promise<Proj
       },
     ];
     const pick = await vscode.window.showQuickPick(items, {
-      title: 'Containerize Project: review before writing',
+      title: `Containerize ${target.folder}: review before writing`,
       placeHolder: 'Pick a field to change, or "Write files"',
       ignoreFocusOut: true,
     });

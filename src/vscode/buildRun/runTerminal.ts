@@ -3,6 +3,7 @@ import { Services } from '../services';
 import { runModeOf, runProject } from '../../node/docker/run';
 import { RunHandle } from './state';
 import { BuildTarget } from './target';
+import { jupyterBaseUrl, offerJupyter } from './jupyter';
 
 /**
  * Runs the built image in a pseudoterminal: output streams in, the container's exit code ends
@@ -12,7 +13,7 @@ import { BuildTarget } from './target';
 export async function runInTerminal(
   s: Services,
   t: BuildTarget,
-  opts: { args?: string[]; mount?: boolean; show?: boolean } = {},
+  opts: { args?: string[]; mount?: boolean; show?: boolean; offer?: boolean } = {},
 ): Promise<RunHandle> {
   const engine = s.engine.get();
   if (!(await engine.imageSummary(t.tag))) throw new Error(`image ${t.tag} is not built yet: run "Build Image" first`);
@@ -60,19 +61,20 @@ export async function runInTerminal(
     onReady: (ports) => {
       for (const [c, h] of ports) out(`\x1b[2mport ${c} → http://127.0.0.1:${h}\x1b[0m\n`);
     },
+    // A remote editor reaches the port through its proxy: Jupyter is told that path as its base URL.
+    jupyterBaseUrl: (port) => jupyterBaseUrl(port),
     onNote: (line) => out(`\x1b[2m${line}\x1b[0m\n`),
     onJupyter: (u) => {
       resolveUrl(u.hostUrl);
       s.log.info(`Jupyter is ready: ${u.hostUrl}`);
-      void vscode.window.showInformationMessage(`Jupyter is running in ${t.tag}.`, 'Open in Browser').then((pick) => {
-        if (pick) void vscode.env.openExternal(vscode.Uri.parse(u.hostUrl));
-      });
+      if (opts.offer !== false) offerJupyter(s, u.hostUrl, t.tag);
     },
   }).then(
     (r) => {
       ended = true;
       out(
-        `\n\x1b[2m[${ac.signal.aborted ? 'stopped; the container is removed' : `exited with code ${r.exitCode}`}] press any key to close\x1b[0m\n`,
+        `\n\x1b[2m[${ac.signal.aborted ? 'stopped; the container is removed' : `exited with code ${r.exitCode}`}] ` +
+          'press any key to close\x1b[0m\n',
       );
       resolveUrl(undefined);
       return r.exitCode;

@@ -9,7 +9,10 @@ import { JupyterServerFinder } from '../../node/develop/jupyterServers';
 
 export const COLLECTION_ID = 'dsContainers';
 
-/** The server as the Jupyter extension takes it; mappedRemoteNotebookDir (its proposed API) maps the project to the server's root. */
+/**
+ * The server as the Jupyter extension takes it; mappedRemoteNotebookDir (its proposed API) maps the project to the
+ * server's root.
+ */
 function toServer(e: JupyterServerEntry): JupyterServer {
   const connectionInformation = {
     baseUrl: vscode.Uri.parse(e.baseUrl),

@@ -1,6 +1,8 @@
 // The Containers view's commands. Each takes the clicked item (and the selection), or asks with a
 // quick pick from the palette.
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { copyOut, lossOnRemove } from '../../node/docker/copyOut';
 import type { CommandSpec, Services } from '../services';
 import { TreeNode } from '../../core/docker/tree';
 import { ContainerInfo } from '../../core/docker/types';
@@ -49,23 +51,52 @@ export const containerCommands: CommandSpec[] = [
   {
     id: 'dsContainers.containers.remove',
     title: 'Remove Container',
-    handler: async (s, item?: TreeNode, selected?: TreeNode[], opts?: { confirmed?: boolean }) => {
+    handler: async (s, item?: TreeNode, selected?: TreeNode[], opts?: { confirmed?: boolean; copyOut?: boolean }) => {
       const list = await pickContainers(s, 'remove', item, selected, () => true, true);
       const running = list.filter(isUp);
       const what = list.length === 1 ? `container "${list[0].name}"` : `${list.length} containers`;
       const they = running.length === list.length && list.length === 1 ? 'It is' : `${running.length} of them are`;
+      // `docker diff`: what exists only in the container (a notebook saved in an unmounted Jupyter)
+      // is named, and can be saved first.
+      const losses = (
+        await Promise.all(
+          list.map(async (c) => ({ c, loss: await lossOnRemove(s.engine.get(), c.id).catch(() => undefined) })),
+        )
+      ).filter((x) => x.loss?.paths.length);
       const detail = [
         list.length > 1 ? list.map((c) => c.name).join(', ') : '',
         running.length ? `${they} running and will be stopped first.` : '',
-        'Files written inside the container are lost; named volumes are kept.',
+        ...losses.map((x) => `${list.length > 1 ? `${x.c.name}: ` : ''}${x.loss!.summary}; they would be lost.`),
+        losses.length
+          ? 'Copy Out saves them to the project folder first.'
+          : 'Nothing in its working directory differs from its image; named volumes are kept.',
       ]
         .filter(Boolean)
         .join('\n');
+      let copy = !!opts?.copyOut;
       if (!presetAnswer(s, opts?.confirmed)) {
-        const ok = await vscode.window.showWarningMessage(`Remove ${what}?`, { modal: true, detail }, 'Remove');
-        if (ok !== 'Remove') throw new UserCancelled();
+        const buttons = losses.length ? ['Copy Out and Remove', 'Remove'] : ['Remove'];
+        const ok = await vscode.window.showWarningMessage(`Remove ${what}?`, { modal: true, detail }, ...buttons);
+        if (!ok) throw new UserCancelled();
+        copy = ok === 'Copy Out and Remove';
+      }
+      const copied: string[] = [];
+      if (copy) {
+        for (const { c, loss } of losses) {
+          const home = c.labels['dsContainers.project'] || vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+          if (!home) throw new Error('open a folder to copy the files into');
+          const dest = path.join(home, `from-container-${c.name}`);
+          copied.push(...(await copyOut(s.engine.get(), c.id, loss!.workdir, loss!.paths, dest)));
+          s.log.info(`copied ${loss!.paths.length} path(s) out of ${c.name} into ${dest}`);
+        }
+        if (copied.length)
+          void vscode.window.showInformationMessage(
+            `Copied ${copied.length} file${copied.length === 1 ? '' : 's'} out before removing: ` +
+              vscode.workspace.asRelativePath(path.dirname(copied[0])),
+          );
       }
       await each(s, (id) => s.engine.get().removeContainer(id, true), list);
+      return { copied };
     },
   },
   {

@@ -5,11 +5,25 @@ import { Log } from '../platform/log';
 import { PythonInterpreters } from '../platform/python';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { NodeTreeProvider } from './nodeTree';
+import * as path from 'path';
+import { ProjectAnalysis } from '../../core/project';
 import { ProjectAnalyses } from '../platform/analyses';
+import { workspaceProjects } from '../platform/projects';
+
+/** A project's node placed under its folder's node: ids stay unique, clicks open the right file. */
+function underProject(n: TreeNode, rel: string): TreeNode {
+  return {
+    ...n,
+    id: `${rel}/${n.id}`,
+    open: n.open ? { ...n.open, file: rel ? `${rel}/${n.open.file}` : n.open.file } : undefined,
+    children: n.children?.map((c) => underProject(c, rel)),
+  };
+}
 
 /**
- * The Project view: the first workspace folder's analysis (the one Containerize and drift share), shown on
- * demand (first shown, refresh button, and a while after a file the analysis read changes, when visible).
+ * The Project view: each project of the workspace (a node per project when there are several), from the one
+ * analysis per project that Containerize and the drift diagnostics share, shown on demand (first shown,
+ * refresh button, and a while after a file an analysis read changes, when visible).
  */
 export function createProjectView(
   log: Log,
@@ -20,24 +34,63 @@ export function createProjectView(
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file') return [];
     const started = Date.now();
-    const interpreter = await python.forResource(folder.uri);
-    const analysis = await Promise.resolve(
-      vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () =>
-        analyses.get(folder.uri.fsPath),
-      ),
-    ).catch((e: Error) => {
-      log.error(`project analysis failed: ${e.stack ?? e.message}`);
-      return undefined;
+    // Each project on its own (core/projects.ts decides which folders are projects, as for Containerize and the CLI).
+    const projects = await workspaceProjects();
+    const trees = await Promise.all(
+      projects.map(async (dir) => {
+        const interpreter = await python.forResource(vscode.Uri.file(dir));
+        const analysis = await Promise.resolve(
+          vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () => analyses.get(dir)),
+        ).catch((e: Error) => {
+          log.error(`project analysis of ${dir} failed: ${e.stack ?? e.message}`);
+          return undefined;
+        });
+        if (!analysis)
+          return {
+            dir,
+            nodes: [
+              {
+                id: 'error',
+                kind: 'info' as const,
+                label: 'The analysis failed',
+                description: 'see the log',
+                icon: 'error',
+              },
+            ],
+          };
+        log.debug(`project ${dir} analysed in ${Date.now() - started} ms: ${analysis.requirements.length} packages`);
+        const nodes = projectTree(analysis);
+        // The header says whose versions these are: they differ between interpreters.
+        nodes[0] = {
+          ...nodes[0],
+          tooltip: `${nodes[0].tooltip ?? ''}\nInterpreter: ${describeInterpreter(interpreter)}`,
+        };
+        return { dir, nodes, analysis };
+      }),
+    );
+    // No code anywhere: an empty view, whose welcome content offers Containerize and the walkthrough.
+    const noCode = (a?: ProjectAnalysis) =>
+      !!a && !a.entry && !a.notebooks.length && !a.localModules.length && !a.requirements.length;
+    if (trees.every((t) => noCode(t.analysis))) return [];
+    const rel = (dir: string) => path.relative(folder.uri.fsPath, dir).split(path.sep).join('/');
+    if (trees.length === 1 && !rel(trees[0].dir)) return trees[0].nodes;
+    // Several projects (or one in a subfolder): one node per project, its tree below,
+    // its clicks relative to the workspace folder.
+    return trees.map(({ dir, nodes, analysis }) => {
+      const r = rel(dir);
+      const files = nodes.find((n) => n.id === 'group:scaffold')?.description;
+      return {
+        id: `project:${r}`,
+        kind: 'group' as const,
+        label: path.basename(dir),
+        icon: 'folder',
+        expanded: true,
+        contextValue: 'project',
+        description: analysis ? `${analysis.mode} · container files ${files ?? ''}` : undefined,
+        tooltip: dir,
+        children: nodes.map((n) => underProject(n, r)),
+      };
     });
-    if (!analysis)
-      return [
-        { id: 'error', kind: 'info' as const, label: 'The analysis failed', description: 'see the log', icon: 'error' },
-      ];
-    log.debug(`project analysed in ${Date.now() - started} ms: ${analysis.requirements.length} packages`);
-    const nodes = projectTree(analysis);
-    // The header says whose versions these are: they differ between interpreters.
-    nodes[0] = { ...nodes[0], tooltip: `${nodes[0].tooltip ?? ''}\nInterpreter: ${describeInterpreter(interpreter)}` };
-    return nodes;
   });
   const view = vscode.window.createTreeView('dsContainers.project', {
     treeDataProvider: provider,
@@ -57,10 +110,8 @@ export function createProjectView(
   const disposables = [
     provider,
     view,
-    // The shared analysis is out of date (a file it read changed, or the interpreter did).
-    analyses.onDidChange((root) => {
-      if (root === vscode.workspace.workspaceFolders?.[0]?.uri.fsPath) later();
-    }),
+    // An analysis is out of date (a file it read changed, the interpreter or the exclude setting did).
+    analyses.onDidChange(later),
     view.onDidChangeVisibility(() => {
       if (view.visible && stale) {
         stale = false;

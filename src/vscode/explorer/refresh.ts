@@ -60,7 +60,10 @@ export class RefreshManager implements vscode.Disposable {
 
   private readonly holders = new Set<string>();
 
-  /** Keeps the engine's events flowing while a feature needs them (e.g. the kernel picker's servers), views hidden or not. */
+  /**
+   * Keeps the engine's events flowing while a feature needs them (e.g. the kernel picker's servers), views hidden
+   * or not.
+   */
   hold(key: string, on: boolean): void {
     if (on) this.holders.add(key);
     else this.holders.delete(key);

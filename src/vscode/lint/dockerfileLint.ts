@@ -87,7 +87,8 @@ export function registerDscLint(s: Services, interp: InterpreterCache): void {
             const rule = dscRule(String(d.code));
             if (!rule) return undefined;
             const also = rule.anchor ? ` (${anchorText(rule.anchor)})` : '';
-            return `**${rule.id}**${also} ${rule.message}\n\n${rule.docs}\n\n_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.`;
+            const silence = `_Silence it on one line with_ \`# dsc-ignore ${rule.id}\`.`;
+            return `**${rule.id}**${also} ${rule.message}\n\n${rule.docs}\n\n${silence}`;
           })
           .filter((x): x is string => !!x);
         return parts.length ? new vscode.Hover(parts.map((p) => new vscode.MarkdownString(p))) : undefined;

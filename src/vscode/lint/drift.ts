@@ -38,7 +38,8 @@ function finding(doc: vscode.TextDocument, m: MissingRequirement): Finding {
     message: m.unavailable
       ? `${m.top} is imported but no requirement provides it, and pip cannot install ${m.distribution} ` +
         `(${m.unavailable}): install it yourself.`
-      : `${m.top} is imported but no requirement provides it (${m.distribution}${m.version ? ` ${m.version} is installed` : ''}).`,
+      : `${m.top} is imported but no requirement provides it ` +
+        `(${m.distribution}${m.version ? ` ${m.version} is installed` : ''}).`,
   };
 }
 
@@ -113,6 +114,7 @@ export function registerDrift(s: Services, projects: DriftProjects, onIndexChang
     }),
     vscode.workspace.onDidOpenNotebookDocument((nb) => nb.getCells().forEach((c) => void check(c.document))),
     onSettingChange('lint', () => vscode.workspace.textDocuments.forEach((d) => void check(d))),
+    onSettingChange('requirements', () => vscode.workspace.textDocuments.forEach((d) => void check(d))),
     projects.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void check(d))),
     vscode.languages.registerCodeActionsProvider(
       { language: 'python' },

@@ -9,7 +9,7 @@ import { PythonInterpreters } from '../platform/python';
  * (installed versions, import map, stdlib). No interpreter: empty facts, logged once.
  */
 export class InterpreterCache {
-  private readonly probes = new Map<string, Promise<InterpreterFacts>>();
+  private readonly probes = new Map<string, Promise<InterpreterFacts & { executable?: string }>>();
 
   constructor(
     private readonly log: Log,
@@ -17,7 +17,7 @@ export class InterpreterCache {
   ) {}
 
   /** Facts of the interpreter for `resource` (the Python extension's active one when installed). */
-  async facts(resource?: vscode.Uri): Promise<InterpreterFacts> {
+  async facts(resource?: vscode.Uri): Promise<InterpreterFacts & { executable?: string }> {
     // `python` answers false in an untrusted workspace: bundled data only, nothing is run.
     const { command } = await this.python.forResource(resource);
     if (command === false) return {};

@@ -9,6 +9,9 @@ import { walkProject } from '../../node/walk';
 import { LocalModules } from '../../core/python/resolve';
 import type { InterpreterFacts } from '../../core/python/resolve';
 import { currentText } from '../platform/documents';
+import { excludedRequirements } from '../platform/settings';
+import { excludeDirectives } from '../../core/requirements/exclude';
+import { normalizeName } from '../../core/requirements/names';
 
 /** Where requirements.txt files are not looked for: the folders that are not project code. */
 const NOT_PROJECT = `**/{${NOT_PROJECT_DIRS.join(',')}}/**`;
@@ -135,9 +138,12 @@ export class DriftProject {
       if (text === undefined) return;
       const { lines } = parseRequirements(text);
       for (const k of declaredKeys(lines)) keys.add(k);
+      // Excluded names (a `# dsc: exclude` comment, the setting) are the user's choice, not a missing requirement.
+      for (const d of excludeDirectives(text)) keys.add(normalizeName(d.name));
       for (const l of lines) if (l.kind === 'include' && l.path) await read(vscode.Uri.joinPath(uri, '..', l.path));
     };
     await read(this.requirementsUri);
+    for (const n of excludedRequirements(this.requirementsUri)) keys.add(normalizeName(n));
     return keys;
   }
 }

@@ -70,10 +70,12 @@ export function registerRequirements(
         const facts = await interp.facts(doc.uri);
         const version = installedVersion(l.name, { interp: facts });
         const md = new vscode.MarkdownString(`**${l.name}**${l.pinned ? ` pinned to ${l.pinned}` : ''}\n\n`);
+        // Where: the interpreter's own path, since versions differ between environments.
+        const where = `Python ${facts.version ?? '?'}${facts.executable ? ` at \`${facts.executable}\`` : ''}`;
         md.appendMarkdown(
           version
-            ? `Installed: **${version}** (Python ${facts.version ?? '?'})\n\n`
-            : 'Not installed in the selected interpreter.\n\n',
+            ? `Installed: **${version}** in ${where}\n\n`
+            : `Not installed in ${facts.executable ? where : 'the selected interpreter'}.\n\n`,
         );
         if (project) {
           const env = await project.env();

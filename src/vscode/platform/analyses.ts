@@ -7,6 +7,7 @@ import { analyzeProject } from '../../node/analyze';
 import type { ProjectAnalysis } from '../../core/project';
 import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
 import { PythonInterpreters } from './python';
+import { excludedRequirements, onSettingChange } from './settings';
 
 /** What the analysis reads: sources, what the project declares, and how it starts (scripts, Procfile…). */
 const READ = [
@@ -52,7 +53,9 @@ export class ProjectAnalyses implements vscode.Disposable {
       watcher.onDidCreate(stale),
       watcher.onDidDelete(stale),
       // Another interpreter: other versions and another import map.
-      python.onDidChange(() => [...this.cache.values()].forEach((e) => this.forget(e.root))),
+      python.onDidChange(() => this.forgetAll()),
+      // Requirements the user excludes are left out of the analysis.
+      onSettingChange('requirements', () => this.forgetAll()),
       this.changed,
     ];
   }
@@ -61,13 +64,15 @@ export class ProjectAnalyses implements vscode.Disposable {
   async get(root: string, o: { noPin?: boolean; onProgress?: Progress } = {}): Promise<ProjectAnalysis> {
     const abs = path.resolve(root);
     const { command } = await this.python.forResource(vscode.Uri.file(abs));
-    const key = JSON.stringify([abs, command, !!o.noPin]);
+    const exclude = excludedRequirements(vscode.Uri.file(abs));
+    const key = JSON.stringify([abs, command, !!o.noPin, exclude]);
     let e = this.cache.get(key);
     if (!e) {
       const listeners = new Set<Progress>();
       const analysis = analyzeProject(abs, {
         python: command,
         noPin: o.noPin,
+        exclude,
         onProgress: (n, total) => listeners.forEach((f) => f(n, total)),
       });
       const entry: Entry = (e = { root: abs, analysis, listeners });
@@ -83,14 +88,22 @@ export class ProjectAnalyses implements vscode.Disposable {
     return analysis;
   }
 
-  /** Drops the analyses that `file` (a file or a project folder) belongs to; the next ask computes them again. */
+  /**
+   * Drops the analyses that `file` belongs to, or, for a folder, those of the projects inside it; the next ask
+   * computes them again.
+   */
   forget(file: string): void {
     const abs = path.resolve(file);
+    const inside = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
     for (const [key, e] of this.cache)
-      if (abs === e.root || abs.startsWith(e.root + path.sep)) {
+      if (inside(abs, e.root) || inside(e.root, abs)) {
         this.cache.delete(key);
         this.changed.fire(e.root);
       }
+  }
+
+  private forgetAll(): void {
+    [...this.cache.values()].forEach((e) => this.forget(e.root));
   }
 
   dispose(): void {

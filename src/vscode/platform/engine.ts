@@ -18,7 +18,10 @@ export class EngineProvider implements vscode.Disposable {
     this.changed.fire();
   });
 
-  /** Where the engine is, without connecting (cheap: the status bar shows it at activation). Throws a plain Error naming a bad value. */
+  /**
+   * Where the engine is, without connecting (cheap: the status bar shows it at activation). Throws a plain Error
+   * naming a bad value.
+   */
   endpoint(): Endpoint {
     return (this.resolved ??= resolveEndpoint({ setting: setting('docker.host'), env: process.env }));
   }

@@ -22,11 +22,13 @@ export const SETTINGS = {
   'explorer.containers.sortBy': 'state' as ExplorerOptions['containerSortBy'],
   'build.inlineHints': true,
   'python.path': '',
+  'requirements.exclude': [] as string[],
 };
 export type SettingKey = keyof typeof SETTINGS;
 
 /** A key, or the group in front of some keys ('docker' covers docker.host and docker.timeoutSeconds). */
-export type SettingScope = SettingKey | 'docker' | 'dockerfile' | 'lint' | 'explorer' | 'build' | 'python';
+export type SettingScope =
+  SettingKey | 'docker' | 'dockerfile' | 'lint' | 'explorer' | 'build' | 'python' | 'requirements';
 
 /** One setting's value for a resource (a folder's or a file's own value may differ), or the default. */
 export function setting<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): (typeof SETTINGS)[K] {
@@ -59,4 +61,10 @@ export function explorerOptions(): ExplorerOptions {
 export function ruleSeverities(): Record<string, string> {
   const v: unknown = setting('lint.rules');
   return v && typeof v === 'object' ? (v as Record<string, string>) : {};
+}
+
+/** `dsContainers.requirements.exclude` for a folder: distributions never written to requirements.txt. */
+export function excludedRequirements(scope?: vscode.ConfigurationScope): string[] {
+  const v: unknown = setting('requirements.exclude', scope);
+  return Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string') : [];
 }

@@ -172,10 +172,14 @@ describe('build and run', function () {
     const dir = vscode.Uri.file(path.join(ws(), 'build-run', 'dsc-test-build-jupyter'));
     assert.ok((await vscode.commands.executeCommand<BuildOutcome>('dsContainers.project.build', dir))?.ok);
     const url = await vscode.commands.executeCommand<string>('dsContainers.project.openJupyter', dir, { open: false });
-    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=\w+$/);
+    // code-server is a remote editor: Jupyter serves under its proxy's /absproxy/PORT/ path.
+    assert.match(url, /^http:\/\/127\.0\.0\.1:(\d+)\/(absproxy\/\d+\/)?\?token=\w+$/);
     const u = new URL(url);
-    assert.strictEqual((await fetch(`${u.origin}/api/status?token=${u.searchParams.get('token')}`)).status, 200);
-    assert.strictEqual((await fetch(`${u.origin}/api/status`)).status, 403);
+    assert.strictEqual(
+      (await fetch(`${u.origin}${u.pathname}api/status?token=${u.searchParams.get('token')}`)).status,
+      200,
+    );
+    assert.strictEqual((await fetch(`${u.origin}${u.pathname}api/status`)).status, 403);
     const again = await vscode.commands.executeCommand<string>('dsContainers.project.openJupyter', dir, {
       open: false,
     });
@@ -205,7 +209,7 @@ describe('build and run', function () {
     });
     assert.ok(r.build?.ok, r.build?.error);
     assert.strictEqual(r.run?.mode, 'jupyter');
-    assert.match((await r.run.url) ?? '', /^http:\/\/127\.0\.0\.1:\d+\/(lab)?\?token=\w+$/);
+    assert.match((await r.run.url) ?? '', /^http:\/\/127\.0\.0\.1:\d+\/(absproxy\/\d+\/)?(lab)?\?token=\w+$/);
     r.run.stop();
     assert.strictEqual(await r.run.exit, 0);
     assert.strictEqual(await engine.runExists(r.run.id), false);

@@ -154,6 +154,32 @@ describe('lint: data-science rules, requirements and import drift', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('excluded requirements: a `# dsc: exclude` comment and dsContainers.requirements.exclude silence the drift', async () => {
+    const uri = wsUri('excluded/app.py');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await until('drift warning on yaml only', () => {
+      const d = ours(uri, 'dsc-requirements');
+      return d.length > 0 && d;
+    });
+    assert.deepEqual(
+      diags.map((d) => `${d.range.start.line}:${doc.getText(d.range)}`),
+      ['2:yaml'],
+      'requests is excluded by the comment in requirements.txt',
+    );
+    const config = vscode.workspace.getConfiguration('dsContainers');
+    await config.update('requirements.exclude', ['pyyaml'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await until('no drift warning once PyYAML is excluded by the setting', () =>
+        ours(uri, 'dsc-requirements').length === 0 ? true : undefined,
+      );
+    } finally {
+      await config.update('requirements.exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('the warning is back without the setting', () => ours(uri, 'dsc-requirements').length === 1);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('notebook cell: the drift warning is on the cell document and its fix edits requirements.txt', async () => {
     const nb = await vscode.workspace.openNotebookDocument(wsUri('nb/analysis.ipynb'));
     await vscode.window.showNotebookDocument(nb);

@@ -30,6 +30,8 @@ export interface LintFacts {
   targetPlatform?: string;
   /** Environment variable names of base images by reference (UndefinedVar). */
   imageEnv?: Record<string, string[]>;
+  /** The user local images run as (their `Config.User`, '' for root) by reference as written in FROM (DSC004). */
+  imageUsers?: Record<string, string>;
 }
 
 /** The parsed Dockerfile and the offset/position helpers every rule uses. */
@@ -147,7 +149,10 @@ export function replace(s: Span, newText: string): TextEdit {
   return { ...s, newText };
 }
 
-/** Every `pip install` (pip, pip3, pip3.11, python -m pip, uv pip) in an instruction: offsets of `install` and the words after it. */
+/**
+ * Every `pip install` (pip, pip3, pip3.11, python -m pip, uv pip) in an instruction: offsets of `install` and the
+ * words after it.
+ */
 export function pipInstalls(ctx: LintContext, i: Instruction): { install: Word; args: Word[]; uv: boolean }[] {
   const { start, end } = ctx.bounds(i);
   const body = ctx.text.slice(start, end);

@@ -2,12 +2,17 @@ import type { Instruction } from 'dockerfile-ast';
 import { DscRule, RuleHit } from './types';
 import { LintContext, insertAt, pipInstalls } from './context';
 
-const INSTALL =
-  /\b(pip3?(?:\.\d+)?|python3?(?:\.\d+)?[ \t]+-m[ \t]+pip|uv[ \t]+pip|conda|mamba|micromamba|poetry|pipenv)[ \t]+(install|sync|env\s+update|create)\b/;
+// pip, pip3, pip3.11 or python -m pip; then every installer whose install reads requirement files.
+const PIP = String.raw`pip3?(?:\.\d+)?|python3?(?:\.\d+)?[ \t]+-m[ \t]+pip`;
+const INSTALLERS = String.raw`${PIP}|uv[ \t]+pip|conda|mamba|micromamba|poetry|pipenv`;
+const INSTALL = new RegExp(String.raw`\b(${INSTALLERS})[ \t]+(install|sync|env\s+update|create)\b`);
 const WHOLE = new Set(['.', './']);
-const PIP_ONLY = /^(?:pip3?(?:\.\d+)?|python3?(?:\.\d+)?[ \t]+-m[ \t]+pip)[ \t]+install\b/;
+const PIP_ONLY = new RegExp(String.raw`^(?:${PIP})[ \t]+install\b`);
 
-/** Requirement files named by `-r`/`-c`, or undefined when the install also needs the project itself (`pip install .`). */
+/**
+ * Requirement files named by `-r`/`-c`, or undefined when the install also needs the project itself
+ * (`pip install .`).
+ */
 function requirementFiles(ctx: LintContext, run: Instruction): string[] | undefined {
   // Only a RUN that does nothing but pip installs can move: anything else may need the code.
   const args = run.getArgumentsRange();
@@ -35,7 +40,8 @@ export const dsc001: DscRule = {
   message: 'The whole build context is copied before dependencies are installed: every code change reinstalls them.',
   docs: [
     'Docker caches each step until something it depends on changes. `COPY . .` depends on every file of the project,',
-    'so when it comes before `pip install`, editing one line of code invalidates the cache and reinstalls every package.',
+    'so when it comes before `pip install`, editing one line of code invalidates the cache ' +
+      'and reinstalls every package.',
     '',
     'Copy only the requirement files first, install, then copy the rest:',
     '```dockerfile',

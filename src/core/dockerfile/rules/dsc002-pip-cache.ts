@@ -10,7 +10,8 @@ export const dsc002: DscRule = {
     'megabytes for a scientific stack, shipped with every push and pull.',
     '',
     'Any one of these avoids it: `pip install --no-cache-dir …`, `ENV PIP_NO_CACHE_DIR=1` before the install, or a',
-    'BuildKit cache mount (`RUN --mount=type=cache,target=/root/.cache/pip pip install …`), which also speeds up rebuilds.',
+    'BuildKit cache mount (`RUN --mount=type=cache,target=/root/.cache/pip pip install …`), ' +
+      'which also speeds up rebuilds.',
     '',
     'Quick fix: adds `--no-cache-dir` after `install`.',
   ].join('\n'),

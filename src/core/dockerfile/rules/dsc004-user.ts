@@ -11,7 +11,8 @@ export const dsc004: DscRule = {
   message: 'No `USER` in the final stage: the container runs as root.',
   docs: [
     'Without `USER`, the process in the container runs as root. Notebook servers and web apps execute code that',
-    'users send them; as root, a mistake or an attack can change anything in the container and anything mounted into it.',
+    'users send them; as root, a mistake or an attack can change anything in the container ' +
+      'and anything mounted into it.',
     '',
     '```dockerfile',
     'RUN useradd --create-home --uid 1000 app',
@@ -27,6 +28,8 @@ export const dsc004: DscRule = {
     const final = users[users.length - 1];
     const asRoot = final && ROOT.test(final.getArguments()[0]?.getValue() ?? '');
     if (final && !asRoot) return [];
+    // No USER here, but a base image that already runs as someone else (jupyter/* as jovyan) is not root.
+    if (!final && !runsAsRoot(ctx.facts.imageUsers?.[last.from.getImage() ?? ''])) return [];
     const where = final ?? last.from;
     return [
       {
@@ -50,3 +53,8 @@ export const dsc004: DscRule = {
     ];
   },
 };
+
+/** A base image's default user: unknown (no engine data) counts as root, as does '' and uid 0. */
+function runsAsRoot(user: string | undefined): boolean {
+  return user === undefined || user === '' || ROOT.test(user);
+}

@@ -11,7 +11,8 @@ export const dsc005: DscRule = {
   message: '`apt-get install` without `--no-install-recommends` and removing `/var/lib/apt/lists` in the same `RUN`.',
   docs: [
     'By default apt also installs "recommended" packages, which often doubles the size of what you asked for, and the',
-    'package lists it downloads (`/var/lib/apt/lists`, tens of megabytes) stay in the layer unless the same `RUN` removes them.',
+    'package lists it downloads (`/var/lib/apt/lists`, tens of megabytes) stay in the layer ' +
+      'unless the same `RUN` removes them.',
     '',
     '```dockerfile',
     'RUN apt-get update \\',

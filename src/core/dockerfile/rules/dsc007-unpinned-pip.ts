@@ -87,7 +87,8 @@ export const dsc007: DscRule = {
   severity: 'warning',
   message: 'Package installed by name without a version: the next build may install a different one.',
   docs: [
-    '`pip install pandas` installs whatever is newest on the day of the build, so two builds of the same Dockerfile can',
+    '`pip install pandas` installs whatever is newest on the day of the build, ' +
+      'so two builds of the same Dockerfile can',
     'give different results, or one of them can fail.',
     '',
     'Pin the version you tested with (`pandas==2.2.2`), or, better, list the packages in `requirements.txt` and',

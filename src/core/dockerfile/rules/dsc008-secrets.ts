@@ -4,8 +4,14 @@ import { buildCheck } from './buildkit/anchor';
 const SECRET_NAME =
   /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY)(?:_|$)/i;
 // Well-known shapes of real credentials: GitHub, OpenAI-style, AWS access keys, Slack, Hugging Face.
-const SECRET_VALUE =
-  /^(?:gh[pousr]_[A-Za-z0-9]{20,}|sk-[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,}|hf_[A-Za-z0-9]{20,})$/;
+const SECRET_SHAPES = [
+  'gh[pousr]_[A-Za-z0-9]{20,}',
+  'sk-[A-Za-z0-9_-]{20,}',
+  'AKIA[0-9A-Z]{16}',
+  'xox[abpr]-[A-Za-z0-9-]{10,}',
+  'hf_[A-Za-z0-9]{20,}',
+];
+const SECRET_VALUE = new RegExp(`^(?:${SECRET_SHAPES.join('|')})$`);
 
 export const dsc008: DscRule = {
   id: 'DSC008',
@@ -13,7 +19,8 @@ export const dsc008: DscRule = {
   severity: 'warning',
   message: 'A secret-looking name or value in `ENV`/`ARG`: it is stored in the image for anyone who pulls it.',
   docs: [
-    '`ENV` values are part of the image, and `ARG` values are recorded in its history (`docker history`): anyone with the',
+    '`ENV` values are part of the image, and `ARG` values are recorded in its history (`docker history`): ' +
+      'anyone with the',
     'image can read them, long after you have rotated nothing.',
     '',
     'Pass secrets at run time (`docker run -e API_KEY` or an `.env` file kept out of the build context), or, when the',

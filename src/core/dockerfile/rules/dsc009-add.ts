@@ -10,7 +10,8 @@ export const dsc009: DscRule = {
   severity: 'warning',
   message: '`ADD` used for a local file or a URL: use `COPY` (or download in a `RUN` you can verify).',
   docs: [
-    '`ADD` does more than copy: it unpacks archives and downloads URLs. For a local file that magic is a surprise waiting',
+    '`ADD` does more than copy: it unpacks archives and downloads URLs. ' +
+      'For a local file that magic is a surprise waiting',
     'to happen; for a URL the download is not verified, not cached sensibly, and leaves no trace of what was fetched.',
     '',
     'Use `COPY` for local files. For a download, `RUN curl -fsSL URL -o FILE && echo "SHA256  FILE" | sha256sum -c`,',

@@ -15,7 +15,8 @@ export const dsc010: DscRule = {
     'forward `SIGTERM`, so `docker stop` waits 10 seconds and then kills your process without letting it clean up',
     '(flush files, close the notebook kernel, finish the request).',
     '',
-    'Use the JSON (exec) form: `CMD ["python", "app.py"]`. If you need the shell, `CMD ["sh", "-c", "exec python app.py"]`.',
+    'Use the JSON (exec) form: `CMD ["python", "app.py"]`. ' +
+      'If you need the shell, `CMD ["sh", "-c", "exec python app.py"]`.',
     '',
     'Quick fix: rewrites simple commands (no pipes, variables or redirections) in JSON form.',
   ].join('\n'),

@@ -9,7 +9,8 @@ export const dsc012: DscRule = {
   message: 'Do not use `sudo` in `RUN`: switch with `USER` instead.',
   docs: [
     '`sudo` in an image has unpredictable TTY and signal behaviour and means a password-less sudo is installed, which',
-    'undoes the point of a non-root user. Run the step before `USER app` (as root), or switch with `USER root` and back.',
+    'undoes the point of a non-root user. Run the step before `USER app` (as root), ' +
+      'or switch with `USER root` and back.',
   ].join('\n'),
   check(ctx) {
     const hits: RuleHit[] = [];

@@ -17,7 +17,8 @@ export const dsc014: DscRule = {
     'RUN apt-get update && apt-get install -y --no-install-recommends libgomp1 \\',
     '    && rm -rf /var/lib/apt/lists/*',
     '```',
-    'Quick fix: removes the lone update and starts the next `apt-get install` RUN of the stage with `apt-get update &&`.',
+    'Quick fix: removes the lone update and starts the next `apt-get install` RUN of the stage ' +
+      'with `apt-get update &&`.',
   ].join('\n'),
   check(ctx) {
     const hits: RuleHit[] = [];

@@ -9,8 +9,10 @@ export const dsc015: DscRule = {
   message:
     '`COPY --from` names no stage defined before it: Docker will look for an image of that name, and the build fails.',
   docs: [
-    '`COPY --from=builder` copies from the stage `builder` only when a `FROM … AS builder` comes before it (or from a',
-    'stage number lower than the current one). Otherwise Docker takes `builder` for an image to pull. Check the spelling,',
+    '`COPY --from=builder` copies from the stage `builder` only when a `FROM … AS builder` comes before it ' +
+      '(or from a',
+    'stage number lower than the current one). Otherwise Docker takes `builder` for an image to pull. ' +
+      'Check the spelling,',
     'or define the stage first; an image reference (with `:` or `/`) is fine.',
   ].join('\n'),
   check(ctx) {

@@ -12,12 +12,14 @@ export function rulesMarkdown(
   const out = [
     '# Data-science lint rules',
     '',
-    'Generated from `src/core/dockerfile/rules/` (and `src/core/drift/`) by `UPDATE_GOLDEN=1 npm run test:unit`; do not edit by hand.',
+    'Generated from `src/core/dockerfile/rules/` (and `src/core/drift/`) by `UPDATE_GOLDEN=1 npm run test:unit`; ' +
+      'do not edit by hand.',
     '',
     "Every rule has a stable id: DSC0nn for ours, Docker's own name for its build checks (which also obey",
     '`# check=skip=…` and `# check=error=true` at the top of the Dockerfile, as `docker build` does).',
     'Change a severity, or turn a rule off, with the `dsContainers.lint.rules` setting,',
-    'e.g. `{ "DSC004": "off", "FromAsCasing": "error" }`. In a Dockerfile, silence one line with a comment on that line',
+    'e.g. `{ "DSC004": "off", "FromAsCasing": "error" }`. ' +
+      'In a Dockerfile, silence one line with a comment on that line',
     'or on the line above: `# dsc-ignore DSC002 DSC007` (no id: every rule).',
     '',
     '| id | default | message |',

@@ -4,7 +4,10 @@ import { fixCommandIds } from '../../../core/dockerfile/fixIds';
 import { applyFix } from './codeActions';
 import { dockerfileService } from './service';
 
-/** The library's quick fixes (convert to uppercase, remove extra argument, ...), under our ids; code actions call them. */
+/**
+ * The library's quick fixes (convert to uppercase, remove extra argument, ...), under our ids; code actions call
+ * them.
+ */
 export const dockerfileFixCommands: CommandSpec[] = fixCommandIds.map((id) => ({
   id,
   title: 'Dockerfile quick fix',

@@ -6,7 +6,10 @@ import { DockerfileCodeActions } from './codeActions';
 
 const selector: vscode.DocumentSelector = { language: 'dockerfile' };
 
-/** Dockerfile language features, in-process over dockerfile-language-service (no server process); diagnostics are in lint/. */
+/**
+ * Dockerfile language features, in-process over dockerfile-language-service (no server process); diagnostics are
+ * in lint/.
+ */
 export function registerDockerfileLanguage(s: Services): void {
   s.context.subscriptions.push(
     ...registerProviders(selector, dockerfileService),

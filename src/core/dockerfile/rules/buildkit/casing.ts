@@ -89,7 +89,8 @@ export const stageNameCasing: DscRule = {
     'Stage names are matched without regard to case, and image references are lower case: `FROM python AS Builder`',
     'reads like an image name that does not exist. Write stage names in lower case.',
     '',
-    'Quick fix: lower-cases the name where it is defined and everywhere it is used (`FROM`, `COPY --from`, `--mount=from=`).',
+    'Quick fix: lower-cases the name where it is defined and everywhere it is used ' +
+      '(`FROM`, `COPY --from`, `--mount=from=`).',
   ].join('\n'),
   check(ctx) {
     const hits: RuleHit[] = [];
@@ -137,7 +138,7 @@ export const consistentInstructionCasing: DscRule = {
       const want = toUpper ? w.toUpperCase() : w.toLowerCase();
       hits.push({
         span,
-        message: `Command '${w}' should match the case of the command majority (${toUpper ? 'uppercase' : 'lowercase'}).`,
+        message: `Command '${w}' should match the case of the command majority (${toUpper ? 'upper' : 'lower'}case).`,
         fixes: () => [{ title: `Write ${want}`, edits: [replace(span, want)] }],
       });
     }

@@ -11,7 +11,8 @@ export const copyIgnoredFile: DscRule = {
   message: 'Attempting to copy a file that is excluded by .dockerignore.',
   docs: [
     '`.dockerignore` keeps the file out of the build context, so this `COPY`/`ADD` cannot see it: the build fails, or',
-    'copies less than it says. Remove the pattern from `.dockerignore` (or add a `!path` exception), or stop copying it.',
+    'copies less than it says. Remove the pattern from `.dockerignore` (or add a `!path` exception), ' +
+      'or stop copying it.',
   ].join('\n'),
   check(ctx) {
     const patterns = ctx.facts.dockerignore;

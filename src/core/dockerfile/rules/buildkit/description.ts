@@ -38,7 +38,9 @@ export const invalidDefinitionDescription: DscRule = {
       hits.push({
         span: { line: line - 1, col: 0, endLine: line - 1, endCol: above.length },
         message:
-          'Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`. If this is not intended to be a description comment, add an empty line or comment between the instruction and the comment.',
+          'Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`. ' +
+          'If this is not intended to be a description comment, add an empty line or comment between the instruction ' +
+          'and the comment.',
         fixes: () => [{ title: 'Set the comment apart with an empty line', edits: [insertAt(line, 0, '\n')] }],
       });
     }

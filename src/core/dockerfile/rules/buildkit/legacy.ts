@@ -11,7 +11,8 @@ export const legacyKeyValueFormat: DscRule = {
   severity: 'warning',
   message: '"ENV key=value" should be used instead of legacy "ENV key value" format.',
   docs: [
-    '`ENV key value` (no `=`) sets one variable to the whole rest of the line, spaces included; `ENV key=value` can set',
+    '`ENV key value` (no `=`) sets one variable to the whole rest of the line, spaces included; ' +
+      '`ENV key=value` can set',
     'several at once and reads unambiguously. The legacy form may be removed in a future Dockerfile syntax.',
     '',
     'Quick fix: rewrites it as `key=value`, quoting the value when it holds spaces.',

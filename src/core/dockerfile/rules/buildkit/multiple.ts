@@ -9,7 +9,8 @@ export const multipleInstructionsDisallowed: DscRule = {
   severity: 'warning',
   message: 'Multiple instructions of the same type should not be used in the same stage.',
   docs: [
-    'Only the last `CMD`, `ENTRYPOINT` or `HEALTHCHECK` of a stage takes effect; the earlier ones do nothing but mislead.',
+    'Only the last `CMD`, `ENTRYPOINT` or `HEALTHCHECK` of a stage takes effect; ' +
+      'the earlier ones do nothing but mislead.',
     '',
     'Quick fix: removes the earlier instruction.',
   ].join('\n'),
@@ -22,7 +23,9 @@ export const multipleInstructionsDisallowed: DscRule = {
           const r = i.getRange();
           hits.push({
             span: ctx.rangeSpan(r),
-            message: `Multiple ${kw} instructions should not be used in the same stage because only the last one will be used.`,
+            message:
+              `Multiple ${kw} instructions should not be used in the same stage ` +
+              'because only the last one will be used.',
             fixes: () => [
               {
                 title: `Remove this ${kw}`,

@@ -11,7 +11,8 @@ export const fromPlatformFlagConstDisallowed: DscRule = {
   severity: 'warning',
   message: 'FROM --platform flag should not use a constant value.',
   docs: [
-    '`FROM --platform=linux/amd64 …` pins the stage to one platform whatever `docker build --platform` asks for, so a',
+    '`FROM --platform=linux/amd64 …` pins the stage to one platform ' +
+      'whatever `docker build --platform` asks for, so a',
     'multi-platform build silently builds the wrong thing. Use `$BUILDPLATFORM` or `$TARGETPLATFORM`, or name the',
     'stage after the platform (`AS build-amd64`) when the pin is the point.',
   ].join('\n'),
@@ -78,7 +79,8 @@ export const invalidBaseImagePlatform: DscRule = {
   severity: 'warning',
   message: 'Base image platform does not match the platform of the build.',
   docs: [
-    'The local image this stage starts from was pulled for another platform than the one being built (say `linux/amd64`',
+    'The local image this stage starts from was pulled for another platform than the one being built ' +
+      '(say `linux/amd64`',
     'on an `arm64` machine): it runs under emulation, slowly, or not at all. Pull the image for the right platform, or',
     'set `FROM --platform=…` on purpose. Checked against the images on this machine when Docker is reachable.',
   ].join('\n'),

@@ -122,9 +122,11 @@ export const undefinedVar: DscRule = {
   severity: 'warning',
   message: 'Variables should be defined before their use.',
   docs: [
-    'A `$NAME` that no `ARG` or `ENV` of the stage (or of a stage it builds on) declares expands to nothing: `COPY $SRC .`',
+    'A `$NAME` that no `ARG` or `ENV` of the stage (or of a stage it builds on) declares expands to nothing: ' +
+      '`COPY $SRC .`',
     "copies the whole context. Variables in shell-form `RUN`/`CMD`/`ENTRYPOINT` are the shell's and are not checked.",
-    "Without the base image's environment at hand, the variables common base images set (`PATH`, `PYTHON_VERSION`, …) count as set.",
+    "Without the base image's environment at hand, the variables common base images set " +
+      '(`PATH`, `PYTHON_VERSION`, …) count as set.',
     '',
     'Quick fix: declares it with `ARG NAME` at the top of the stage (pass it with `--build-arg NAME=…`).',
   ].join('\n'),
@@ -169,7 +171,8 @@ export const undefinedArgInFrom: DscRule = {
   severity: 'warning',
   message: 'FROM command must use declared ARGs.',
   docs: [
-    'A `FROM` can use only the `ARG`s declared above the first `FROM` (and the predefined platform ones). Anything else',
+    'A `FROM` can use only the `ARG`s declared above the first `FROM` (and the predefined platform ones). ' +
+      'Anything else',
     'expands to nothing and names another image than intended.',
     '',
     'Quick fix: declares it with `ARG NAME` at the top of the file.',
@@ -214,7 +217,8 @@ export const invalidDefaultArgInFrom: DscRule = {
   severity: 'warning',
   message: 'Default value for global ARG results in an empty or invalid base image name.',
   docs: [
-    '`ARG TAG` without a default and `FROM python:${TAG}` gives `python:`, which is not an image: the build fails unless',
+    '`ARG TAG` without a default and `FROM python:${TAG}` gives `python:`, which is not an image: ' +
+      'the build fails unless',
     'every build passes `--build-arg TAG=…`. Give the ARG a default (`ARG TAG=3.12-slim`).',
   ].join('\n'),
   check(ctx) {

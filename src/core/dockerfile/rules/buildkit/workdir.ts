@@ -8,7 +8,8 @@ export const workdirRelativePath: DscRule = {
   anchor: buildCheck('WorkdirRelativePath'),
   severity: 'warning',
   message:
-    'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes.',
+    'Relative workdir without an absolute workdir declared within the build ' +
+    'can have unexpected results if the base image changes.',
   docs: [
     "A relative `WORKDIR app` is resolved against the base image's working directory, which another base image (or",
     'another version of it) may set differently. Set an absolute path first, or write this one absolute.',

@@ -1,0 +1,179 @@
+// Issue 12 as a new user meets it, on a script project and a notebook project side by side: every
+// step of Containerize from the palette (which project, the preview with its target folder, the
+// base-image picker, building, the closing message), the layer hints; then the data-loss check:
+// a notebook saved inside the running Jupyter (contents API, with the token) is on disk after
+// Stop in the Containers view. Screenshots of each step; the README's pictures come from them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+export const name = 'containerize a script and a notebook project from the palette; a Jupyter edit survives Stop';
+const ROOT = 'e2e-two-projects';
+const docker = (...args) =>
+  execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+let ws = '';
+
+function cleanup() {
+  for (const p of ['churn-script', 'churn-notebook']) {
+    try {
+      const ids = docker('ps', '-aq', '--filter', `label=dsContainers.project=${path.join(ws, ROOT, p)}`)
+        .split('\n')
+        .filter(Boolean);
+      if (ids.length) docker('rm', '-f', ...ids);
+    } catch {
+      /* none */
+    }
+    try {
+      docker('rmi', '-f', `${p}:latest`);
+    } catch {
+      /* not built */
+    }
+  }
+}
+
+export function setup(dir) {
+  ws = dir;
+  const s = path.join(dir, ROOT, 'churn-script'),
+    n = path.join(dir, ROOT, 'churn-notebook');
+  fs.mkdirSync(s, { recursive: true });
+  fs.mkdirSync(n, { recursive: true });
+  fs.writeFileSync(
+    path.join(s, 'train.py'),
+    'import numpy as np\n\n\nif __name__ == "__main__":\n    print("churn score", float(np.arange(10).mean()))\n',
+  );
+  fs.writeFileSync(
+    path.join(n, 'explore.ipynb'),
+    JSON.stringify({
+      cells: [
+        {
+          cell_type: 'code',
+          execution_count: null,
+          id: 'a1',
+          metadata: {},
+          outputs: [],
+          source: ['import numpy as np\n', 'np.arange(3).sum()'],
+        },
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    }),
+  );
+  // The image's user is UID 1000: as root here, hand it the notebook project so Jupyter can save into the mount.
+  if (process.getuid?.() === 0) for (const f of [n, path.join(n, 'explore.ipynb')]) fs.chownSync(f, 1000, 1000);
+  cleanup();
+}
+
+async function pick(page, text) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 30000 });
+  await input.fill(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+}
+
+async function containerize(page, ctx, project, baseImage, tag) {
+  await ctx.command('Containerize Project…');
+  // More than one project in the workspace: it asks which.
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 30000 });
+  await page.locator('.quick-input-widget input').fill(project);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: project }).first().waitFor({ timeout: 30000 });
+  await ctx.shot(`${tag}-1-which-project`);
+  await page.keyboard.press('Enter');
+  // The preview names its target folder.
+  const title = page.locator('.quick-input-title', { hasText: `${ROOT}/${project}` });
+  await title.waitFor({ timeout: 120000 });
+  await ctx.shot(`${tag}-2-preview`);
+  await pick(page, 'Base image');
+  await page.locator('.quick-input-title', { hasText: 'Base image' }).waitFor({ timeout: 30000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'local/python:3.11-scipy' })
+    .first()
+    .waitFor({ timeout: 30000 });
+  await ctx.shot(`${tag}-3-base-image-picker`);
+  await pick(page, baseImage);
+  await title.waitFor({ timeout: 30000 });
+  await pick(page, 'Write files');
+  await page
+    .locator('.notifications-toasts', { hasText: 'Building' })
+    .first()
+    .waitFor({ timeout: 60000 })
+    .catch(() => undefined);
+  await ctx.shot(`${tag}-4-building`);
+  const done = page.locator('.notifications-toasts .notification-toast', { hasText: `Containerized ${project}` });
+  await done.first().waitFor({ timeout: 300000 });
+  await ctx.shot(`${tag}-5-done`);
+}
+
+export async function run(page, ctx) {
+  try {
+    await page
+      .locator('.activitybar .action-item a[aria-label^="Data Science Containers"]')
+      .first()
+      .click({ timeout: 30000 });
+    const project = page.locator('.pane:has(.pane-header[aria-label^="Project"]) .monaco-list-row');
+    await project.filter({ hasText: 'churn-notebook' }).first().waitFor({ timeout: 120000 });
+    await ctx.shot('sidebar');
+
+    await containerize(page, ctx, 'churn-script', 'local/python:3.11-scipy', 'containerize-script');
+    for (const f of ['Dockerfile', 'requirements.txt', 'compose.yaml', '.dockerignore']) {
+      if (!fs.existsSync(path.join(ws, ROOT, 'churn-script', f))) throw new Error(`churn-script/${f} was not written`);
+    }
+    if (fs.existsSync(path.join(ws, ROOT, 'Dockerfile')))
+      throw new Error('wrote into the folder holding both projects');
+    await ctx.openFile(`${ROOT}/churn-script/Dockerfile`);
+    await page.waitForFunction(
+      () => /\+[\d.]+\s?(B|kB|MB|GB)/.test(document.querySelector('.editor-instance .view-lines')?.textContent ?? ''),
+      null,
+      { timeout: 120000 },
+    );
+    await ctx.shot('layer-hints');
+
+    await containerize(page, ctx, 'churn-notebook', 'local/jupyter:3.11', 'containerize-notebook');
+    // The data-loss check: save a notebook inside the running Jupyter, Stop it in the Containers view.
+    const nbDir = path.join(ws, ROOT, 'churn-notebook');
+    const id = docker('ps', '-q', '--filter', `label=dsContainers.project=${nbDir}`);
+    if (!id) throw new Error('no Jupyter container runs for churn-notebook');
+    let url;
+    for (let i = 0; i < 120 && !url; i++) {
+      // Jupyter logs to stderr.
+      const logs = execFileSync('sh', ['-c', 'docker logs "$1" 2>&1', 'sh', id], { encoding: 'utf8' });
+      url = /http:\/\/127\.0\.0\.1:\d+\S*\?token=\w+/.exec(logs)?.[0];
+      if (!url) await page.waitForTimeout(500);
+    }
+    if (!url) throw new Error('Jupyter printed no URL');
+    const port = docker('port', id, '8888/tcp').split('\n')[0].split(':').pop();
+    const u = new URL(url);
+    const marker = `saved-in-jupyter-${Date.now()}`;
+    const nb = {
+      cells: [{ cell_type: 'code', source: `print("${marker}")`, metadata: {}, outputs: [], execution_count: null }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const base = u.pathname.replace(/lab\/?$/, '');
+    const r = await fetch(`http://127.0.0.1:${port}${base}api/contents/explore.ipynb`, {
+      method: 'PUT',
+      headers: { Authorization: `token ${u.searchParams.get('token')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'notebook', format: 'json', content: nb }),
+    });
+    if (!r.ok) throw new Error(`contents API: ${r.status} ${await r.text()}`);
+    const containers = page.locator('.pane:has(.pane-header[aria-label^="Containers"]) .monaco-list-row');
+    const row = containers.filter({ hasText: 'churn-notebook' }).first();
+    await row.waitFor({ timeout: 60000 });
+    await row.click({ button: 'right' });
+    await page
+      .locator('.context-view .action-label', { hasText: /^Stop Container$/ })
+      .first()
+      .click({ timeout: 15000 });
+    for (let i = 0; i < 60 && docker('inspect', '-f', '{{.State.Running}}', id) === 'true'; i++)
+      await page.waitForTimeout(500);
+    await ctx.shot('containerize-notebook-6-stopped');
+    if (docker('inspect', '-f', '{{.State.Running}}', id) !== 'false')
+      throw new Error('Stop did not stop the container');
+    if (!fs.readFileSync(path.join(nbDir, 'explore.ipynb'), 'utf8').includes(marker))
+      throw new Error('the notebook edit is not on disk');
+  } finally {
+    cleanup();
+  }
+}
