@@ -11,6 +11,7 @@ import { BuildRunState } from './vscode/buildRun/state';
 import { registerBuildRun } from './vscode/buildRun';
 import { registerDevelop } from './vscode/develop';
 import { ProjectAnalyses } from './vscode/platform/analyses';
+import { registerLock } from './vscode/lock';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerLint(services);
   registerBuildRun(services);
   registerDevelop(services);
+  registerLock(services);
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { projectTree } from '../../core/projectTree';
+import { lockNode, projectTree } from '../../core/projectTree';
 import { TreeNode } from '../../core/docker/tree';
 import { Log } from '../platform/log';
 import { PythonInterpreters } from '../platform/python';
@@ -8,7 +8,25 @@ import { NodeTreeProvider } from './nodeTree';
 import * as path from 'path';
 import { ProjectAnalysis } from '../../core/project';
 import { ProjectAnalyses } from '../platform/analyses';
+import { LOCK_FILE } from '../../core/projectFiles';
+import { defaultTag } from '../../core/docker/tag';
+import { lockStatus } from '../../node/lock';
+import { EngineProvider } from '../platform/engine';
+import type { BuildRunState } from '../buildRun/state';
 import { workspaceProjects } from '../platform/projects';
+
+// The lock row waits this long for Docker (a probe runs a container once per new image), then says it
+// compared requirements.txt only.
+const LOCK_STATE_MS = 10000;
+
+/** The lock's state for a project folder; Docker slow or away: without the image. */
+function lockRow(engine: EngineProvider, dir: string): Promise<TreeNode> {
+  const tag = defaultTag(path.basename(dir));
+  const alone = () => lockStatus(undefined, dir, tag);
+  const withImage = lockStatus(engine.get(), dir, tag).catch(alone);
+  const late = new Promise<Awaited<typeof withImage>>((r) => setTimeout(() => r(alone()), LOCK_STATE_MS).unref());
+  return Promise.race([withImage, late]).then(lockNode);
+}
 
 /** A project's node placed under its folder's node: ids stay unique, clicks open the right file. */
 function underProject(n: TreeNode, rel: string): TreeNode {
@@ -28,6 +46,8 @@ function underProject(n: TreeNode, rel: string): TreeNode {
 export function createProjectView(
   log: Log,
   python: PythonInterpreters,
+  engine: EngineProvider,
+  buildRun: BuildRunState,
   analyses: ProjectAnalyses,
 ): { provider: NodeTreeProvider; view: vscode.TreeView<TreeNode>; disposables: vscode.Disposable[] } {
   const provider = new NodeTreeProvider(async () => {
@@ -38,6 +58,7 @@ export function createProjectView(
     const projects = await workspaceProjects();
     const trees = await Promise.all(
       projects.map(async (dir) => {
+        const lock = lockRow(engine, dir);
         const interpreter = await python.forResource(vscode.Uri.file(dir));
         const analysis = await Promise.resolve(
           vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () => analyses.get(dir)),
@@ -65,6 +86,7 @@ export function createProjectView(
           ...nodes[0],
           tooltip: `${nodes[0].tooltip ?? ''}\nInterpreter: ${describeInterpreter(interpreter)}`,
         };
+        nodes.splice(1, 0, await lock);
         return { dir, nodes, analysis };
       }),
     );
@@ -107,11 +129,18 @@ export function createProjectView(
     clearTimeout(timer);
     timer = setTimeout(() => provider.invalidate(), 1500);
   };
+  // The lock row follows the lock file and the builds; the rest follows the shared analysis.
+  const lockWatcher = vscode.workspace.createFileSystemWatcher(`**/${LOCK_FILE}`);
   const disposables = [
     provider,
     view,
+    lockWatcher,
     // An analysis is out of date (a file it read changed, the interpreter or the exclude setting did).
     analyses.onDidChange(later),
+    buildRun.onDidBuild(later),
+    lockWatcher.onDidChange(later),
+    lockWatcher.onDidCreate(later),
+    lockWatcher.onDidDelete(later),
     view.onDidChangeVisibility(() => {
       if (view.visible && stale) {
         stale = false;
