@@ -15,7 +15,8 @@ export function registerLint(s: Services): void {
   // Drift names what the shared project analysis names (the Project view and Containerize read the same one).
   const projects = new DriftProjects(
     (root) => interp.facts(root),
-    (root) => s.analyses.get(root.fsPath),
+    // Never waits for a whole scan: its own resolution meanwhile, the analysis's once done (onDidAnalyse).
+    (root) => s.analyses.current(root.fsPath),
   );
   // Another interpreter (Python extension, setting, trust granted): other versions, so re-check.
   s.context.subscriptions.push(
@@ -26,6 +27,7 @@ export function registerLint(s: Services): void {
     }),
     // A file the analysis read changed (a notebook's %%file cell, a declaration…): its names may differ now.
     s.analyses.onDidChange(() => projects.refresh()),
+    s.analyses.onDidAnalyse(() => projects.refresh()),
   );
   const requirements = registerRequirements(s, projects, interp);
   registerDrift(s, projects, (p) => requirements.refresh(p));

@@ -42,6 +42,9 @@ export class ProjectAnalyses implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a project folder whose analysis is out of date. */
   readonly onDidChange = this.changed.event;
+  private readonly done = new vscode.EventEmitter<string>();
+  /** Fires with a project folder whose analysis has just been computed. */
+  readonly onDidAnalyse = this.done.event;
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly python: PythonInterpreters) {
@@ -57,6 +60,7 @@ export class ProjectAnalyses implements vscode.Disposable {
       // Requirements the user excludes are left out of the analysis.
       onSettingChange('requirements', () => this.forgetAll()),
       this.changed,
+      this.done,
     ];
   }
 
@@ -78,7 +82,10 @@ export class ProjectAnalyses implements vscode.Disposable {
       const entry: Entry = (e = { root: abs, analysis, listeners });
       this.cache.set(key, entry);
       // A failed analysis is not kept: the next ask tries again.
-      analysis.catch(() => this.cache.get(key) === entry && this.cache.delete(key));
+      analysis.then(
+        () => this.cache.get(key) === entry && this.done.fire(abs),
+        () => this.cache.get(key) === entry && this.cache.delete(key),
+      );
     }
     const { listeners, analysis } = e;
     if (o.onProgress) {
@@ -86,6 +93,15 @@ export class ProjectAnalyses implements vscode.Disposable {
       void analysis.finally(() => listeners.delete(o.onProgress!)).catch(() => undefined);
     }
     return analysis;
+  }
+
+  /**
+   * The analysis of `root` when it is at hand (cached, or done within a moment); else undefined, and it is
+   * computed meanwhile (onDidAnalyse says when). For diagnostics, which must not wait for a whole scan.
+   */
+  async current(root: string): Promise<ProjectAnalysis | undefined> {
+    const pending = this.get(root).catch(() => undefined);
+    return Promise.race([pending, new Promise<undefined>((r) => setTimeout(() => r(undefined), 250))]);
   }
 
   /**
