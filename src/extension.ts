@@ -11,6 +11,7 @@ import { BuildRunState } from './vscode/buildRun/state';
 import { registerBuildRun } from './vscode/buildRun';
 import { registerDevelop } from './vscode/develop';
 import { registerRegistries } from './vscode/registries';
+import { ProjectAnalyses } from './vscode/platform/analyses';
 import { registerLock } from './vscode/lock';
 
 /** The composition root: build the services, register everything, nothing else. */
@@ -23,7 +24,9 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(buildRun);
   const python = new PythonInterpreters(log);
   context.subscriptions.push(python);
-  const services: Services = { context, log, engine, buildRun, python };
+  const analyses = new ProjectAnalyses(python);
+  context.subscriptions.push(analyses);
+  const services: Services = { context, log, engine, buildRun, python, analyses };
   services.explorer = registerExplorer(services);
   services.registries = registerRegistries(services);
   registerCommands(services);

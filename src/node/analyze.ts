@@ -18,7 +18,7 @@ import { cancelled } from './cancelled';
 import { launcherFacts, launcherKind } from '../core/python/launchers';
 import type { RuntimeNeed } from '../core/python/runtimeNeeds';
 import { isDevPath } from '../core/python/classify';
-import { applyVerdicts, namesToCheck } from '../core/python/availability';
+import { applyVerdicts, condaNamesToCheck, namesToCheck } from '../core/python/availability';
 import type { ImportClass, RuntimeNeedSite } from '../core/project';
 import { checkOnIndex } from './indexCheck';
 import { isExcluded } from '../core/requirements/exclude';
@@ -242,9 +242,14 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   });
   // Names guessed from imports that no bundled data knows: the package index decides (never an install line it lacks).
   const unknown = namesToCheck(requirements);
-  if (unknown.length) {
-    const { verdicts, index } = await checkOnIndex(unknown, { offline: opts.offline, indexUrl: opts.indexUrl });
-    reqWarnings.push(...applyVerdicts(requirements, verdicts, index));
+  // Conda-declared names too: a conda-only package would fail `pip install` (the bundled list answers most offline).
+  const conda = condaNamesToCheck(requirements, decl.condaNames).filter((n) => !unknown.includes(n));
+  if (unknown.length || conda.length) {
+    const { verdicts, index } = await checkOnIndex([...unknown, ...conda], {
+      offline: opts.offline,
+      indexUrl: opts.indexUrl,
+    });
+    reqWarnings.push(...applyVerdicts(requirements, verdicts, index, new Set(conda)));
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   const mode = detectMode(files, mentionedScripts(docs));
@@ -263,7 +268,8 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     pythonVersion,
     requirements,
     unresolved,
-    localModules: local.topLevel(),
+    // Modules a notebook writes with %%file are the project's too, though not on disk yet.
+    localModules: [...new Set([...local.topLevel(), ...[...written].map(top)])].sort(),
     ...(importRoots.size ? { importRoots: [...importRoots].sort() } : {}),
     ...(mode.entry && localSites.get(mode.entry)?.length ? { entryImports: localSites.get(mode.entry) } : {}),
     ...(decl.buildSystem

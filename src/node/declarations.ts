@@ -48,6 +48,8 @@ export interface Declarations {
   excluded: (ExcludeDirective & { file: string })[];
   /** Declared needs pip cannot install (conda's cudatoolkit, system programs): reported, never installed. */
   reported: { name: string; reason: string; file: string; line?: number }[];
+  /** Distribution names that come from conda `dependencies:` (not its `pip:` section): PyPI may not have them. */
+  condaNames: string[];
   /** The project's own distribution names (pyproject/setup name): never a requirement of itself. */
   selfNames: string[];
 }
@@ -59,7 +61,15 @@ const DEV_REQ = /(?:dev|test|tests|docs|doc|lint|ci)\b/i;
  * at `root`.
  */
 export async function readDeclarations(root: string): Promise<Declarations> {
-  const out: Declarations = { packages: [], cudaHint: false, warnings: [], reported: [], selfNames: [], excluded: [] };
+  const out: Declarations = {
+    packages: [],
+    cudaHint: false,
+    warnings: [],
+    reported: [],
+    condaNames: [],
+    selfNames: [],
+    excluded: [],
+  };
   const names = await fs.readdir(root).catch(() => [] as string[]);
   const reqFiles = names.filter((n) => /^requirements.*\.(txt|in)$/i.test(n)).sort();
   if (names.includes('requirements')) {
@@ -285,6 +295,7 @@ async function readEnvironment(root: string, file: string, out: Declarations): P
   // programs are reported, not installed.
   const conda = condaDeclarations(doc.dependencies, text);
   addAll(out, file, conda.packages);
+  out.condaNames.push(...conda.packages.map((p) => p.name));
   for (const r of conda.reported) out.reported.push({ ...r, file });
   if (conda.python && !out.python) out.python = { version: conda.python, file };
   for (const d of doc.dependencies) {

@@ -5,6 +5,7 @@ import { PythonInterpreters } from './platform/python';
 import type { Explorer } from './explorer/explorer';
 import { BuildRunState } from './buildRun/state';
 import type { RegistriesProvider } from './registries/tree';
+import type { ProjectAnalyses } from './platform/analyses';
 
 /** What handlers and providers receive, built once in activate() and passed explicitly. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   buildRun: BuildRunState;
   /** Which Python interpreter to probe for a resource (the Python extension's, our setting, python3). */
   python: PythonInterpreters;
+  /** One cached analysis per project folder: the Project view, Containerize and drift read the same one. */
+  analyses: ProjectAnalyses;
 }
 
 /**

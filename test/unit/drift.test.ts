@@ -1,7 +1,18 @@
 // Import drift and requirements diagnostics: one test per case, pure data in and out.
 import { test } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { analyzeProject } from '../../src/node/analyze';
 import assert from 'node:assert/strict';
-import { ImportIndex, driftEnv, missingRequirements, unusedRequirements, DriftImport } from '../../src/core/drift';
+import {
+  ImportIndex,
+  analysedNames,
+  driftEnv,
+  missingRequirements,
+  unusedRequirements,
+  DriftImport,
+} from '../../src/core/drift';
 import {
   REQ_CODES,
   appendRequirement,
@@ -151,5 +162,59 @@ test('drift: a drop-in alternative distribution satisfies the import (headless O
       (l) => l.name,
     ),
     ['requests'],
+  );
+});
+
+test('drift: the project analysis names the distribution, marks what no index has, and knows %%file modules', () => {
+  const analysed = analysedNames({
+    requirements: [
+      { name: 'PyJWT', version: '2.8.0', verified: true, class: 'runtime', imports: ['jwt'], sites: [] },
+      { name: 'google-cloud-storage', verified: true, class: 'runtime', imports: ['google.cloud.storage'], sites: [] },
+      {
+        name: 'detectron2',
+        verified: false,
+        class: 'runtime',
+        imports: ['detectron2'],
+        sites: [],
+        unavailable: 'no distribution found',
+      },
+    ],
+    localModules: ['helpers'], // written by a notebook's %%writefile cell: no helpers.py on disk
+  });
+  const shared = { ...env, analysed };
+  const imports = [imp('jwt', 1), imp('google.cloud.storage.blob', 2), imp('detectron2.config', 3), imp('helpers', 4)];
+  const got = missingRequirements('a.py', imports, declared('numpy\n'), shared).map((m) => ({
+    distribution: m.distribution,
+    version: m.version,
+    unavailable: m.unavailable,
+  }));
+  assert.deepEqual(got, [
+    { distribution: 'PyJWT', version: '2.8.0', unavailable: undefined },
+    { distribution: 'google-cloud-storage', version: undefined, unavailable: undefined },
+    { distribution: 'detectron2', version: undefined, unavailable: 'no distribution found' },
+  ]);
+  // Without the analysis, drift guesses on its own: helpers is taken for a distribution.
+  assert.ok(missingRequirements('a.py', [imp('helpers')], declared(''), env).some((m) => m.top === 'helpers'));
+});
+
+test("drift over a real analysis: a module a notebook writes with %%writefile is the project's", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-drift-written-'));
+  const nb = {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: '%%writefile helpers.py\nx = 1\n' }],
+  };
+  fs.writeFileSync(path.join(dir, 'prep.ipynb'), JSON.stringify(nb));
+  fs.writeFileSync(path.join(dir, 'train.py'), 'import helpers\nimport yaml\n');
+  const a = await analyzeProject(dir, { python: false, noPin: true, offline: true });
+  assert.ok(a.localModules.includes('helpers'), a.localModules.join(', '));
+  const found = missingRequirements('train.py', [imp('helpers'), imp('yaml', 2)], declared(''), {
+    ...driftEnv({}),
+    analysed: analysedNames(a),
+  });
+  assert.deepEqual(
+    found.map((m) => m.distribution),
+    ['PyYAML'],
   );
 });

@@ -104,3 +104,36 @@ test('an import no index has is a comment line in requirements.txt and one warni
     await idx.close();
   }
 });
+
+test('a conda-only package in environment.yml: a clear message and a comment line, the others install', async () => {
+  const idx = await simpleIndex(['numpy', 'torch', 'pandas']);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-conda-only-'));
+  fs.writeFileSync(
+    path.join(dir, 'environment.yml'),
+    'name: cad\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - numpy\n  - pytorch\n' +
+      '  - pythonocc-core=7.7\n  - pip\n  - pip:\n    - pandas\n',
+  );
+  fs.writeFileSync(path.join(dir, 'main.py'), 'import numpy\nimport torch\nimport pandas\n');
+  process.env.XDG_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-xdg-'));
+  try {
+    const a = await analyzeProject(dir, { python: false, noPin: true, indexUrl: idx.url });
+    assert.equal(
+      a.requirements.find((r) => r.name === 'pythonocc-core')?.unavailable,
+      'a conda package with no distribution on the index',
+    );
+    const spec = specFromAnalysis(a, { mode: 'script', entry: 'main.py' });
+    assert.deepEqual(spec.requirements.map((r) => r.name).sort(), ['numpy', 'pandas', 'torch']);
+    const txt = generateAll(spec)['requirements.txt'];
+    assert.match(txt, /^# pythonocc-core: .*environment\.yml.*install it yourself$/m);
+    assert.doesNotMatch(txt, /^pythonocc-core/m);
+    const [w] = a.warnings.filter((x) => /pythonocc-core/.test(x.message));
+    assert.equal(w.file, 'environment.yml');
+    assert.match(
+      w.message,
+      /is a conda package \(environment\.yml\) and .* has no distribution of that name: pip cannot install it/,
+    );
+    assert.match(w.message, /Install it with conda in a conda-based image, or add a pip equivalent/);
+  } finally {
+    await idx.close();
+  }
+});

@@ -7,6 +7,7 @@ import {
 } from '../python/resolve';
 import { IMPORT_TO_DISTRIBUTION, equivalentDistributions } from '../python/data/distributions';
 import { bundledStdlib } from '../python/data/stdlib';
+import type { ProjectAnalysis } from '../project';
 
 /**
  * What drift needs to know about the Python environment, as plain data: the probed interpreter's
@@ -17,6 +18,36 @@ export interface DriftEnv {
   stdlib: ReadonlySet<string>;
   /** True when `top`, imported from `file`, is a module of the project itself. */
   isLocal(top: string, file: string): boolean;
+  /** The project analysis's answers (the Project view's and Containerize's): they win over drift's own guess. */
+  analysed?: AnalysedNames;
+}
+
+/** What one project analysis decided about import names. */
+export interface AnalysedNames {
+  /** Import name as the analysis recorded it (e.g. "sklearn", "google.cloud.storage") → its distribution. */
+  byImport: ReadonlyMap<string, { name: string; version?: string; unavailable?: string }>;
+  /** Top-level names of the project's own modules, those written by notebook `%%file` cells included. */
+  local: ReadonlySet<string>;
+}
+
+export function analysedNames(a: Pick<ProjectAnalysis, 'requirements' | 'localModules'>): AnalysedNames {
+  const byImport = new Map<string, { name: string; version?: string; unavailable?: string }>();
+  for (const r of a.requirements)
+    for (const i of r.imports) byImport.set(i, { name: r.name, version: r.version, unavailable: r.unavailable });
+  return { byImport, local: new Set(a.localModules.map((m) => m.split('.')[0])) };
+}
+
+/** The analysis's distribution for a module: the longest recorded prefix of its dotted name. */
+export function analysedDistribution(
+  module: string,
+  env: DriftEnv,
+): { name: string; version?: string; unavailable?: string } | undefined {
+  const parts = module.split('.');
+  for (let n = parts.length; n > 0 && env.analysed; n--) {
+    const hit = env.analysed.byImport.get(parts.slice(0, n).join('.'));
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** An environment from the probe's facts; the bundled stdlib list when the interpreter gave none. */

@@ -1,10 +1,10 @@
 import { normalizeName } from '../requirements/names';
 import type { RequirementLine } from '../requirements/parse';
 import { isDeclared } from '../python/data/distributions';
-import { DriftEnv, RUNTIME_ONLY, distributionOf, importNamesOf, installedVersion } from './env';
+import { DriftEnv, RUNTIME_ONLY, analysedDistribution, distributionOf, importNamesOf, installedVersion } from './env';
 
 export type { DriftEnv } from './env';
-export { RUNTIME_ONLY, driftEnv, installedVersion } from './env';
+export { RUNTIME_ONLY, analysedNames, driftEnv, installedVersion } from './env';
 
 /** One import of a file as drift sees it (lines 1-based, as ImportSite). */
 export interface DriftImport {
@@ -26,6 +26,8 @@ export interface MissingRequirement {
   distribution: string;
   /** Installed version, when the interpreter has it (never invented). */
   version?: string;
+  /** Why pip cannot install the distribution (no index has it): no "Add to requirements.txt" then. */
+  unavailable?: string;
 }
 
 /**
@@ -96,10 +98,13 @@ export function missingRequirements(
   for (const imp of imports) {
     if (imp.class !== 'runtime' || imp.isRelative || !imp.module) continue;
     const top = topName(imp.module);
-    if (top === '__future__' || env.stdlib.has(top) || env.isLocal(top, file)) continue;
-    const dist = distributionOf(imp.module, env);
+    if (top === '__future__' || env.stdlib.has(top) || env.isLocal(top, file) || env.analysed?.local.has(top)) continue;
+    // The project analysis's name first, so the diagnostic names what the Project view and Containerize name.
+    const known = analysedDistribution(imp.module, env);
+    const dist = known ?? distributionOf(imp.module, env);
     if (isDeclared(dist.name, declared) || declared.has(normalizeName(top))) continue;
-    out.push({ file, import: imp, top, distribution: dist.name, version: installedVersion(dist.name, env) });
+    const version = known?.version ?? installedVersion(dist.name, env);
+    out.push({ file, import: imp, top, distribution: dist.name, version, unavailable: known?.unavailable });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Requirement, ScanWarning } from '../project';
+import { normalizeName } from '../requirements/names';
 
 /** What the package index said about a name: `offline` and `unreachable` mean nobody could say. */
 export type IndexVerdict = 'found' | 'missing' | 'unreachable' | 'offline';
@@ -6,6 +7,15 @@ export type IndexVerdict = 'found' | 'missing' | 'unreachable' | 'offline';
 /** Requirements whose name must be checked on the index: guessed from an import, declared nowhere. */
 export function namesToCheck(requirements: readonly Requirement[]): string[] {
   return requirements.filter((r) => r.class === 'runtime' && !r.verified && !r.declaredIn?.length).map((r) => r.name);
+}
+
+/**
+ * Conda-declared names (environment.yml `dependencies:`) that a package index is asked about: a conda-only
+ * package (no distribution of that name) must not become an install line that fails the build.
+ */
+export function condaNamesToCheck(requirements: readonly Requirement[], condaNames: readonly string[]): string[] {
+  const conda = new Set(condaNames.map(normalizeName));
+  return requirements.filter((r) => r.class === 'runtime' && conda.has(normalizeName(r.name))).map((r) => r.name);
 }
 
 /** "models/x.py:3" or "nb.ipynb cell 2" for the first place a requirement comes from. */
@@ -17,6 +27,18 @@ export function firstEvidence(r: Requirement): string {
   return r.declaredIn?.[0] ?? '.';
 }
 
+/** A conda-only package: marked unavailable, with the one message that says what to do. */
+function condaOnly(r: Requirement, index: string): ScanWarning {
+  r.unavailable = 'a conda package with no distribution on the index';
+  return {
+    file: r.declaredIn?.find((f) => /environment\.ya?ml$/.test(f)) ?? firstEvidence(r),
+    message:
+      `"${r.name}" is a conda package (environment.yml) and ${index} has no distribution of that name: ` +
+      'pip cannot install it, so it is left out of the install lines (a comment in requirements.txt says so). ' +
+      'Install it with conda in a conda-based image, or add a pip equivalent to requirements.txt.',
+  };
+}
+
 /**
  * Applies the index's verdicts: a name it has becomes a verified install line; one it lacks, or that no
  * index could confirm, is marked `unavailable` (a comment in requirements.txt, never an install line)
@@ -26,11 +48,17 @@ export function applyVerdicts(
   requirements: Requirement[],
   verdicts: ReadonlyMap<string, IndexVerdict>,
   index: string,
+  /** Names environment.yml declares as conda packages: only an index's "no such name" leaves them out. */
+  conda: ReadonlySet<string> = new Set(),
 ): ScanWarning[] {
   const warnings: ScanWarning[] = [];
   for (const r of requirements) {
     const v = verdicts.get(r.name);
     if (!v) continue;
+    if (conda.has(r.name)) {
+      if (v === 'missing') warnings.push(condaOnly(r, index));
+      continue;
+    }
     if (v === 'found') {
       r.verified = true;
       continue;

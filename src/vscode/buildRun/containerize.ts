@@ -3,7 +3,6 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Services } from '../services';
-import { analyzeProject } from '../../node/analyze';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { scaffoldProject, scaffoldReport } from '../../node/scaffold';
 import { devcontainerFile, generateAll, specFromAnalysis, validateSpec } from '../../core/generate';
@@ -22,7 +21,6 @@ import { workspaceProjects } from '../platform/projects';
 import { pickBaseImage } from './baseImagePick';
 import { editSpec } from './preview';
 import { chooseWithoutEntry } from './entryPick';
-import { excludedRequirements } from '../platform/settings';
 
 /** Options for tests and automation; users get the interactive path (no options). */
 export interface ContainerizeOptions {
@@ -59,19 +57,15 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   // Versions are pinned from the interpreter the user works with (the Python extension's, when installed).
   const python = await s.python.forResource(vscode.Uri.file(dir));
   s.log.info(`containerize ${dir}: interpreter ${describeInterpreter(python)}`);
+  // The analysis the Project view and drift diagnostics show (one per project, kept until a file changes).
   const analysis = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Scanning ${path.basename(dir)}`, cancellable: true },
-    (p, token) => {
-      const ac = new AbortController();
-      token.onCancellationRequested(() => ac.abort());
-      return analyzeProject(dir, {
-        signal: ac.signal,
-        python: python.command,
-        noPin: o.noPin,
-        exclude: excludedRequirements(vscode.Uri.file(dir)),
-        onProgress: (n, total) => p.report({ message: `${n}/${total} files` }),
-      });
-    },
+    (p, token) =>
+      Promise.race([
+        s.analyses.get(dir, { noPin: o.noPin, onProgress: (n, total) => p.report({ message: `${n}/${total} files` }) }),
+        // Cancel stops waiting; the shared analysis goes on for the other views.
+        new Promise<never>((_, reject) => token.onCancellationRequested(() => reject(new UserCancelled()))),
+      ]),
   );
   for (const w of analysis.warnings) s.log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   // A second Containerize starts from what the project's Dockerfile already chose (base image, mode, entry).

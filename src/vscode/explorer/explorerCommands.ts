@@ -21,7 +21,12 @@ export const explorerCommands: CommandSpec[] = [
   {
     id: 'dsContainers.project.refresh',
     title: 'Refresh Project',
-    handler: (s) => explorerOf(s).project.invalidate(),
+    handler: (s) => {
+      // The button asks for a new analysis, not the cached one.
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (folder) s.analyses.forget(folder.uri.fsPath);
+      explorerOf(s).project.invalidate();
+    },
   },
   {
     id: 'dsContainers.explorer.engineStatus',
@@ -55,7 +60,16 @@ export const explorerCommands: CommandSpec[] = [
       if (!node?.open || !folder) return;
       const uri = vscode.Uri.joinPath(folder.uri, ...node.open.file.split('/'));
       if (node.open.file.endsWith('.ipynb')) {
-        await vscode.commands.executeCommand('vscode.open', uri);
+        // The notebook with the evidence's cell selected and scrolled into view.
+        const cell = node.open.cell ?? 0;
+        const range = new vscode.NotebookRange(cell, cell + 1);
+        await vscode.window.showNotebookDocument(await vscode.workspace.openNotebookDocument(uri), {
+          selections: [range],
+        });
+        vscode.window.activeNotebookEditor?.revealRange(
+          range,
+          vscode.NotebookEditorRevealType.InCenterIfOutsideViewport,
+        );
         return;
       }
       const line = Math.max(0, node.open.line - 1);

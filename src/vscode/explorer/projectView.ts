@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { analyzeProject } from '../../node/analyze';
 import { lockNode, projectTree } from '../../core/projectTree';
 import { TreeNode } from '../../core/docker/tree';
 import { Log } from '../platform/log';
@@ -8,12 +7,12 @@ import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { NodeTreeProvider } from './nodeTree';
 import * as path from 'path';
 import { ProjectAnalysis } from '../../core/project';
-import { COMPOSE_FILE_NAMES, LOCK_FILE } from '../../core/projectFiles';
+import { ProjectAnalyses } from '../platform/analyses';
+import { LOCK_FILE } from '../../core/projectFiles';
 import { defaultTag } from '../../core/docker/tag';
 import { lockStatus } from '../../node/lock';
 import { EngineProvider } from '../platform/engine';
 import type { BuildRunState } from '../buildRun/state';
-import { excludedRequirements } from '../platform/settings';
 import { workspaceProjects } from '../platform/projects';
 
 // The lock row waits this long for Docker (a probe runs a container once per new image), then says it
@@ -40,22 +39,20 @@ function underProject(n: TreeNode, rel: string): TreeNode {
 }
 
 /**
- * The Project view: each project of the workspace (a node per project when there are several)
- * analysed on demand (first shown, refresh button, and a while after Python, notebook or container
- * files change, when visible).
+ * The Project view: each project of the workspace (a node per project when there are several), from the one
+ * analysis per project that Containerize and the drift diagnostics share, shown on demand (first shown,
+ * refresh button, and a while after a file an analysis read changes, when visible).
  */
 export function createProjectView(
   log: Log,
   python: PythonInterpreters,
   engine: EngineProvider,
   buildRun: BuildRunState,
+  analyses: ProjectAnalyses,
 ): { provider: NodeTreeProvider; view: vscode.TreeView<TreeNode>; disposables: vscode.Disposable[] } {
-  let running: AbortController | undefined;
   const provider = new NodeTreeProvider(async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file') return [];
-    running?.abort(); // a newer refresh wins
-    const ac = (running = new AbortController());
     const started = Date.now();
     // Each project on its own (core/projects.ts decides which folders are projects, as for Containerize and the CLI).
     const projects = await workspaceProjects();
@@ -64,15 +61,9 @@ export function createProjectView(
         const lock = lockRow(engine, dir);
         const interpreter = await python.forResource(vscode.Uri.file(dir));
         const analysis = await Promise.resolve(
-          vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () =>
-            analyzeProject(dir, {
-              signal: ac.signal,
-              python: interpreter.command,
-              exclude: excludedRequirements(vscode.Uri.file(dir)),
-            }),
-          ),
+          vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () => analyses.get(dir)),
         ).catch((e: Error) => {
-          if (!ac.signal.aborted) log.error(`project analysis of ${dir} failed: ${e.stack ?? e.message}`);
+          log.error(`project analysis of ${dir} failed: ${e.stack ?? e.message}`);
           return undefined;
         });
         if (!analysis)
@@ -82,8 +73,8 @@ export function createProjectView(
               {
                 id: 'error',
                 kind: 'info' as const,
-                label: ac.signal.aborted ? 'Analysis restarted…' : 'The analysis failed',
-                description: ac.signal.aborted ? undefined : 'see the log',
+                label: 'The analysis failed',
+                description: 'see the log',
                 icon: 'error',
               },
             ],
@@ -138,19 +129,18 @@ export function createProjectView(
     clearTimeout(timer);
     timer = setTimeout(() => provider.invalidate(), 1500);
   };
-  const watcher = vscode.workspace.createFileSystemWatcher(
-    `**/{*.py,*.ipynb,requirements*.txt,${LOCK_FILE},Dockerfile,${COMPOSE_FILE_NAMES.join(',')},` +
-      '.dockerignore,pyproject.toml}',
-  );
+  // The lock row follows the lock file and the builds; the rest follows the shared analysis.
+  const lockWatcher = vscode.workspace.createFileSystemWatcher(`**/${LOCK_FILE}`);
   const disposables = [
     provider,
     view,
-    watcher,
-    python.onDidChange(later),
+    lockWatcher,
+    // An analysis is out of date (a file it read changed, the interpreter or the exclude setting did).
+    analyses.onDidChange(later),
     buildRun.onDidBuild(later),
-    watcher.onDidChange(later),
-    watcher.onDidCreate(later),
-    watcher.onDidDelete(later),
+    lockWatcher.onDidChange(later),
+    lockWatcher.onDidCreate(later),
+    lockWatcher.onDidDelete(later),
     view.onDidChangeVisibility(() => {
       if (view.visible && stale) {
         stale = false;

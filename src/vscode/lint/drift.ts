@@ -35,9 +35,11 @@ function finding(doc: vscode.TextDocument, m: MissingRequirement): Finding {
     severity: 'warning',
     code: REQ_CODES.missing,
     source: REQ_SOURCE,
-    message:
-      `${m.top} is imported but no requirement provides it ` +
-      `(${m.distribution}${m.version ? ` ${m.version} is installed` : ''}).`,
+    message: m.unavailable
+      ? `${m.top} is imported but no requirement provides it, and pip cannot install ${m.distribution} ` +
+        `(${m.unavailable}): install it yourself.`
+      : `${m.top} is imported but no requirement provides it ` +
+        `(${m.distribution}${m.version ? ` ${m.version} is installed` : ''}).`,
   };
 }
 
@@ -123,7 +125,8 @@ export function registerDrift(s: Services, projects: DriftProjects, onIndexChang
             const m = missing.get(key(doc.uri, d.range.start.line, d.range.start.character));
             const owner = isCell(doc) ? cellOwner(doc) : undefined;
             const project = m && (await projects.for(owner ? owner.notebook.uri : doc.uri));
-            if (!m || !project) continue;
+            // No install line for a name no index has (the analysis checked): the message says so instead.
+            if (!m || !project || m.unavailable) continue;
             const spec = m.version ? `${m.distribution}==${m.version}` : m.distribution;
             const text = (await currentText(project.requirementsUri)) ?? '';
             const edit = new vscode.WorkspaceEdit();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { DriftImport, ImportIndex, driftEnv, DriftEnv } from '../../core/drift';
+import { DriftImport, ImportIndex, analysedNames, driftEnv, DriftEnv } from '../../core/drift';
+import type { ProjectAnalysis } from '../../core/project';
 import { followIncludes } from '../../core/requirements/includes';
 import { scanPython } from '../../core/python/extract';
 import { extractNotebook, isForeignCell } from '../../core/python/notebook';
@@ -30,9 +31,13 @@ export function pythonImports(text: string, file: string): DriftImport[] {
   }));
 }
 
+/** The shared analysis of a project folder (the Project view's and Containerize's); undefined when there is none. */
+export type AnalysisOf = (root: vscode.Uri) => Promise<ProjectAnalysis | undefined>;
+
 /**
  * One project: a folder with a requirements.txt and every .py/.ipynb file beneath it, indexed once
- * and then kept current one saved file at a time.
+ * and then kept current one saved file at a time. Which distribution an import needs, and which names
+ * are the project's own, come from the shared project analysis.
  */
 export class DriftProject {
   readonly index = new ImportIndex();
@@ -46,6 +51,7 @@ export class DriftProject {
   constructor(
     readonly root: vscode.Uri,
     private readonly facts: (root: vscode.Uri) => Promise<InterpreterFacts>,
+    private readonly analysis: AnalysisOf = async () => undefined,
   ) {
     this.requirementsUri = vscode.Uri.joinPath(root, 'requirements.txt');
   }
@@ -113,7 +119,12 @@ export class DriftProject {
   async env(): Promise<DriftEnv> {
     await this.listed();
     const local = this.local;
-    return driftEnv(await this.facts(this.root), (top, file) => local.isLocal(top, file));
+    const [facts, analysis] = await Promise.all([
+      this.facts(this.root),
+      this.analysis(this.root).catch(() => undefined), // no analysis: drift's own resolution
+    ]);
+    const env = driftEnv(facts, (top, file) => local.isLocal(top, file));
+    return analysis ? { ...env, analysed: analysedNames(analysis) } : env;
   }
 
   /**
@@ -144,7 +155,10 @@ export class DriftProjects implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly found: Promise<void>;
 
-  constructor(private readonly facts: (root: vscode.Uri) => Promise<InterpreterFacts>) {
+  constructor(
+    private readonly facts: (root: vscode.Uri) => Promise<InterpreterFacts>,
+    private readonly analysis?: AnalysisOf,
+  ) {
     this.found = (async () => {
       for (const uri of await vscode.workspace.findFiles('**/requirements.txt', NOT_PROJECT)) this.add(uri);
     })();
@@ -168,7 +182,8 @@ export class DriftProjects implements vscode.Disposable {
 
   private add(requirements: vscode.Uri): void {
     const root = vscode.Uri.joinPath(requirements, '..');
-    if (!this.projects.has(root.toString())) this.projects.set(root.toString(), new DriftProject(root, this.facts));
+    if (!this.projects.has(root.toString()))
+      this.projects.set(root.toString(), new DriftProject(root, this.facts, this.analysis));
   }
 
   /** The nearest project containing the file, or undefined: drift is off outside projects. */

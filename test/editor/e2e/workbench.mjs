@@ -29,7 +29,7 @@ export async function runE2E() {
   const scenarios = [];
   for (const f of fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.mjs'))
+    .filter((f) => f.endsWith('.mjs') && f.includes(process.env.DSC_E2E_GREP || ''))
     .sort())
     scenarios.push(await import(path.join(dir, f)));
   for (const s of scenarios) await s.setup?.(d.ws);
@@ -47,6 +47,13 @@ export async function runE2E() {
     await page.locator('.statusbar').first().waitFor({ timeout: 60000 });
     const ctx = {
       ws: d.ws,
+      // Installs a .vsix into this code-server while it runs; the next window reload loads it.
+      installExtension: (vsix) => sh([CODE_SERVER, ...csArgs(d), '--install-extension', vsix], d.env),
+      reload: async () => {
+        await ctx.command('Developer: Reload Window');
+        await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+        await page.locator('.statusbar').first().waitFor({ timeout: 60000 });
+      },
       shot: async (name) => {
         const f = path.join(shots, `${name}.png`);
         await page.screenshot({ path: f });

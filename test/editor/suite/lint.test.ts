@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { spawnSync } from 'child_process';
+import { until } from './until';
 
 const ID = 'ds-containers.ds-containers';
 
@@ -10,16 +11,6 @@ function wsUri(rel: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'a workspace is open');
   return vscode.Uri.joinPath(folder.uri, 'lint', rel);
-}
-
-async function until<T>(what: string, fn: () => T | undefined | false, ms = 30000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const ours = (uri: vscode.Uri, source: string) =>
