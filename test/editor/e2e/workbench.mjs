@@ -67,6 +67,12 @@ export async function runE2E() {
           .waitFor({ timeout: 15000 });
         await page.keyboard.press('Enter');
       },
+      /** Our activity-bar icon: the Images, Containers and Project views. */
+      openSidebar: () =>
+        page
+          .locator('.activitybar .action-item a[aria-label^="Data Science Containers"]')
+          .first()
+          .click({ timeout: 30000 }),
       openFile: async (rel) => {
         await page.keyboard.press('Control+P');
         const input = page.locator('.quick-input-widget input');

@@ -116,10 +116,7 @@ async function containerize(page, ctx, project, baseImage, tag) {
 
 export async function run(page, ctx) {
   try {
-    await page
-      .locator('.activitybar .action-item a[aria-label^="Data Science Containers"]')
-      .first()
-      .click({ timeout: 30000 });
+    await ctx.openSidebar();
     const project = page.locator('.pane:has(.pane-header[aria-label^="Project"]) .monaco-list-row');
     await project.filter({ hasText: 'churn-notebook' }).first().waitFor({ timeout: 120000 });
     await page.mouse.move(700, 450); // no tooltip over the views
