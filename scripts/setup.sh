@@ -9,7 +9,8 @@ log() { printf '[setup %s] %s\n' "$(date +%T)" "$*" >&2; }
 need=()
 # docker-registry + apache2-utils (htpasswd): a real registry on 127.0.0.1 for the digest and registry tests.
 # podman: the docker tier also runs up and the explorer against Podman's Docker-compatible service.
-for p in docker.io mmdebstrap docker-compose zstd chromium ripgrep libkrb5-dev build-essential git docker-registry apache2-utils podman; do
+# shellcheck: `lint` and the editor run it on RUN scripts when present; the unit tier tests the real one.
+for p in docker.io mmdebstrap docker-compose zstd chromium ripgrep libkrb5-dev build-essential git docker-registry apache2-utils podman shellcheck; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then

@@ -10,6 +10,7 @@ import { registerExplorer } from './vscode/explorer';
 import { BuildRunState } from './vscode/buildRun/state';
 import { registerBuildRun } from './vscode/buildRun';
 import { registerDevelop } from './vscode/develop';
+import { registerLock } from './vscode/lock';
 
 /** The composition root: build the services, register everything, nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerLint(services);
   registerBuildRun(services);
   registerDevelop(services);
+  registerLock(services);
 }
 
 export function deactivate(): void {}

@@ -35,6 +35,9 @@ export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compos
 /** The files Containerize / `scaffold` write (compose.yaml stands for whichever compose name exists). */
 export const SCAFFOLD_FILES = ['requirements.txt', 'Dockerfile', 'compose.yaml', '.dockerignore'] as const;
 
+/** The lock file `ds-containers lock` writes beside requirements.txt (pip reads it with -c). */
+export const LOCK_FILE = 'requirements.lock';
+
 /**
  * Dockerfile, Dockerfile.dev, app.Dockerfile, dev-Dockerfile, x.dockerfile: names the build and run features
  * accept.

@@ -3,7 +3,8 @@
 import { ImportClass, ImportSite, ProjectAnalysis, Requirement, RuntimeNeedSite } from './project';
 import { TreeNode } from './docker/tree';
 
-import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from './projectFiles';
+import { COMPOSE_FILE_NAMES, LOCK_FILE, SCAFFOLD_FILES } from './projectFiles';
+import type { LockState, LockStateKind } from './environment/lockState';
 
 // The files Containerize writes; the view shows which exist. Any compose name counts (and is what a click opens).
 const ALIASES: Record<string, readonly string[]> = { 'compose.yaml': COMPOSE_FILE_NAMES };
@@ -149,4 +150,26 @@ export function projectTree(a: ProjectAnalysis): TreeNode[] {
     });
   }
   return nodes;
+}
+
+const LOCK_LOOK: Record<LockStateKind, { description: string; icon: string; color?: string }> = {
+  none: { description: 'not locked', icon: 'unlock' },
+  locked: { description: 'locked', icon: 'lock', color: 'testing.iconPassed' },
+  drifted: { description: 'drifted', icon: 'warning', color: 'list.warningForeground' },
+};
+
+/** The Project view's row for requirements.lock: its state, why (tooltip), and Lock Environment inline. */
+export function lockNode(state: LockState): TreeNode {
+  const look = LOCK_LOOK[state.kind];
+  return {
+    id: 'lock',
+    kind: 'file',
+    label: 'Environment lock',
+    description: state.kind === 'drifted' ? `${look.description} · ${state.reasons.length}` : look.description,
+    tooltip: state.tooltip,
+    icon: look.icon,
+    color: look.color,
+    contextValue: `lock:${state.kind}`,
+    open: state.kind === 'none' ? undefined : { file: LOCK_FILE, line: 1 },
+  };
 }

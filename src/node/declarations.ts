@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportClass, ScanWarning } from '../core/project';
-import { parseRequirements } from '../core/requirements/parse';
+import { RequirementLine } from '../core/requirements/parse';
+import { followIncludes } from '../core/requirements/includes';
 import { readTextFile } from './textFile';
 import { ExcludeDirective, excludeDirectives } from '../core/requirements/exclude';
 import {
@@ -91,18 +92,41 @@ export async function readDeclarations(root: string): Promise<Declarations> {
   return out;
 }
 
+/** A PEP 508 string → a declared name (undefined for URLs to folders); throws when pip cannot parse it. */
+function declaredName(spec: string): DeclaredName | undefined {
+  const req = parsePipRequirementsLine(spec);
+  if (!req || (req.type !== 'ProjectName' && req.type !== 'ProjectURL')) return undefined;
+  const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
+  return { name: req.name, version: eq?.version, spec, class: 'runtime' };
+}
+
 /** A PEP 508 string → a declared name (undefined for URLs to folders and unparsable specs). */
 function parseSpec(spec: string): DeclaredName | undefined {
   try {
-    const req = parsePipRequirementsLine(spec.trim());
-    if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
-      const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-      return { name: req.name, version: eq?.version, spec: spec.trim(), class: 'runtime' };
-    }
+    return declaredName(spec.trim());
   } catch {
-    /* reported by the caller's count */
+    return undefined; // reported by the caller's count
   }
-  return undefined;
+}
+
+/**
+ * One dependency string of a project file (pyproject.toml, environment.yml's pip list); a warning when pip
+ * cannot parse it.
+ */
+function addDependency(
+  out: Declarations,
+  file: string,
+  text: string,
+  spec: string,
+  cls: ImportClass,
+  what: string,
+): void {
+  try {
+    const d = declaredName(spec);
+    if (d) out.packages.push({ name: d.name, version: d.version, spec, file, line: lineOf(text, d.name), class: cls });
+  } catch {
+    out.warnings.push({ file, message: `cannot parse ${what} "${spec}"` });
+  }
 }
 
 function addAll(out: Declarations, file: string, list: DeclaredName[]): void {
@@ -157,25 +181,21 @@ async function read(root: string, file: string, out: Declarations): Promise<stri
 }
 
 async function readRequirements(root: string, file: string, out: Declarations, seen: Set<string>): Promise<void> {
-  if (seen.has(file)) return;
-  seen.add(file);
-  const text = await read(root, file, out);
-  if (text === undefined) return;
-  for (const d of excludeDirectives(text)) out.excluded.push({ ...d, file });
-  const cls: ImportClass = DEV_REQ.test(path.basename(file).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
+  // `-r base.txt` is relative to the including file; files outside the project are not read.
+  await followIncludes(file, (f) => read(root, f, out), { file: excludesOf, line: declare }, seen);
+
+  function excludesOf(f: string, text: string): void {
+    for (const d of excludeDirectives(text)) out.excluded.push({ ...d, file: f });
+  }
   // The same parser as the editor and the merge: continuations, `--hash` options, comments.
-  for (const l of parseRequirements(text).lines) {
+  function declare(f: string, l: RequirementLine): void {
     if (
       /download\.pytorch\.org\/whl\/cu|\+cu\d{2,3}\b|nvidia-|-cu1[12]\b|cuda/i.test(l.raw.replace(/(^|\s)#.*$/gm, ''))
     )
       out.cudaHint = true;
-    if (l.kind === 'include' && l.path) {
-      // `-r base.txt` is relative to the including file; files outside the project are not read.
-      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), l.path.replace(/\\/g, '/')));
-      if (!target.startsWith('../') && !path.isAbsolute(l.path)) await readRequirements(root, target, out, seen);
-    } else if (l.kind === 'invalid') {
+    if (l.kind === 'invalid') {
       out.warnings.push({
-        file,
+        file: f,
         line: l.line + 1,
         message: `cannot parse requirement "${l.raw
           .split('\n')[0]
@@ -187,7 +207,8 @@ async function readRequirements(root: string, file: string, out: Declarations, s
         .replace(/\\\r?\n/g, ' ')
         .replace(/(^|\s)#.*$/, '')
         .trim();
-      out.packages.push({ name: l.name, version: l.pinned, spec, file, line: l.line + 1, class: cls });
+      const cls: ImportClass = DEV_REQ.test(path.basename(f).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
+      out.packages.push({ name: l.name, version: l.pinned, spec, file: f, line: l.line + 1, class: cls });
     }
   }
 }
@@ -225,23 +246,7 @@ async function readPyproject(root: string, out: Declarations): Promise<void> {
   if (tools.python && !out.python)
     out.python = { version: tools.python, file: 'pyproject.toml', range: '>=' + tools.python };
   const add = (spec: unknown, cls: ImportClass): void => {
-    if (typeof spec !== 'string') return;
-    try {
-      const req = parsePipRequirementsLine(spec);
-      if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
-        const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-        out.packages.push({
-          name: req.name,
-          version: eq?.version,
-          spec,
-          file: 'pyproject.toml',
-          line: lineOf(text, req.name),
-          class: cls,
-        });
-      }
-    } catch {
-      out.warnings.push({ file: 'pyproject.toml', message: `cannot parse dependency "${spec}"` });
-    }
+    if (typeof spec === 'string') addDependency(out, 'pyproject.toml', text, spec, cls, 'dependency');
   };
   if (Array.isArray(project.dependencies)) for (const d of project.dependencies) add(d, 'runtime');
   const groups = project['optional-dependencies'];
@@ -287,25 +292,9 @@ async function readEnvironment(root: string, file: string, out: Declarations): P
     if (typeof d === 'string') {
       if (/cudatoolkit|cuda-version|pytorch-cuda/.test(d)) out.cudaHint = true;
     } else if (d && typeof d === 'object' && Array.isArray((d as { pip?: unknown }).pip)) {
-      for (const spec of (d as { pip: unknown[] }).pip) {
-        if (typeof spec !== 'string' || spec.startsWith('-')) continue;
-        try {
-          const req = parsePipRequirementsLine(spec);
-          if (req && (req.type === 'ProjectName' || req.type === 'ProjectURL')) {
-            const eq = req.type === 'ProjectName' ? req.versionSpec?.find((v) => v.operator === '==') : undefined;
-            out.packages.push({
-              name: req.name,
-              version: eq?.version,
-              spec,
-              file,
-              line: lineOf(text, req.name),
-              class: 'runtime',
-            });
-          }
-        } catch {
-          out.warnings.push({ file, message: `cannot parse pip dependency "${spec}"` });
-        }
-      }
+      for (const spec of (d as { pip: unknown[] }).pip)
+        if (typeof spec === 'string' && !spec.startsWith('-'))
+          addDependency(out, file, text, spec, 'runtime', 'pip dependency');
     }
   }
 }

@@ -7,7 +7,8 @@ import { readIfExists, safeWrite } from './files';
 import { frozenDistributions, minorOf } from '../core/environment/imageFacts';
 import { compareLock, LockDifference, lockSubstance, parseLock, renderLock } from '../core/environment/lockfile';
 import { finalBaseImage } from '../core/environment/dockerfileLock';
-import { LOCK_FILE } from '../core/generate/dockerfile';
+import { LOCK_FILE } from '../core/projectFiles';
+import { LockImage, LockState, lockState } from '../core/environment/lockState';
 
 export { LOCK_FILE };
 
@@ -17,6 +18,8 @@ export class LockError extends Error {
     message: string,
     readonly file?: string,
     readonly line?: number,
+    /** The lock is left as it is, and replacing it anyway (--force, "Replace Lock") would work. */
+    readonly replaceable = false,
   ) {
     super(message);
   }
@@ -92,7 +95,7 @@ export async function lockProject(
         : old.header.created !== undefined && old.header.imageId !== facts.imageId && old.header.created > facts.created
           ? { line: old.headerLines.image, message: `the lock was written from a newer image than ${tag}` }
           : undefined;
-    if (why) throw new LockError(`${why.message}; it is left as it is (--force replaces it)`, LOCK_FILE, why.line);
+    if (why) throw new LockError(`${why.message}; it is left as it is`, LOCK_FILE, why.line, true);
   }
   const { base, digest } = await baseOf(engine, dir);
   const dists = frozenDistributions(facts);
@@ -125,4 +128,34 @@ export async function compareWithLock(
     { python: facts.python.version, created: facts.created, imageId: facts.imageId, dists: frozenDistributions(facts) },
     tag,
   );
+}
+
+/**
+ * The lock's state (none / locked / drifted) against requirements.txt and the image `tag`. The image
+ * is probed only when its id is not the one the lock was written from (and then once per image id);
+ * when Docker is away or the image is not built, only requirements.txt is compared.
+ */
+export async function lockStatus(
+  engine: Engine | undefined,
+  dir: string,
+  tag: string,
+  o: ImageProbeOptions = {},
+): Promise<LockState> {
+  const lockText = await readIfExists(path.join(dir, LOCK_FILE));
+  if (lockText === undefined) return lockState({});
+  const requirementsText = await readIfExists(path.join(dir, 'requirements.txt'));
+  let image: LockImage | undefined;
+  try {
+    const summary = await engine?.imageSummary(tag);
+    if (engine && summary) {
+      image = { ref: tag, imageId: summary.id, created: summary.created };
+      if (summary.id !== parseLock(lockText).header.imageId) {
+        const facts = await probeImage(engine, tag, o);
+        image = { ...image, python: facts.python?.version, dists: frozenDistributions(facts), problem: facts.problem };
+      }
+    }
+  } catch {
+    image = undefined; // Docker is away: the state says it compared requirements.txt only
+  }
+  return lockState({ lockText, requirementsText, image });
 }

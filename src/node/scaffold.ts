@@ -10,11 +10,11 @@ import {
   composeDevServiceOf,
 } from '../core/generate';
 import { mergeRequirements } from '../core/requirements/merge';
-import { parseRequirements } from '../core/requirements/parse';
+import { keysWithIncludes } from '../core/requirements/includes';
 import { normalizeName } from '../core/requirements/names';
 import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from '../core/projectFiles';
 import { safeWrite } from './files';
-import { appendInEncoding, readTextFile, TextFile } from './textFile';
+import { appendInEncoding, readTextFile, readTextOrNothing, TextFile } from './textFile';
 
 /** Compose file names in the order `docker compose` looks for them: a user's existing one is THE compose file. */
 
@@ -163,7 +163,12 @@ async function mergeInto(
   const wanted = spec.requirements.filter((r) => !declaredOnly.has(normalizeName(r.name)));
   const merged = mergeRequirements(before.text, wanted, {
     tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec), spec.baseImageFacts),
-    declaredElsewhere: await includedNames(root, 'requirements.txt', before.text),
+    // Names declared by the files requirements.txt includes with `-r` (recursively, inside the project).
+    declaredElsewhere: await keysWithIncludes(
+      'requirements.txt',
+      (f) => (f === 'requirements.txt' ? Promise.resolve(before.text) : readTextOrNothing(path.join(root, f))),
+      false,
+    ),
   });
   // pip rejects a file with a bad line anyway, and appending after a dangling `\` would join our lines to it.
   const bad = merged.errors[0];
@@ -184,27 +189,6 @@ async function mergeInto(
     return undefined;
   }
   return [bytes, merged.text];
-}
-
-/** Names declared by the files that `file` includes with `-r`, recursively, inside the project. */
-async function includedNames(
-  root: string,
-  file: string,
-  text: string,
-  seen = new Set<string>([file]),
-): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const l of parseRequirements(text).lines) {
-    if (l.kind !== 'include' || !l.path) continue;
-    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), l.path.replace(/\\/g, '/')));
-    if (target.startsWith('../') || path.isAbsolute(l.path) || seen.has(target)) continue;
-    seen.add(target);
-    const inc = await readTextFile(path.join(root, target)).catch(() => undefined);
-    if (!inc) continue;
-    for (const r of parseRequirements(inc.text).lines) if (r.key) out.add(r.key);
-    for (const k of await includedNames(root, target, inc.text, seen)) out.add(k);
-  }
-  return out;
 }
 
 /** Requirements found only in requirements.txt itself, imported by nothing: the merge reports them as unused. */

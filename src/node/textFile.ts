@@ -40,6 +40,14 @@ function encodingOf(bytes: Buffer): TextEncoding {
   return bom ? 'utf8-bom' : 'utf8';
 }
 
+/** The decoded text of a file, or undefined when it is missing or unreadable (for readers that skip such files). */
+export function readTextOrNothing(file: string): Promise<string | undefined> {
+  return readTextFile(file).then(
+    (f) => f?.text,
+    () => undefined,
+  );
+}
+
 /**
  * The file's bytes with `newText` written in its own encoding, when `newText` only adds to the end
  * of the file's text: the original bytes are kept as they are (BOM, line endings, odd characters)

@@ -8,6 +8,7 @@ import { explorerCommands } from './explorer/explorerCommands';
 import { buildRunCommands } from './buildRun/commands';
 import { dockerfileFixCommands } from './language/dockerfile/fixCommands';
 import { developCommands } from './develop/commands';
+import { lockCommands } from './lock/commands';
 
 /**
  * The one command table: every command of every feature, each defined beside its feature.
@@ -20,6 +21,7 @@ export const commandTable: CommandSpec[] = [
   ...buildRunCommands,
   ...dockerfileFixCommands,
   ...developCommands,
+  ...lockCommands,
 ];
 
 /** Registers the table behind the one error boundary; trust-needing commands refuse in an untrusted workspace. */

@@ -1,10 +1,13 @@
-// Shared by the build/run docker tests: fixture copies with unique names, a captured CLI io,
-// and a TCP → unix-socket proxy that stands in for a second engine (and can be cut mid-build).
+// Shared by the build/run docker tests: fixture copies with unique names, the engine and the images a
+// file builds (removed after it), a captured CLI io, and a TCP → unix-socket proxy that stands in for a second engine (and can be cut mid-build).
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { after } from 'node:test';
 import { CliIo } from '../../src/cli/io';
+import { Engine } from '../../src/node/docker/engine';
+import { resolveEndpoint } from '../../src/node/docker/endpoint';
 
 export const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 const made: string[] = [];
@@ -26,6 +29,31 @@ export function tagOf(dir: string): string {
 
 export function cleanupDirs(): void {
   for (const d of made) fs.rmSync(path.dirname(d), { recursive: true, force: true });
+}
+
+/**
+ * The engine a test file builds with, and the images it builds: after the file they are removed (with
+ * the dangling layers that earlier builds of the same tags left) and the fixture copies are deleted.
+ */
+export function buildingEngine(timeoutMs = 30000) {
+  const engine = new Engine(resolveEndpoint({ env: process.env }), timeoutMs);
+  const tags: string[] = [];
+  after(async () => {
+    for (const t of tags) await engine.removeBuiltImage(t).catch(() => undefined);
+    await engine.pruneDanglingImages(['dsContainers.project']).catch(() => undefined);
+    cleanupDirs();
+  });
+  /** Removes the image `tag` after the file. */
+  const track = (tag: string): string => {
+    tags.push(tag);
+    return tag;
+  };
+  /** A copy of a fixture project (copyProject) whose default tag is removed after the file. */
+  const copy = (from: string, name?: string): { dir: string; tag: string } => {
+    const dir = copyProject(from, name);
+    return { dir, tag: track(tagOf(dir)) };
+  };
+  return { engine, track, copy };
 }
 
 export type CapturedIo = CliIo & { stdout: string[]; stderr: string[]; abort: () => void };

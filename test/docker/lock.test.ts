@@ -1,26 +1,18 @@
 // Issue 9 on the real engine: scaffold --pins image, build, lock = pip freeze, a --no-cache rebuild
 // installs exactly the lock, check passes and then names a changed version; both builders. Then the
 // base pinned by digest from a real registry on 127.0.0.1, and bad input (one line each, nothing overwritten).
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { Engine } from '../../src/node/docker/engine';
-import { resolveEndpoint } from '../../src/node/docker/endpoint';
 import { buildProject } from '../../src/node/docker/build';
 import { parseLock } from '../../src/core/environment/lockfile';
-import { captureIo, cleanupDirs, copyProject, FIXTURES, tagOf } from './helpers';
+import { buildingEngine, captureIo, FIXTURES } from './helpers';
 import { registryAvailable, startRegistry } from './registry';
 
-const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
-const tags: string[] = [];
-after(async () => {
-  for (const t of tags) await engine.removeBuiltImage(t).catch(() => undefined);
-  await engine.pruneDanglingImages(['dsContainers.project']).catch(() => undefined);
-  cleanupDirs();
-});
+const { engine, track, copy } = buildingEngine();
 
 function freeze(tag: string): string[] {
   const out = execFileSync('docker', ['run', '--rm', '--network', 'none', '--entrypoint', 'pip', tag, 'freeze'], {
@@ -43,13 +35,11 @@ for (const [builder, env] of [
   ['classic builder', { DOCKER_BUILDKIT: '0' }],
 ] as const) {
   test(`${builder}: --pins image, build, lock = pip freeze, --no-cache rebuild = lock, check passes then names the package`, async () => {
-    const dir = copyProject(
+    const { dir, tag } = copy(
       path.join(FIXTURES, 'build-run', 'script-stats'),
       `lock9-${builder.split(' ')[0].toLowerCase()}`,
     );
     for (const f of ['Dockerfile', 'requirements.txt', 'compose.yaml']) fs.rmSync(path.join(dir, f), { force: true });
-    const tag = tagOf(dir);
-    tags.push(tag);
     const io = captureIo({ ...process.env, ...env });
     assert.equal(
       await main(['scaffold', dir, '--pins', 'image', '--base-image', 'local/python:3.11-scipy'], io),
@@ -107,9 +97,7 @@ for (const [builder, env] of [
 }
 
 test('bad input: a broken lock line, another Python, a lock newer than the image, an image without Python: one line, nothing overwritten', async () => {
-  const dir = copyProject(path.join(FIXTURES, 'build-run', 'script-stats'), 'lock9-bad');
-  const tag = tagOf(dir);
-  tags.push(tag);
+  const { dir, tag } = copy(path.join(FIXTURES, 'build-run', 'script-stats'), 'lock9-bad');
   assert.ok((await buildProject(engine, { dir, tag, env: { DOCKER_BUILDKIT: '0' } })).ok);
   const lockFile = path.join(dir, 'requirements.lock');
   const cases: [string, string, RegExp][] = [
@@ -143,7 +131,7 @@ test('bad input: a broken lock line, another Python, a lock newer than the image
     assert.equal(await main(['check', dir], check), 1, name);
   }
   const noPython = 'dsc-test-lock9-nopython-lock:latest';
-  tags.push(noPython);
+  track(noPython);
   execFileSync('docker', ['build', '-q', '-t', noPython, '-'], {
     input: 'FROM python:3.11-slim\nRUN rm -f /usr/bin/python /usr/bin/python3 /usr/bin/python3.*\n',
     env: { ...process.env, DOCKER_BUILDKIT: '0' },
@@ -163,15 +151,13 @@ test(
   async () => {
     const reg = await startRegistry();
     const base = `${reg.host}/lock9-python:3.11-slim`;
-    tags.push(base);
+    track(base);
     try {
       execFileSync('docker', ['tag', 'python:3.11-slim', base]);
       execFileSync('docker', ['push', base], { stdio: 'ignore' });
-      const dir = copyProject(path.join(FIXTURES, 'build-run', 'script-stats'), 'lock9-digest');
+      const { dir, tag } = copy(path.join(FIXTURES, 'build-run', 'script-stats'), 'lock9-digest');
       for (const f of ['Dockerfile', 'requirements.txt', 'compose.yaml']) fs.rmSync(path.join(dir, f), { force: true });
       fs.writeFileSync(path.join(dir, 'main.py'), 'import json\nprint(json.dumps({"ok": True}))\n');
-      const tag = tagOf(dir);
-      tags.push(tag);
       const io = captureIo();
       assert.equal(await main(['scaffold', dir, '--base-image', base, '--pins', 'none'], io), 0, io.stderr.join('\n'));
       assert.ok((await buildProject(engine, { dir, tag })).ok);

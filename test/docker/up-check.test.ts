@@ -1,24 +1,15 @@
 // `up` from bare source (scaffold → build → run) on the teaching examples, and `check`.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'path';
 import * as fs from 'fs';
 import { main } from '../../src/cli/main';
-import { Engine } from '../../src/node/docker/engine';
-import { resolveEndpoint } from '../../src/node/docker/endpoint';
-import { captureIo, cleanupDirs, copyProject, FIXTURES, tagOf } from './helpers';
+import { buildingEngine, captureIo, FIXTURES, tagOf } from './helpers';
 
-const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
-const tags: string[] = [];
-after(async () => {
-  for (const t of tags) await engine.removeBuiltImage(t).catch(() => undefined);
-  await engine.pruneDanglingImages(['dsContainers.project']).catch(() => undefined); // earlier builds of a rebuilt tag
-  cleanupDirs();
-});
+const { copy } = buildingEngine();
 
 test('linear-classifier-script: up scaffolds, builds and runs to a finished run', async () => {
-  const dir = copyProject(path.join(FIXTURES, 'projects', 'linear-classifier-script'));
-  tags.push(tagOf(dir));
+  const { dir } = copy(path.join(FIXTURES, 'projects', 'linear-classifier-script'));
   const io = captureIo();
   const code = await main(['up', dir, '--no-pin', '--base-image', 'local/python:3.11-scipy'], io);
   assert.equal(code, 0, io.stderr.join('\n'));
@@ -31,8 +22,7 @@ test('linear-classifier-script: up scaffolds, builds and runs to a finished run'
 });
 
 test('linear-classifier-notebook: up runs Jupyter, prints the URL, stops on Ctrl-C', async () => {
-  const dir = copyProject(path.join(FIXTURES, 'projects', 'linear-classifier-notebook'));
-  tags.push(tagOf(dir));
+  const { dir } = copy(path.join(FIXTURES, 'projects', 'linear-classifier-notebook'));
   let url = '';
   const io = captureIo(process.env, (l) => {
     const m = /^Jupyter is ready: (\S+)/.exec(l);
@@ -52,10 +42,9 @@ test('two more projects from bare source through `up`: pandas+numpy, and scipy w
     ['script-stats', 0, 'mean 4.5'],
     ['script-exitcode', 3, "args ['x']"],
   ] as const) {
-    const dir = copyProject(path.join(FIXTURES, 'build-run', name));
+    const { dir } = copy(path.join(FIXTURES, 'build-run', name));
     for (const f of ['Dockerfile', 'requirements.txt', 'compose.yaml', '.dockerignore'])
       fs.rmSync(path.join(dir, f), { force: true });
-    tags.push(tagOf(dir));
     const io = captureIo();
     assert.equal(
       await main(['up', dir, '--no-pin', '--base-image', 'local/python:3.11-scipy', '--', 'x'], io),
@@ -71,8 +60,7 @@ test('two more projects from bare source through `up`: pandas+numpy, and scipy w
 });
 
 test('check: an import missing from the image is reported at its file and line, exit 1', async () => {
-  const dir = copyProject(path.join(FIXTURES, 'build-run', 'check-missing'));
-  tags.push(tagOf(dir));
+  const { dir } = copy(path.join(FIXTURES, 'build-run', 'check-missing'));
   assert.equal(await main(['build', dir], captureIo()), 0);
   const io = captureIo();
   io.cwd = dir;

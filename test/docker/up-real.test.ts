@@ -2,29 +2,17 @@
 // a subfolder importing the root package with settings in .env, a src/ layout installed from
 // pyproject.toml, a FastAPI app reading .env (its HTTP answer), notebooks importing a root package
 // (Jupyter answers with its token). Offline: --no-pin and base images that already hold the packages.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { Engine } from '../../src/node/docker/engine';
-import { resolveEndpoint } from '../../src/node/docker/endpoint';
-import { captureIo, cleanupDirs, copyProject, FIXTURES, tagOf } from './helpers';
+import { buildingEngine, captureIo, FIXTURES, tagOf } from './helpers';
 
-const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
-const tags: string[] = [];
-after(async () => {
-  for (const t of tags) await engine.removeBuiltImage(t).catch(() => undefined);
-  await engine.pruneDanglingImages(['dsContainers.project']).catch(() => undefined);
-  cleanupDirs();
-});
+const { copy } = buildingEngine();
 
-function real(name: string): string {
-  const dir = copyProject(path.join(FIXTURES, 'real', name));
-  tags.push(tagOf(dir));
-  return dir;
-}
+const real = (name: string): string => copy(path.join(FIXTURES, 'real', name)).dir;
 
 function docker(args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) =>

@@ -242,3 +242,28 @@ test('beside peers: Docker DX quiets the build checks, the others quiet what doc
     peerShowsSyntax: true,
   });
 });
+
+test('InvalidBaseImagePlatform: variants count only when both sides name one; stages, scratch and variables are not base images', async () => {
+  const { samePlatform, baseImageRefs } = await import('../../src/core/dockerfile/rules/buildkit/platform');
+  const { LintContext } = await import('../../src/core/dockerfile/rules/context');
+  assert.ok(samePlatform('linux/arm64', 'linux/arm64/v8'));
+  assert.ok(samePlatform('linux/arm/v7', 'linux/arm'));
+  assert.ok(!samePlatform('linux/arm/v6', 'linux/arm/v7'));
+  assert.ok(!samePlatform('linux/amd64', 'linux/arm64'));
+  const text =
+    'ARG V=1\nFROM python:3.12 AS base\nFROM base\nFROM scratch\nFROM img:$V\nFROM --platform=linux/arm64 other:1\n';
+  assert.deepEqual(baseImageRefs(new LintContext(text)), ['python:3.12', 'other:1']);
+  // The engine's data for a local image pulled for arm64, on an amd64 engine: the check names both.
+  const facts = { imagePlatforms: { 'python:3.12': 'linux/arm64' }, targetPlatform: 'linux/amd64' };
+  const f = dscFindings(text, { facts }).filter((x) => x.code === 'InvalidBaseImagePlatform');
+  assert.deepEqual(
+    f.map((x) => [x.line, x.message]),
+    [[1, 'Base image python:3.12 was pulled with platform "linux/arm64", expected "linux/amd64" for current build.']],
+  );
+  assert.deepEqual(
+    dscFindings(text, { facts: { ...facts, targetPlatform: 'linux/arm64' } }).filter(
+      (x) => x.code === 'InvalidBaseImagePlatform',
+    ),
+    [],
+  );
+});

@@ -41,3 +41,12 @@ test('dockerode is imported in exactly one file', () => {
   assert.ok(users.length <= 1, `dockerode imported by ${users.join(', ')}`);
   if (users.length) assert.equal(users[0], path.join('node', 'docker', 'engine.ts'));
 });
+
+test('the explorer lists again through one route: RefreshManager.refresh, never the model from a command', () => {
+  const manager = path.join('vscode', 'explorer', 'refresh.ts');
+  const direct = files(path.join(SRC, 'vscode'))
+    .filter((f) => path.relative(SRC, f) !== manager)
+    .filter((f) => /\bmodel\??\.(refresh|retry|reset)\(/.test(fs.readFileSync(f, 'utf8')))
+    .map((f) => path.relative(SRC, f));
+  assert.deepEqual(direct, [], 'call explorerOf(s).refresh.refresh(kinds) instead');
+});

@@ -200,3 +200,16 @@ test('Project view: a runtime need is a clickable evidence line under its packag
     /no distribution found: a comment in requirements.txt, not installed/,
   );
 });
+
+test('the value of a pip option is not a package, in a notebook and in a Dockerfile (one list of such options)', () => {
+  const notebook = extractNotebook(nb('%pip install --progress-bar off --timeout 60 --retries 3 numpy\n'));
+  assert.deepEqual(
+    notebook.pipInstalls.map((p) => p.name),
+    ['numpy'],
+  );
+  const docker = launcherFacts('dockerfile', 'FROM python\nRUN pip install --timeout 60 --no-binary :all: gunicorn');
+  assert.deepEqual(
+    docker.pipInstalls.map((p) => p.name),
+    ['gunicorn'],
+  );
+});

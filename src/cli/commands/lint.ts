@@ -1,11 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliCommand, CliError } from '../io';
+import { CliCommand, CliError, CliIo } from '../io';
 import { parseArgs } from '../args';
 import { lintDockerfile } from '../../core/dockerfile/lint';
-import { dscFindings } from '../../core/dockerfile/rules';
+import { LintFacts, dscFindings } from '../../core/dockerfile/rules';
 import { Finding, formatFinding, hasErrors } from '../../core/findings';
 import { lintDevcontainer } from '../../core/devcontainer/lint';
+import { shellcheckDockerfile } from '../../node/dockerfile/shellcheck';
+import { dockerignorePatterns } from '../../node/dockerfile/ignoreFile';
+import { platformFacts } from '../../node/dockerfile/platformFacts';
+import { LintContext } from '../../core/dockerfile/rules/context';
+import { baseImageRefs } from '../../core/dockerfile/rules/buildkit/platform';
+import { engineFor } from './dockerShared';
+import { lockLintFacts } from '../../core/environment/dockerfileLock';
+import { LOCK_FILE } from '../../core/projectFiles';
 
 function read(file: string, cwd: string): string {
   try {
@@ -22,26 +30,6 @@ function read(file: string, cwd: string): string {
             : (e as Error).message;
     throw new CliError(`cannot read ${file}: ${why}`);
   }
-}
-
-/**
- * The ignore patterns Docker applies when the Dockerfile's folder is the build context: a
- * `<Dockerfile>.dockerignore` beside it wins over `.dockerignore` (BuildKit's rule).
- */
-function ignorePatterns(file: string, cwd: string): string[] | undefined {
-  const abs = path.resolve(cwd, file);
-  for (const f of [`${abs}.dockerignore`, path.join(path.dirname(abs), '.dockerignore')]) {
-    try {
-      return fs
-        .readFileSync(f, 'utf8')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith('#'));
-    } catch {
-      // none here: the next candidate, or no patterns
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -75,15 +63,46 @@ export const lint: CliCommand = {
             exists: (rel) =>
               fs.statSync(path.resolve(io.cwd, path.dirname(file), rel), { throwIfNoEntry: false })?.isFile() ?? false,
           })
-        : lintDockerfile(text, {
-            extraRules: (t) => dscFindings(t, { facts: { dockerignore: ignorePatterns(file, io.cwd) } }),
-          });
+        : await lintDockerfileFully(file, text, io);
       for (const f of findings) io.out(formatFinding(file, f));
       errors ||= hasErrors(findings);
     }
     return unreadable ? 2 : errors ? 1 : 0;
   },
 };
+
+/** Syntax, DSC rules and Docker's build checks, plus ShellCheck on the RUN scripts when it is installed. */
+async function lintDockerfileFully(file: string, text: string, io: CliIo): Promise<Finding[]> {
+  const [sc, platforms] = await Promise.all([shellcheckDockerfile(text, { env: io.env }), enginePlatforms(text, io)]);
+  if (sc.state === 'failed') io.err(`ds-containers lint: ${file}: ShellCheck: ${sc.message}`);
+  const shell = sc.state === 'not-installed' ? [] : sc.findings;
+  const facts = {
+    dockerignore: dockerignorePatterns(path.resolve(io.cwd, file)),
+    lock: lockBeside(file, io.cwd),
+    ...platforms,
+  };
+  return lintDockerfile(text, { extraRules: (t) => [...dscFindings(t, { facts }), ...shell] });
+}
+
+/** requirements.lock beside the Dockerfile, for DSC003 (its base digest) and DSC019. */
+function lockBeside(file: string, cwd: string): LintFacts['lock'] {
+  try {
+    return lockLintFacts(fs.readFileSync(path.join(path.dirname(path.resolve(cwd, file)), LOCK_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The local base images' platforms when a Docker engine answers within a second and a half; else none. */
+async function enginePlatforms(text: string, io: CliIo): Promise<LintFacts> {
+  const refs = baseImageRefs(new LintContext(text));
+  if (!refs.length) return {};
+  try {
+    return await platformFacts(engineFor(io), refs);
+  } catch {
+    return {};
+  }
+}
 
 /** devcontainer.json and .devcontainer.json (Dev Containers' two names); anything else is a Dockerfile. */
 export function isDevcontainer(file: string): boolean {

@@ -32,7 +32,11 @@ export const lockCommand: CliCommand = {
       if (e instanceof ImageNotFound)
         throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`, 1);
       if (e instanceof LockError)
-        throw new CliError(`${e.file ? `${rel(io, dir, e.file)}${e.line ? `:${e.line}` : ''}: ` : ''}${e.message}`, 1);
+        throw new CliError(
+          `${e.file ? `${rel(io, dir, e.file)}${e.line ? `:${e.line}` : ''}: ` : ''}${e.message}` +
+            (e.replaceable ? ' (--force replaces it)' : ''),
+          1,
+        );
       throw e;
     }
     const where = rel(io, dir, LOCK_FILE);

@@ -1,4 +1,5 @@
 import { stepInstruction } from '../docker/buildProgress';
+import { parseDockerfile } from './parse';
 
 /** One Dockerfile instruction, flattened the way BuildKit names its steps. */
 export interface InstructionLine {
@@ -21,9 +22,7 @@ const collapse = (s: string) =>
 export function listInstructions(text: string): InstructionLine[] {
   const out: InstructionLine[] = [];
   let stage = -1;
-  // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
-  const { DockerfileParser } = require('dockerfile-ast') as typeof import('dockerfile-ast');
-  for (const ins of DockerfileParser.parse(text).getInstructions()) {
+  for (const ins of parseDockerfile(text).getInstructions()) {
     const keyword = ins.getKeyword().toUpperCase();
     if (keyword === 'FROM') stage++;
     const r = ins.getRange();

@@ -1,5 +1,6 @@
 import type { ValidatorSettings } from 'dockerfile-utils';
 import { Finding, Severity } from '../findings';
+import { sharedParser } from './parse';
 
 /** The validator that dockerfile-language-service runs, under the name users see in the Problems panel. */
 export const SYNTAX_SOURCE = 'dockerfile-utils';
@@ -46,6 +47,7 @@ type Diagnostic = ReturnType<typeof import('dockerfile-utils').validate>[number]
 function validateSafely(text: string, settings?: ValidatorSettings): Diagnostic[] {
   // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
   const { validate } = require('dockerfile-utils') as typeof import('dockerfile-utils');
+  sharedParser(); // the validator's parse is then the rules' parse of the same text
   try {
     return validate(text, settings);
   } catch (e) {

@@ -82,11 +82,6 @@ export function topName(module: string): string {
   return module.split('.')[0];
 }
 
-/** Normalised names of the distributions the requirement lines declare. */
-export function declaredKeys(lines: readonly RequirementLine[]): Set<string> {
-  return new Set(lines.filter((l) => l.key).map((l) => l.key!));
-}
-
 /**
  * The runtime imports of one file that no requirement covers: not stdlib, not the project's own
  * modules, not relative, and no declared distribution provides them.

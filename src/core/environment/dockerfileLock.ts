@@ -1,9 +1,10 @@
 // The two Dockerfile changes a lock asks for, as edits the user accepts (CLI --fix after a diff,
 // a quick fix in the editor): install requirements.txt through requirements.lock, and pin the base
 // image by the digest the lock recorded (`FROM name:tag@sha256:…`, the tag kept for readers).
-import { LintContext, insertAt, pipInstalls, replace } from '../dockerfile/rules/context';
+import { LintContext, LintFacts, insertAt, pipInstalls, replace } from '../dockerfile/rules/context';
 import { FixAction, TextEdit } from '../findings';
-import { LOCK_FILE } from '../generate/dockerfile';
+import { LOCK_FILE } from '../projectFiles';
+import { parseLock } from './lockfile';
 
 /** The image the last stage builds FROM (a stage alias followed back to its image), as written. */
 export function finalBaseImage(text: string): { image: string; line: number; digest?: string } | undefined {
@@ -100,4 +101,11 @@ export function installThroughLockFix(text: string): FixAction | undefined {
     }
   }
   return { title: `Install requirements.txt through ${LOCK_FILE} (pip -c)`, edits };
+}
+
+/** What the Dockerfile lint knows of the lock beside a Dockerfile (DSC003's digest, DSC019); undefined: no lock. */
+export function lockLintFacts(lockText: string | undefined): LintFacts['lock'] {
+  if (lockText === undefined) return undefined;
+  const { base, baseDigest } = parseLock(lockText).header;
+  return { ...(base ? { base } : {}), ...(baseDigest ? { baseDigest } : {}) };
 }

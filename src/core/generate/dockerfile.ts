@@ -4,6 +4,7 @@ import { systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isCudaImage, isJupyterImage } from './images';
 import { containerPort, modeRuntime } from './modes';
 import { gpuEnv } from '../gpu';
+import { LOCK_FILE } from '../projectFiles';
 
 /** The default UID of the image's user; a build argument, so `--build-arg UID=$(id -u)` matches the host. */
 export const defaultUid = 1000;
@@ -74,8 +75,7 @@ export function generateDockerfile(spec: ProjectSpec): string {
   return out.join('\n') + '\n';
 }
 
-/** The lock file `ds-containers lock` writes beside requirements.txt. */
-export const LOCK_FILE = 'requirements.lock';
+export { LOCK_FILE };
 
 /**
  * Installs requirements.txt constrained by requirements.lock, so a rebuild without cache gets exactly

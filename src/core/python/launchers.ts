@@ -1,4 +1,5 @@
 import type { RuntimeNeed } from './runtimeNeeds';
+import { PIP_VALUED_OPTIONS } from '../requirements/pipOptions';
 
 /**
  * Servers and workers started outside Python: shell scripts, Procfile, Makefile recipes, a compose
@@ -165,33 +166,12 @@ export function launcherFacts(kind: LauncherKind, text: string): LauncherFacts {
   return facts;
 }
 
-const VALUED = new Set([
-  '-r',
-  '--requirement',
-  '-c',
-  '--constraint',
-  '-e',
-  '--editable',
-  '-i',
-  '--index-url',
-  '--extra-index-url',
-  '-f',
-  '--find-links',
-  '-t',
-  '--target',
-  '--prefix',
-  '--root',
-  '--upgrade-strategy',
-  '--platform',
-  '--python-version',
-]);
-
 function pipArgs(words: string[], line: number, facts: LauncherFacts): void {
   if (words[0] !== 'install') return;
   for (let k = 1; k < words.length; k++) {
     const w = words[k].replace(/^["']|["']$/g, '');
     if (w.startsWith('-')) {
-      if (VALUED.has(w)) k++;
+      if (PIP_VALUED_OPTIONS.has(w)) k++;
       continue;
     }
     if (/[$/{}]/.test(w) || w.startsWith('.')) continue;

@@ -1,6 +1,7 @@
 import { ExtractedImport, scanPython } from './extract';
 import type { RuntimeNeed } from './runtimeNeeds';
 import { condaToPip } from './conda';
+import { PIP_VALUED_OPTIONS } from '../requirements/pipOptions';
 
 /** A package named by `%pip install X` or `!pip install X` in a notebook cell. */
 export interface PipInstall {
@@ -198,33 +199,6 @@ function moduleRun(t: string): { module: string; why: string } | undefined {
   return undefined;
 }
 
-const VALUED_OPTIONS = new Set([
-  '-r',
-  '--requirement',
-  '-c',
-  '--constraint',
-  '-e',
-  '--editable',
-  '-i',
-  '--index-url',
-  '--extra-index-url',
-  '-f',
-  '--find-links',
-  '-t',
-  '--target',
-  '--prefix',
-  '--root',
-  '--upgrade-strategy',
-  '--platform',
-  '--python-version',
-  '--implementation',
-  '--abi',
-  '--src',
-  '--trusted-host',
-  '--proxy',
-  '--cache-dir',
-]);
-
 function pipArgs(line: string): { spec: string; name: string }[] {
   const conda = /^[%!]\s*(?:conda|mamba)\s+install\s+(.*)$/.exec(line);
   if (conda) {
@@ -259,7 +233,7 @@ function pipArgs(line: string): { spec: string; name: string }[] {
     if (!w) continue;
     // `-qr requirements.txt`: short options run together; the last one may take the next word as its value.
     if (w.startsWith('-')) {
-      if (VALUED_OPTIONS.has(w) || /^-[a-zA-Z]*[rcefit]$/.test(w)) k++;
+      if (PIP_VALUED_OPTIONS.has(w) || /^-[a-zA-Z]*[rcefit]$/.test(w)) k++;
       continue;
     }
     if (/[{}$]/.test(w) || w.includes('/') || w.startsWith('.')) continue; // variables, paths, URLs

@@ -494,6 +494,18 @@ export class Engine {
     }
   }
 
+  /** "os/arch" (or "os/arch/variant") the local image `ref` was built or pulled for; undefined when it is not here. */
+  async imagePlatform(ref: string): Promise<string | undefined> {
+    try {
+      const raw = (await this.call(() => this.api.getImage(ref).inspect())) as unknown as Raw;
+      const [os, arch, variant] = [raw.Os, raw.Architecture, raw.Variant].map((v) => (typeof v === 'string' ? v : ''));
+      return os && arch ? [os, arch, variant].filter(Boolean).join('/') : undefined;
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode === 404) return undefined;
+      throw e;
+    }
+  }
+
   /** The image's history, oldest entry first. */
   async imageLayers(ref: string): Promise<LayerHistory[]> {
     return layersFromHistory((await this.call(() => this.api.getImage(ref).history())) as Raw[]);

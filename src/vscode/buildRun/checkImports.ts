@@ -4,6 +4,7 @@ import { Services } from '../services';
 import { analyzeProject } from '../../node/analyze';
 import { checkImports, entryDirOf, ImportCheckResult, runtimeSites } from '../../node/docker/importCheck';
 import { BuildTarget } from './target';
+import { showLockDifferences } from '../lock/diagnostics';
 
 /** Runs the import check in the built image; each failure is a diagnostic at its import. */
 export async function checkImportsWithProgress(s: Services, t: BuildTarget): Promise<ImportCheckResult> {
@@ -52,5 +53,7 @@ export async function checkImportsWithProgress(s: Services, t: BuildTarget): Pro
       `${bad} of ${r.modules.length} imports fail in ${t.tag}: see the Problems panel.`,
     );
   else void vscode.window.showInformationMessage(`All ${r.modules.length} imports load in ${t.tag}.`);
+  // The image against requirements.lock too: each differing package is a diagnostic at its lock line.
+  await showLockDifferences(s, t);
   return r;
 }

@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CommandSpec, Services } from '../services';
 import { buildWithProgress } from './buildImage';
+import { buildAndOfferLock } from '../lock/lockEnvironment';
 import { checkImportsWithProgress } from './checkImports';
 import { composeDown, composeUp } from './compose';
 import { containerize, ContainerizeOptions } from './containerize';
@@ -78,7 +79,8 @@ export const buildRunCommands: CommandSpec[] = [
     id: 'dsContainers.project.build',
     title: 'Build Image',
     needsTrust: true,
-    handler: async (s, arg?: unknown) => buildWithProgress(s, await resolveTarget(arg)),
+    // After a success, Lock Environment is offered (not awaited) unless the lock is current.
+    handler: async (s, arg?: unknown) => buildAndOfferLock(s, await resolveTarget(arg)),
   },
   {
     // In a terminal (closing it stops the container). An image never built is built first; a failed build runs nothing.

@@ -27,6 +27,8 @@ export interface RunHandle {
 export class BuildRunState implements vscode.Disposable {
   readonly buildDiagnostics = vscode.languages.createDiagnosticCollection('dsContainers.build');
   readonly importDiagnostics = vscode.languages.createDiagnosticCollection('dsContainers.imports');
+  /** requirements.lock against the image, after Check Image Imports (lock/diagnostics.ts). */
+  readonly lockDiagnostics = vscode.languages.createDiagnosticCollection('dsContainers.lock');
   private readonly builds = new Map<string, LastBuild>();
   readonly runs = new Set<RunHandle>();
   private readonly built = new vscode.EventEmitter<string>();
@@ -46,6 +48,7 @@ export class BuildRunState implements vscode.Disposable {
     for (const r of this.runs) r.stop();
     this.buildDiagnostics.dispose();
     this.importDiagnostics.dispose();
+    this.lockDiagnostics.dispose();
     this.built.dispose();
   }
 }

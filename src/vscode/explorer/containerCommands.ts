@@ -18,7 +18,7 @@ const isUp = (c: ContainerInfo) => ['running', 'paused', 'restarting'].includes(
 /** Applies one engine call to every chosen container, with progress on the view, then lists again. */
 async function each(s: Services, act: (id: string) => Promise<unknown>, list: ContainerInfo[]): Promise<void> {
   await inView('dsContainers.containers', () => Promise.all(list.map((c) => act(c.id))));
-  await explorerOf(s).model.refresh(['containers']);
+  await explorerOf(s).refresh.refresh(['containers']);
 }
 
 export const containerCommands: CommandSpec[] = [

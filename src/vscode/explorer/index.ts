@@ -26,7 +26,7 @@ export function registerExplorer(s: Services): Explorer {
     showCollapseAll: true,
   });
   const refresh = new RefreshManager(model, s.engine, s.log, { images, containers }, [imagesView, containersView]);
-  const project = createProjectView(s.log, s.python);
+  const project = createProjectView(s.log, s.python, s.engine, s.buildRun);
   const inspect = new InspectDocuments(s.engine);
   s.context.subscriptions.push(
     images,

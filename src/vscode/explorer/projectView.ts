@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { analyzeProject } from '../../node/analyze';
-import { projectTree } from '../../core/projectTree';
+import { lockNode, projectTree } from '../../core/projectTree';
 import { TreeNode } from '../../core/docker/tree';
 import { Log } from '../platform/log';
 import { PythonInterpreters } from '../platform/python';
@@ -8,9 +8,26 @@ import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { NodeTreeProvider } from './nodeTree';
 import * as path from 'path';
 import { ProjectAnalysis } from '../../core/project';
-import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
+import { COMPOSE_FILE_NAMES, LOCK_FILE } from '../../core/projectFiles';
+import { defaultTag } from '../../core/docker/tag';
+import { lockStatus } from '../../node/lock';
+import { EngineProvider } from '../platform/engine';
+import type { BuildRunState } from '../buildRun/state';
 import { excludedRequirements } from '../platform/settings';
 import { workspaceProjects } from '../platform/projects';
+
+// The lock row waits this long for Docker (a probe runs a container once per new image), then says it
+// compared requirements.txt only.
+const LOCK_STATE_MS = 10000;
+
+/** The lock's state for a project folder; Docker slow or away: without the image. */
+function lockRow(engine: EngineProvider, dir: string): Promise<TreeNode> {
+  const tag = defaultTag(path.basename(dir));
+  const alone = () => lockStatus(undefined, dir, tag);
+  const withImage = lockStatus(engine.get(), dir, tag).catch(alone);
+  const late = new Promise<Awaited<typeof withImage>>((r) => setTimeout(() => r(alone()), LOCK_STATE_MS).unref());
+  return Promise.race([withImage, late]).then(lockNode);
+}
 
 /** A project's node placed under its folder's node: ids stay unique, clicks open the right file. */
 function underProject(n: TreeNode, rel: string): TreeNode {
@@ -30,6 +47,8 @@ function underProject(n: TreeNode, rel: string): TreeNode {
 export function createProjectView(
   log: Log,
   python: PythonInterpreters,
+  engine: EngineProvider,
+  buildRun: BuildRunState,
 ): { provider: NodeTreeProvider; view: vscode.TreeView<TreeNode>; disposables: vscode.Disposable[] } {
   let running: AbortController | undefined;
   const provider = new NodeTreeProvider(async () => {
@@ -42,6 +61,7 @@ export function createProjectView(
     const projects = await workspaceProjects();
     const trees = await Promise.all(
       projects.map(async (dir) => {
+        const lock = lockRow(engine, dir);
         const interpreter = await python.forResource(vscode.Uri.file(dir));
         const analysis = await Promise.resolve(
           vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () =>
@@ -75,6 +95,7 @@ export function createProjectView(
           ...nodes[0],
           tooltip: `${nodes[0].tooltip ?? ''}\nInterpreter: ${describeInterpreter(interpreter)}`,
         };
+        nodes.splice(1, 0, await lock);
         return { dir, nodes, analysis };
       }),
     );
@@ -118,13 +139,14 @@ export function createProjectView(
     timer = setTimeout(() => provider.invalidate(), 1500);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(
-    `**/{*.py,*.ipynb,requirements*.txt,Dockerfile,${COMPOSE_FILE_NAMES.join(',')},.dockerignore,pyproject.toml}`,
+    `**/{*.py,*.ipynb,requirements*.txt,${LOCK_FILE},Dockerfile,${COMPOSE_FILE_NAMES.join(',')},.dockerignore,pyproject.toml}`,
   );
   const disposables = [
     provider,
     view,
     watcher,
     python.onDidChange(later),
+    buildRun.onDidBuild(later),
     watcher.onDidChange(later),
     watcher.onDidCreate(later),
     watcher.onDidDelete(later),

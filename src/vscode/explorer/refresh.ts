@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ExplorerModel, EngineState } from '../../node/explorer/live';
+import { ExplorerModel, EngineState, Kind } from '../../node/explorer/live';
 import { TreeNode } from '../../core/docker/tree';
 import { EngineProvider } from '../platform/engine';
 import { onSettingChange } from '../platform/settings';
@@ -53,9 +53,12 @@ export class RefreshManager implements vscode.Disposable {
     this.syncActive();
   }
 
-  /** Manual refresh (view title button, Retry): lists again now and reconnects if needed. */
-  refresh(): Promise<void> {
-    return this.model.retry();
+  /**
+   * The one way to list again now. With no kinds (view title button, Retry): both lists, reconnecting
+   * if needed; after a command that changed some resources: just their lists.
+   */
+  refresh(kinds?: Kind[]): Promise<void> {
+    return kinds ? this.model.refresh(kinds) : this.model.retry();
   }
 
   private readonly holders = new Set<string>();

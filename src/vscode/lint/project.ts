@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { DriftImport, ImportIndex, declaredKeys, driftEnv, DriftEnv } from '../../core/drift';
-import { parseRequirements } from '../../core/requirements/parse';
+import { DriftImport, ImportIndex, driftEnv, DriftEnv } from '../../core/drift';
+import { followIncludes } from '../../core/requirements/includes';
 import { scanPython } from '../../core/python/extract';
 import { extractNotebook, isForeignCell } from '../../core/python/notebook';
 import { NOT_PROJECT_DIRS } from '../../core/projectFiles';
@@ -116,22 +116,20 @@ export class DriftProject {
     return driftEnv(await this.facts(this.root), (top, file) => local.isLocal(top, file));
   }
 
-  /** Normalised names the requirements file (and the files it includes with -r) declares. */
+  /**
+   * Normalised names the requirements file (and the files it includes with -r, inside the project) declares,
+   * and the names excluded there or in the setting: the user's choice, not a missing requirement.
+   */
   async declared(): Promise<Set<string>> {
     const keys = new Set<string>();
-    const seen = new Set<string>();
-    const read = async (uri: vscode.Uri): Promise<void> => {
-      if (seen.has(uri.toString()) || seen.size > 20) return;
-      seen.add(uri.toString());
-      const text = await currentText(uri);
-      if (text === undefined) return;
-      const { lines } = parseRequirements(text);
-      for (const k of declaredKeys(lines)) keys.add(k);
-      // Excluded names (a `# dsc: exclude` comment, the setting) are the user's choice, not a missing requirement.
-      for (const d of excludeDirectives(text)) keys.add(normalizeName(d.name));
-      for (const l of lines) if (l.kind === 'include' && l.path) await read(vscode.Uri.joinPath(uri, '..', l.path));
-    };
-    await read(this.requirementsUri);
+    await followIncludes('requirements.txt', (rel) => currentText(vscode.Uri.joinPath(this.root, ...rel.split('/'))), {
+      file: (_f, text) => {
+        for (const d of excludeDirectives(text)) keys.add(normalizeName(d.name));
+      },
+      line: (_f, l) => {
+        if (l.key) keys.add(l.key);
+      },
+    });
     for (const n of excludedRequirements(this.requirementsUri)) keys.add(normalizeName(n));
     return keys;
   }

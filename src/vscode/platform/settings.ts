@@ -21,6 +21,7 @@ export const SETTINGS = {
   'explorer.containers.groupBy': 'composeProject' as ExplorerOptions['containerGroupBy'],
   'explorer.containers.sortBy': 'state' as ExplorerOptions['containerSortBy'],
   'build.inlineHints': true,
+  'lock.offerAfterBuild': true,
   'python.path': '',
   'requirements.exclude': [] as string[],
 };
@@ -28,11 +29,16 @@ export type SettingKey = keyof typeof SETTINGS;
 
 /** A key, or the group in front of some keys ('docker' covers docker.host and docker.timeoutSeconds). */
 export type SettingScope =
-  SettingKey | 'docker' | 'dockerfile' | 'lint' | 'explorer' | 'build' | 'python' | 'requirements';
+  SettingKey | 'docker' | 'dockerfile' | 'lint' | 'explorer' | 'build' | 'lock' | 'python' | 'requirements';
 
 /** One setting's value for a resource (a folder's or a file's own value may differ), or the default. */
 export function setting<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): (typeof SETTINGS)[K] {
   return vscode.workspace.getConfiguration('dsContainers', scope).get(key, SETTINGS[key]);
+}
+
+/** Sets one setting for this workspace (a choice the user made, such as "Don't Ask Again"). */
+export function setWorkspaceSetting<K extends SettingKey>(key: K, value: (typeof SETTINGS)[K]): Thenable<void> {
+  return vscode.workspace.getConfiguration('dsContainers').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
 
 /** Calls fn when a setting in `scope` (a key, or a group of keys) changes. */

@@ -2,6 +2,7 @@
 // import drift in a .py file and in a notebook cell, and their quick fixes applied.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { spawnSync } from 'child_process';
 
 const ID = 'ds-containers.ds-containers';
 
@@ -81,6 +82,31 @@ describe('lint: data-science rules, requirements and import drift', () => {
     const ignore = (await fixes(uri, copy)).find((a) => a.title === 'Ignore DSC001 on this line');
     await apply(ignore);
     await until('DSC001 suppressed by # dsc-ignore', () => !ours(uri, 'dsc').some((d) => codeOf(d) === 'DSC001'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('Dockerfile: ShellCheck finds `echo $1` on the continuation line, links its code, and can be silenced', async function () {
+    if (spawnSync('shellcheck', ['--version']).status !== 0) {
+      console.log('    SKIP ShellCheck in the editor: shellcheck is not installed (scripts/setup.sh installs it)');
+      return this.skip();
+    }
+    const uri = wsUri('shellcheck/Dockerfile');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const d = await until('SC2086 from ShellCheck', () => ours(uri, 'shellcheck').find((x) => codeOf(x) === 'SC2086'));
+    assert.equal(d.range.start.line, 3, 'the line of `$1`, the second line of the RUN');
+    assert.equal(doc.getText(d.range), '$1');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+    assert.ok(ours(uri, 'dsc').length === 0, 'the rules find nothing else here');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      d.range.start,
+    );
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /\[ShellCheck SC2086\]\(https:\/\/www\.shellcheck\.net\/wiki\/SC2086\)/);
+    await apply((await fixes(uri, d)).find((a) => a.title === 'Ignore SC2086 on this line'));
+    await until('SC2086 silenced by # dsc-ignore', () => !ours(uri, 'shellcheck').length);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

@@ -3,6 +3,7 @@ import { lineStarts, offsetOf } from '../../edits';
 import { TextEdit } from '../../findings';
 import { Word, commandWords } from '../tokens';
 import { Script, runScript } from '../shell';
+import { parseDockerfile } from '../parse';
 
 export { commandWords } from '../tokens';
 export type { Word } from '../tokens';
@@ -32,6 +33,8 @@ export interface LintFacts {
   imageEnv?: Record<string, string[]>;
   /** The user local images run as (their `Config.User`, '' for root) by reference as written in FROM (DSC004). */
   imageUsers?: Record<string, string>;
+  /** requirements.lock beside the Dockerfile exists, with the base image and digest it recorded (DSC003, DSC019). */
+  lock?: { base?: string; baseDigest?: string };
 }
 
 /** The parsed Dockerfile and the offset/position helpers every rule uses. */
@@ -42,13 +45,13 @@ export class LintContext {
   readonly stages: Stage[] = [];
   readonly instructions: Instruction[];
   private readonly scripts = new Map<Instruction, Script | undefined>();
+  private readonly jsonForm = new Map<Instruction, boolean>();
 
   constructor(
     readonly text: string,
     readonly facts: LintFacts = {},
   ) {
-    // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
-    this.df = (require('dockerfile-ast') as typeof import('dockerfile-ast')).DockerfileParser.parse(text);
+    this.df = parseDockerfile(text);
     this.starts = lineStarts(text);
     this.lines = text.split(/\r\n|\r|\n/);
     this.instructions = this.df.getInstructions();
@@ -134,10 +137,28 @@ export class LintContext {
     return k;
   }
 
-  /** True when the instruction is in JSON (exec) form. */
+  /**
+   * True when the instruction is in JSON (exec) form: its arguments are a JSON array of strings, as Docker
+   * decides (`RUN [ -f x ] && …` starts with a bracket and is a shell command).
+   */
   isJsonForm(i: Instruction): boolean {
-    const a = i.getArgumentsRange();
-    return !!a && this.text[this.offset(a.start)] === '[';
+    let json = this.jsonForm.get(i);
+    if (json === undefined) {
+      const a = i.getArgumentsRange();
+      const args = a ? this.text.slice(this.offset(a.start), this.offset(a.end)) : '';
+      json = args.startsWith('[') && isStringArray(args.replace(/\\\r?\n/g, ''));
+      this.jsonForm.set(i, json);
+    }
+    return json;
+  }
+}
+
+function isStringArray(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) && v.every((w) => typeof w === 'string');
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,8 @@
 import { DscRule, FixOptions, RuleHit } from './types';
 import { insertAt, replace } from './context';
 import { FixAction } from '../../findings';
+import { pinBaseFix } from '../../environment/dockerfileLock';
+import { LOCK_FILE } from '../../projectFiles';
 
 /**
  * The Python used when neither a local image nor the project's interpreter says otherwise: 3.12 is
@@ -36,10 +38,19 @@ export const dsc003: DscRule = {
     '',
     "Quick fix: offers the tags of matching images already on this machine, then the project interpreter's",
     `\`X.Y-slim\`, then \`python:${DEFAULT_PYTHON_TAG}\` for Python images.`,
+    '',
+    `When \`${LOCK_FILE}\` beside the Dockerfile records the base image's registry digest (\`ds-containers lock\`),`,
+    'a tagged base without that digest is reported too, and the fix writes `FROM name:tag@sha256:…` (the tag kept',
+    'for readers; Docker builds from the digest).',
   ].join('\n'),
   check(ctx) {
     const hits: RuleHit[] = [];
     const stageNames = new Set<string>();
+    const lock = ctx.facts.lock;
+    const digestFix = () =>
+      lock?.base && lock.baseDigest
+        ? [pinBaseFix(ctx.text, lock.base, lock.baseDigest)].filter((f): f is FixAction => !!f)
+        : [];
     for (const { from } of ctx.stages) {
       const name = from.getImageName();
       const nameRange = from.getImageNameRange();
@@ -60,8 +71,9 @@ export const dsc003: DscRule = {
         const span = ctx.rangeSpan(tagRange ? { start: nameRange.start, end: tagRange.end } : nameRange);
         hits.push({
           span,
-          fixes: (opts) =>
-            suggestedTags(name, opts).map((t): FixAction => ({
+          fixes: (opts) => [
+            ...(from.getImage() === lock?.base ? digestFix() : []),
+            ...suggestedTags(name, opts).map((t): FixAction => ({
               title: `Pin the base image to ${name}:${t}`,
               edits: [
                 tagRange
@@ -69,6 +81,24 @@ export const dsc003: DscRule = {
                   : insertAt(nameRange.end.line, nameRange.end.character, `:${t}`),
               ],
             })),
+          ],
+        });
+      } else if (
+        lock?.base &&
+        lock.baseDigest &&
+        nameRange &&
+        !from.getImageDigest() &&
+        !stageNames.has((name ?? '').toLowerCase()) &&
+        from.getImage() === lock.base
+      ) {
+        // Tagged, but the lock knows the exact image: the tag may move, the digest cannot.
+        const end = from.getImageTagRange()?.end ?? nameRange.end;
+        hits.push({
+          span: ctx.rangeSpan({ start: nameRange.start, end }),
+          message:
+            `Base image ${lock.base} is not pinned by digest: ${LOCK_FILE} records it, ` +
+            `pin it as \`FROM ${lock.base}@${lock.baseDigest}\` (the tag kept for readers).`,
+          fixes: digestFix,
         });
       }
       if (stage) stageNames.add(stage.toLowerCase());

@@ -2,43 +2,8 @@ import { DscRule, RuleHit } from './types';
 import { LintContext, Word, pipInstalls, replace } from './context';
 import { FixAction, TextEdit } from '../../findings';
 import { normalizeName } from '../../requirements/names';
+import { PIP_VALUED_OPTIONS } from '../../requirements/pipOptions';
 
-// pip options that take a value as the next word.
-const VALUED = new Set([
-  '-r',
-  '--requirement',
-  '-c',
-  '--constraint',
-  '-e',
-  '--editable',
-  '-i',
-  '--index-url',
-  '--extra-index-url',
-  '-f',
-  '--find-links',
-  '-t',
-  '--target',
-  '--prefix',
-  '--root',
-  '--platform',
-  '--python-version',
-  '--implementation',
-  '--abi',
-  '--src',
-  '--upgrade-strategy',
-  '--progress-bar',
-  '--log',
-  '--cache-dir',
-  '--trusted-host',
-  '--proxy',
-  '--timeout',
-  '--retries',
-  '--no-binary',
-  '--only-binary',
-  '--report',
-  '--config-settings',
-  '-C',
-]);
 // Upgrading the installer itself is routine and harmless.
 const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'uv']);
 const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?$/;
@@ -46,7 +11,7 @@ const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?$/;
 function positional(args: Word[]): Word[] {
   const out: Word[] = [];
   for (let k = 0; k < args.length; k++) {
-    if (VALUED.has(args[k].value)) k++;
+    if (PIP_VALUED_OPTIONS.has(args[k].value)) k++;
     else if (!args[k].value.startsWith('-')) out.push(args[k]);
   }
   return out;
@@ -57,7 +22,7 @@ export function unpinnedPackages(args: Word[]): Word[] {
   const out: Word[] = [];
   for (let k = 0; k < args.length; k++) {
     const v = args[k].value;
-    if (VALUED.has(v)) {
+    if (PIP_VALUED_OPTIONS.has(v)) {
       k++;
       continue;
     }

@@ -3,7 +3,7 @@ import type { Anchor } from './types';
 
 /** "Docker build check FromAsCasing" / "hadolint DL3003", linked. */
 export const anchorText = (a: Anchor): string =>
-  `[${a.tool === 'Docker' ? 'Docker build check' : 'hadolint'} ${a.id}](${a.url})`;
+  `[${a.tool === 'Docker' ? 'Docker build check' : a.tool} ${a.id}](${a.url})`;
 
 /** The reference page of the DSC rules (docs/rules.md), generated from the rules themselves. */
 export function rulesMarkdown(
@@ -21,6 +21,11 @@ export function rulesMarkdown(
     'e.g. `{ "DSC004": "off", "FromAsCasing": "error" }`. ' +
       'In a Dockerfile, silence one line with a comment on that line',
     'or on the line above: `# dsc-ignore DSC002 DSC007` (no id: every rule).',
+    '',
+    'When [ShellCheck](https://www.shellcheck.net) is installed, the shell commands of every shell-form `RUN`',
+    '(continuation lines joined, heredoc bodies included; `sh` or the dialect a `SHELL` instruction or a `#!` line',
+    'names) are checked too, as hadolint does; its findings carry its codes (`SC2086`), link to its wiki, obey',
+    '`# dsc-ignore SC2086` and the setting above (`{ "SC2086": "off" }`). Without ShellCheck nothing is said.',
     '',
     '| id | default | message |',
     '| --- | --- | --- |',

@@ -1,8 +1,8 @@
 import { LintContext } from './context';
 
 const IGNORE = /#\s*dsc-ignore\b([^\n]*)/i;
-// Our ids (DSC004) and Docker's check names, which are CamelCase (FromAsCasing, JSONArgsRecommended).
-const ID = /^(?:DSC\d{3}|[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)$/;
+// Our ids (DSC004), ShellCheck's codes (SC2086) and Docker's check names, which are CamelCase (FromAsCasing).
+const ID = /^(?:DSC\d{3}|SC\d{4}|[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)$/;
 
 /** Upper-cased ids named by a `# dsc-ignore` comment on that line ('*' when it names none), or undefined. */
 function idsOn(ctx: LintContext, line: number): string[] | undefined {
@@ -10,7 +10,7 @@ function idsOn(ctx: LintContext, line: number): string[] | undefined {
   if (!m) return undefined;
   const ids = m[1]
     .split(/[^A-Za-z0-9]+/)
-    .filter((w) => ID.test(w.length > 3 && /^dsc\d{3}$/i.test(w) ? w.toUpperCase() : w));
+    .filter((w) => ID.test(/^(?:dsc\d{3}|sc\d{4})$/i.test(w) ? w.toUpperCase() : w));
   return ids.length ? ids.map((w) => w.toUpperCase()) : ['*'];
 }
 

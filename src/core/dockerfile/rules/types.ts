@@ -26,7 +26,7 @@ export interface RuleHit {
 
 /** The check this rule answers to elsewhere: Docker's build check of that name, or a hadolint rule. */
 export interface Anchor {
-  tool: 'Docker' | 'hadolint';
+  tool: 'Docker' | 'hadolint' | 'ShellCheck';
   id: string;
   url: string;
 }

@@ -1,5 +1,6 @@
 import type { From } from 'dockerfile-ast';
 import { DscRule, RuleHit } from '../types';
+import { LintContext } from '../context';
 import { flagsOf } from './casing';
 import { buildCheck } from './anchor';
 
@@ -104,5 +105,30 @@ export const invalidBaseImagePlatform: DscRule = {
   },
 };
 
-// linux/arm64 and linux/arm64/v8 are the same platform.
-const samePlatform = (a: string, b: string) => a.replace(/\/v8$/, '') === b.replace(/\/v8$/, '');
+/**
+ * Same OS and architecture; the variant counts only when both name one (linux/arm64 is linux/arm64/v8,
+ * and an engine names its architecture without a variant).
+ */
+export function samePlatform(a: string, b: string): boolean {
+  const [os1, arch1, v1] = a.toLowerCase().split('/');
+  const [os2, arch2, v2] = b.toLowerCase().split('/');
+  const variant = (arch: string, v?: string) => v ?? (arch === 'arm64' ? 'v8' : undefined);
+  const [x, y] = [variant(arch1, v1), variant(arch2, v2)];
+  return os1 === os2 && arch1 === arch2 && (!x || !y || x === y);
+}
+
+/**
+ * The base images of a Dockerfile as written in FROM (not earlier stages, not `scratch`, not built from
+ * variables): the references whose local platform InvalidBaseImagePlatform compares.
+ */
+export function baseImageRefs(ctx: LintContext): string[] {
+  const stages = new Set<string>();
+  const refs = new Set<string>();
+  for (const { from } of ctx.stages) {
+    const image = from.getImage();
+    if (image && !image.includes('$') && image !== 'scratch' && !stages.has(image.toLowerCase())) refs.add(image);
+    const name = from.getBuildStage();
+    if (name) stages.add(name.toLowerCase());
+  }
+  return [...refs];
+}
