@@ -60,7 +60,8 @@ export async function showLockDifferences(
   if (!o.quiet) {
     if (diffs.length)
       void vscode.window.showWarningMessage(
-        `${diffs.length} difference${diffs.length === 1 ? '' : 's'} between ${t.tag} and ${LOCK_FILE}: see the Problems panel.`,
+        `${diffs.length} difference${diffs.length === 1 ? '' : 's'} between ${t.tag} and ${LOCK_FILE}: ` +
+          'see the Problems panel.',
       );
     else s.log.info(`${t.tag} matches ${LOCK_FILE}`);
   }

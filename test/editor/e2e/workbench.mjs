@@ -21,6 +21,8 @@ export async function runE2E() {
       'package',
       '--no-dependencies',
       '--allow-missing-repository',
+      // The README's pictures are files of the package (media/readme), not URLs of a repository.
+      '--no-rewrite-relative-links',
       '-o',
       vsix,
     ],
