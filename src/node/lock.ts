@@ -131,8 +131,8 @@ export async function compareWithLock(
 }
 
 /**
- * The lock's state (none / locked / drifted) against requirements.txt and the image `tag`. The image
- * is probed only when its id is not the one the lock was written from (and then once per image id);
+ * The lock's state (none / locked / drifted) against requirements.txt and the image `tag` (probed once
+ * per image id, the answer cached);
  * when Docker is away or the image is not built, only requirements.txt is compared.
  */
 export async function lockStatus(
@@ -148,11 +148,16 @@ export async function lockStatus(
   try {
     const summary = await engine?.imageSummary(tag);
     if (engine && summary) {
-      image = { ref: tag, imageId: summary.id, created: summary.created };
-      if (summary.id !== parseLock(lockText).header.imageId) {
-        const facts = await probeImage(engine, tag, o);
-        image = { ...image, python: facts.python?.version, dists: frozenDistributions(facts), problem: facts.problem };
-      }
+      // A hand-edited lock of the same image drifts too: its versions are always compared (the probe is cached).
+      const facts = await probeImage(engine, tag, o);
+      image = {
+        ref: tag,
+        imageId: summary.id,
+        created: summary.created,
+        python: facts.python?.version,
+        dists: frozenDistributions(facts),
+        problem: facts.problem,
+      };
     }
   } catch {
     image = undefined; // Docker is away: the state says it compared requirements.txt only

@@ -69,7 +69,6 @@ export function lockState(input: { lockText?: string; requirementsText?: string;
     reasons.push(...broken);
     notes.push('the image is not built (or Docker is not reachable): only requirements.txt was compared');
   } else if (image.problem) reasons.push(`${image.ref}: ${image.problem}`, ...broken);
-  else if (image.imageId === lock.header.imageId) reasons.push(...broken);
   else if (image.dists && image.python)
     reasons.push(
       ...compareLock(
@@ -80,7 +79,7 @@ export function lockState(input: { lockText?: string; requirementsText?: string;
     );
   else {
     reasons.push(...broken);
-    notes.push(`${image.ref} is not the image the lock was written from`);
+    if (image.imageId !== lock.header.imageId) notes.push(`${image.ref} is not the image the lock was written from`);
   }
   if (requirementsText !== undefined)
     reasons.push(

@@ -139,8 +139,8 @@ export function createProjectView(
     timer = setTimeout(() => provider.invalidate(), 1500);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(
-    `**/{*.py,*.ipynb,requirements*.txt,${LOCK_FILE},Dockerfile,` +
-      `${COMPOSE_FILE_NAMES.join(',')},.dockerignore,pyproject.toml}`,
+    `**/{*.py,*.ipynb,requirements*.txt,${LOCK_FILE},Dockerfile,${COMPOSE_FILE_NAMES.join(',')},` +
+      '.dockerignore,pyproject.toml}',
   );
   const disposables = [
     provider,

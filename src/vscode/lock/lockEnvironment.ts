@@ -97,12 +97,12 @@ async function offerLock(s: Services, t: BuildTarget, outcome: BuildOutcome): Pr
   if (text !== undefined && parseLock(text).header.imageId === outcome.imageId) return;
   const state = await lockStatus(s.engine.get(), t.dir, t.tag);
   if (state.kind === 'locked') return;
+  const more = state.reasons.length > 1 ? ` (and ${state.reasons.length - 1} more)` : '';
   const message =
     state.kind === 'none'
-      ? `${t.tag} is built. Lock its environment? ${LOCK_FILE} records every installed version, ` +
-        'so a rebuild gets the same.'
-      : `${t.tag} no longer matches ${LOCK_FILE}: ${state.reasons[0]}` +
-        `${state.reasons.length > 1 ? ` (and ${state.reasons.length - 1} more)` : ''}.`;
+      ? `${t.tag} is built. Lock its environment? ${LOCK_FILE} records every installed version, so a rebuild ` +
+        'gets the same.'
+      : `${t.tag} no longer matches ${LOCK_FILE}: ${state.reasons[0]}${more}.`;
   const pick = await vscode.window.showInformationMessage(message, 'Lock Environment', "Don't Ask Again");
   if (pick === 'Lock Environment') await lockEnvironment(s, t.dockerfile);
   if (pick === "Don't Ask Again") await setWorkspaceSetting('lock.offerAfterBuild', false);
