@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 log() { printf '[setup %s] %s\n' "$(date +%T)" "$*" >&2; }
 
 need=()
-# docker-registry + apache2-utils (htpasswd): a real registry on 127.0.0.1 for the digest and registry tests.
+# docker-registry + apache2-utils (htpasswd): a real registry on 127.0.0.1 for the digest and registry tests
+# (docker tier, and the editor tier's Registries view test).
 # podman: the docker tier also runs up and the explorer against Podman's Docker-compatible service.
 # shellcheck: `lint` and the editor run it on RUN scripts when present; the unit tier tests the real one.
 for p in docker.io mmdebstrap docker-compose zstd chromium ripgrep libkrb5-dev build-essential git docker-registry apache2-utils podman shellcheck; do

@@ -10,6 +10,7 @@ import { registerExplorer } from './vscode/explorer';
 import { BuildRunState } from './vscode/buildRun/state';
 import { registerBuildRun } from './vscode/buildRun';
 import { registerDevelop } from './vscode/develop';
+import { registerRegistries } from './vscode/registries';
 import { registerLock } from './vscode/lock';
 
 /** The composition root: build the services, register everything, nothing else. */
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(python);
   const services: Services = { context, log, engine, buildRun, python };
   services.explorer = registerExplorer(services);
+  services.registries = registerRegistries(services);
   registerCommands(services);
   registerDockerfileLanguage(services);
   registerLint(services);

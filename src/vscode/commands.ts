@@ -8,6 +8,8 @@ import { explorerCommands } from './explorer/explorerCommands';
 import { buildRunCommands } from './buildRun/commands';
 import { dockerfileFixCommands } from './language/dockerfile/fixCommands';
 import { developCommands } from './develop/commands';
+import { registryCommands } from './registries/commands';
+import { kubernetesCommands } from './kubernetes/commands';
 import { lockCommands } from './lock/commands';
 
 /**
@@ -21,6 +23,8 @@ export const commandTable: CommandSpec[] = [
   ...buildRunCommands,
   ...dockerfileFixCommands,
   ...developCommands,
+  ...registryCommands,
+  ...kubernetesCommands,
   ...lockCommands,
 ];
 

@@ -4,6 +4,7 @@ import { EngineProvider } from './platform/engine';
 import { PythonInterpreters } from './platform/python';
 import type { Explorer } from './explorer/explorer';
 import { BuildRunState } from './buildRun/state';
+import type { RegistriesProvider } from './registries/tree';
 
 /** What handlers and providers receive, built once in activate() and passed explicitly. */
 export interface Services {
@@ -13,6 +14,8 @@ export interface Services {
   engine: EngineProvider;
   /** The Docker explorer's model and views (set by registerExplorer before the commands run). */
   explorer?: Explorer;
+  /** The Registries view (set by registerRegistries before the commands run). */
+  registries?: RegistriesProvider;
   /** Last builds, running containers and build/import diagnostics (build and run). */
   buildRun: BuildRunState;
   /** Which Python interpreter to probe for a resource (the Python extension's, our setting, python3). */

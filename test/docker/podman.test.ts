@@ -12,6 +12,8 @@ import { main } from '../../src/cli/main';
 import { Engine } from '../../src/node/docker/engine';
 import { resolveEndpoint } from '../../src/node/docker/endpoint';
 import { EngineEvent } from '../../src/core/docker/types';
+import { ExplorerModel } from '../../src/node/explorer/live';
+import { containerTree, DEFAULT_OPTIONS, imageTree, leaves } from '../../src/core/docker/tree';
 import { captureIo } from './helpers';
 
 const podman = (() => {
@@ -111,6 +113,9 @@ test(
       )
       .catch(() => undefined);
     await opened;
+    // The explorer's own model (what the Containers and Images views show), live from Podman's events.
+    const model = new ExplorerModel(() => engine, { pollMs: 3_600_000, backoffMs: [200, 400] });
+    model.setActive(true);
     const run = await engine.runImage(tag, { name: `dsc-share14-podman-${process.pid}` });
     containers.push(run.id);
     const listed = await engine.listContainers();
@@ -127,5 +132,23 @@ test(
       `a start event: ${JSON.stringify(seen)}`,
     );
     assert.ok((await engine.listImages()).some((i) => i.tags.some((t) => t.includes('dsc-share14-podman-hello'))));
+    try {
+      for (let i = 0; i < 100 && !model.containers?.some((c) => c.id === run.id); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      assert.equal(model.state, 'live', model.reason);
+      const shown = leaves(containerTree(model.containers ?? [], DEFAULT_OPTIONS)).find(
+        (n) => n.container?.id === run.id,
+      );
+      assert.ok(shown, `the Containers view lists it: ${(model.containers ?? []).map((c) => c.name).join(', ')}`);
+      assert.equal(shown.label, `dsc-share14-podman-${process.pid}`);
+      assert.match(shown.contextValue ?? '', /^container:running/);
+      const images = leaves(imageTree(model.images ?? [], DEFAULT_OPTIONS, Date.now() / 1000));
+      assert.ok(
+        images.some((n) => n.image?.ref?.endsWith(tag)),
+        `the Images view lists ${tag}`,
+      );
+    } finally {
+      model.dispose();
+    }
   },
 );

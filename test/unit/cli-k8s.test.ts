@@ -10,23 +10,12 @@ import { main } from '../../src/cli/main';
 import { captureIo } from './cli-io';
 
 const projects = path.resolve(__dirname, '../../../test/fixtures/projects');
-const FAKE = `#!/bin/sh
-echo "$*" >> "$FAKE_LOG/argv"
-case "$1" in
-  config) if [ -n "$FAKE_CONTEXT" ]; then echo "$FAKE_CONTEXT"; exit 0; fi
-          echo "error: current-context is not set" >&2; exit 1;;
-  apply) cat > "$FAKE_LOG/stdin.yaml"
-         if [ -n "$FAKE_APPLY_ERROR" ]; then echo "$FAKE_APPLY_ERROR" >&2; exit 1; fi
-         echo "applied"; exit 0;;
-  logs) echo "epoch 1 loss 0.5"; printf 'accuracy 0.93'; exit 0;;
-  get) echo "$FAKE_JOB_STATE"; exit 0;;
-esac
-exit 3
-`;
+const FAKE = path.resolve(__dirname, '../../../test/fixtures/fake-kubectl/kubectl');
 
 function fakeKubectl(env: Record<string, string> = {}): { io: ReturnType<typeof captureIo>; log: string } {
   const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-kubectl-'));
-  fs.writeFileSync(path.join(bin, 'kubectl'), FAKE, { mode: 0o755 });
+  fs.copyFileSync(FAKE, path.join(bin, 'kubectl'));
+  fs.chmodSync(path.join(bin, 'kubectl'), 0o755);
   const io = captureIo();
   io.env = {
     PATH: `${bin}:/usr/bin:/bin`,

@@ -7,6 +7,11 @@ import {
   registryKey,
   registryScheme,
   dockerHubAuthKey,
+  pushSuggestions,
+  registryHostProblem,
+  registryLabel,
+  registryReference,
+  repositoryPath,
 } from '../../src/core/registry/reference';
 import {
   credentialSource,
@@ -87,4 +92,29 @@ test('auth challenges and condensed transfer progress', () => {
     .map((m) => transferLine(m, seen))
     .filter(Boolean);
   assert.deepEqual(lines, ['The push refers to repository [x]', 'a1: Preparing', 'a1: Pushing', 'a1: Pushed']);
+});
+
+test('registry view facts: host checks, labels, references by digest, push suggestions', () => {
+  assert.equal(registryHostProblem('ghcr.io'), undefined);
+  assert.equal(registryHostProblem('https://127.0.0.1:5000/v2/'), undefined);
+  assert.equal(registryHostProblem('docker.io'), undefined);
+  assert.equal(
+    registryHostProblem('not a host'),
+    '"not a host" is not a registry host such as ghcr.io or 127.0.0.1:5000',
+  );
+  assert.equal(registryLabel(dockerHubAuthKey), 'docker.io');
+  assert.equal(registryLabel('ghcr.io'), 'ghcr.io');
+  assert.equal(
+    registryReference('127.0.0.1:5000', 'team/churn', '1', 'sha256:ab'),
+    '127.0.0.1:5000/team/churn:1@sha256:ab',
+  );
+  assert.equal(registryReference(dockerHubAuthKey, 'library/python', '3.11'), 'python:3.11');
+  assert.equal(repositoryPath('ghcr.io/team/churn:1'), 'team/churn');
+  assert.equal(repositoryPath('python:3.11'), 'python');
+  assert.deepEqual(pushSuggestions('churn:2', ['127.0.0.1:5000', dockerHubAuthKey, 'ghcr.io']), [
+    '127.0.0.1:5000/churn:2',
+    'ghcr.io/churn:2',
+  ]);
+  assert.deepEqual(pushSuggestions('ghcr.io/team/churn:2', ['ghcr.io']), ['ghcr.io/team/churn:2']);
+  assert.deepEqual(pushSuggestions(undefined, ['ghcr.io']), ['ghcr.io/image:1.0']);
 });

@@ -1,13 +1,11 @@
-import * as path from 'path';
-import { randomBytes } from 'crypto';
-import { CliCommand, CliError, CliIo } from '../io';
+import { CliCommand, CliError } from '../io';
 import { parseArgs } from '../args';
 import { projectDir } from './dockerShared';
-import { PROJECT_MODES, ProjectMode, ProjectSpec } from '../../core/project';
-import { SpecError, specFromAnalysis } from '../../core/generate';
-import { generateKubernetes, KubeOptions, KubeOptionsError, kubeName, renderKubernetes } from '../../core/kubernetes';
+import { PROJECT_MODES, ProjectMode } from '../../core/project';
+import { SpecError } from '../../core/generate';
+import { KubeOptionsError } from '../../core/kubernetes';
 import { isValidTag } from '../../core/docker/tag';
-import { analyzeProject } from '../../node/analyze';
+import { ProjectKube, projectManifests } from '../../node/kubernetes/projectManifests';
 import { applyManifests, currentContext, followJob, KubectlError } from '../../node/kubernetes/kubectl';
 
 const modes = ['auto', ...PROJECT_MODES];
@@ -34,29 +32,28 @@ export const k8sCommand: CliCommand = {
       throw new CliError(`--image "${image}" is not an image reference such as registry.example.com/team/project:1.0`);
     const mode = str(a.flags.get('mode')) ?? 'auto';
     if (!modes.includes(mode)) throw new CliError(`--mode must be one of ${modes.join(', ')}, not "${mode}"`);
-    const spec = await projectSpec(dir, mode as ProjectMode | 'auto', a.flags.has('gpu'), io);
-    const opts: KubeOptions = {
-      image,
-      name: str(a.flags.get('name')) ?? kubeName(path.basename(dir)),
-      namespace: str(a.flags.get('namespace')),
-      cpuRequest: str(a.flags.get('cpu')),
-      cpuLimit: str(a.flags.get('cpu-limit')),
-      memoryRequest: str(a.flags.get('memory')),
-      memoryLimit: str(a.flags.get('memory-limit')),
-      storage: str(a.flags.get('storage')),
-      jupyterToken: spec.mode === 'jupyter' ? randomBytes(24).toString('hex') : undefined,
-    };
-    let text: string;
-    let workload;
+    let r: ProjectKube;
     try {
-      const m = generateKubernetes(spec, opts);
-      for (const w of m.warnings) io.err(`warning: ${w}`);
-      text = renderKubernetes(m, spec, opts);
-      workload = m.workload;
+      r = await projectManifests({
+        dir,
+        mode: mode as ProjectMode | 'auto',
+        gpu: a.flags.has('gpu'),
+        image,
+        name: str(a.flags.get('name')),
+        namespace: str(a.flags.get('namespace')),
+        cpuRequest: str(a.flags.get('cpu')),
+        cpuLimit: str(a.flags.get('cpu-limit')),
+        memoryRequest: str(a.flags.get('memory')),
+        memoryLimit: str(a.flags.get('memory-limit')),
+        storage: str(a.flags.get('storage')),
+        signal: io.signal,
+      });
     } catch (e) {
       if (e instanceof KubeOptionsError || e instanceof SpecError) throw new CliError(e.message);
       throw e;
     }
+    for (const w of r.warnings) io.err(`warning: ${w}`);
+    const { text, workload, options: opts } = r;
     if (!a.flags.has('apply')) {
       io.out(text.replace(/\n$/, ''));
       return 0;
@@ -75,17 +72,6 @@ export const k8sCommand: CliCommand = {
     }
   },
 };
-
-/** The project's spec as scaffold would make it; scan warnings are not repeated here (scan shows them). */
-async function projectSpec(dir: string, mode: ProjectMode | 'auto', gpu: boolean, io: CliIo): Promise<ProjectSpec> {
-  const analysis = await analyzeProject(dir, { python: false, noPin: true, signal: io.signal });
-  try {
-    return specFromAnalysis(analysis, { mode, gpu: gpu || undefined });
-  } catch (e) {
-    if (e instanceof SpecError) throw new CliError(e.message);
-    throw e;
-  }
-}
 
 function str(v: string | true | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;

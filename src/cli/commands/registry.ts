@@ -5,11 +5,11 @@ import { parseArgs } from '../args';
 import { engineFor } from './dockerShared';
 import { isValidTag } from '../../core/docker/tag';
 import {
-  dockerHub,
-  dockerHubAuthKey,
   parseReference,
   referenceProblem,
+  registryHostProblem,
   registryKey,
+  registryLabel,
 } from '../../core/registry/reference';
 import { eraseCredentials, storeCredentials } from '../../node/registry/credentials';
 import { CredentialHelperError } from '../../node/registry/credHelper';
@@ -24,7 +24,7 @@ export const loginCommand: CliCommand = {
     userFacing(async () => {
       const a = parseArgs(argv, ['password-stdin'], ['username', 'u']);
       const key = oneRegistry(a.positional, 'login');
-      const shown = key === dockerHubAuthKey ? dockerHub : key;
+      const shown = registryLabel(key);
       const username = str(a.flags.get('username') ?? a.flags.get('u'));
       if (!username) throw new CliError('--username U is required');
       let password: string;
@@ -48,7 +48,7 @@ export const logoutCommand: CliCommand = {
   run: (argv, io) =>
     userFacing(async () => {
       const key = oneRegistry(parseArgs(argv, []).positional, 'logout');
-      const shown = key === dockerHubAuthKey ? dockerHub : key;
+      const shown = registryLabel(key);
       io.out((await eraseCredentials(key, io.env)) ? `logged out of ${shown}` : `not logged in to ${shown}`);
       return 0;
     }),
@@ -104,10 +104,9 @@ async function userFacing(fn: () => Promise<number>): Promise<number> {
 function oneRegistry(positional: string[], verb: string): string {
   if (positional.length !== 1)
     throw new CliError(`expected one registry: ${verb} REGISTRY (e.g. ghcr.io, registry.example.com:5000)`);
-  const key = registryKey(positional[0]);
-  if (key !== dockerHubAuthKey && !/^[a-z0-9.-]+(:\d+)?$|^\[[0-9a-f:]+\](:\d+)?$/.test(key))
-    throw new CliError(`"${positional[0]}" is not a registry host such as ghcr.io or 127.0.0.1:5000`);
-  return key;
+  const problem = registryHostProblem(positional[0]);
+  if (problem) throw new CliError(problem);
+  return registryKey(positional[0]);
 }
 
 async function readAll(io: CliIo): Promise<string> {

@@ -67,3 +67,37 @@ export function referenceProblem(ref: string, needTag: boolean): string | undefi
   if (needTag && !r.tag && !r.digest) return `"${ref}" has no tag: name the version to push, e.g. ${ref}:1.0`;
   return undefined;
 }
+
+/** How a registry key is shown (Docker Hub's key is a URL; people call it docker.io). */
+export function registryLabel(key: string): string {
+  return key === dockerHubAuthKey ? dockerHub : key;
+}
+
+/** Why a typed registry is not one (undefined when fine): a host[:port] such as ghcr.io or 127.0.0.1:5000. */
+export function registryHostProblem(input: string): string | undefined {
+  const key = registryKey(input);
+  if (key === dockerHubAuthKey || /^[a-z0-9.-]+(:\d+)?$|^\[[0-9a-f:]+\](:\d+)?$/.test(key)) return undefined;
+  return `"${input.trim()}" is not a registry host such as ghcr.io or 127.0.0.1:5000`;
+}
+
+/** The reference a registry serves a tag under; with its digest, the reference that never moves. */
+export function registryReference(key: string, repository: string, tag: string, digest?: string): string {
+  const host = registryLabel(key);
+  const repo = host === dockerHub ? repository.replace(/^library\//, '') : repository;
+  return `${host === dockerHub ? '' : `${host}/`}${repo}:${tag}${digest ? `@${digest}` : ''}`;
+}
+
+/** The repository path of a local reference without its registry and tag ("team/churn" of "ghcr.io/team/churn:1"). */
+export function repositoryPath(ref: string): string {
+  const r = parseReference(ref);
+  return r.registry === dockerHub ? r.repository.replace(/^library\//, '') : r.repository;
+}
+
+/** Suggested references for a local image under each registry (its own reference first when it names one). */
+export function pushSuggestions(localRef: string | undefined, registries: string[]): string[] {
+  const name = localRef ? repositoryPath(localRef) : 'image';
+  const tag = (localRef && parseReference(localRef).tag) || '1.0';
+  const own = localRef && parseReference(localRef).registry !== dockerHub ? [localRef] : [];
+  const hosts = registries.map(registryLabel).filter((h) => h !== dockerHub);
+  return [...new Set([...own, ...hosts.map((h) => `${h}/${name}:${tag}`)])];
+}

@@ -2,7 +2,7 @@
 // line that says what to do.
 import { Engine } from '../docker/engine';
 import { transferLine, TransferMessage } from '../../core/registry/challenge';
-import { dockerHub, dockerHubAuthKey, parseReference } from '../../core/registry/reference';
+import { dockerHub, dockerHubAuthKey, parseReference, registryLabel } from '../../core/registry/reference';
 import { getCredentials } from './credentials';
 
 export class TransferError extends Error {}
@@ -23,10 +23,16 @@ export async function transferImage(
   engine: Engine,
   kind: 'push' | 'pull',
   ref: string,
-  o: { env?: NodeJS.ProcessEnv; onLine?: (l: string) => void; signal?: AbortSignal } = {},
+  o: {
+    env?: NodeJS.ProcessEnv;
+    onLine?: (l: string) => void;
+    signal?: AbortSignal;
+    /** What to do to log in, for a refusal; the CLI's command by default. */
+    loginHint?: string;
+  } = {},
 ): Promise<TransferResult> {
   const key = authKeyOf(ref);
-  const shown = key === dockerHubAuthKey ? dockerHub : key;
+  const shown = registryLabel(key);
   const creds = await getCredentials(key, o.env);
   const seen = new Map<string, string>();
   let digest: string | undefined;
@@ -44,7 +50,8 @@ export async function transferImage(
     },
     o.signal,
   );
-  if (error) throw new TransferError(explain(kind, error, shown, !!creds));
+  if (error)
+    throw new TransferError(explain(kind, error, shown, !!creds, o.loginHint ?? `ds-containers login ${shown}`));
   return { digest };
 }
 
@@ -57,13 +64,12 @@ const UNREACHABLE = new RegExp(
   'i',
 );
 
-function explain(kind: 'push' | 'pull', message: string, registry: string, hadCreds: boolean): string {
+function explain(kind: 'push' | 'pull', message: string, registry: string, hadCreds: boolean, login: string): string {
   const msg = message.trim().split('\n')[0];
   if (/unauthorized|authentication required|no basic auth credentials|denied|401/i.test(msg)) {
     return hadCreds
-      ? `${registry} refused the ${kind} with the stored credentials (${msg}): ` +
-          `log in again with ds-containers login ${registry}`
-      : `${registry} refused the ${kind}: log in first with ds-containers login ${registry}`;
+      ? `${registry} refused the ${kind} with the stored credentials (${msg}): ` + `log in again with ${login}`
+      : `${registry} refused the ${kind}: log in first with ${login}`;
   }
   if (UNREACHABLE.test(msg)) return `cannot reach the registry at ${registry}: ${msg}`;
   if (/name invalid|invalid reference|repository name|NAME_INVALID|manifest invalid|TAG_INVALID/i.test(msg))

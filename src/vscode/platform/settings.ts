@@ -24,16 +24,32 @@ export const SETTINGS = {
   'lock.offerAfterBuild': true,
   'python.path': '',
   'requirements.exclude': [] as string[],
+  'registries.added': [] as string[],
+  'registries.hidden': [] as string[],
 };
 export type SettingKey = keyof typeof SETTINGS;
 
 /** A key, or the group in front of some keys ('docker' covers docker.host and docker.timeoutSeconds). */
 export type SettingScope =
-  SettingKey | 'docker' | 'dockerfile' | 'lint' | 'explorer' | 'build' | 'lock' | 'python' | 'requirements';
+  | SettingKey
+  | 'docker'
+  | 'dockerfile'
+  | 'lint'
+  | 'explorer'
+  | 'build'
+  | 'lock'
+  | 'python'
+  | 'requirements'
+  | 'registries';
 
 /** One setting's value for a resource (a folder's or a file's own value may differ), or the default. */
 export function setting<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): (typeof SETTINGS)[K] {
   return vscode.workspace.getConfiguration('dsContainers', scope).get(key, SETTINGS[key]);
+}
+
+/** Changes a setting in the user's settings (not the workspace's): what our own commands remember. */
+export function updateUserSetting<K extends SettingKey>(key: K, value: (typeof SETTINGS)[K]): Thenable<void> {
+  return vscode.workspace.getConfiguration('dsContainers').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 /** Sets one setting for this workspace (a choice the user made, such as "Don't Ask Again"). */

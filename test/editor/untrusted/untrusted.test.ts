@@ -61,6 +61,18 @@ describe('untrusted workspace', () => {
     assert.ok(!tags.some((t) => t.includes('dsc-test-untrusted-build')), `built anyway: ${tags.join(', ')}`);
   });
 
+  it('Run on Kubernetes refuses: no manifests are generated or applied', async () => {
+    const before = vscode.workspace.textDocuments.filter((d) => d.languageId === 'yaml' && d.isUntitled).length;
+    const r = await vscode.commands.executeCommand(
+      'dsContainers.project.runOnKubernetes',
+      vscode.Uri.file(path.join(ws(), 'untrusted-project')),
+      { image: '127.0.0.1:5000/team/churn:1', apply: true },
+    );
+    assert.strictEqual(r, undefined);
+    const after = vscode.workspace.textDocuments.filter((d) => d.languageId === 'yaml' && d.isUntitled).length;
+    assert.strictEqual(after, before, 'no manifests document opened');
+  });
+
   it('no Build · Run · Check CodeLens on Dockerfiles', async () => {
     const uri = vscode.Uri.file(path.join(ws(), 'dsc-test-untrusted-build', 'Dockerfile'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

@@ -1,0 +1,43 @@
+// A project's Kubernetes manifests from its folder: the one path the CLI's `k8s` and the editor's
+// "Run on Kubernetes…" share (analysis as scaffold does it, then the pure generator).
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ProjectMode, ProjectSpec } from '../../core/project';
+import { specFromAnalysis } from '../../core/generate';
+import { generateKubernetes, KubeManifests, KubeOptions, kubeName, renderKubernetes } from '../../core/kubernetes';
+import { analyzeProject } from '../analyze';
+
+export interface ProjectKubeRequest extends Omit<KubeOptions, 'name' | 'jupyterToken'> {
+  dir: string;
+  mode: ProjectMode | 'auto';
+  gpu: boolean;
+  /** Object name; the folder's name made a valid Kubernetes name when absent. */
+  name?: string;
+  signal?: AbortSignal;
+}
+
+export interface ProjectKube {
+  /** Multi-document YAML, ready for `kubectl apply -f -`. */
+  text: string;
+  workload: KubeManifests['workload'];
+  warnings: string[];
+  spec: ProjectSpec;
+  options: KubeOptions;
+}
+
+/**
+ * Analyzes the folder and renders its manifests. A Jupyter project gets a fresh random token (it goes
+ * into a Secret only). Throws SpecError or KubeOptionsError, each one line naming the bad value.
+ */
+export async function projectManifests(req: ProjectKubeRequest): Promise<ProjectKube> {
+  const { dir, mode, gpu, signal, name, ...rest } = req;
+  const analysis = await analyzeProject(dir, { python: false, noPin: true, signal });
+  const spec = specFromAnalysis(analysis, { mode, gpu: gpu || undefined });
+  const options: KubeOptions = {
+    ...rest,
+    name: name ?? kubeName(path.basename(dir)),
+    jupyterToken: spec.mode === 'jupyter' ? randomBytes(24).toString('hex') : undefined,
+  };
+  const m = generateKubernetes(spec, options);
+  return { text: renderKubernetes(m, spec, options), workload: m.workload, warnings: m.warnings, spec, options };
+}

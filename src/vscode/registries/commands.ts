@@ -1,0 +1,232 @@
+// The Registries view's commands, and Push to Registry… from the Images view. Logins go where Docker
+// keeps them ($DOCKER_CONFIG/config.json or its credential helper), so the engine's push and pull,
+// the CLI and `docker` all use them.
+import * as vscode from 'vscode';
+import type { CommandSpec } from '../services';
+import { TreeNode } from '../../core/docker/tree';
+import { splitTag } from '../../core/docker/format';
+import {
+  parseReference,
+  referenceProblem,
+  registryHostProblem,
+  registryKey,
+  registryLabel,
+  registryReference,
+} from '../../core/registry/reference';
+import { RegistryError, tagDigest, verifyLogin } from '../../node/registry/client';
+import { eraseCredentials, getCredentials, storeCredentials } from '../../node/registry/credentials';
+import { CredentialHelperError } from '../../node/registry/credHelper';
+import { UserCancelled } from '../platform/errors';
+import { presetAnswer } from '../platform/testMode';
+import { badReference, pickImage } from '../platform/pickers';
+import { explorerOf } from '../explorer/index';
+import { registriesOf } from './index';
+import { addRegistry, listRegistries, removeRegistry } from './list';
+import { label, RegistryNode } from './tree';
+import { pushTarget } from './pushTarget';
+import { transferWithProgress } from './transfer';
+
+type TagNode = Extract<RegistryNode, { kind: 'tag' }>;
+const loginHint = (ref: string) => `Log In on ${parseReference(ref).registry} in the Registries view`;
+
+export const registryCommands: CommandSpec[] = [
+  {
+    id: 'dsContainers.registries.add',
+    title: 'Add Registry',
+    handler: async (s, host?: string) => {
+      const key = registryKey(host ?? (await askHost('Add a registry to the view')));
+      const bad = registryHostProblem(key);
+      if (bad) throw new Error(bad);
+      await addRegistry(key);
+      registriesOf(s).refresh();
+      return key;
+    },
+  },
+  {
+    id: 'dsContainers.registries.login',
+    title: 'Log In to Registry',
+    handler: async (s, item?: RegistryNode | string, preset?: { username: string; password: string }) => {
+      const key = await pickRegistry(item, 'log in to', true);
+      const creds = presetAnswer(s, preset) ?? (await askCredentials(key));
+      try {
+        await verifyLogin(key, { username: creds.username, secret: creds.password });
+        const where = await storeCredentials(key, { username: creds.username, secret: creds.password }, process.env);
+        await addRegistry(key);
+        registriesOf(s).refresh();
+        void vscode.window.showInformationMessage(
+          `Logged in to ${registryLabel(key)} as ${creds.username} (credentials in ${where}).`,
+        );
+        return { key, where };
+      } catch (e) {
+        if (!(e instanceof RegistryError || e instanceof CredentialHelperError)) throw e;
+        // One line, no stack: the registry's answer says what to fix.
+        void vscode.window.showErrorMessage(`Log In: ${e.message}`);
+        return { key, problem: e.message };
+      }
+    },
+  },
+  {
+    id: 'dsContainers.registries.logout',
+    title: 'Log Out of Registry',
+    handler: async (s, item?: RegistryNode) => {
+      const key = await pickRegistry(item, 'log out of', false);
+      const had = await eraseCredentials(key, process.env);
+      registriesOf(s).refresh();
+      vscode.window.setStatusBarMessage(
+        had ? `Logged out of ${registryLabel(key)}` : `Not logged in to ${registryLabel(key)}`,
+        4000,
+      );
+      return had;
+    },
+  },
+  {
+    id: 'dsContainers.registries.remove',
+    title: 'Remove Registry from View',
+    handler: async (s, item?: RegistryNode) => {
+      const key = await pickRegistry(item, 'remove from the view', false);
+      const entry = (await listRegistries()).find((r) => r.key === key);
+      await removeRegistry(key, !!entry?.loggedIn);
+      registriesOf(s).refresh();
+    },
+  },
+  {
+    id: 'dsContainers.registries.refresh',
+    title: 'Refresh Registries',
+    handler: (s) => registriesOf(s).refresh(),
+  },
+  {
+    id: 'dsContainers.registries.pull',
+    title: 'Pull Image',
+    handler: async (s, item?: RegistryNode | string) => {
+      const ref =
+        typeof item === 'string'
+          ? item
+          : item?.kind === 'tag'
+            ? registryReference(item.key, item.repository, item.tag)
+            : await vscode.window.showInputBox({
+                title: 'Pull Image',
+                prompt: 'Image to pull, as REGISTRY/NAME:TAG',
+                validateInput: (v) => badReference(v),
+              });
+      if (!ref) throw new UserCancelled();
+      const bad = badReference(ref);
+      if (bad) throw new Error(`"${ref}": ${bad}`);
+      const r = await transferWithProgress(s, 'pull', ref, loginHint(ref));
+      await explorerOf(s).refresh.refresh(['images']);
+      vscode.window.setStatusBarMessage(`Pulled ${ref}`, 4000);
+      return { ref, ...r };
+    },
+  },
+  {
+    id: 'dsContainers.registries.copyReference',
+    title: 'Copy Image Reference',
+    handler: async (_s, item?: RegistryNode) => {
+      if (item?.kind !== 'tag') throw new Error('choose a tag in the Registries view');
+      const ref = await digestReference(item);
+      await vscode.env.clipboard.writeText(ref);
+      vscode.window.setStatusBarMessage(`Copied ${ref}`, 4000);
+      return ref;
+    },
+  },
+  {
+    id: 'dsContainers.images.push',
+    title: 'Push to Registry…',
+    handler: async (s, item?: TreeNode, target?: string) => {
+      const img = await pickImage(s, 'push', item);
+      const ref =
+        target ??
+        (await pushTarget(
+          img.ref,
+          (await listRegistries()).map((r) => r.key),
+        ));
+      const bad = badReference(ref) ?? referenceProblem(ref, true);
+      if (bad) throw new Error(`"${ref}": ${bad}`);
+      const engine = s.engine.get();
+      if (ref !== img.ref) {
+        const { repository, tag } = splitTag(ref);
+        await engine.tagImage(img.id, repository, tag);
+      }
+      const r = await transferWithProgress(s, 'push', ref, loginHint(ref));
+      void explorerOf(s).refresh.refresh(['images']);
+      registriesOf(s).refresh();
+      void vscode.window.showInformationMessage(`Pushed ${ref}${r.digest ? ` (${r.digest})` : ''}.`);
+      return { ref, ...r };
+    },
+  },
+  {
+    // The tree fully expanded, for the editor suite (it cannot read a view's DOM).
+    id: 'dsContainers.registries.snapshot',
+    title: 'Registries Snapshot',
+    kind: 'test',
+    handler: async (s) => {
+      const p = registriesOf(s);
+      const walk = async (n?: RegistryNode): Promise<object[]> =>
+        Promise.all(
+          (await p.getChildren(n)).map(async (c) => ({
+            ...c,
+            label: label(c),
+            contextValue: p.getTreeItem(c).contextValue,
+            children: c.kind === 'tag' || c.kind === 'message' ? undefined : await walk(c),
+          })),
+        );
+      return walk();
+    },
+  },
+];
+
+/** `host/repository:tag@sha256:…`: the digest the registry serves for the tag now. */
+async function digestReference(t: TagNode): Promise<string> {
+  const creds = await getCredentials(t.key, process.env);
+  return registryReference(t.key, t.repository, t.tag, await tagDigest(t.key, t.repository, t.tag, { creds }));
+}
+
+async function askHost(title: string): Promise<string> {
+  const host = await vscode.window.showInputBox({
+    title,
+    prompt: 'Registry host, e.g. ghcr.io, registry.example.com:5000 or docker.io',
+    validateInput: (v) => (v.trim() ? registryHostProblem(v) : 'Enter a registry host'),
+  });
+  if (!host) throw new UserCancelled();
+  return host;
+}
+
+/** The clicked registry, a typed host, or a pick among the view's registries (and "another"). */
+async function pickRegistry(item: RegistryNode | string | undefined, what: string, other: boolean): Promise<string> {
+  if (typeof item === 'string') {
+    const bad = registryHostProblem(item);
+    if (bad) throw new Error(bad);
+    return registryKey(item);
+  }
+  if (item && item.kind !== 'message') return item.key;
+  const known = await listRegistries();
+  const picks = known.map((r) => ({
+    label: registryLabel(r.key),
+    description: r.loggedIn ? 'logged in' : '',
+    key: r.key,
+  }));
+  if (other) picks.push({ label: '$(add) Another registry…', description: '', key: '' });
+  if (!picks.length) {
+    void vscode.window.showInformationMessage(`No registry to ${what}.`);
+    throw new UserCancelled();
+  }
+  const p = await vscode.window.showQuickPick(picks, { placeHolder: `Registry to ${what}` });
+  if (!p) throw new UserCancelled();
+  return p.key || registryKey(await askHost('Log in to a registry'));
+}
+
+async function askCredentials(key: string): Promise<{ username: string; password: string }> {
+  const username = await vscode.window.showInputBox({
+    title: `Log in to ${registryLabel(key)}`,
+    prompt: 'Username',
+    ignoreFocusOut: true,
+  });
+  if (!username) throw new UserCancelled();
+  const password = await vscode.window.showInputBox({
+    title: `Log in to ${registryLabel(key)} as ${username}`,
+    prompt: 'Password or access token',
+    password: true,
+    ignoreFocusOut: true,
+  });
+  if (!password) throw new UserCancelled();
+  return { username, password };
+}
