@@ -1,5 +1,8 @@
 // E2E: package the .vsix, install it into code-server, drive the workbench in Chromium.
-// Each file in scenarios/ exports { name, setup(ws), run(page, ctx) }; screenshots go to SHOTS.
+// Each file in scenarios/ exports { name, setup(ws), run(page, ctx) }. Screenshots go to one known folder,
+// test-results/e2e-screenshots (DSC_SHOTS overrides), emptied at the start of a run: CI keeps it as an
+// artifact, and the README's and the walkthrough's pictures are copied from it (media/readme/).
+// DSC_E2E_ONLY (a regular expression over scenario file names, e.g. '30|50') runs some scenarios only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { runDir, startCodeServer, launchChromium, sh, csArgs, CODE_SERVER } from '../codeserver.mjs';
@@ -8,7 +11,8 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 
 export async function runE2E() {
   const d = runDir('e2e-');
-  const shots = process.env.DSC_SHOTS || path.join(d.dir, 'screenshots');
+  const shots = process.env.DSC_SHOTS || path.join(ROOT, 'test-results', 'e2e-screenshots');
+  fs.rmSync(shots, { recursive: true, force: true });
   fs.mkdirSync(shots, { recursive: true });
   const vsix = path.join(d.dir, 'ds-containers.vsix');
   await sh(
@@ -17,6 +21,8 @@ export async function runE2E() {
       'package',
       '--no-dependencies',
       '--allow-missing-repository',
+      // The README's pictures are files of the package (media/readme), not URLs of a repository.
+      '--no-rewrite-relative-links',
       '-o',
       vsix,
     ],
@@ -29,7 +35,7 @@ export async function runE2E() {
   const scenarios = [];
   for (const f of fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.mjs') && f.includes(process.env.DSC_E2E_GREP || ''))
+    .filter((f) => f.endsWith('.mjs') && new RegExp(process.env.DSC_E2E_ONLY || '.').test(f))
     .sort())
     scenarios.push(await import(path.join(dir, f)));
   for (const s of scenarios) await s.setup?.(d.ws);
@@ -70,6 +76,12 @@ export async function runE2E() {
           .waitFor({ timeout: 15000 });
         await page.keyboard.press('Enter');
       },
+      /** Our activity-bar icon: the Images, Containers and Project views. */
+      openSidebar: () =>
+        page
+          .locator('.activitybar .action-item a[aria-label^="Data Science Containers"]')
+          .first()
+          .click({ timeout: 30000 }),
       openFile: async (rel) => {
         await page.keyboard.press('Control+P');
         const input = page.locator('.quick-input-widget input');

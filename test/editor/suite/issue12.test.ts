@@ -16,7 +16,7 @@ const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
 const two = () => path.join(ws(), 'two-projects');
 const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
 const created: string[] = [];
-const tags = ['churn-script:latest', 'churn-notebook:latest'];
+const tags = ['churn-script:latest', 'churn-notebook:latest', 'dsc-test-e12-broken-pin:latest'];
 
 async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, ms = 60000): Promise<T> {
   const end = Date.now() + ms;
@@ -162,6 +162,24 @@ describe('issue 12: containerize in the editor', function () {
       [],
     );
     await engine.stopContainer(info.id);
+  });
+
+  it("a failed Containerize build says pip's cause, not BuildKit's wrapper", async () => {
+    const dir = path.join(ws(), 'build-run', 'dsc-test-e12-broken-pin');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'train.py'), 'import numpy\n\nprint(numpy.__version__)\n');
+    // A pin no index has (and none can be reached here): pip's own error line is the cause.
+    fs.writeFileSync(path.join(dir, 'requirements.txt'), 'numpy==2.4.6\n');
+    const r = await containerize(dir, { spec: { baseImage: 'local/python:3.11-scipy' } });
+    assert.strictEqual(r.build?.ok, false);
+    assert.match(r.message ?? '', /^Build of dsc-test-e12-broken-pin:latest failed at Dockerfile line \d+: /);
+    // pip's first ERROR line (the E2E screenshot media/readme/containerize-build-failed.png shows it too).
+    assert.match(r.message ?? '', /: ERROR: Could not find a version that satisfies the requirement numpy==2\.4\.6/);
+    assert.doesNotMatch(r.message ?? '', /executor failed|did not complete successfully/);
+    const d = vscode.languages
+      .getDiagnostics(vscode.Uri.file(path.join(dir, 'Dockerfile')))
+      .filter((x) => x.source === 'ds-containers build');
+    assert.match(d[0]?.message ?? '', /Could not find a version that satisfies the requirement numpy==2\.4\.6/);
   });
 
   it('Remove names what only the container has (docker diff) and copies it out first', async () => {

@@ -67,10 +67,7 @@ export function setup() {
 
 export async function run(page, ctx) {
   try {
-    await page
-      .locator('.activitybar .action-item a[aria-label^="Data Science Containers"]')
-      .first()
-      .click({ timeout: 30000 });
+    await ctx.openSidebar();
     const images = page.locator('.pane:has(.pane-header[aria-label^="Images"]) .monaco-list-row');
     const containers = page.locator('.pane:has(.pane-header[aria-label^="Containers"]) .monaco-list-row');
     await images.filter({ hasText: 'local/python' }).first().waitFor({ timeout: 60000 });

@@ -93,6 +93,15 @@ async function containerize(page, ctx, project, baseImage, tag) {
   await ctx.shot(`${tag}-3-base-image-picker`);
   await pick(page, baseImage);
   await title.waitFor({ timeout: 30000 });
+  // The versions come from this machine's interpreter, which no index reachable here offers for the
+  // stand-in base images: the packages unpinned, as a user without network would edit them.
+  await pick(page, 'Packages');
+  await page.waitForFunction(() => /==/.test(document.querySelector('.quick-input-widget input')?.value ?? ''), null, {
+    timeout: 30000,
+  });
+  await page.locator('.quick-input-widget input').fill('numpy');
+  await page.keyboard.press('Enter');
+  await title.waitFor({ timeout: 30000 });
   await pick(page, 'Write files');
   await page
     .locator('.notifications-toasts', { hasText: 'Building' })
@@ -107,12 +116,10 @@ async function containerize(page, ctx, project, baseImage, tag) {
 
 export async function run(page, ctx) {
   try {
-    await page
-      .locator('.activitybar .action-item a[aria-label^="Data Science Containers"]')
-      .first()
-      .click({ timeout: 30000 });
+    await ctx.openSidebar();
     const project = page.locator('.pane:has(.pane-header[aria-label^="Project"]) .monaco-list-row');
     await project.filter({ hasText: 'churn-notebook' }).first().waitFor({ timeout: 120000 });
+    await page.mouse.move(700, 450); // no tooltip over the views
     await ctx.shot('sidebar');
 
     await containerize(page, ctx, 'churn-script', 'local/python:3.11-scipy', 'containerize-script');
