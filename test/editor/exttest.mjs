@@ -38,7 +38,12 @@ export async function runSuite({ index = 'out/test/editor/suite/index.js', trust
     await page.goto(
       `${cs.url}/?folder=${encodeURIComponent(d.ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
     );
-    const code = await within(+(process.env.DSC_SUITE_TIMEOUT || 600000), done, 'extension test suite');
+    // The suite builds and runs real images (about 70 tests): 30 minutes at most, DSC_SUITE_TIMEOUT to change.
+    const code = await within(+(process.env.DSC_SUITE_TIMEOUT || 1800000), done, 'extension test suite').catch((e) => {
+      const seen = fs.existsSync(`${results}.progress`) ? fs.readFileSync(`${results}.progress`, 'utf8').trim() : '';
+      const lines = seen ? seen.split('\n') : [];
+      throw new Error(`${e.message}; ${lines.length} tests had finished, the last: ${lines.at(-1) ?? 'none'}`);
+    });
     if (!fs.existsSync(results)) {
       const tail = fs
         .readFileSync(cs.logFile, 'utf8')

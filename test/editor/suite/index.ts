@@ -33,9 +33,17 @@ export function runMocha(dir: string): Promise<void> {
       if (failures) reject(new Error(`${failures} tests failed`));
       else resolve();
     });
-    runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed' }));
-    runner.on('fail', (t, err) =>
-      tests.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack || err).slice(0, 1500) }),
-    );
+    // One line per finished test beside the results, so that a suite stopped by the runner's time limit
+    // still says how far it got.
+    const progress = (line: string) =>
+      process.env.DSC_TEST_RESULTS && fs.appendFileSync(`${process.env.DSC_TEST_RESULTS}.progress`, `${line}\n`);
+    runner.on('pass', (t) => {
+      tests.push({ title: t.fullTitle(), state: 'passed' });
+      progress(`passed ${t.fullTitle()}`);
+    });
+    runner.on('fail', (t, err) => {
+      tests.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack || err).slice(0, 1500) });
+      progress(`failed ${t.fullTitle()}`);
+    });
   });
 }
