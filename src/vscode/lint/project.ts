@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { DriftImport, ImportIndex, analysedNames, driftEnv, DriftEnv } from '../../core/drift';
 import type { ProjectAnalysis } from '../../core/project';
@@ -186,9 +188,29 @@ export class DriftProjects implements vscode.Disposable {
       this.projects.set(root.toString(), new DriftProject(root, this.facts, this.analysis));
   }
 
+  /**
+   * A requirements.txt beside or above the file that the watcher has not reported, found on disk: a file
+   * watcher drops events while it restarts (a settings change does that), and a project must not stay unseen.
+   */
+  private discover(uri: vscode.Uri): void {
+    const folder = uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath : undefined;
+    const inside = folder ? path.relative(folder, uri.fsPath).split(path.sep) : [];
+    if (!folder || inside.some((d) => NOT_PROJECT_DIRS.includes(d))) return;
+    for (let dir = path.dirname(uri.fsPath); dir.startsWith(folder); dir = path.dirname(dir)) {
+      if (this.projects.has(vscode.Uri.file(dir).toString())) return; // the deeper folders were checked on the way
+      const requirements = path.join(dir, 'requirements.txt');
+      if (fs.existsSync(requirements)) {
+        this.add(vscode.Uri.file(requirements));
+        return;
+      }
+      if (dir === folder) return;
+    }
+  }
+
   /** The nearest project containing the file, or undefined: drift is off outside projects. */
   async for(uri: vscode.Uri): Promise<DriftProject | undefined> {
     await this.found;
+    this.discover(uri);
     let best: DriftProject | undefined;
     for (const p of this.projects.values())
       if (p.contains(uri) && (!best || p.root.path.length > best.root.path.length)) best = p;

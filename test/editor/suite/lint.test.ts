@@ -206,6 +206,31 @@ describe('lint: data-science rules, requirements and import drift', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('a project the file watcher never reported (a dropped event): drift still finds its requirements.txt', async () => {
+    // files.watcherExclude stands in for a watcher that dropped the event (one does while it restarts).
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('watcherExclude', { '**/lint/unwatched/**': true }, vscode.ConfigurationTarget.Workspace);
+    const uri = wsUri('unwatched/app.py');
+    try {
+      await vscode.workspace.fs.writeFile(wsUri('unwatched/requirements.txt'), Buffer.from('flask\n'));
+      await vscode.workspace.fs.writeFile(uri, Buffer.from('import flask\nimport yaml\n'));
+      await vscode.window.showTextDocument(uri);
+      const diags = await until(
+        'a drift warning on yaml',
+        () => ours(uri, 'dsc-requirements').length > 0 && ours(uri, 'dsc-requirements'),
+        30000,
+      );
+      assert.deepEqual(
+        diags.map((d) => d.range.start.line),
+        [1],
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await files.update('watcherExclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(wsUri('unwatched'), { recursive: true });
+    }
+  });
+
   it('notebook cell: the drift warning is on the cell document and its fix edits requirements.txt', async () => {
     const nb = await vscode.workspace.openNotebookDocument(wsUri('nb/analysis.ipynb'));
     await vscode.window.showNotebookDocument(nb);

@@ -53,6 +53,10 @@ describe('one analysis: Project view, Containerize and drift', function () {
           ? drift(uri)
           : undefined,
       120000,
+      () =>
+        drift(uri)
+          .map((d) => `line ${d.range.start.line + 1}: ${d.message}`)
+          .join(' | ') || 'no warnings',
     );
     const named = warned.map((d) => /no requirement provides it \(([^ )]+)/.exec(d.message)?.[1]);
     assert.deepStrictEqual(named, ['PyYAML', 'pandas']);
