@@ -77,11 +77,13 @@ export async function runE2E() {
         await page.keyboard.press('Enter');
       },
       /** Our activity-bar icon: the Images, Containers and Project views. */
-      openSidebar: () =>
-        page
-          .locator('.activitybar .action-item a[aria-label^="Data Science Containers"]')
-          .first()
-          .click({ timeout: 30000 }),
+      // A click on the active container's icon would hide the sidebar: click only when it is not shown.
+      openSidebar: async () => {
+        const item = page.locator('.activitybar .action-item:has(a[aria-label^="Data Science Containers"])').first();
+        await item.waitFor({ timeout: 30000 });
+        const shown = /\bchecked\b/.test((await item.getAttribute('class')) ?? '');
+        if (!shown || !(await page.locator('.part.sidebar').isVisible())) await item.locator('a').click();
+      },
       openFile: async (rel) => {
         await page.keyboard.press('Control+P');
         const input = page.locator('.quick-input-widget input');

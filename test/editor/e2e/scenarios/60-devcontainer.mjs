@@ -70,7 +70,11 @@ async function containerize(page, ctx, project) {
     await page.keyboard.press('Escape');
     if (i === 20) throw new Error('no "Containerize Project" in the folder\'s context menu');
   }
-  await entry.click();
+  // A menu ignores a click that comes right after it opened (the right-click's own release): click until it closes.
+  for (let i = 0; (await entry.isVisible()) && i < 5; i++) {
+    await page.waitForTimeout(300);
+    await entry.click().catch(() => undefined);
+  }
   const write = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Write files' }).first();
   await write.waitFor({ timeout: 60000 });
   const offered = await write.textContent();
