@@ -242,6 +242,13 @@ test("the entry explains itself: the README's script among many examples; a libr
     io2.stderr.join('\n'),
     /no runnable entry: no file has `if __name__ == "__main__":` or top-level code[^]*--entry FILE[^]*--mode jupyter/,
   );
+  // No code at all: said as such (not "library modules only"), with JupyterLab as the way to start.
+  const empty = project({ 'README.md': '# soon\n' });
+  const io3 = recordingIo(empty);
+  assert.equal(await main(['scaffold', '.'], io3), 2);
+  assert.match(io3.stderr.join('\n'), /no Python scripts or notebooks here yet[^]*--mode jupyter/);
+  assert.doesNotMatch(io3.stderr.join('\n'), /library modules/);
+  fs.rmSync(empty, { recursive: true });
   // A script without a guard but with top-level calls still runs.
   fs.writeFileSync(path.join(lib, 'report.py'), 'from utils import load\n\nprint(load("x.json"))\n');
   assert.equal((await analyzeProject(lib, { python: false })).entry, 'report.py');

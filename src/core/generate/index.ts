@@ -15,7 +15,7 @@ export {
 } from './devcontainer';
 export { generateCompose, composeService } from './compose';
 export { generateDockerignore } from './dockerignore';
-export { specFromAnalysis, runtimeTools, SpecError, SpecOptions } from './spec';
+export { specFromAnalysis, runtimeTools, hasCode, SpecError, SpecOptions } from './spec';
 export { systemPackagesFor, aptPackages } from './system-packages';
 export { validateSpec } from './validate';
 export { isJupyterImage, isCudaImage, defaultBaseImage, defaultCudaImage, imageUserName } from './images';

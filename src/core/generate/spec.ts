@@ -44,6 +44,10 @@ export function runtimeTools(
   return [];
 }
 
+/** True when the project has any Python code: a script or module, or a notebook. */
+export const hasCode = (a: Pick<ProjectAnalysis, 'localModules' | 'notebooks'>) =>
+  a.localModules.length > 0 || a.notebooks.length > 0;
+
 /** The generators' input from a scan plus the user's choices (CLI flags or the preview's fields). */
 export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions = {}): ProjectSpec {
   const mode = !options.mode || options.mode === 'auto' ? analysis.mode : options.mode;
@@ -56,11 +60,13 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
     throw new SpecError('no app framework (Streamlit, FastAPI, Flask, Gradio, Dash) was found; choose another --mode');
   if (mode !== 'jupyter' && !entry) {
     throw new SpecError(
-      mode === 'script'
-        ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run ' +
+      mode !== 'script'
+        ? `no entry file was found for ${mode} mode; name one with --entry FILE`
+        : hasCode(analysis)
+          ? 'no runnable entry: no file has `if __name__ == "__main__":` or top-level code to run ' +
             '(library modules only). Name one with --entry FILE, ' +
             'or explore the project in JupyterLab with --mode jupyter (a terminal there is a shell)'
-        : `no entry file was found for ${mode} mode; name one with --entry FILE`,
+          : 'no Python scripts or notebooks here yet: add one, or start from an empty JupyterLab with --mode jupyter',
     );
   }
   const baseImage = options.baseImage?.trim() || undefined;

@@ -167,7 +167,9 @@ async function startJupyter(
     const attempt: RunSpec = {
       ...spec,
       hostPorts: { [port]: host },
-      cmd: base ? [...baseCmd, `--ServerApp.base_url=${base}`] : spec.cmd,
+      // ServerApp for Jupyter Server (Lab 3+, Notebook 7), NotebookApp for the classic Notebook (6 and older,
+      // still in many images); each ignores the other's class.
+      cmd: base ? [...baseCmd, `--ServerApp.base_url=${base}`, `--NotebookApp.base_url=${base}`] : spec.cmd,
     };
     try {
       return await engine.startRun(attempt, onData, { strictPorts: true });

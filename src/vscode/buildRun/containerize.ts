@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { scaffoldProject, scaffoldReport } from '../../node/scaffold';
-import { devcontainerFile, generateAll, specFromAnalysis, validateSpec } from '../../core/generate';
+import { devcontainerFile, generateAll, hasCode, specFromAnalysis, validateSpec } from '../../core/generate';
 import { offerDevContainer } from '../develop/offer';
 import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
 import { choicesFromDockerfile, describeChanges, ExistingChoices } from '../../core/generate/existing';
@@ -84,7 +84,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     !o.spec?.entry &&
     !o.spec?.mode &&
     !o.noPreview;
-  const chosen = noEntry ? await chooseWithoutEntry() : {};
+  const chosen = noEntry ? await chooseWithoutEntry(!hasCode(analysis)) : {};
   if (!chosen) throw new UserCancelled();
   Object.assign(start, chosen);
   let spec: ProjectSpec = { ...specFromExisting(analysis, start, s), ...o.spec };

@@ -30,15 +30,25 @@ export async function pickEntry(analysis: ProjectAnalysis, current?: string): Pr
   return pick?.typed ? typedEntry(current) : pick?.file;
 }
 
-/** Nothing runnable (library modules only): explore it in JupyterLab, or name the file to run. */
-export async function chooseWithoutEntry(): Promise<{ mode: ProjectMode } | { entry: string } | undefined> {
+/**
+ * Nothing runnable (library modules only, or no code yet): explore it in JupyterLab, or name the file to run.
+ */
+export async function chooseWithoutEntry(
+  noCode = false,
+): Promise<{ mode: ProjectMode } | { entry: string } | undefined> {
   const pick = await vscode.window.showQuickPick<Item>(
     [
-      { label: 'JupyterLab', description: 'explore the project; its terminal is a shell', mode: 'jupyter' },
+      {
+        label: 'JupyterLab',
+        description: noCode ? 'start the project in notebooks' : 'explore the project; its terminal is a shell',
+        mode: 'jupyter',
+      },
       { ...typed, label: '$(edit) Name the file to run…' },
     ],
     {
-      title: 'No runnable entry: no file has `if __name__ == "__main__":` or top-level code to run',
+      title: noCode
+        ? 'No Python scripts or notebooks here yet'
+        : 'No runnable entry: no file has `if __name__ == "__main__":` or top-level code to run',
       placeHolder: 'How should the container start?',
       ignoreFocusOut: true,
     },

@@ -53,6 +53,9 @@ export async function runE2E() {
     await page.locator('.statusbar').first().waitFor({ timeout: 60000 });
     const ctx = {
       ws: d.ws,
+      // code-server's address: a scenario may open another folder in a page of its own (`/?folder=…`).
+      url: cs.url,
+      shots,
       // Installs a .vsix into this code-server while it runs; the next window reload loads it.
       installExtension: (vsix) => sh([CODE_SERVER, ...csArgs(d), '--install-extension', vsix], d.env),
       reload: async () => {

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { PythonInterpreters } from '../../../src/vscode/platform/python';
 import type { Log } from '../../../src/vscode/platform/log';
 import type { TreeNode } from '../../../src/core/docker/tree';
+import { until } from './until';
 
 interface StandIn {
   calls: { method: string; resource?: string; path?: string }[];
@@ -19,16 +20,6 @@ interface StandIn {
 const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
 const bin = (name: string) => path.join(ws(), 'python', 'bin', name);
 const uses = () => vscode.Uri.file(path.join(ws(), 'python', 'uses.py'));
-
-async function until<T>(what: string, get: () => Promise<T | undefined> | T | undefined, ms = 60000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** A Log that keeps its lines, to check what the log channel is told. */
 function memoryLog(): { log: Log; lines: string[] } {
@@ -80,9 +71,9 @@ describe('python interpreter', function () {
 
   it('the Project view and import drift probe that interpreter', async () => {
     await vscode.window.showTextDocument(uses());
-    const message = await until('a drift warning on uses.py', driftMessage);
+    const message = await until('a drift warning on uses.py', driftMessage, 60000);
     assert.doesNotMatch(message, /4\.5\.6/, 'python-a has no dscstandin-pkg');
-    const summary = await until('the Project view header', header);
+    const summary = await until('the Project view header', header, 60000);
     assert.ok(
       String(summary.tooltip).includes(`Interpreter: ${bin('python-a')} (the Python extension`),
       String(summary.tooltip),
@@ -93,17 +84,27 @@ describe('python interpreter', function () {
 
   it('switching the active environment re-probes: drift and the Project view show the new versions', async () => {
     standin.setActive(bin('python-b'));
-    const message = await until("drift with python-b's version", () => {
-      const m = driftMessage();
-      return m && /dscstandin-pkg 4\.5\.6 is installed/.test(m) ? m : undefined;
-    });
+    const message = await until(
+      "drift with python-b's version",
+      () => {
+        const m = driftMessage();
+        return m && /dscstandin-pkg 4\.5\.6 is installed/.test(m) ? m : undefined;
+      },
+      90000,
+      () =>
+        `${driftMessage() ?? 'no drift warning'} (python-b probed: ${fs.existsSync(path.join(ws(), 'python', 'python-b.log'))})`,
+    );
     assert.match(message, /no requirement provides it/);
-    const pkg = await until("the Project view with python-b's version", async () => {
-      const summary = await header();
-      return String(summary?.tooltip).includes(bin('python-b'))
-        ? all(await project()).find((n) => n.id.startsWith('python/') && n.label === 'dscstandin-pkg')
-        : undefined;
-    });
+    const pkg = await until(
+      "the Project view with python-b's version",
+      async () => {
+        const summary = await header();
+        return String(summary?.tooltip).includes(bin('python-b'))
+          ? all(await project()).find((n) => n.id.startsWith('python/') && n.label === 'dscstandin-pkg')
+          : undefined;
+      },
+      60000,
+    );
     assert.match(String(pkg.description), /^4\.5\.6/);
     assert.ok(fs.readFileSync(path.join(ws(), 'python', 'python-b.log'), 'utf8').includes('-c'), 'python-b was probed');
   });

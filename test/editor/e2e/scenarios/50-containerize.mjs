@@ -114,6 +114,64 @@ async function containerize(page, ctx, project, baseImage, tag) {
   await ctx.shot(`${tag}-5-done`);
 }
 
+/**
+ * A second Containerize of a project whose Dockerfile the user edited: the diff and the question; "Keep Mine"
+ * keeps the file and closes the diff tab (it used to stay open).
+ */
+async function keepMine(page, ctx) {
+  const file = path.join(ws, ROOT, 'churn-script', 'Dockerfile');
+  const mine = `${fs.readFileSync(file, 'utf8')}# my own line\n`;
+  fs.writeFileSync(file, mine);
+  await ctx.command('Containerize Project…');
+  await pick(page, 'churn-script');
+  await page.locator('.quick-input-title', { hasText: `${ROOT}/churn-script` }).waitFor({ timeout: 120000 });
+  await pick(page, 'Write files');
+  const dialog = page.locator('.monaco-dialog-box', { hasText: 'Dockerfile exists and differs' });
+  await dialog.waitFor({ timeout: 60000 });
+  const diffTab = page.locator('.tabs-container .tab', { hasText: 'yours ↔ proposed' });
+  await diffTab.first().waitFor({ timeout: 15000 });
+  await ctx.shot('containerize-script-keep-mine');
+  await dialog.locator('.monaco-button', { hasText: 'Keep Mine' }).click();
+  await page
+    .locator('.notifications-toasts .notification-toast', { hasText: 'Containerized churn-script' })
+    .first()
+    .waitFor({ timeout: 300000 });
+  if ((await diffTab.count()) !== 0) throw new Error('the diff tab stayed open after Keep Mine');
+  if (fs.readFileSync(file, 'utf8') !== mine) throw new Error('Keep Mine did not keep the Dockerfile');
+}
+
+/**
+ * Open Jupyter from the palette while the editor is remote (code-server is): the browser gets Jupyter's own page
+ * through the editor's port forwarding, with its styles and without a login page.
+ */
+async function openJupyterInBrowser(page, ctx) {
+  const opened = page.context().waitForEvent('page', { timeout: 60000 });
+  await ctx.command('Open Jupyter');
+  // The editor asks before it opens an external address: the user says Open.
+  const ask = page.locator('.monaco-dialog-box', { hasText: /open the external website|Open/ });
+  const tab = await Promise.race([
+    opened,
+    ask.waitFor({ timeout: 30000 }).then(async () => {
+      await ask
+        .locator('.monaco-button', { hasText: /^Open$/ })
+        .first()
+        .click();
+      return opened;
+    }),
+  ]);
+  try {
+    await tab.waitForLoadState('load', { timeout: 60000 });
+    await tab.waitForSelector('#notebook_list, #jp-main-dock-panel', { timeout: 60000 });
+    if (!/\/absproxy\/\d+\//.test(tab.url())) throw new Error(`Jupyter opened outside the proxy path: ${tab.url()}`);
+    if ((await tab.locator('input[type=password]').count()) > 0) throw new Error('Jupyter shows its login page');
+    const styled = await tab.evaluate(() => [...document.styleSheets].some((s) => s.href && /style/.test(s.href)));
+    if (!styled) throw new Error('Jupyter loaded without its stylesheets');
+    await tab.screenshot({ path: path.join(ctx.shots, 'jupyter-in-browser.png') });
+  } finally {
+    await tab.close();
+  }
+}
+
 export async function run(page, ctx) {
   try {
     await ctx.openSidebar();
@@ -135,6 +193,7 @@ export async function run(page, ctx) {
       { timeout: 120000 },
     );
     await ctx.shot('layer-hints');
+    await keepMine(page, ctx);
 
     await containerize(page, ctx, 'churn-notebook', 'local/jupyter:3.11', 'containerize-notebook');
     // The data-loss check: save a notebook inside the running Jupyter, Stop it in the Containers view.
@@ -165,6 +224,7 @@ export async function run(page, ctx) {
       body: JSON.stringify({ type: 'notebook', format: 'json', content: nb }),
     });
     if (!r.ok) throw new Error(`contents API: ${r.status} ${await r.text()}`);
+    await openJupyterInBrowser(page, ctx);
     const containers = page.locator('.pane:has(.pane-header[aria-label^="Containers"]) .monaco-list-row');
     const row = containers.filter({ hasText: 'churn-notebook' }).first();
     await row.waitFor({ timeout: 60000 });
