@@ -95,7 +95,8 @@ describe('Containerize on real-project shapes (issue 11)', function () {
     assert.ok(r.build?.ok, r.build?.error);
     assert.strictEqual(r.run?.mode, 'jupyter');
     const url = new URL((await r.run.url) ?? 'http://invalid/');
-    const api = `${url.origin}/api/contents/notebooks`;
+    // Under the server's base URL (a remote editor's proxy path when the editor is remote, as code-server is).
+    const api = `${url.origin}${url.pathname.replace(/[^/]*$/, '')}api/contents/notebooks`;
     assert.strictEqual((await fetch(`${api}?token=${url.searchParams.get('token')}`)).status, 200);
     assert.strictEqual((await fetch(api)).status, 403);
     r.run.stop();
