@@ -11,6 +11,7 @@ import { developCommands } from './develop/commands';
 import { registryCommands } from './registries/commands';
 import { kubernetesCommands } from './kubernetes/commands';
 import { lockCommands } from './lock/commands';
+import { offerTestCommands } from './platform/offers';
 
 /**
  * The one command table: every command of every feature, each defined beside its feature.
@@ -26,6 +27,7 @@ export const commandTable: CommandSpec[] = [
   ...registryCommands,
   ...kubernetesCommands,
   ...lockCommands,
+  ...offerTestCommands,
 ];
 
 /** Registers the table behind the one error boundary; trust-needing commands refuse in an untrusted workspace. */

@@ -158,7 +158,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-test('bad input is one clear line each: unreachable registry, no tag, a name the grammar rejects, a missing helper', async () => {
+test('bad input is one clear line each: unreachable registry, no tag, a name the grammar rejects, a name too long for Docker, a missing helper', async () => {
   const env = envWith({});
   const dead = `127.0.0.1:${await closedPort()}`;
   const deadRe = dead.replace(/[.]/g, '\\.');
@@ -171,6 +171,8 @@ test('bad input is one clear line each: unreachable registry, no tag, a name the
     [['push', `${registry.host}/share14/slim`], /has no tag: name the version to push, e\.g\. .*\/share14\/slim:1\.0$/],
     [['push', `${registry.host}/Share14/Slim:1`], /is not an image reference: use lower-case REGISTRY\/NAME:TAG/],
     [['push', `${registry.host}/share14/never-built:1`], /no local image .*never-built:1: build or tag it first$/],
+    // Longer than Docker's 255 characters: the engine's answer would be a 400 calling it "no such image".
+    [['push', `${registry.host}/share14/${'x'.repeat(250)}:1`], /is too long: an image name .* at most 255 characters/],
     [['pull', `${registry.host}/share14/never-pushed:1`], /refused the pull: log in first|has no such image/],
   ];
   for (const [args, re, stdin] of cases) {

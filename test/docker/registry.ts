@@ -1,21 +1,27 @@
 // A real image registry for docker-tier tests: Debian's `docker-registry` (CNCF distribution) on
 // 127.0.0.1, filesystem storage in a temp folder, optional htpasswd (bcrypt) auth. The engine
 // treats 127.0.0.0/8 registries as insecure-allowed, so push and pull over HTTP need no daemon config.
-// Installed by scripts/setup.sh (docker-registry, apache2-utils).
+// With `token`, the registry delegates auth to a token server of ours (tokenServer.ts): Bearer tokens,
+// as Docker Hub, GHCR and Harbor do. Installed by scripts/setup.sh (docker-registry, apache2-utils, openssl).
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { startTokenServer, TokenServer } from './tokenServer';
 
 export interface RegistryOptions {
   /** Basic auth with one user (htpasswd -B); without it the registry accepts anyone. */
   auth?: { user: string; password: string };
+  /** Token auth instead of htpasswd (needs `auth`): the user may push only under these prefixes. */
+  token?: { pushPrefixes: string[] };
 }
 
 export interface Registry {
   /** `127.0.0.1:PORT`, to prefix image names with. */
   host: string;
+  /** The token server, with token auth: what it was asked and granted. */
+  tokens?: TokenServer;
   /** Stops the registry and removes its storage. */
   stop(): Promise<void>;
 }
@@ -70,7 +76,20 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     'http:',
     `  addr: 127.0.0.1:${port}`,
   ];
-  if (opts.auth) {
+  let tokens: TokenServer | undefined;
+  if (opts.auth && opts.token) {
+    const service = 'dsc-test-registry';
+    const issuer = 'dsc-test-token-issuer';
+    tokens = await startTokenServer(dir, { ...opts.auth, service, issuer, pushPrefixes: opts.token.pushPrefixes });
+    config.push(
+      'auth:',
+      '  token:',
+      `    realm: ${tokens.realm}`,
+      `    service: ${service}`,
+      `    issuer: ${issuer}`,
+      `    rootcertbundle: ${tokens.certFile}`,
+    );
+  } else if (opts.auth) {
     const htpasswd = path.join(dir, 'htpasswd');
     // -i reads the password from stdin: it never appears in a process list.
     const line = execFileSync('htpasswd', ['-niB', opts.auth.user], { input: opts.auth.password }).toString().trim();
@@ -95,6 +114,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
       await Promise.race([gone, new Promise((r) => setTimeout(r, 3000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+    await tokens?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -103,5 +123,5 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     await stop();
     throw e;
   }
-  return { host: `127.0.0.1:${port}`, stop };
+  return { host: `127.0.0.1:${port}`, tokens, stop };
 }

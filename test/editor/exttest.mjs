@@ -21,7 +21,12 @@ export async function runSuite({ index = 'out/test/editor/suite/index.js', trust
     recursive: true,
   });
   const results = path.join(d.dir, 'results.json');
-  const cs = await startCodeServer(d, { DSC_TEST_RESULTS: results, DSC_TEST_GREP: process.env.DSC_TEST_GREP || '' });
+  // DSC_USER_DATA_DIR: where the suite finds the User/settings.json the extension writes (to prove what is not in it).
+  const cs = await startCodeServer(d, {
+    DSC_TEST_RESULTS: results,
+    DSC_TEST_GREP: process.env.DSC_TEST_GREP || '',
+    DSC_USER_DATA_DIR: d.ud,
+  });
   let browser;
   try {
     browser = await launchChromium(path.join(d.dir, 'chrome'));

@@ -41,6 +41,15 @@ test('references: registry, repository, tag and digest the way Docker splits the
   });
   assert.match(referenceProblem('ghcr.io/a/b', true) ?? '', /has no tag/);
   assert.equal(referenceProblem('ghcr.io/a/b', false), undefined);
+  // Docker's 255-character limit counts the registry and path, not the tag or a port's colon.
+  const at255 = `127.0.0.1:5000/${'a'.repeat(255 - 15)}`;
+  assert.equal(at255.length, 255);
+  assert.equal(referenceProblem(`${at255}:1`, true), undefined);
+  assert.equal(
+    referenceProblem(`${at255}b:1`, true),
+    `"127.0.0.1:5000/aaaaaaaaaaaaaaaaaaaaaaaaa…" is too long: an image name (registry and path) has at most 255 ` +
+      'characters, this one has 256',
+  );
 });
 
 test('registry keys: scheme and path dropped, Docker Hub under its one key; loopback is plain HTTP', () => {

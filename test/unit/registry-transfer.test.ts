@@ -44,6 +44,12 @@ test('transfer refusals: a name the registry rejects, no login, a stale login, a
     'reg.example.com refused the push with the stored credentials (unauthorized: authentication required): ' +
       'log in again with Log In in the view',
   );
+  // Logged in, and denied: the name is the problem (someone else's namespace), not the login.
+  assert.equal(
+    await refusal(engineAnswering('denied: requested access to the resource is denied'), 'push', env(creds)),
+    'reg.example.com refused the push to team/churn (denied: requested access to the resource is denied): ' +
+      'the login may not push there; push under a namespace your account owns, e.g. your user or team name',
+  );
   assert.match(
     await refusal(
       engineAnswering('Get "https://reg.example.com/v2/": dial tcp: lookup reg.example.com: no such host'),

@@ -61,8 +61,18 @@ export function registryScheme(host: string): 'http' | 'https' {
   return name === 'localhost' || /^127\./.test(name) || name === '::1' ? 'http' : 'https';
 }
 
+/** Docker's limit on an image name (registry host and path, without tag or digest); longer ones it refuses. */
+export const MAX_NAME_LENGTH = 255;
+
 /** A problem in a registry name or reference, for one line of output. */
 export function referenceProblem(ref: string, needTag: boolean): string | undefined {
+  const name = ref.split('@')[0].replace(/:[^:/]*$/, '');
+  // The engine would answer this with a 400 that calls it "no such image": say what is wrong instead.
+  if (name.length > MAX_NAME_LENGTH)
+    return (
+      `"${name.slice(0, 40)}…" is too long: an image name (registry and path) has at most ` +
+      `${MAX_NAME_LENGTH} characters, this one has ${name.length}`
+    );
   const r = parseReference(ref);
   if (needTag && !r.tag && !r.digest) return `"${ref}" has no tag: name the version to push, e.g. ${ref}:1.0`;
   return undefined;

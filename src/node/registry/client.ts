@@ -56,23 +56,37 @@ async function bearerToken(
 ): Promise<string> {
   if (!params.realm) throw new RegistryError(`${host} sent a Bearer challenge without a realm`, 'refused');
   const u = new URL(params.realm);
-  if (params.service) u.searchParams.set('service', params.service);
   const scope = o.scope ?? params.scope;
-  if (scope) u.searchParams.set('scope', scope);
+  const plain = { signal: o.signal, timeoutMs: o.timeoutMs };
+  let r: Answer;
   if (o.creds?.username === '<token>') {
-    // An identity token is exchanged as a refresh token (OAuth2 form), the way the Docker CLI does.
-    u.searchParams.set('grant_type', 'refresh_token');
+    // An identity token (what `docker login` keeps for some registries) is exchanged as an OAuth2
+    // refresh token in a POSTed form, the way the Docker CLI does; it never goes in a URL.
+    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: o.creds.secret });
+    form.set('client_id', 'ds-containers');
+    if (params.service) form.set('service', params.service);
+    if (scope) form.set('scope', scope);
+    r = await send(u.toString(), u.host, { ...plain, method: 'POST', form }, undefined);
+  } else {
+    // The token is always fetched with a GET and read as JSON, whatever the request it is for (a HEAD for
+    // a digest must not turn the token request into a HEAD with no body).
+    if (params.service) u.searchParams.set('service', params.service);
+    if (scope) u.searchParams.set('scope', scope);
+    r = await send(u.toString(), u.host, plain, o.creds ? `Basic ${basic(o.creds)}` : undefined);
   }
-  const r = await send(
-    u.toString(),
-    u.host,
-    o,
-    o.creds && o.creds.username !== '<token>' ? `Basic ${basic(o.creds)}` : undefined,
-  );
   if (r.status === 401 || r.status === 403)
-    throw new RegistryError(`${host} refused the login: wrong username or password`, 'unauthorized');
+    // Without credentials, a token server that refuses anonymous requests means: log in.
+    throw new RegistryError(
+      o.creds ? `${host} refused the login: wrong username or password` : `${host} needs a login`,
+      'unauthorized',
+    );
   if (r.status >= 400) throw new RegistryError(`${u.host} answered ${r.status} for a token`, 'refused');
-  const j = JSON.parse(r.body) as { token?: string; access_token?: string };
+  let j: { token?: string; access_token?: string };
+  try {
+    j = JSON.parse(r.body) as typeof j;
+  } catch {
+    throw new RegistryError(`${u.host} sent a token answer that is not JSON`, 'refused');
+  }
   const token = j.token ?? j.access_token;
   if (!token) throw new RegistryError(`${u.host} sent no token`, 'refused');
   return token;
@@ -81,7 +95,7 @@ async function bearerToken(
 async function send(
   url: string,
   host: string,
-  o: RegistryOptions & { method?: string; accept?: string[] },
+  o: RegistryOptions & { method?: string; accept?: string[]; form?: URLSearchParams },
   authorization: string | undefined,
 ): Promise<Answer> {
   const headers: Record<string, string> = {};
@@ -90,7 +104,13 @@ async function send(
   const signals = [AbortSignal.timeout(o.timeoutMs ?? 15000), ...(o.signal ? [o.signal] : [])];
   let r: Response;
   try {
-    r = await fetch(url, { method: o.method ?? 'GET', headers, signal: AbortSignal.any(signals), redirect: 'follow' });
+    r = await fetch(url, {
+      method: o.method ?? 'GET',
+      headers,
+      body: o.form,
+      signal: AbortSignal.any(signals),
+      redirect: 'follow',
+    });
   } catch (e) {
     if (o.signal?.aborted) throw e;
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;

@@ -2,7 +2,13 @@
 // line that says what to do.
 import { Engine } from '../docker/engine';
 import { transferLine, TransferMessage } from '../../core/registry/challenge';
-import { dockerHub, dockerHubAuthKey, parseReference, registryLabel } from '../../core/registry/reference';
+import {
+  dockerHub,
+  dockerHubAuthKey,
+  parseReference,
+  registryLabel,
+  repositoryPath,
+} from '../../core/registry/reference';
 import { getCredentials } from './credentials';
 
 export class TransferError extends Error {}
@@ -50,8 +56,10 @@ export async function transferImage(
     },
     o.signal,
   );
-  if (error)
-    throw new TransferError(explain(kind, error, shown, !!creds, o.loginHint ?? `ds-containers login ${shown}`));
+  if (error) {
+    const login = o.loginHint ?? `ds-containers login ${shown}`;
+    throw new TransferError(explain(kind, error, shown, repositoryPath(ref), !!creds, login));
+  }
   return { digest };
 }
 
@@ -64,8 +72,23 @@ const UNREACHABLE = new RegExp(
   'i',
 );
 
-function explain(kind: 'push' | 'pull', message: string, registry: string, hadCreds: boolean, login: string): string {
+function explain(
+  kind: 'push' | 'pull',
+  message: string,
+  registry: string,
+  name: string,
+  hadCreds: boolean,
+  login: string,
+): string {
   const msg = message.trim().split('\n')[0];
+  // Logged in, and still "denied" (not "unauthorized"): the login is fine, the name is not one this
+  // account may write (Docker Hub, GHCR and token registries say so for someone else's namespace).
+  if (hadCreds && /denied/i.test(msg) && !/unauthorized|authentication required|incorrect|401/i.test(msg)) {
+    return kind === 'push'
+      ? `${registry} refused the push to ${name} (${msg}): the login may not push there; ` +
+          'push under a namespace your account owns, e.g. your user or team name'
+      : `${registry} refused the pull of ${name} (${msg}): it does not exist or the login may not pull it`;
+  }
   if (/unauthorized|authentication required|no basic auth credentials|denied|401/i.test(msg)) {
     return hadCreds
       ? `${registry} refused the ${kind} with the stored credentials (${msg}): ` + `log in again with ${login}`

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CommandSpec, Services } from '../services';
 import { buildWithProgress } from './buildImage';
 import { buildAndOfferLock } from '../lock/lockEnvironment';
+import { offerPushAfterBuild } from '../registries/offerPush';
 import { checkImportsWithProgress } from './checkImports';
 import { composeDown, composeUp } from './compose';
 import { containerize, ContainerizeOptions } from './containerize';
@@ -79,8 +80,14 @@ export const buildRunCommands: CommandSpec[] = [
     id: 'dsContainers.project.build',
     title: 'Build Image',
     needsTrust: true,
-    // After a success, Lock Environment is offered (not awaited) unless the lock is current.
-    handler: async (s, arg?: unknown) => buildAndOfferLock(s, await resolveTarget(arg)),
+    // After a success, Lock Environment is offered (not awaited) unless the lock is current, and a push
+    // when a registry is known.
+    handler: async (s, arg?: unknown) => {
+      const t = await resolveTarget(arg);
+      const outcome = await buildAndOfferLock(s, t);
+      offerPushAfterBuild(s, t.tag, t.dir, outcome);
+      return outcome;
+    },
   },
   {
     // In a terminal (closing it stops the container). An image never built is built first; a failed build runs nothing.

@@ -13,6 +13,7 @@ import { BuildOutcome } from '../../node/docker/build';
 import { UserCancelled } from '../platform/errors';
 import { buildWithProgress } from './buildImage';
 import { offerLockAfterBuild } from '../lock/lockEnvironment';
+import { offerPushAfterBuild } from '../registries/offerPush';
 import { runInTerminal } from './runTerminal';
 import { RunHandle } from './state';
 import { BuildTarget, targetOf } from './target';
@@ -160,6 +161,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     }
     if (!result.build.ok) continue; // Edit Preview: back to the preview with the same spec
     offerLockAfterBuild(s, t, result.build);
+    offerPushAfterBuild(s, t.tag, t.dir, result.build);
     if (o.run !== false) result.run = await runInTerminal(s, t, { offer: false });
     return done(s, result, t, spec, notes);
   }

@@ -26,6 +26,7 @@ export const SETTINGS = {
   'requirements.exclude': [] as string[],
   'registries.added': [] as string[],
   'registries.hidden': [] as string[],
+  'registries.offerPushAfterBuild': true,
 };
 export type SettingKey = keyof typeof SETTINGS;
 

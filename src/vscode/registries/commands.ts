@@ -1,8 +1,9 @@
 // The Registries view's commands, and Push to Registry… from the Images view. Logins go where Docker
 // keeps them ($DOCKER_CONFIG/config.json or its credential helper), so the engine's push and pull,
-// the CLI and `docker` all use them.
+// the CLI and `docker` all use them. Credentials asked only to browse a registry (Add Registry…, Set
+// Browsing Credentials…) go to VS Code's SecretStorage instead (secrets.ts).
 import * as vscode from 'vscode';
-import type { CommandSpec } from '../services';
+import type { CommandSpec, Services } from '../services';
 import { TreeNode } from '../../core/docker/tree';
 import { splitTag } from '../../core/docker/format';
 import {
@@ -13,7 +14,7 @@ import {
   registryLabel,
   registryReference,
 } from '../../core/registry/reference';
-import { RegistryError, tagDigest, verifyLogin } from '../../node/registry/client';
+import { listRepositories, RegistryError, tagDigest, verifyLogin } from '../../node/registry/client';
 import { eraseCredentials, getCredentials, storeCredentials } from '../../node/registry/credentials';
 import { CredentialHelperError } from '../../node/registry/credHelper';
 import { UserCancelled } from '../platform/errors';
@@ -27,20 +28,33 @@ import { pushTarget } from './pushTarget';
 import { transferWithProgress } from './transfer';
 
 type TagNode = Extract<RegistryNode, { kind: 'tag' }>;
+/** What the editor suite gives in place of the username and password boxes (false: ask nothing). */
+type Preset = { username: string; password: string } | false;
 const loginHint = (ref: string) => `Log In on ${parseReference(ref).registry} in the Registries view`;
 
 export const registryCommands: CommandSpec[] = [
   {
     id: 'dsContainers.registries.add',
     title: 'Add Registry',
-    handler: async (s, host?: string) => {
+    // A registry that needs a login to browse (and has none in Docker's config) asks for one at once.
+    handler: async (s, host?: string, preset?: Preset) => {
       const key = registryKey(host ?? (await askHost('Add a registry to the view')));
       const bad = registryHostProblem(key);
       if (bad) throw new Error(bad);
       await addRegistry(key);
       registriesOf(s).refresh();
+      if (await needsBrowsingLogin(key)) {
+        const creds = presetAnswer(s, preset);
+        if (creds !== false) await setBrowsingCredentials(s, key, creds).catch(silentCancel);
+      }
       return key;
     },
+  },
+  {
+    id: 'dsContainers.registries.setCredentials',
+    title: 'Set Browsing Credentials',
+    handler: async (s, item?: RegistryNode | string, preset?: { username: string; password: string }) =>
+      setBrowsingCredentials(s, await pickRegistry(item, 'browse with a login', true), presetAnswer(s, preset)),
   },
   {
     id: 'dsContainers.registries.login',
@@ -70,7 +84,9 @@ export const registryCommands: CommandSpec[] = [
     title: 'Log Out of Registry',
     handler: async (s, item?: RegistryNode) => {
       const key = await pickRegistry(item, 'log out of', false);
-      const had = await eraseCredentials(key, process.env);
+      // Both logins go: Docker's, and the view's own for browsing.
+      const inDocker = await eraseCredentials(key, process.env);
+      const had = (await registriesOf(s).credentials.forget(key)) || inDocker;
       registriesOf(s).refresh();
       vscode.window.setStatusBarMessage(
         had ? `Logged out of ${registryLabel(key)}` : `Not logged in to ${registryLabel(key)}`,
@@ -86,6 +102,7 @@ export const registryCommands: CommandSpec[] = [
       const key = await pickRegistry(item, 'remove from the view', false);
       const entry = (await listRegistries()).find((r) => r.key === key);
       await removeRegistry(key, !!entry?.loggedIn);
+      await registriesOf(s).credentials.forget(key);
       registriesOf(s).refresh();
     },
   },
@@ -120,9 +137,9 @@ export const registryCommands: CommandSpec[] = [
   {
     id: 'dsContainers.registries.copyReference',
     title: 'Copy Image Reference',
-    handler: async (_s, item?: RegistryNode) => {
+    handler: async (s, item?: RegistryNode) => {
       if (item?.kind !== 'tag') throw new Error('choose a tag in the Registries view');
-      const ref = await digestReference(item);
+      const ref = await digestReference(s, item);
       await vscode.env.clipboard.writeText(ref);
       vscode.window.setStatusBarMessage(`Copied ${ref}`, 4000);
       return ref;
@@ -175,8 +192,8 @@ export const registryCommands: CommandSpec[] = [
 ];
 
 /** `host/repository:tag@sha256:…`: the digest the registry serves for the tag now. */
-async function digestReference(t: TagNode): Promise<string> {
-  const creds = await getCredentials(t.key, process.env);
+async function digestReference(s: Services, t: TagNode): Promise<string> {
+  const { creds } = await registriesOf(s).credentials.get(t.key);
   return registryReference(t.key, t.repository, t.tag, await tagDigest(t.key, t.repository, t.tag, { creds }));
 }
 
@@ -214,9 +231,54 @@ async function pickRegistry(item: RegistryNode | string | undefined, what: strin
   return p.key || registryKey(await askHost('Log in to a registry'));
 }
 
-async function askCredentials(key: string): Promise<{ username: string; password: string }> {
+/**
+ * True when the registry refuses to list its repositories without a login and Docker's config has none.
+ * The catalog is asked, not /v2/: a token registry answers /v2/ to an anonymous token, then refuses the rest.
+ */
+async function needsBrowsingLogin(key: string): Promise<boolean> {
+  if (await getCredentials(key, process.env).catch(() => undefined)) return false;
+  try {
+    await listRepositories(key, { timeoutMs: 5000 });
+    return false;
+  } catch (e) {
+    // Unreachable or odd: the tree says so in one line; nothing to ask yet.
+    if (e instanceof RegistryError) return e.kind === 'unauthorized';
+    throw e;
+  }
+}
+
+/**
+ * Asks (or takes) a username and password to browse `key`, checks them against /v2/ and keeps them in
+ * SecretStorage. Docker's config is not touched: this login is the view's, not the engine's.
+ */
+async function setBrowsingCredentials(
+  s: Services,
+  key: string,
+  preset: { username: string; password: string } | undefined,
+): Promise<{ key: string; problem?: string }> {
+  const given = preset ?? (await askCredentials(key, 'to browse (kept in VS Code secret storage)'));
+  const creds = { username: given.username, secret: given.password };
+  try {
+    await verifyLogin(key, creds);
+  } catch (e) {
+    if (!(e instanceof RegistryError)) throw e;
+    void vscode.window.showErrorMessage(`Set Browsing Credentials: ${e.message}`);
+    return { key, problem: e.message };
+  }
+  await registriesOf(s).credentials.store(key, creds);
+  registriesOf(s).refresh();
+  vscode.window.setStatusBarMessage(`Browsing ${registryLabel(key)} as ${creds.username}`, 4000);
+  return { key };
+}
+
+/** A user who closes the credential boxes of Add Registry… still has the registry added. */
+function silentCancel(e: unknown): void {
+  if (!(e instanceof UserCancelled)) throw e;
+}
+
+async function askCredentials(key: string, purpose = ''): Promise<{ username: string; password: string }> {
   const username = await vscode.window.showInputBox({
-    title: `Log in to ${registryLabel(key)}`,
+    title: `Log in to ${registryLabel(key)}${purpose ? ` ${purpose}` : ''}`,
     prompt: 'Username',
     ignoreFocusOut: true,
   });

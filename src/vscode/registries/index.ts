@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { RegistriesProvider } from './tree';
+import { BrowseCredentials } from './secrets';
 
 /** Creates the Registries view; its provider is what the registry commands refresh. */
 export function registerRegistries(s: Services): RegistriesProvider {
-  const provider = new RegistriesProvider(s.log);
+  const provider = new RegistriesProvider(s.log, new BrowseCredentials(s.context.secrets));
   const view = vscode.window.createTreeView('dsContainers.registries', {
     treeDataProvider: provider,
     showCollapseAll: true,

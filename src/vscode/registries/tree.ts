@@ -1,18 +1,20 @@
 // The Registries tree: registries, their repositories (the Registry API's catalog) and tags, each
 // level fetched when it is expanded and kept until Refresh. A registry that cannot be reached or
-// refuses the stored login shows that as one line in place of its children.
+// refuses the stored login shows that as one line in place of its children (a login it needs is a
+// click away: Set Browsing Credentials…).
 import * as vscode from 'vscode';
 import { registryLabel, registryReference } from '../../core/registry/reference';
-import { listRepositories, listTags } from '../../node/registry/client';
-import { getCredentials } from '../../node/registry/credentials';
+import { listRepositories, listTags, RegistryError } from '../../node/registry/client';
 import { Log } from '../platform/log';
 import { listRegistries } from './list';
+import { BrowseCredentials } from './secrets';
 
 export type RegistryNode =
-  | { kind: 'registry'; key: string; loggedIn: boolean }
+  | { kind: 'registry'; key: string; loggedIn: boolean; saved?: boolean }
   | { kind: 'repository'; key: string; repository: string }
   | { kind: 'tag'; key: string; repository: string; tag: string }
-  | { kind: 'message'; parent: string; text: string; error: boolean };
+  /** `login`: the registry key whose refusal this reports; clicking the line asks for credentials. */
+  | { kind: 'message'; parent: string; text: string; error: boolean; login?: string };
 
 /** The node's stable id, also the cache key of its children. */
 export function nodeId(n: RegistryNode): string {
@@ -33,7 +35,11 @@ export class RegistriesProvider implements vscode.TreeDataProvider<RegistryNode>
   readonly onDidChangeTreeData = this.changed.event;
   private readonly cache = new Map<string, Promise<RegistryNode[]>>();
 
-  constructor(private readonly log: Log) {}
+  constructor(
+    private readonly log: Log,
+    /** Docker's login, else the view's own secret: what browsing sends. */
+    readonly credentials: BrowseCredentials,
+  ) {}
 
   /** Forgets every fetched level; the view asks again. */
   refresh(): void {
@@ -47,7 +53,8 @@ export class RegistriesProvider implements vscode.TreeDataProvider<RegistryNode>
     if (!p) {
       p = this.fetch(n).catch((e: Error) => {
         this.log.warn(`Registries: ${e.message}`);
-        return [{ kind: 'message', parent: id, text: e.message, error: true } as RegistryNode];
+        const login = e instanceof RegistryError && e.kind === 'unauthorized' && n && 'key' in n ? n.key : undefined;
+        return [{ kind: 'message', parent: id, text: e.message, error: true, login } as RegistryNode];
       });
       this.cache.set(id, p);
     }
@@ -55,14 +62,21 @@ export class RegistriesProvider implements vscode.TreeDataProvider<RegistryNode>
   }
 
   private async fetch(n: RegistryNode | undefined): Promise<RegistryNode[]> {
-    if (!n) return (await listRegistries()).map((r) => ({ kind: 'registry', ...r }));
+    if (!n)
+      return Promise.all(
+        (await listRegistries()).map(async (r) => ({
+          kind: 'registry' as const,
+          ...r,
+          saved: !r.loggedIn && !!(await this.credentials.own(r.key)),
+        })),
+      );
     if (n.kind === 'registry') {
-      const repos = await listRepositories(n.key, { creds: await getCredentials(n.key, process.env) });
+      const repos = await listRepositories(n.key, { creds: (await this.credentials.get(n.key)).creds });
       if (!repos.length) return [{ kind: 'message', parent: nodeId(n), text: 'No repositories yet', error: false }];
       return repos.map((repository) => ({ kind: 'repository', key: n.key, repository }));
     }
     if (n.kind === 'repository') {
-      const tags = await listTags(n.key, n.repository, { creds: await getCredentials(n.key, process.env) });
+      const tags = await listTags(n.key, n.repository, { creds: (await this.credentials.get(n.key)).creds });
       return tags.map((tag) => ({ kind: 'tag', key: n.key, repository: n.repository, tag }));
     }
     return [];
@@ -75,7 +89,8 @@ export class RegistriesProvider implements vscode.TreeDataProvider<RegistryNode>
     switch (n.kind) {
       case 'registry':
         item.iconPath = new vscode.ThemeIcon('server');
-        item.description = n.loggedIn ? 'logged in' : undefined;
+        item.description = n.loggedIn ? 'logged in' : n.saved ? 'browsing credentials saved' : undefined;
+        if (n.saved) item.tooltip = `${registryLabel(n.key)}: browsed with credentials from VS Code's secret storage`;
         item.contextValue = n.loggedIn ? 'registry:loggedIn' : 'registry:loggedOut';
         break;
       case 'repository':
@@ -90,6 +105,14 @@ export class RegistriesProvider implements vscode.TreeDataProvider<RegistryNode>
       case 'message':
         item.iconPath = new vscode.ThemeIcon(n.error ? 'error' : 'info');
         item.tooltip = n.text;
+        if (n.login) {
+          item.tooltip = `${n.text}: click to enter credentials for browsing (kept in VS Code's secret storage)`;
+          item.command = {
+            command: 'dsContainers.registries.setCredentials',
+            title: 'Set Browsing Credentials…',
+            arguments: [n.login],
+          };
+        }
         break;
     }
     return item;

@@ -18,6 +18,8 @@ interface Shot {
   label: string;
   contextValue?: string;
   error?: boolean;
+  saved?: boolean;
+  login?: string;
   children?: Shot[];
 }
 const user = 'share14b';
@@ -40,6 +42,9 @@ describe('Registries view and Push to Registry (real registry)', () => {
     await vscode.commands.executeCommand('dsContainers.registries.focus');
   });
   after(async () => {
+    // Out of the view, so later suites' builds are not offered a push to a registry that is gone.
+    if (registry)
+      await vscode.commands.executeCommand('dsContainers.registries.remove', registry.host).then(undefined, () => 0);
     for (const r of refs) await engine.removeImage(r).catch(() => undefined);
     if (savedConfig === undefined) delete process.env.DOCKER_CONFIG;
     else process.env.DOCKER_CONFIG = savedConfig;
@@ -128,6 +133,165 @@ describe('Registries view and Push to Registry (real registry)', () => {
       out.children!.map((c) => c.label),
       [`${registry.host} needs a login`],
     );
+  });
+  it('Add Registry… keeps a browsing login in SecretStorage, not in settings.json or the Docker config; the view lists the repository with it', async function () {
+    this.timeout(180000);
+    // A repository in the registry, pushed by the engine with the password itself: no login stored anywhere.
+    const ref = `${registry.host}/share14b/secret:1`;
+    await engine.tagImage('python:3.11-slim', `${registry.host}/share14b/secret`, '1');
+    refs.push(ref);
+    const refused = await engine.transfer(
+      'push',
+      ref,
+      { username: user, secret: password, serveraddress: registry.host },
+      () => undefined,
+    );
+    assert.strictEqual(refused, undefined);
+    await vscode.commands.executeCommand('dsContainers.registries.remove', { kind: 'registry', key: registry.host });
+    assert.ok(!(await snapshot()).some((n) => n.label === registry.host), 'out of the view before the test');
+
+    // The registry answers /v2/ with a login challenge: Add Registry… asks (here: the preset answer).
+    const added = await vscode.commands.executeCommand('dsContainers.registries.add', registry.host, {
+      username: user,
+      password,
+    });
+    assert.strictEqual(added, registry.host);
+    const reg = await until('the view to list the repository', async () => {
+      const r = (await snapshot()).find((n) => n.label === registry.host);
+      return r?.children?.some((c) => c.label === 'share14b/secret') ? r : undefined;
+    });
+    assert.strictEqual(reg.saved, true, 'browsed with the saved secret');
+    assert.strictEqual(reg.contextValue, 'registry:loggedOut', 'no Docker login was made');
+    const repo = reg.children!.find((c) => c.label === 'share14b/secret')!;
+    assert.deepStrictEqual(
+      repo.children!.map((c) => [c.kind, c.label]),
+      [['tag', '1']],
+    );
+
+    // The secret is in no settings file and not in Docker's config.
+    const settingsFile = path.join(process.env.DSC_USER_DATA_DIR!, 'User', 'settings.json');
+    const settingsText = fs.readFileSync(settingsFile, 'utf8');
+    assert.ok(settingsText.includes(registry.host), 'the right settings.json: it lists the added registry');
+    assert.ok(!settingsText.includes(password), 'no password in settings.json');
+    for (const f of fs.readdirSync(config))
+      assert.ok(!fs.readFileSync(path.join(config, f), 'utf8').includes(password), `no password in ${f}`);
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const ws = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
+      if (fs.existsSync(ws)) assert.ok(!fs.readFileSync(ws, 'utf8').includes(password), 'none in workspace settings');
+    }
+
+    // A wrong password is one line, and stores nothing.
+    const wrong = await vscode.commands.executeCommand<{ problem?: string }>(
+      'dsContainers.registries.setCredentials',
+      registry.host,
+      { username: user, password: 'not-the-password' },
+    );
+    assert.strictEqual(wrong?.problem, `${registry.host} refused the login: wrong username or password`);
+    await refresh();
+    assert.ok(
+      (await snapshot()).find((n) => n.label === registry.host)?.children?.some((c) => c.label === 'share14b/secret'),
+      'the saved login still browses',
+    );
+
+    // Remove from View forgets the secret: added again without answering, the registry needs a login,
+    // and that line is the way to give one.
+    await vscode.commands.executeCommand('dsContainers.registries.remove', { kind: 'registry', key: registry.host });
+    await vscode.commands.executeCommand('dsContainers.registries.add', registry.host, false);
+    const again = (await snapshot()).find((n) => n.label === registry.host)!;
+    assert.strictEqual(again.saved, false);
+    assert.deepStrictEqual(
+      again.children!.map((c) => [c.label, c.login]),
+      [[`${registry.host} needs a login`, registry.host]],
+    );
+  });
+
+  it('a Bearer-token registry (a token server of ours): Add Registry… with a browsing login lists its repository and tag', async function () {
+    this.timeout(120000);
+    const tokenRegistry = await startRegistry({ auth: { user, password }, token: { pushPrefixes: ['share14b/'] } });
+    try {
+      const ref = `${tokenRegistry.host}/share14b/bearer:1`;
+      await engine.tagImage('python:3.11-slim', `${tokenRegistry.host}/share14b/bearer`, '1');
+      refs.push(ref);
+      const refused = await engine.transfer(
+        'push',
+        ref,
+        { username: user, secret: password, serveraddress: tokenRegistry.host },
+        () => undefined,
+      );
+      assert.strictEqual(refused, undefined);
+      await vscode.commands.executeCommand('dsContainers.registries.add', tokenRegistry.host, {
+        username: user,
+        password,
+      });
+      let last: Shot | undefined;
+      const reg = await until('the view to list the repository', async () => {
+        last = (await snapshot()).find((n) => n.label === tokenRegistry.host);
+        return last?.children?.some((c) => c.label === 'share14b/bearer') ? last : undefined;
+      }).catch((e: Error) => {
+        throw new Error(`${e.message}; the view showed ${JSON.stringify(last)}`);
+      });
+      assert.strictEqual(reg.saved, true);
+      assert.deepStrictEqual(
+        reg.children!.find((c) => c.label === 'share14b/bearer')!.children!.map((c) => c.label),
+        ['1'],
+      );
+      // The view's requests went through the token server, with the user's login and the scopes they need.
+      const asked = tokenRegistry.tokens!.requests.filter((r) => r.user === user).flatMap((r) => r.granted);
+      assert.ok(asked.includes('registry:catalog:*'), asked.join(' '));
+      assert.ok(asked.includes('repository:share14b/bearer:pull'), asked.join(' '));
+      await vscode.commands.executeCommand('dsContainers.registries.remove', tokenRegistry.host);
+    } finally {
+      await tokenRegistry.stop();
+    }
+  });
+
+  it('after Build Image, "Push to a Registry…" opens the push flow with the registry prefix, and pushes', async function () {
+    this.timeout(240000);
+    const login = await vscode.commands.executeCommand<{ problem?: string }>(
+      'dsContainers.registries.login',
+      registry.host,
+      { username: user, password },
+    );
+    assert.strictEqual(login?.problem, undefined);
+    const dir = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'dsc-reg14-offer');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.11-slim\nCMD ["python3", "-c", "print(14)"]\n');
+    const local = 'dsc-reg14-offer:latest';
+    const target = `${registry.host}/dsc-reg14-offer:latest`;
+    refs.push(local, target);
+    try {
+      const built = await vscode.commands.executeCommand<{ ok: boolean }>(
+        'dsContainers.project.build',
+        vscode.Uri.file(path.join(dir, 'Dockerfile')),
+      );
+      assert.strictEqual(built?.ok, true);
+      const message = await until('the push offer', async () =>
+        vscode.commands.executeCommand<string | undefined>('dsContainers.test.answerOffer', 'pushAfterBuild'),
+      );
+      assert.strictEqual(message, `${local} is built. Push it to a registry to share or deploy it?`);
+      await vscode.commands.executeCommand('dsContainers.test.answerOffer', 'pushAfterBuild', 'Push to a Registry…');
+      // The tag picker's first suggestion is the image's name under the (only) registry of the view. The
+      // catalog lists a repository as soon as its first layer arrives: wait for the tag, pushed last.
+      const listed = await until(
+        'the pushed tag in the view',
+        async () => {
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          await refresh();
+          const reg = (await snapshot()).find((n) => n.label === registry.host);
+          const repo = reg?.children?.find((c) => c.label === 'dsc-reg14-offer');
+          return repo?.children?.length ? repo : undefined;
+        },
+        120000,
+      );
+      assert.deepStrictEqual(
+        listed.children!.map((c) => c.label),
+        ['latest'],
+      );
+      assert.ok(await engine.imageSummary(target), 'tagged under the registry prefix');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await vscode.commands.executeCommand('dsContainers.registries.logout', registry.host);
+    }
   });
 });
 
