@@ -11,7 +11,8 @@ need=()
 # (docker tier, and the editor tier's Registries view test).
 # podman: the docker tier also runs up and the explorer against Podman's Docker-compatible service.
 # shellcheck: `lint` and the editor run it on RUN scripts when present; the unit tier tests the real one.
-for p in docker.io mmdebstrap docker-compose zstd chromium ripgrep libkrb5-dev build-essential git docker-registry apache2-utils podman shellcheck; do
+# openssl: the docker tier's token server signs registry tokens with a certificate it makes.
+for p in docker.io mmdebstrap docker-compose zstd chromium ripgrep libkrb5-dev build-essential git docker-registry apache2-utils podman shellcheck openssl; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then
