@@ -77,8 +77,12 @@ test('specFromAnalysis: impossible choices are SpecErrors with a message for the
     (e) => e instanceof SpecError && /no app framework/.test(e.message),
   );
   assert.throws(
-    () => specFromAnalysis(analysis({ entry: undefined })),
-    (e) => e instanceof SpecError && /--entry/.test(e.message),
+    () => specFromAnalysis(analysis({ entry: undefined, localModules: ['utils'] })),
+    (e) => e instanceof SpecError && /library modules only[^]*--entry/.test(e.message),
+  );
+  assert.throws(
+    () => specFromAnalysis(analysis({ entry: undefined, localModules: [], notebooks: [] })),
+    (e) => e instanceof SpecError && /no Python scripts or notebooks here yet[^]*--mode jupyter/.test(e.message),
   );
   assert.throws(() => specFromAnalysis(analysis(), { pythonVersion: '3' }), SpecError);
 });
