@@ -108,9 +108,10 @@ test('a file written while the build runs: the image is not trusted as up to dat
     dir,
     tag,
     reuseUnchanged: true,
-    // Once the build has started (its context read), the script changes under it.
-    onEvent: () => {
-      if (!wrote) fs.appendFileSync(path.join(dir, 'main.py'), 'print("edited during the build")\n');
+    // Once the engine has the context (COPY . . starts after it is loaded), the script changes under the build.
+    onEvent: (e) => {
+      if (wrote || e.kind !== 'step' || !e.step.name.includes('COPY . .')) return;
+      fs.appendFileSync(path.join(dir, 'main.py'), 'print("edited during the build")\n');
       wrote = true;
     },
   });

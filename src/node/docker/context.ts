@@ -76,5 +76,7 @@ export function packContext(
   const { files, withheld } = listed ?? contextFiles(dir, dockerfile);
   // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
   const tar = require('tar-fs') as typeof import('tar-fs');
-  return { stream: tar.pack(dir, { entries: files }), files, withheld };
+  // tar-fs takes its entries off the array it is given as it packs them: it gets a copy, so that `files`
+  // (and a caller's list, packed again for a second build) stays whole.
+  return { stream: tar.pack(dir, { entries: [...files] }), files, withheld };
 }
