@@ -71,19 +71,35 @@ const chunkBuilds = Object.entries(chunks).map(([chunk, mods]) => ({
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   outfile: `dist/chunks/${chunk}.js`,
 }));
-// dockerode requires its BuildKit session (gRPC, protobuf: about half a second to load here) at startup;
-// only a BuildKit build calls it. Load it on that first call, so `run` and the explorer start without it.
-const lazySession = {
-  name: 'lazy-session',
+// dockerode requires at startup what only some calls use: its BuildKit session (gRPC, protobuf), its BuildKit
+// progress decoder (protobuf; we decode BuildKit ourselves) and docker-modem's SSH transport (ssh2). Parsing them
+// took longer than the engine calls of a whole `run`: each becomes a small shim that requires a file of its own
+// (dist/dockerode-grpc.js, dist/dockerode-ssh.js) on its first call, so `run` and the explorer never parse them.
+const lazyParts = {
+  name: 'lazy-dockerode-parts',
   setup(b) {
-    b.onResolve({ filter: /^\.\/session$/ }, (a) =>
-      a.importer.endsWith('dockerode/lib/docker.js')
-        ? { path: path.join(path.dirname(a.importer), 'session.js'), namespace: 'lazy-session' }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-session' }, (a) => ({
-      contents: `module.exports = function () { return require(${JSON.stringify(a.path)}).apply(this, arguments); };`,
-      resolveDir: path.dirname(a.path),
+    const shims = [
+      { from: 'dockerode/lib/docker.js', spec: './session', file: './dockerode-grpc.js', get: '.session' },
+      // Required inside followProgress only (which we do not call): a plain require is already lazy.
+      { from: 'dockerode/lib/docker.js', spec: './buildkit', file: './dockerode-grpc.js', get: '.buildkit', plain: 1 },
+      { from: 'docker-modem/lib/modem.js', spec: './ssh', file: './dockerode-ssh.js', get: '' },
+    ];
+    b.onResolve({ filter: /^\.\/(session|buildkit|ssh)$/ }, (a) => {
+      const i = shims.findIndex((s) => a.importer.replace(/\\/g, '/').endsWith(s.from) && s.spec === a.path);
+      return i < 0 ? undefined : { path: String(i), namespace: 'lazy-part' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-part' }, (a) => {
+      const s = shims[Number(a.path)];
+      const load = `require(${JSON.stringify(s.file)})${s.get}`;
+      return {
+        contents: s.plain
+          ? `module.exports = ${load};`
+          : `module.exports = function () { return ${load}.apply(this, arguments); };`,
+      };
+    });
+    b.onResolve({ filter: /^\.\/dockerode-(grpc|ssh)\.js$/, namespace: 'lazy-part' }, (a) => ({
+      path: a.path,
+      external: true,
     }));
   },
 };
@@ -91,9 +107,19 @@ const builds = [
   ...chunkBuilds,
   {
     ...common,
-    plugins: [lazySession],
+    plugins: [lazyParts],
     entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' },
     outdir: 'dist',
+  },
+  {
+    ...common,
+    stdin: {
+      contents:
+        "exports.session = require('dockerode/lib/session.js');\nexports.buildkit = require('dockerode/lib/buildkit.js');",
+      resolveDir: '.',
+      sourcefile: 'dockerode-grpc.js',
+    },
+    outfile: 'dist/dockerode-grpc.js',
   },
   { ...common, entryPoints: { 'dockerode-ssh': 'node_modules/docker-modem/lib/ssh.js' }, outdir: 'dist' },
   { ...common, plugins: [lazyDockerode, lazyChunks], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },

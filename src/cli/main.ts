@@ -2,6 +2,7 @@ import { CliError, CliIo } from './io';
 import { commands } from './commands';
 import { commandHelp, overview } from './help';
 import { version } from '../../package.json';
+import { trace } from '../node/trace';
 
 /** Runs one CLI invocation; resolves to the exit code. Never throws: failures become one line. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -25,6 +26,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(commandHelp(cmd));
     return 0;
   }
+  trace(`${name}: command loaded`);
   try {
     return await cmd.run(rest, io);
   } catch (e) {
@@ -51,7 +53,9 @@ if (require.main === module) {
     signal: ac.signal,
     stdin: process.stdin,
   };
+  process.on('exit', () => trace('exit'));
   main(process.argv.slice(2), io).then((code) => {
+    trace('main resolved');
     process.exitCode = code;
   });
 }

@@ -67,3 +67,25 @@ test('bundle: the CLI lints a devcontainer.json through the jsonc chunk', () => 
   );
   fs.rmSync(dir, { recursive: true });
 });
+
+test('bundle: dockerode loads without its gRPC, protobuf and SSH parts, which load on first use from their files', () => {
+  const script = `const t = process.hrtime.bigint();
+    const Docker = require(${JSON.stringify(path.join(ROOT, 'dist/dockerode.js'))});
+    const loaded = () => Object.keys(require.cache).map((f) => require('path').basename(f));
+    const before = loaded();
+    const d = new Docker({ socketPath: '/nonexistent.sock' });
+    const grpc = require(${JSON.stringify(path.join(ROOT, 'dist/dockerode-grpc.js'))});
+    process.stdout.write(JSON.stringify({ before, ok: typeof d.buildImage, session: typeof grpc.session,
+      progress: typeof grpc.buildkit.followProgress, ssh: typeof require(${JSON.stringify(path.join(ROOT, 'dist/dockerode-ssh.js'))}) }));`;
+  const r = node(['-e', script]);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as Record<string, unknown>;
+  assert.deepEqual(out.before, ['dockerode.js']); // not dockerode-grpc.js nor dockerode-ssh.js
+  assert.deepEqual(
+    { ok: out.ok, session: out.session, progress: out.progress, ssh: out.ssh },
+    { ok: 'function', session: 'function', progress: 'function', ssh: 'function' },
+  );
+  // With gRPC, protobuf and ssh2 inside, dist/dockerode.js was 894 KiB; without them 144 KiB.
+  const size = fs.statSync(path.join(ROOT, 'dist/dockerode.js')).size;
+  assert.ok(size < 300_000, `dist/dockerode.js is ${size} bytes: are gRPC or ssh2 bundled into it again?`);
+});

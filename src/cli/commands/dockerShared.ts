@@ -36,12 +36,22 @@ export function engineFor(io: CliIo): Engine {
   }
 }
 
-/** Builds with concise progress lines; a failure prints `Dockerfile:LINE: error: message` (check `ok`: exit 1). */
-export async function buildWithProgress(io: CliIo, engine: Engine, dir: string, tag: string): Promise<BuildOutcome> {
+/**
+ * Builds with concise progress lines; a failure prints `Dockerfile:LINE: error: message` (check `ok`: exit 1).
+ * `reuseUnchanged` (up): an image built from the inputs there are now is kept, with one line that says so.
+ */
+export async function buildWithProgress(
+  io: CliIo,
+  engine: Engine,
+  dir: string,
+  tag: string,
+  o: { reuseUnchanged?: boolean } = {},
+): Promise<BuildOutcome> {
   const lines: string[] = [];
   const r = await buildProject(engine, {
     dir,
     tag,
+    reuseUnchanged: o.reuseUnchanged,
     signal: io.signal,
     env: io.env,
     onWithheld: (files) => io.err(`note: kept out of the build context (secrets): ${files.join(', ')}`),
@@ -55,6 +65,10 @@ export async function buildWithProgress(io: CliIo, engine: Engine, dir: string, 
     for (const l of r.tail.slice(-12)) io.err(`  | ${l}`);
     const line = r.location?.line !== undefined ? `${r.location.line + 1}:` : '';
     io.err(`${rel}:${line} error: ${r.location?.message ?? r.error}`);
+    return r;
+  }
+  if (r.unchanged) {
+    io.out(`${tag} (${r.imageId?.slice(7, 19)}) is up to date: no change to its context, Dockerfile or base image`);
     return r;
   }
   const cached = r.steps.filter((s) => s.cached).length;

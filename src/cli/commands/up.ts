@@ -12,6 +12,7 @@ import { lockCommand } from './lock';
 import { PINS_HELP, PYTHON_FLAGS_HELP } from '../pythonFlags';
 import { safeWrite, unifiedDiff } from '../../node/files';
 import { baseImageChange } from '../../core/dockerfile/rebase';
+import { trace } from '../../node/trace';
 
 // Flags that change what scaffold writes: given explicitly, they are never ignored because the files exist.
 const SHAPING = ['mode', 'python', 'python-version', 'entry', 'exclude', 'gpu'];
@@ -29,6 +30,8 @@ export const upCommand: CliCommand = {
     ...PYTHON_FLAGS_HELP,
     `--lock               after a successful build, write ${LOCK_FILE}`,
     '                     from the image (ds-containers lock)',
+    'An image built from the same context, Dockerfile and base images is run as it is, without a ' +
+      'build (a build would only reuse its cache); `ds-containers build` always builds.',
   ],
   async run(argv, io) {
     const a = parseArgs(argv, ['mount', 'lock', ...SCAFFOLD_FLAGS], ['tag', 'env-file', ...SCAFFOLD_VALUED]);
@@ -36,6 +39,7 @@ export const upCommand: CliCommand = {
     const tag = tagFor(dir, a.flags.get('tag'));
     const force = a.flags.has('force');
     const base = a.flags.get('base-image');
+    trace('up: start');
     const missing = await missingScaffoldFiles(dir);
     let rebased = false;
     if (typeof base === 'string' && !missing.includes('Dockerfile')) {
@@ -52,9 +56,12 @@ export const upCommand: CliCommand = {
       const code = await scaffold.run([dir, ...forwarded(a).filter((f) => !(rebased && f === '--force'))], io);
       if (code !== 0) return code;
     }
+    trace('up: scaffold checked');
     const engine = engineFor(io);
-    const built = await buildWithProgress(io, engine, dir, tag);
+    trace('up: engine loaded');
+    const built = await buildWithProgress(io, engine, dir, tag, { reuseUnchanged: true });
     if (!built.ok) return 1;
+    trace('up: built');
     if (a.flags.has('lock')) {
       const code = await lockCommand.run([dir, '--tag', tag], io);
       if (code !== 0) return code;
@@ -65,6 +72,7 @@ export const upCommand: CliCommand = {
       );
     }
     const envFiles = envFilesOf(a.lists);
+    trace('up: lock checked');
     return runWithOutput(io, engine, dir, tag, { args: a.rest, mount: a.flags.has('mount') || undefined, envFiles });
   },
 };

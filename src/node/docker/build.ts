@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Engine } from './engine';
-import { packContext } from './context';
+import { Engine, EngineUnreachable } from './engine';
+import { contextFiles, packContext } from './context';
+import { buildInputs, changedSince, INPUTS_LABEL } from './buildInputs';
+import { trace } from '../trace';
 import { BuildEvent, BuildProgress, BuildReport } from '../../core/docker/buildProgress';
 import { BuildErrorLocation, findStepInstruction, locateBuildError } from '../../core/dockerfile/instructions';
 
@@ -19,6 +21,11 @@ export interface BuildRequest {
   onWithheld?: (files: string[]) => void;
   /** Like `docker build --no-cache`: every step runs again. */
   noCache?: boolean;
+  /**
+   * `up`: when the image of `tag` was built from exactly the inputs there are now (its INPUTS_LABEL), it is
+   * the outcome (`unchanged`) and nothing is built, as a build would only reuse its cache.
+   */
+  reuseUnchanged?: boolean;
 }
 
 export interface BuildOutcome extends BuildReport {
@@ -30,6 +37,8 @@ export interface BuildOutcome extends BuildReport {
   /** 0-based lines of the instructions whose step came from the cache. */
   cachedLines: number[];
   seconds: number;
+  /** reuseUnchanged found the image up to date: no build ran (no steps; `buildkit` is false). */
+  unchanged?: boolean;
 }
 
 /** Labels every image we build carries, so the editor can find the last build of a Dockerfile. */
@@ -37,7 +46,11 @@ export function buildLabels(dir: string, dockerfilePath: string): Record<string,
   return { 'dsContainers.project': path.resolve(dir), 'dsContainers.dockerfile': path.resolve(dockerfilePath) };
 }
 
-/** Packs the context (honouring .dockerignore), builds with BuildKit when available, reports. */
+/**
+ * Packs the context (honouring .dockerignore), builds with BuildKit when available, reports. The image is
+ * labelled with the digest of its inputs (INPUTS_LABEL); with `reuseUnchanged`, an image of `tag` that
+ * carries the digest of the inputs as they are now is the result, and nothing is built.
+ */
 export async function buildProject(engine: Engine, req: BuildRequest): Promise<BuildOutcome> {
   const dockerfile = req.dockerfile ?? 'Dockerfile';
   const dockerfilePath = path.join(req.dir, dockerfile);
@@ -50,21 +63,81 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
     );
   }
   const started = Date.now();
+  const relDockerfile = dockerfile.replace(/\\/g, '/');
+  const listed = contextFiles(req.dir, relDockerfile);
+  if (listed.withheld.length) req.onWithheld?.(listed.withheld);
+  const labels = buildLabels(req.dir, dockerfilePath);
+  // What the digest covers besides the files and images: the labels and the builder asked for (not the
+  // engine's answer, which would cost a call before knowing whether to build at all).
+  const classic = (req.env ?? process.env).DOCKER_BUILDKIT === '0';
+  const inputs = await buildInputs(engine, {
+    dir: req.dir,
+    dockerfile: relDockerfile,
+    dockerfileText: text,
+    files: listed.files,
+    options: { labels, builder: classic ? 'classic' : 'default' },
+  }).catch((e) => {
+    if (e instanceof EngineUnreachable) throw e; // said now, not after a second wait on the build's first call
+    return undefined; // a file we cannot read: the build says so in its own words
+  });
+  const digest = inputs && 'digest' in inputs ? inputs.digest : undefined;
+  trace(`build: inputs ${digest ? digest.slice(0, 12) : (inputs as { unknown: string } | undefined)?.unknown}`);
+  if (req.reuseUnchanged && digest && !req.noCache) {
+    const image = await engine.imageSummary(req.tag);
+    if (image && image.labels[INPUTS_LABEL] === digest) {
+      return {
+        ok: true,
+        imageId: image.id,
+        steps: [],
+        tail: [],
+        tag: req.tag,
+        dockerfilePath,
+        buildkit: false,
+        cachedLines: [],
+        seconds: (Date.now() - started) / 1000,
+        unchanged: true,
+      };
+    }
+  }
+  const run = (label: string | undefined) =>
+    buildOnce(engine, req, text, dockerfilePath, listed, label ? { ...labels, [INPUTS_LABEL]: label } : labels);
+  let outcome = await run(digest);
+  if (outcome.ok && inputs && 'digest' in inputs && (await changedSince(req.dir, inputs))) {
+    // A file changed while it was being sent: the label may not describe what the image holds. Build again
+    // (from the cache) with a label no digest matches, so that the next `up` builds rather than trust it.
+    outcome = await run('changed-during-build');
+  }
+  return { ...outcome, seconds: (Date.now() - started) / 1000 };
+}
+
+async function buildOnce(
+  engine: Engine,
+  req: BuildRequest,
+  text: string,
+  dockerfilePath: string,
+  listed: { files: string[]; withheld: string[] },
+  labels: Record<string, string>,
+): Promise<BuildOutcome> {
+  const dockerfile = req.dockerfile ?? 'Dockerfile';
   const buildkit = await engine.supportsBuildKit(req.env);
-  const ctx = packContext(req.dir, dockerfile.replace(/\\/g, '/'));
-  if (ctx.withheld.length) req.onWithheld?.(ctx.withheld);
+  trace(`build: builder known (buildkit ${buildkit})`);
+  const ctx = packContext(req.dir, dockerfile.replace(/\\/g, '/'), listed);
   const progress = new BuildProgress();
+  let first = false;
   await engine.build(ctx.stream, {
     tag: req.tag,
     dockerfile,
     buildkit,
-    labels: buildLabels(req.dir, dockerfilePath),
+    labels,
     signal: req.signal,
     noCache: req.noCache,
     onMessage: (m) => {
+      if (!first) trace('build: first message');
+      first = true;
       for (const e of progress.feed(m)) req.onEvent?.(e);
     },
   });
+  trace('build: stream ended');
   const report = progress.report();
   const cachedLines = report.steps
     .filter((s) => s.cached)
@@ -74,13 +147,5 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
   const location = report.ok
     ? undefined
     : locateBuildError(text, report.cause ?? report.error ?? 'build failed', report.failedStep?.name);
-  return {
-    ...report,
-    tag: req.tag,
-    dockerfilePath,
-    buildkit,
-    location,
-    cachedLines,
-    seconds: (Date.now() - started) / 1000,
-  };
+  return { ...report, tag: req.tag, dockerfilePath, buildkit, location, cachedLines, seconds: 0 };
 }

@@ -67,10 +67,16 @@ export function contextFiles(dir: string, dockerfile = 'Dockerfile'): { files: s
   return { files: files.sort(), withheld: withheld.sort() };
 }
 
-/** The build context as an uncompressed tar stream. */
-export function packContext(dir: string, dockerfile = 'Dockerfile'): BuildContext {
-  const { files, withheld } = contextFiles(dir, dockerfile);
+/** The build context as an uncompressed tar stream (of `listed`, when the caller has listed it already). */
+export function packContext(
+  dir: string,
+  dockerfile = 'Dockerfile',
+  listed?: { files: string[]; withheld: string[] },
+): BuildContext {
+  const { files, withheld } = listed ?? contextFiles(dir, dockerfile);
   // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
   const tar = require('tar-fs') as typeof import('tar-fs');
-  return { stream: tar.pack(dir, { entries: files }), files, withheld };
+  // tar-fs takes its entries off the array it is given as it packs them: it gets a copy, so that `files`
+  // (and a caller's list, packed again for a second build) stays whole.
+  return { stream: tar.pack(dir, { entries: [...files] }), files, withheld };
 }

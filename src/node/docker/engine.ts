@@ -4,6 +4,7 @@
 // Pure shaping lives in core/docker (shape.ts, create.ts), stream plumbing in ./streams.ts.
 import type Docker from 'dockerode';
 import { Endpoint } from './endpoint';
+import { trace } from '../trace';
 import { sshAgent } from './ssh';
 import type { Readable } from 'stream';
 import {
@@ -554,6 +555,7 @@ export class Engine {
     samePort: boolean,
   ) {
     const c = await this.createContainer(spec, samePort ? 'same' : 'any');
+    trace('engine: created');
     const stream = (await this.call(() =>
       this.streams.getContainer(c.id).attach({ stream: true, stdout: true, stderr: true, logs: true }),
     )) as unknown as Readable;
@@ -568,8 +570,10 @@ export class Engine {
       .wait({ condition: spec.autoRemove ? 'removed' : 'next-exit' }) as Promise<{ StatusCode: number }>;
     const exit = waited.then((r) => r.StatusCode);
     exit.catch(() => undefined); // observed by the caller; avoid an unhandled rejection meanwhile
+    trace('engine: attached');
     try {
       await this.call(() => c.start());
+      trace('engine: start answered');
     } catch (e) {
       stream.destroy();
       await this.call(() => c.remove({ force: true })).catch(() => undefined);

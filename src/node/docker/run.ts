@@ -4,6 +4,7 @@ import * as http from 'http';
 import { missingEnvHint, parseEnvFile } from '../../core/docker/envFile';
 import { Engine, isPortTaken } from './engine';
 import { atMost } from './streams';
+import { trace } from '../trace';
 import { findJupyterUrl, JupyterUrl, stableHostPort } from '../../core/docker/jupyter';
 import { RunSpec } from '../../core/docker/types';
 import type { ProjectMode } from '../../core/project';
@@ -69,8 +70,10 @@ export async function runProject(
   engine: Engine,
   req: RunRequest,
 ): Promise<{ exitCode: number; stopped: boolean; mode: RunMode; id: string }> {
+  trace('run: start');
   const [cfg, env] = await Promise.all([engine.imageRunConfig(req.tag), readEnvFiles(req)]);
   const mode = runModeOf(cfg);
+  trace('run: image inspected');
   const workdir = cfg.workdir || '/app';
   const spec: RunSpec = {
     image: req.tag,
@@ -116,6 +119,7 @@ export async function runProject(
       ? await startJupyter(engine, spec, cfg.cmd, req, onData)
       : await engine.startRun(spec, onData);
   known.ports = run.hostPorts;
+  trace('run: started');
   req.onStarted?.(run.id, run.hostPorts);
   look();
   let exited = false;
@@ -135,7 +139,9 @@ export async function runProject(
   req.signal?.addEventListener('abort', stop, { once: true });
   try {
     const exitCode = await run.exit;
+    trace('run: exited');
     await atMost(run.output, 2000);
+    trace('run: output ended');
     const stopped = !!req.signal?.aborted;
     // Our stop (the terminal closed, Ctrl-C) removes the container; a server stopped from
     // elsewhere (the Containers view's Stop, `docker stop`) stays, stopped: Stop stops, Remove removes.
