@@ -79,6 +79,27 @@ export async function runE2E() {
           .waitFor({ timeout: 15000 });
         await page.keyboard.press('Enter');
       },
+      /**
+       * The row of a view that holds `text`, scrolled into sight: a list renders only the rows in view, and a
+       * view with many rows (projects, containers left by earlier tiers) may hold it below the fold.
+       */
+      rowIn: async (view, text, ms = 60000) => {
+        const pane = page.locator(`.pane:has(.pane-header[aria-label^="${view}"])`);
+        const row = pane.locator('.monaco-list-row').filter({ hasText: text }).first();
+        const end = Date.now() + ms;
+        for (let i = 1; !(await row.isVisible()); i++) {
+          if (Date.now() > end) throw new Error(`no row "${text}" in the ${view} view within ${ms} ms`);
+          await pane
+            .locator('.monaco-list')
+            .first()
+            .hover({ timeout: 5000 })
+            .catch(() => undefined);
+          // down a screen at a time, back to the top now and then (the row may also appear above)
+          await page.mouse.wheel(0, i % 10 ? 200 : -100000);
+          await page.waitForTimeout(500);
+        }
+        return row;
+      },
       /** Our activity-bar icon: the Images, Containers and Project views. */
       // A click on the active container's icon would hide the sidebar: click only when it is not shown.
       openSidebar: async () => {

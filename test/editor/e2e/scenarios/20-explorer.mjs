@@ -75,16 +75,8 @@ export async function run(page, ctx) {
       .filter({ hasText: `${P}notebook` })
       .first()
       .waitFor({ timeout: 60000 });
-    // Exited containers sort last: on an engine with more containers the row may be below the pane's fold
-    // (a list renders only the rows in view), so scroll the pane until it shows.
-    const oldRun = containers.filter({ hasText: `${P}old-run` }).first();
-    const pane = page.locator('.pane:has(.pane-header[aria-label^="Containers"]) .monaco-list').first();
-    for (let i = 0; i < 30 && !(await oldRun.isVisible()); i++) {
-      await pane.hover();
-      await page.mouse.wheel(0, 200);
-      await page.waitForTimeout(1000);
-    }
-    await oldRun.waitFor({ timeout: 5000 });
+    // Exited containers sort last: on an engine with more containers the row may be below the fold.
+    await ctx.rowIn('Containers', `${P}old-run`, 30000);
     // the status bar names the engine
     await page.locator('.statusbar-item', { hasText: 'Docker' }).first().waitFor({ timeout: 30000 });
     // widen the sidebar so descriptions (status, ports, sizes) are readable in the picture

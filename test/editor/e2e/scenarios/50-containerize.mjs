@@ -175,8 +175,8 @@ async function openJupyterInBrowser(page, ctx) {
 export async function run(page, ctx) {
   try {
     await ctx.openSidebar();
-    const project = page.locator('.pane:has(.pane-header[aria-label^="Project"]) .monaco-list-row');
-    await project.filter({ hasText: 'churn-notebook' }).first().waitFor({ timeout: 120000 });
+    // The workspace holds other scenarios' projects too: the two of this one may be below the fold.
+    await ctx.rowIn('Project', 'churn-notebook', 120000);
     await page.mouse.move(700, 450); // no tooltip over the views
     await ctx.shot('sidebar');
 
@@ -225,9 +225,7 @@ export async function run(page, ctx) {
     });
     if (!r.ok) throw new Error(`contents API: ${r.status} ${await r.text()}`);
     await openJupyterInBrowser(page, ctx);
-    const containers = page.locator('.pane:has(.pane-header[aria-label^="Containers"]) .monaco-list-row');
-    const row = containers.filter({ hasText: 'churn-notebook' }).first();
-    await row.waitFor({ timeout: 60000 });
+    const row = await ctx.rowIn('Containers', 'churn-notebook', 60000);
     await row.click({ button: 'right' });
     await page
       .locator('.context-view .action-label', { hasText: /^Stop Container$/ })
