@@ -1,5 +1,6 @@
 // Shared by the build/run docker tests: fixture copies with unique names, the engine and the images a
 // file builds (removed after it), a captured CLI io, and a TCP → unix-socket proxy that stands in for a second engine (and can be cut mid-build).
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -31,6 +32,13 @@ export function cleanupDirs(): void {
   for (const d of made) fs.rmSync(path.dirname(d), { recursive: true, force: true });
 }
 
+/** Removes the containers our runs made for a project folder: a development run keeps its container when it ends. */
+export function removeContainersOf(dir: string): void {
+  const ps = spawnSync('docker', ['ps', '-aq', '--filter', `label=dsContainers.project=${dir}`], { encoding: 'utf8' });
+  const ids = (ps.stdout ?? '').split('\n').filter(Boolean);
+  if (ids.length) spawnSync('docker', ['rm', '-f', ...ids]);
+}
+
 /**
  * The engine a test file builds with, and the images it builds: after the file they are removed (with
  * the dangling layers that earlier builds of the same tags left) and the fixture copies are deleted.
@@ -38,7 +46,9 @@ export function cleanupDirs(): void {
 export function buildingEngine(timeoutMs = 30000) {
   const engine = new Engine(resolveEndpoint({ env: process.env }), timeoutMs);
   const tags: string[] = [];
+  const dirs: string[] = [];
   after(async () => {
+    for (const d of dirs) removeContainersOf(d);
     for (const t of tags) await engine.removeBuiltImage(t).catch(() => undefined);
     await engine.pruneDanglingImages(['dsContainers.project']).catch(() => undefined);
     cleanupDirs();
@@ -51,6 +61,7 @@ export function buildingEngine(timeoutMs = 30000) {
   /** A copy of a fixture project (copyProject) whose default tag is removed after the file. */
   const copy = (from: string, name?: string): { dir: string; tag: string } => {
     const dir = copyProject(from, name);
+    dirs.push(dir);
     return { dir, tag: track(tagOf(dir)) };
   };
   return { engine, track, copy };

@@ -16,6 +16,7 @@ const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/real');
 const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
 const docker = new Docker();
 const tags: string[] = [];
+const dirs: string[] = [];
 
 /** A fresh copy of a fixture in the workspace (the scan must see a real folder), with extra files. */
 function copy(name: string, extra: Record<string, string> = {}): string {
@@ -24,6 +25,7 @@ function copy(name: string, extra: Record<string, string> = {}): string {
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
   for (const [f, text] of Object.entries(extra)) fs.writeFileSync(path.join(dir, f), text);
   tags.push(`dsc-test-real-${name}:latest`);
+  dirs.push(dir);
   return dir;
 }
 
@@ -48,6 +50,13 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 600
 describe('Containerize on real-project shapes (issue 11)', function () {
   this.timeout(600000);
   after(async () => {
+    // A development run (the notebook's Jupyter, the app) keeps its container when it stops: remove them.
+    for (const c of await docker.listContainers({ all: true }))
+      if (dirs.includes(c.Labels['dsContainers.project'] ?? ''))
+        await docker
+          .getContainer(c.Id)
+          .remove({ force: true })
+          .catch(() => undefined);
     fs.rmSync(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'real-projects'), {
       recursive: true,
       force: true,
