@@ -15,6 +15,7 @@ import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
 import { composeFileFor, resolveTarget } from './target';
 import { jupyterUrlOf, openInBrowser, pickRunningJupyter } from './jupyter';
 import { UserCancelled } from '../platform/errors';
+import type { TreeNode } from '../../core/docker/tree';
 
 /** The compose file: the argument when it is one, else the one next to the target Dockerfile. */
 async function composeFileOf(arg: unknown): Promise<string> {
@@ -72,8 +73,16 @@ export const buildRunCommands: CommandSpec[] = [
     id: 'dsContainers.project.containerize',
     title: 'Containerize Project…',
     needsTrust: true,
-    handler: (s, arg?: vscode.Uri | ContainerizeOptions) =>
-      containerize(s, arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {})),
+    // A Project-view row (its project) or a folder Uri names the folder; options come from tests.
+    handler: (s, arg?: vscode.Uri | ContainerizeOptions | TreeNode) =>
+      containerize(
+        s,
+        arg instanceof vscode.Uri
+          ? { folder: arg }
+          : arg && 'project' in arg && arg.project
+            ? { folder: arg.project }
+            : ((arg as ContainerizeOptions | undefined) ?? {}),
+      ),
   },
   {
     // The Dockerfile from the argument (explorer, CodeLens), the editor, or the workspace.
