@@ -17,6 +17,7 @@ import { offerPushAfterBuild } from '../registries/offerPush';
 import { runInTerminal } from './runTerminal';
 import { RunHandle } from './state';
 import { BuildTarget, targetOf } from './target';
+import { ConsentMemory } from './consentMemory';
 import { openInBrowser } from './jupyter';
 import { workspaceProjects } from '../platform/projects';
 import { pickBaseImage } from './baseImagePick';
@@ -92,6 +93,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   const files = [...Object.keys(generateAll(spec)), devcontainerFile];
   const label = vscode.workspace.asRelativePath(dir, true);
   const result: ContainerizeResult = { written: [], kept: [], folder: dir };
+  const memory = new ConsentMemory(s.context.workspaceState);
   for (;;) {
     // The preview's fields are free text: a value that would inject Dockerfile text is refused,
     // and the user edits again.
@@ -111,15 +113,31 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
         await vscode.window.showErrorMessage(`Containerize: ${(e as Error).message}`, { modal: true });
       }
     }
+    const keptAgain: string[] = [];
     result.changes = describeChanges(existing, spec);
     if (result.changes.length)
       s.log.info(`containerize ${dir}: changes from the current Dockerfile: ${result.changes.join('; ')}`);
     const scaffold = await scaffoldProject(dir, spec, analysis, {
       // requirements.txt is merged (the user's lines and pins stay); the others replace only with consent.
-      consent: (name, before, proposed) => (o.noPreview ? !!o.overwrite : askOverwrite(path.join(dir, name), proposed)),
+      // Asked once per file: our own unchanged output is replaced, a file kept before is kept again.
+      consent: async (name, before, proposed) => {
+        const file = path.join(dir, name);
+        const known = memory.decide(file, before);
+        if (known) {
+          if (known === 'kept') keptAgain.push(name);
+          return known === 'ours';
+        }
+        if (o.noPreview) return !!o.overwrite;
+        const replace = await askOverwrite(file, proposed);
+        if (!replace) await memory.kept(file, before);
+        return replace;
+      },
       // The same image to develop in (Dev Containers), offered like the other files.
       devcontainer: { name: path.basename(dir) },
     });
+    for (const f of scaffold.files)
+      if (f.outcome === 'written' || f.outcome === 'overwritten')
+        await memory.wrote(path.join(dir, f.name), f.proposed);
     const report = scaffoldReport(scaffold, (f, l) => `${path.join(dir, f)}${l ? `:${l}` : ''}`);
     for (const line of report.info) s.log.info(line);
     for (const line of report.warnings) s.log.warn(line);
@@ -131,6 +149,9 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     const notes = [
       ...(scaffold.problem
         ? [`requirements.txt line ${scaffold.problem.line}: ${scaffold.problem.message}; it was not merged.`]
+        : []),
+      ...(keptAgain.length
+        ? [`Kept your ${keptAgain.join(', ')} as before (it asks again once you change the file).`]
         : []),
       ...(scaffold.added.length ? [`Added to requirements.txt: ${scaffold.added.join(', ')}.`] : []),
       ...(scaffold.unused.length ? [`Nothing imports ${scaffold.unused.join(', ')} (kept in requirements.txt).`] : []),
