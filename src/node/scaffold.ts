@@ -14,7 +14,7 @@ import { keysWithIncludes } from '../core/requirements/includes';
 import { normalizeName } from '../core/requirements/names';
 import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from '../core/projectFiles';
 import { safeWrite } from './files';
-import { appendInEncoding, readTextFile, readTextOrNothing, TextFile } from './textFile';
+import { appendInEncoding, readTextFile, readTextOrNothing, rewriteInEncoding, TextFile } from './textFile';
 
 /** Compose file names in the order `docker compose` looks for them: a user's existing one is THE compose file. */
 
@@ -45,6 +45,8 @@ export interface ScaffoldResult {
   /** Requirements appended to an existing requirements.txt, and those nothing imports (kept). */
   added: string[];
   unused: string[];
+  /** Lines of requirements.txt rewritten as the preview asked (`old → new`). */
+  replaced?: string[];
   /** Why requirements.txt was not merged (file relative to the project, 1-based line). */
   problem?: { file: string; line: number; message: string };
 }
@@ -55,6 +57,8 @@ export interface ScaffoldOptions {
   dryRun?: boolean;
   /** Also write .devcontainer/devcontainer.json; `name` is what Dev Containers shows (the folder's name). */
   devcontainer?: { name: string };
+  /** Requirements the user changed in a preview: their lines in requirements.txt are rewritten to match. */
+  replaceRequirements?: readonly string[];
 }
 
 /** A file could not be read or written; the message names it. Nothing is written when reading fails. */
@@ -101,7 +105,7 @@ export async function scaffoldProject(
     let proposed: string | Buffer = generated[key];
     let proposedText = generated[key];
     if (key === 'requirements.txt' && before) {
-      const merged = await mergeInto(root, before, spec, analysis, result);
+      const merged = await mergeInto(root, before, spec, analysis, result, o.replaceRequirements);
       if (!merged) {
         result.files.push({ name, before: before.text, proposed: before.text, outcome: 'not-merged' });
         continue;
@@ -158,10 +162,12 @@ async function mergeInto(
   spec: ProjectSpec,
   analysis: ProjectAnalysis,
   result: ScaffoldResult,
+  replace: readonly string[] = [],
 ): Promise<[Buffer, string] | undefined> {
   const declaredOnly = declaredOnlyHere(analysis);
   const wanted = spec.requirements.filter((r) => !declaredOnly.has(normalizeName(r.name)));
   const merged = mergeRequirements(before.text, wanted, {
+    replace,
     tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec), spec.baseImageFacts),
     // Names declared by the files requirements.txt includes with `-r` (recursively, inside the project).
     declaredElsewhere: await keysWithIncludes(
@@ -178,8 +184,9 @@ async function mergeInto(
   }
   result.added = merged.added;
   result.unused = merged.unused;
+  result.replaced = merged.replaced;
   if (!merged.changed) return [before.bytes, before.text];
-  const bytes = appendInEncoding(before, merged.text);
+  const bytes = appendInEncoding(before, merged.text) ?? rewriteInEncoding(before, merged.text);
   if (!bytes) {
     result.problem = {
       file: 'requirements.txt',
@@ -242,6 +249,7 @@ export function scaffoldReport(
         'requirements.txt was not merged and is left as it is (fix it, then run again)',
     );
   if (r.added.length) info.push(`requirements.txt: adding ${r.added.join(', ')}`);
+  for (const line of r.replaced ?? []) info.push(`requirements.txt: ${line} (as edited in the preview)`);
   if (r.unused.length)
     info.push(
       `requirements.txt: nothing imports ${r.unused.join(', ')} (kept; remove them yourself if they are not needed)`,

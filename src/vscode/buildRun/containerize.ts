@@ -97,6 +97,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   for (;;) {
     // The preview's fields are free text: a value that would inject Dockerfile text is refused,
     // and the user edits again.
+    const proposed = spec;
     for (;;) {
       if (!o.noPreview)
         spec = await editSpec(spec, files, {
@@ -134,6 +135,8 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       },
       // The same image to develop in (Dev Containers), offered like the other files.
       devcontainer: { name: path.basename(dir) },
+      // A version changed in the preview wins over the line requirements.txt has (the preview shows that line).
+      replaceRequirements: editedRequirements(proposed, spec),
     });
     for (const f of scaffold.files)
       if (f.outcome === 'written' || f.outcome === 'overwritten')
@@ -152,6 +155,9 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
         : []),
       ...(keptAgain.length
         ? [`Kept your ${keptAgain.join(', ')} as before (it asks again once you change the file).`]
+        : []),
+      ...(scaffold.replaced?.length
+        ? [`requirements.txt now says ${scaffold.replaced.map((r) => r.split(' → ')[1]).join(', ')}, as edited.`]
         : []),
       ...(scaffold.added.length ? [`Added to requirements.txt: ${scaffold.added.join(', ')}.`] : []),
       ...(scaffold.unused.length ? [`Nothing imports ${scaffold.unused.join(', ')} (kept in requirements.txt).`] : []),
@@ -186,6 +192,14 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     if (o.run !== false) result.run = await runInTerminal(s, t, { offer: false });
     return done(s, result, t, spec, notes);
   }
+}
+
+/** The requirements whose version the user changed in the preview (kept in both, a different version). */
+export function editedRequirements(before: ProjectSpec, after: ProjectSpec): string[] {
+  const was = new Map(before.requirements.map((r) => [r.name.toLowerCase(), r.version ?? '']));
+  return after.requirements
+    .filter((r) => was.has(r.name.toLowerCase()) && was.get(r.name.toLowerCase()) !== (r.version ?? ''))
+    .map((r) => r.name);
 }
 
 /** The spec from the analysis, starting from the existing Dockerfile's choices when they still fit the project. */

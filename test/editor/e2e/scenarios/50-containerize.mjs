@@ -157,6 +157,35 @@ async function keepMine(page, ctx) {
 }
 
 /**
+ * Issue 27, defect 1: requirements.txt pins a version no index here has; the user edits it in the preview's
+ * Packages field to a bare name; that edit is what gets written, and the build then passes.
+ */
+async function previewEditWins(page, ctx) {
+  const req = path.join(ws, ROOT, 'churn-script', 'requirements.txt');
+  fs.writeFileSync(req, '# pinned by hand\nnumpy==9.9.9\n');
+  await ctx.command('Containerize Project…');
+  await pick(page, 'churn-script');
+  const title = page.locator('.quick-input-title', { hasText: `${ROOT}/churn-script` });
+  await title.waitFor({ timeout: 120000 });
+  await pick(page, 'Packages');
+  await page.waitForFunction(
+    () => /numpy==9\.9\.9/.test(document.querySelector('.quick-input-widget input')?.value ?? ''),
+    null,
+    { timeout: 30000 },
+  );
+  await page.locator('.quick-input-widget input').fill('numpy');
+  await page.keyboard.press('Enter');
+  await title.waitFor({ timeout: 30000 });
+  await pick(page, 'Write files');
+  const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'now says numpy, as edited' });
+  await done.first().waitFor({ timeout: 300000 });
+  await ctx.shot('containerize-script-preview-edit-written');
+  const text = fs.readFileSync(req, 'utf8');
+  if (text !== '# pinned by hand\nnumpy\n')
+    throw new Error(`the preview's edit was not written: ${JSON.stringify(text)}`);
+}
+
+/**
  * Open Jupyter from the palette while the editor is remote (code-server is): the browser gets Jupyter's own page
  * through the editor's port forwarding, with its styles and without a login page.
  */
@@ -210,6 +239,7 @@ export async function run(page, ctx) {
     );
     await ctx.shot('layer-hints');
     await keepMine(page, ctx);
+    await previewEditWins(page, ctx);
 
     await containerize(page, ctx, 'churn-notebook', 'local/jupyter:3.11', 'containerize-notebook');
     // The data-loss check: save a notebook inside the running Jupyter, Stop it in the Containers view.
