@@ -15,6 +15,8 @@ import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
 import { composeFileFor, resolveTarget } from './target';
 import { jupyterUrlOf, openInBrowser, pickRunningJupyter } from './jupyter';
 import { UserCancelled } from '../platform/errors';
+import { workspaceProjects } from '../platform/projects';
+import { stoppedJupyterProjects } from '../../core/docker/jupyter';
 import type { TreeNode } from '../../core/docker/tree';
 
 /** The compose file: the argument when it is one, else the one next to the target Dockerfile. */
@@ -52,6 +54,19 @@ async function openJupyter(s: Services, arg?: unknown, opts?: { open?: boolean }
     }
   } else {
     const running = await pickRunningJupyter(s);
+    // A stopped Jupyter of a project here: start it again rather than send the user back to Containerize.
+    const stopped = running
+      ? []
+      : stoppedJupyterProjects(await s.engine.get().listContainers(), await workspaceProjects());
+    if (!running && stopped.length) {
+      const start = `Start Jupyter (${path.basename(stopped[0])})`;
+      const pick = await vscode.window.showInformationMessage(
+        `No Jupyter server is running; ${path.basename(stopped[0])}'s is stopped.`,
+        start,
+      );
+      if (pick !== start) throw new UserCancelled();
+      return openJupyter(s, vscode.Uri.file(stopped[0]), opts);
+    }
     if (!running) {
       const pick = await vscode.window.showInformationMessage(
         'No Jupyter server is running. Containerize a notebook project to start one.',
