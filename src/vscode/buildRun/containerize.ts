@@ -174,7 +174,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       });
       return result;
     }
-    if (writtenNow.includes(devcontainerFile) && !o.noPreview) offerDevContainer(s);
+    if (writtenNow.includes(devcontainerFile) && !o.noPreview) offerDevContainer(s, dir);
     const t = targetOf(path.join(dir, 'Dockerfile'));
     if (o.build === false) return done(s, result, t, spec, notes);
     // Retry and "Edit Preview" loop back here; the failure message of a Containerize offers both.

@@ -33,6 +33,27 @@ export function pathOfArg(arg: unknown): string | undefined {
 }
 
 /**
+ * The project folder a command is about, Dockerfile or not: the argument's, else the deepest project holding
+ * the active file, else the workspace's only project; undefined when that does not tell.
+ */
+export async function projectOf(arg: unknown): Promise<string | undefined> {
+  const p = pathOfArg(arg);
+  if (p) return fs.existsSync(p) && fs.statSync(p).isDirectory() ? p : path.dirname(p);
+  const projects = await workspaceProjects();
+  const file = activeFile();
+  const mine = file ? deepestHolding(projects, file) : undefined;
+  return mine ?? (projects.length === 1 ? projects[0] : undefined);
+}
+
+function activeFile(): string | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc?.uri.scheme === 'file' ? doc.fileName : vscode.window.activeNotebookEditor?.notebook.uri.fsPath;
+}
+
+const deepestHolding = (dirs: readonly string[], file: string) =>
+  dirs.filter((d) => file.startsWith(d + path.sep)).sort((a, b) => b.length - a.length)[0];
+
+/**
  * The Dockerfile a command is about: the argument (a Dockerfile, a folder, a Project-view row), else
  * the active Dockerfile editor, else the project of the active file (a script or notebook of it),
  * else the one project with a Dockerfile (a quick pick "Which project?" when there are several).
@@ -51,12 +72,15 @@ export async function resolveTarget(arg: unknown): Promise<BuildTarget> {
   const found = [...new Set([...roots, ...(await workspaceProjects())])]
     .map((d) => path.join(d, 'Dockerfile'))
     .filter((f) => fs.existsSync(f));
-  const activeFile =
-    active?.uri.scheme === 'file' ? active.fileName : vscode.window.activeNotebookEditor?.notebook.uri.fsPath;
+  const file = activeFile();
   // The deepest project holding the file being edited: its Dockerfile, whatever else the workspace has.
-  const mine = activeFile
-    ? found.filter((f) => activeFile.startsWith(path.dirname(f) + path.sep)).sort((a, b) => b.length - a.length)[0]
+  const mineDir = file
+    ? deepestHolding(
+        found.map((f) => path.dirname(f)),
+        file,
+      )
     : undefined;
+  const mine = mineDir && path.join(mineDir, 'Dockerfile');
   if (mine) return targetOf(mine);
   if (found.length === 1) return targetOf(found[0]);
   if (!found.length) throw new Error('no project here has a Dockerfile yet: run "Containerize Project…" to write one');
