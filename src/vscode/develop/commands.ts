@@ -21,7 +21,8 @@ export function devcontainerCliHint(projectDir?: string): string {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const rel = projectDir && root ? path.relative(root, projectDir) : projectDir;
   const folder = !rel || rel === '' ? '.' : rel.startsWith('..') ? projectDir! : rel;
-  return `devcontainer up --workspace-folder ${/^[\w./-]+$/.test(folder) ? folder : `'${folder.replace(/'/g, "'\\''")}'`}`;
+  const quoted = /^[\w./-]+$/.test(folder) ? folder : `'${folder.replace(/'/g, "'\\''")}'`;
+  return `devcontainer up --workspace-folder ${quoted}`;
 }
 
 export function devContainersInstalled(): boolean {
