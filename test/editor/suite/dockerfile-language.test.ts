@@ -97,6 +97,18 @@ describe('dockerfile language', () => {
     assert.ok(Date.now() - t0 < 5000, `answered in ${Date.now() - t0} ms`);
   });
 
+  it('COPY completion offers --chmod, --link and --exclude beside --chown and --from (issue 27)', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM python:3\nCOPY --' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(1, 7),
+    );
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label).split('=')[0]);
+    for (const f of ['--chown', '--from', '--chmod', '--link', '--exclude'])
+      assert.ok(labels.includes(f), `${f} offered (got ${labels.join(',')})`);
+  });
+
   it('hover documents an instruction', async () => {
     const doc = await open('features/Dockerfile');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { flagCompletions } from '../../../core/dockerfile/flagCompletions';
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import type * as lsp from 'vscode-languageserver-types';
 import * as c from '../lsp';
@@ -40,7 +41,10 @@ export function registerProviders(
       selector,
       {
         async provideCompletionItems(d, p) {
-          const items = await service().computeCompletionItems(text(d), c.fromPosition(p));
+          const items = [
+            ...(await service().computeCompletionItems(text(d), c.fromPosition(p))),
+            ...flagCompletions(text(d), c.fromPosition(p)),
+          ];
           return items.map((i) => {
             const item = c.toCompletionItem(i as lsp.CompletionItem);
             origin.set(item, i as lsp.CompletionItem);
