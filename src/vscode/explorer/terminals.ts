@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { TtySession } from '../../core/docker/types';
 import { Engine } from '../../node/docker/engine';
+import { colourLogText } from '../../core/docker/logColour';
 
-const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
 const note = (t: string) => `\r\n\x1b[2m${t}\x1b[0m\r\n`;
 
 /** A terminal following a container's logs over the engine (works for every endpoint); closing it stops following. */
@@ -13,7 +13,7 @@ export function logsTerminal(engine: Engine, id: string, name: string): vscode.T
     onDidWrite: write.event,
     open: () => {
       engine
-        .followLogs(id, (t, s) => write.fire(s === 'stderr' ? `\x1b[31m${crlf(t)}\x1b[0m` : crlf(t)), ac.signal)
+        .followLogs(id, (t) => write.fire(colourLogText(t)), ac.signal)
         .then(() => {
           if (!ac.signal.aborted) write.fire(note('[the container stopped; logs ended]'));
         })
