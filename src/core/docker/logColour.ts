@@ -1,8 +1,16 @@
 // Container logs in a terminal: Python's logging, Jupyter, uvicorn and gunicorn all write to stderr, so
 // colouring stderr red made every line look like an error. Only lines that read as errors are red.
 
-const ERROR_LINE =
-  /^(?:\[?(?:E|C)\s\d|\[?(?:ERROR|CRITICAL|FATAL)\b|Traceback \(most recent call last\)|\s*[A-Z]\w*(?:Error|Exception)\b|.*\b(?:ERROR|CRITICAL|FATAL)\b[:\]])/;
+// Jupyter's "[E …", logging's "ERROR"/"CRITICAL", a traceback's first line and its closing exception line.
+const ERROR_LINE = new RegExp(
+  [
+    '^\\[?[EC]\\s\\d',
+    '^\\[?(?:ERROR|CRITICAL|FATAL)\\b',
+    '^Traceback \\(most recent call last\\)',
+    '^\\s*[A-Z]\\w*(?:Error|Exception)\\b',
+    '\\b(?:ERROR|CRITICAL|FATAL)\\b[:\\]]',
+  ].join('|'),
+);
 const WARNING_LINE = /^(?:\[?W\s\d|\[?WARN(?:ING)?\b)|\b(?:WARN(?:ING)?[:\]]|\w+Warning:)/;
 
 /** The text with each line coloured by what it says (red errors, yellow warnings), CRLF for a terminal. */
