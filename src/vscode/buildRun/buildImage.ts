@@ -66,7 +66,7 @@ export async function buildWithProgress(
     s.log.error(
       `${t.dockerfile}:${loc?.line !== undefined ? loc.line + 1 : '?'}: error: ${loc?.message ?? outcome.error}`,
     );
-    s.buildRun.recordBuild(t.dockerfile, undefined);
+    s.buildRun.recordBuild(t.dockerfile, undefined, loc?.message ?? outcome.error ?? 'the build failed');
     // quiet: the caller (Containerize) shows its own message, with more ways out.
     if (!opts.quiet) {
       // The cause in the step's own words (pip's "ERROR: …", Python's "…Error: …") and what likely fixes it.

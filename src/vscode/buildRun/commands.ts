@@ -147,6 +147,14 @@ export const buildRunCommands: CommandSpec[] = [
   },
   { id: 'dsContainers.project.openJupyter', title: 'Open Jupyter', needsTrust: true, handler: openJupyter },
   {
+    // The Project view's "Last build failed" row: the same build, for the project of the row.
+    id: 'dsContainers.project.retryBuild',
+    title: 'Retry Build',
+    needsTrust: true,
+    handler: async (_s, node?: TreeNode) =>
+      vscode.commands.executeCommand('dsContainers.project.build', (await resolveTarget(node)).dockerfile),
+  },
+  {
     // Every runtime import tried in the built image; failures are diagnostics at the import.
     id: 'dsContainers.project.checkImports',
     title: 'Check Image Imports',

@@ -30,6 +30,13 @@ export class BuildRunState implements vscode.Disposable {
   /** requirements.lock against the image, after Check Image Imports (lock/diagnostics.ts). */
   readonly lockDiagnostics = vscode.languages.createDiagnosticCollection('dsContainers.lock');
   private readonly builds = new Map<string, LastBuild>();
+  /** The cause of each Dockerfile's last build when it failed: the Project view keeps "Retry" for it. */
+  private readonly failures = new Map<string, string>();
+  // A "Build failed" problem speaks of the text that was built: an edit to the file makes it stale.
+  private readonly edits = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.contentChanges.length && this.buildDiagnostics.has(e.document.uri))
+      this.buildDiagnostics.delete(e.document.uri);
+  });
   readonly runs = new Set<RunHandle>();
   private readonly built = new vscode.EventEmitter<string>();
   /** Fires with the Dockerfile's fsPath after each build (success or failure). */
@@ -39,13 +46,21 @@ export class BuildRunState implements vscode.Disposable {
     return this.builds.get(dockerfile);
   }
 
-  recordBuild(dockerfile: string, b: LastBuild | undefined): void {
+  lastFailure(dockerfile: string): string | undefined {
+    return this.failures.get(dockerfile);
+  }
+
+  /** A successful build (`b`), or a failure and its cause. */
+  recordBuild(dockerfile: string, b: LastBuild | undefined, failure?: string): void {
     if (b) this.builds.set(dockerfile, b);
+    if (b) this.failures.delete(dockerfile);
+    else if (failure) this.failures.set(dockerfile, failure);
     this.built.fire(dockerfile);
   }
 
   dispose(): void {
     for (const r of this.runs) r.stop();
+    this.edits.dispose();
     this.buildDiagnostics.dispose();
     this.importDiagnostics.dispose();
     this.lockDiagnostics.dispose();

@@ -93,6 +93,18 @@ export function createProjectView(
           tooltip: `${nodes[0].tooltip ?? ''}\nInterpreter: ${describeInterpreter(interpreter)}`,
         };
         nodes.splice(1, 0, await lock);
+        // A failed build keeps its way back here: the failure's notification may be long gone.
+        const failure = buildRun.lastFailure(path.join(dir, 'Dockerfile'));
+        if (failure)
+          nodes.splice(1, 0, {
+            id: 'build-failed',
+            kind: 'info',
+            label: 'Last build failed',
+            description: failure,
+            tooltip: `${failure}\nRetry builds the Dockerfile again.`,
+            icon: 'error',
+            contextValue: 'buildFailed',
+          });
         return { dir, nodes, analysis };
       }),
     );

@@ -8,6 +8,7 @@ import { RunHandle } from '../../../src/vscode/buildRun/state';
 import { ImportCheckResult } from '../../../src/node/docker/importCheck';
 import { ContainerizeResult } from '../../../src/vscode/buildRun/containerize';
 import { Engine } from '../../../src/node/docker/engine';
+import { until as waitFor } from './until';
 import { resolveEndpoint } from '../../../src/node/docker/endpoint';
 
 const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
@@ -145,6 +146,49 @@ describe('build and run', function () {
       'Build failed: dsc-test/not-here:1 is not on this machine and its registry cannot be reached: ' +
         'pick a local base image',
     );
+  });
+
+  it('a failed build keeps "Last build failed" with Retry on its project row; an edit clears the stale problem', async () => {
+    const dir = path.join(ws(), 'build-run', 'dsc-test-build-retry');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'main.py'), 'print("retry")\n');
+    const file = path.join(dir, 'Dockerfile');
+    fs.writeFileSync(file, 'FROM python:3.11-slim\nRUN pyhton -c 1\nCOPY main.py .\n');
+    const uri = vscode.Uri.file(file);
+    const r = await vscode.commands.executeCommand<BuildOutcome>('dsContainers.project.build', uri);
+    assert.strictEqual(r?.ok, false);
+    type Row = { id: string; label: string; description?: string; contextValue?: string; project?: string };
+    const rows = async () => {
+      await vscode.commands.executeCommand('dsContainers.project.refresh');
+      const shot = await vscode.commands.executeCommand<{ project: (Row & { children?: Row[] })[] }>(
+        'dsContainers.explorer.snapshot',
+      );
+      const flat = (ns: (Row & { children?: Row[] })[]): Row[] => ns.flatMap((n) => [n, ...flat(n.children ?? [])]);
+      return flat(shot.project).filter((n) => n.project === dir);
+    };
+    const failed = await waitFor('the project row says the build failed', async () =>
+      (await rows()).find((n) => n.contextValue === 'buildFailed'),
+    );
+    assert.strictEqual(failed.label, 'Last build failed');
+    assert.strictEqual(failed.description, '/bin/sh: 1: pyhton: not found');
+    // The user fixes the line in the editor: the "Build failed" problem is about text that is gone.
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, doc.lineAt(1).range, 'RUN python -c 1');
+    await vscode.workspace.applyEdit(edit);
+    await doc.save();
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'ds-containers build'),
+      [],
+      'the stale build problem is cleared by the edit',
+    );
+    // Retry from the row builds the project again; success removes the row.
+    const again = await vscode.commands.executeCommand<BuildOutcome>('dsContainers.project.retryBuild', failed);
+    assert.strictEqual(again?.ok, true);
+    await waitFor('the row goes once the build passes', async () =>
+      (await rows()).some((n) => n.contextValue === 'buildFailed') ? undefined : true,
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('Containerize Project… goes from source to a finished run on a fixture copy', async () => {
