@@ -34,6 +34,9 @@ function brief(summary: string): string {
   return summary.replace(/\.$/, '');
 }
 
+/** One capitalisation in the command list, git's: a lower-case verb ("List" → "list"; "DSC" stays). */
+const lowerFirst = (text: string) => text.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+
 /** `ds-containers --help`: the commands with what each does, then the global options (git's and docker's shape). */
 export function overview(commands: CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -45,7 +48,9 @@ export function overview(commands: CliCommand[]): string {
     '',
     'Commands:',
     ...commands.flatMap((c) =>
-      wrap(brief(c.summary), HELP_WIDTH - pad.length).map((l, n) => (n ? pad : `  ${c.name.padEnd(width)}`) + l),
+      wrap(lowerFirst(brief(c.summary)), HELP_WIDTH - pad.length).map(
+        (l, n) => (n ? pad : `  ${c.name.padEnd(width)}`) + l,
+      ),
     ),
     '',
     'Global options:',
@@ -64,6 +69,18 @@ export function commandHelp(cmd: CliCommand): string {
     ...usage,
     '',
     ...wrap(cmd.summary),
-    ...(cmd.help?.length ? ['', ...cmd.help.flatMap((l) => wrap(l))] : []),
+    ...(cmd.help?.length ? ['', ...cmd.help.flatMap((l) => helpLine(l))] : []),
   ].join('\n');
+}
+
+/**
+ * One line of a command's help. An option row ("--pins image   what it does") and its continuation lines
+ * keep their column: the description wraps under itself, never under the option. Prose is filled.
+ */
+function helpLine(line: string, width = HELP_WIDTH): string[] {
+  const column = /^(\s*-\S*(?: \S+)?\s{2,}|\s{2,})/.exec(line)?.[1];
+  if (!column) return wrap(line, width);
+  const indent = ' '.repeat(column.length);
+  const [first, ...rest] = wrap(line.slice(column.length), width - column.length);
+  return [column + (first ?? ''), ...rest.map((l) => indent + l)];
 }

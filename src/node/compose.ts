@@ -1,14 +1,15 @@
-import { spawn, spawnSync } from 'child_process';
+import { execFile, spawn } from 'child_process';
 import { ComposeFlavor } from '../core/docker/compose';
 
-/** `docker compose` (v2) when the plugin answers, else `docker-compose` (v1); undefined if neither. */
-export function detectCompose(env: NodeJS.ProcessEnv = process.env): ComposeFlavor | undefined {
-  const ok = (cmd: string, args: string[]) => {
-    const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 10000 });
-    return r.status === 0;
-  };
-  if (ok('docker', ['compose', 'version'])) return { kind: 'v2', docker: 'docker' };
-  if (ok('docker-compose', ['version'])) return { kind: 'v1', binary: 'docker-compose' };
+/**
+ * `docker compose` (v2) when the plugin answers, else `docker-compose` (v1); undefined if neither. Asynchronous:
+ * the editor calls it from its extension host, which a blocking probe (up to 10 s each) would freeze.
+ */
+export async function detectCompose(env: NodeJS.ProcessEnv = process.env): Promise<ComposeFlavor | undefined> {
+  const ok = (cmd: string, args: string[]) =>
+    new Promise<boolean>((resolve) => execFile(cmd, args, { env, timeout: 10000 }, (error) => resolve(!error)));
+  if (await ok('docker', ['compose', 'version'])) return { kind: 'v2', docker: 'docker' };
+  if (await ok('docker-compose', ['version'])) return { kind: 'v1', binary: 'docker-compose' };
   return undefined;
 }
 

@@ -143,7 +143,7 @@ test('Jupyter: URL with token found, 200 from 127.0.0.1 with it, 403 without; go
 });
 
 test('compose v1: up (build, detached) and down', async () => {
-  const flavor = detectCompose();
+  const flavor = await detectCompose();
   assert.ok(flavor, 'a compose is installed');
   const dir = project('script-stats');
   const name = path.basename(dir).replace(/[^a-z0-9]/g, '');

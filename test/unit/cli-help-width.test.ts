@@ -33,3 +33,24 @@ test('wrap: fills words up to the width, indents continuation lines', () => {
   assert.deepEqual(wrap('aa bb cc dd', 5, ' '), ['aa bb', ' cc', ' dd']);
   assert.deepEqual(wrap('one', 80), ['one']);
 });
+
+test("COMMAND --help keeps the options' columns; the command list has one capitalisation (issue 21)", async () => {
+  const io = captureIo();
+  assert.equal(await main(['up', '--help'], io), 0);
+  const lines = io.stdout.join('\n').split('\n');
+  const at = (start: string) => lines.findIndex((l) => l.startsWith(start));
+  const image = at('--pins image ');
+  assert.ok(image >= 0, lines.join('\n'));
+  // The description starts in one column for every option row, and its continuation stays under it.
+  const column = lines[image].indexOf('pin the versions');
+  assert.equal(lines[at('--pins none ')].indexOf('bare names'), column);
+  assert.equal(lines[image + 1].search(/\S/), column, `continuation: ${JSON.stringify(lines[image + 1])}`);
+  const overview = captureIo();
+  await main(['--help'], overview);
+  const listed = overview.stdout
+    .join('\n')
+    .split('\n')
+    .filter((l) => /^ {2}[a-z0-9-]+ +\S/.test(l) && !l.trimStart().startsWith('-'));
+  assert.ok(listed.length >= commands.length, listed.join('\n'));
+  for (const l of listed) assert.match(l, /^ {2}\S+ +[a-z]/, `lower-case like the others: ${l}`);
+});

@@ -65,19 +65,3 @@ export function layerHintLabel(l: InstructionLayer, cached: boolean): string | u
   if (l.size === 0 && (METADATA.has(l.keyword) || l.keyword === 'WORKDIR')) return undefined;
   return `+${formatSize(l.size)}${cached ? ' · cached' : ''}`;
 }
-
-/** Age in words from seconds: "3 days", "5 hours", "just now". */
-export function formatAge(seconds: number): string {
-  const steps: [number, string][] = [
-    [31536000, 'year'],
-    [2592000, 'month'],
-    [86400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-  ];
-  for (const [s, name] of steps) {
-    const n = Math.floor(seconds / s);
-    if (n >= 1) return `${n} ${name}${n > 1 ? 's' : ''}`;
-  }
-  return 'just now';
-}

@@ -11,9 +11,9 @@ import {
 
 let flavor: ComposeFlavor | undefined;
 
-/** `docker compose` (v2) or `docker-compose` (v1), detected once per session. */
-export function composeFlavor(): ComposeFlavor {
-  flavor ??= detectCompose();
+/** `docker compose` (v2) or `docker-compose` (v1), detected once per session (off the extension host's thread). */
+export async function composeFlavor(): Promise<ComposeFlavor> {
+  flavor ??= await detectCompose();
   if (!flavor)
     throw new Error(
       'neither `docker compose` (v2) nor `docker-compose` (v1) is installed: install the Docker Compose plugin',
@@ -52,7 +52,7 @@ function target(file: string): ComposeTarget {
 }
 
 export async function composeUp(file: string, opts: { logs?: boolean } = {}): Promise<number> {
-  const f = composeFlavor();
+  const f = await composeFlavor();
   const code = await runComposeTask(
     `Compose Up (${path.basename(path.dirname(file))})`,
     composeUpArgv(f, target(file)),
@@ -72,10 +72,10 @@ export async function composeUp(file: string, opts: { logs?: boolean } = {}): Pr
   return code;
 }
 
-export function composeDown(file: string): Promise<number> {
+export async function composeDown(file: string): Promise<number> {
   return runComposeTask(
     `Compose Down (${path.basename(path.dirname(file))})`,
-    composeDownArgv(composeFlavor(), target(file)),
+    composeDownArgv(await composeFlavor(), target(file)),
     path.dirname(file),
   );
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Services } from '../services';
-import { formatAge, layerHintLabel, mapLayers } from '../../core/docker/layers';
-import { formatSize } from '../../core/docker/format';
+import { layerHintLabel, mapLayers } from '../../core/docker/layers';
+import { formatAge, formatSize } from '../../core/docker/format';
 import { listInstructions } from '../../core/dockerfile/instructions';
 import { setting } from '../platform/settings';
 import { isDockerfileName } from '../../core/projectFiles';
@@ -71,7 +71,7 @@ export class LayerHints implements vscode.InlayHintsProvider {
           lastBaseLayers = img ? (await this.cached(`layers ${img.id}`, () => engine.imageLayers(ref))).length : 0;
         at(
           f.endLine,
-          img ? `${formatSize(img.size)} · ${formatAge(now - img.created)} old` : 'not pulled',
+          img ? `${formatSize(img.size)} · ${formatAge(img.created, now)}` : 'not pulled',
           img ? `${ref}: ${img.id.slice(7, 19)}` : `${ref} is not in the local engine`,
         );
       }

@@ -91,7 +91,7 @@ describe('build and run', function () {
       hints.map((h) => [h.position.line, typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')]),
     );
     // One size format, the tree's (1.07GB), everywhere; no "+0 B" after WORKDIR or CMD (issue 12).
-    assert.match(byLine.get(0) ?? '', /^[\d.]+(MB|GB) · .+ old$/, 'FROM: size and age');
+    assert.match(byLine.get(0) ?? '', /^[\d.]+(MB|GB) · (.+ ago|just now)$/, 'FROM: size and age');
     for (const line of [2, 3, 4])
       assert.match(
         byLine.get(line) ?? '',

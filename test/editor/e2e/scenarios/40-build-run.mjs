@@ -35,7 +35,7 @@ export async function run(page, ctx) {
       { timeout: 120000 },
     );
     const text = await page.locator('.editor-instance .view-lines').first().textContent();
-    if (!/(MB|GB)\s·\s.+\sold/.test(text ?? '')) throw new Error(`no base image hint on FROM: ${text}`);
+    if (!/(MB|GB)\s·\s(.+\sago|just now)/.test(text ?? '')) throw new Error(`no base image hint on FROM: ${text}`);
     await ctx.shot('build-run-layer-hints');
     await page.locator('.codelens-decoration a', { hasText: 'Run' }).first().click();
     const crash = page.locator('.notifications-toasts .notification-toast', {
