@@ -36,6 +36,8 @@ export interface ScaffoldCommandOptions {
   keptIsError?: boolean;
   /** Say the missing-.env hint (up does not: its run says it, once). */
   envHint?: boolean;
+  /** Write and build nothing while a pin has no wheel or a placeholder name is left (up: the build would fail). */
+  stopOnUninstallable?: boolean;
 }
 
 /** `scaffold` with the analysis injectable, so tests can also feed hand-built analyses. */
@@ -138,6 +140,11 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   const rename = (await consentToRename(io, renames, args.flags.has('rename-stubs'), { dryRun }))
     ? Object.fromEntries(renames.map((r) => [r.from, r.to]))
     : {};
+  const leftOver = (check.findings.length && !fix) || renames.length > Object.keys(rename).length;
+  if (leftOver && opts.stopOnUninstallable) {
+    io.err('Nothing written, nothing built: pip cannot install requirements.txt as it is (see above).');
+    return 1;
+  }
   if (!dryRun && (Object.keys(repin).length || Object.keys(rename).length))
     await rewriteUserRequirements(root, repin, rename, args.positional[0]);
   const { base } = prepared;

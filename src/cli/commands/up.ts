@@ -54,7 +54,12 @@ export const upCommand: CliCommand = {
     if (missing.length || shaping || (force && !rebased)) {
       // Scaffold writes what is missing, merges requirements.txt and replaces the rest only with --force.
       // Pins: --pins interpreter|image|none (and --no-pin) are forwarded with the other scaffold flags.
-      const scaffold = makeScaffoldCommand(analyzeProject, { nextHint: false, keptIsError: shaping, envHint: false });
+      const scaffold = makeScaffoldCommand(analyzeProject, {
+        nextHint: false,
+        keptIsError: shaping,
+        envHint: false,
+        stopOnUninstallable: true,
+      });
       // --force that changed the FROM of the user's Dockerfile is not also consent to replace the whole file.
       const code = await scaffold.run([dir, ...forwarded(a).filter((f) => !(rebased && f === '--force'))], io);
       if (code !== 0) return code;
