@@ -12,6 +12,7 @@ import {
 import { mergeRequirements } from '../core/requirements/merge';
 import { keysWithIncludes } from '../core/requirements/includes';
 import { normalizeName } from '../core/requirements/names';
+import { rewriteRequirements } from '../core/requirements/rewrite';
 import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from '../core/projectFiles';
 import { safeWrite } from './files';
 import { appendInEncoding, readTextFile, readTextOrNothing, TextFile } from './textFile';
@@ -47,6 +48,8 @@ export interface ScaffoldResult {
   unused: string[];
   /** Why requirements.txt was not merged (file relative to the project, 1-based line). */
   problem?: { file: string; line: number; message: string };
+  /** Changes asked for that could not be made (shown as warnings). */
+  warnings?: string[];
 }
 
 export interface ScaffoldOptions {
@@ -55,6 +58,8 @@ export interface ScaffoldOptions {
   dryRun?: boolean;
   /** Also write .devcontainer/devcontainer.json; `name` is what Dev Containers shows (the folder's name). */
   devcontainer?: { name: string };
+  /** Lines of the user's requirements.txt to rename or re-pin (keys: names), which the user consented to. */
+  rewrite?: { rename?: Record<string, string>; repin?: Record<string, string> };
 }
 
 /** A file could not be read or written; the message names it. Nothing is written when reading fails. */
@@ -101,7 +106,7 @@ export async function scaffoldProject(
     let proposed: string | Buffer = generated[key];
     let proposedText = generated[key];
     if (key === 'requirements.txt' && before) {
-      const merged = await mergeInto(root, before, spec, analysis, result);
+      const merged = await mergeInto(root, rewritten(before, o.rewrite, result), spec, analysis, result);
       if (!merged) {
         result.files.push({ name, before: before.text, proposed: before.text, outcome: 'not-merged' });
         continue;
@@ -149,6 +154,18 @@ async function devcontainerText(root: string, spec: ProjectSpec, composeName: st
   const compose = await readTextFile(path.join(root, composeName)).catch(() => undefined);
   const service = compose ? composeDevServiceOf(compose.text) : undefined;
   return generateDevcontainer(spec, { name, compose: service ? { file: composeName, service } : undefined });
+}
+
+/** The user's requirements.txt with the consented renames and pins (UTF-8 only: other encodings are not edited). */
+function rewritten(before: TextFile, rewrite: ScaffoldOptions['rewrite'], result: ScaffoldResult): TextFile {
+  if (!rewrite) return before;
+  const text = rewriteRequirements(before.text, rewrite);
+  if (text === before.text) return before;
+  if (before.encoding !== 'utf8') {
+    result.warnings = [...(result.warnings ?? []), 'requirements.txt is not UTF-8: its lines were not edited'];
+    return before;
+  }
+  return { bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf8' };
 }
 
 /** The merged requirements (bytes in the file's encoding, and text), or undefined when the file has errors. */
@@ -241,6 +258,7 @@ export function scaffoldReport(
       `${where(r.problem.file, r.problem.line)}: error: ${r.problem.message}; ` +
         'requirements.txt was not merged and is left as it is (fix it, then run again)',
     );
+  for (const w of r.warnings ?? []) warnings.push(`${where('requirements.txt')}: warning: ${w}`);
   if (r.added.length) info.push(`requirements.txt: adding ${r.added.join(', ')}`);
   if (r.unused.length)
     info.push(

@@ -18,9 +18,7 @@ import { parseRequirements } from '../../core/requirements/parse';
 import { normalizeName } from '../../core/requirements/names';
 import { checkWheels, PinnedPackage } from '../../core/python/wheelCheck';
 import { stubReplacement } from '../../core/python/data/stubs';
-import { rewriteRequirements } from '../../core/requirements/rewrite';
 import { readTextFile } from '../../node/textFile';
-import { safeWrite } from '../../node/files';
 import { choosePythonFix, consentToRename, PYTHON_FIX_HELP, pythonFixFlag } from '../pythonFix';
 
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
@@ -145,8 +143,6 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
     io.err('Nothing written, nothing built: pip cannot install requirements.txt as it is (see above).');
     return 1;
   }
-  if (!dryRun && (Object.keys(repin).length || Object.keys(rename).length))
-    await rewriteUserRequirements(root, repin, rename, args.positional[0]);
   const { base } = prepared;
   const spec = prepared.spec;
   const pinned = prepared;
@@ -166,6 +162,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
     result = await scaffoldProject(root, spec, analysis, {
       dryRun,
       devcontainer: args.flags.has('devcontainer') ? { name: path.basename(root) } : undefined,
+      rewrite: { repin, rename },
       consent: (name, before, proposed) => {
         if (!force) printProposal(io, name, before, proposed, verbose);
         return force;
@@ -324,20 +321,4 @@ async function stubRenames(root: string): Promise<{ from: string; to: string }[]
       const to = stubReplacement(l.name!, l.pinned);
       return to ? [{ from: l.name!, to }] : [];
     });
-}
-
-/** The user's requirements.txt with the consented renames and pins; other bytes kept; UTF-8 files only. */
-async function rewriteUserRequirements(
-  root: string,
-  repin: Record<string, string>,
-  rename: Record<string, string>,
-  shown: string,
-): Promise<void> {
-  const file = path.join(root, 'requirements.txt');
-  const before = await readTextFile(file).catch(() => undefined);
-  if (!before) return;
-  if (before.encoding !== 'utf8')
-    throw new CliError(`cannot edit requirements.txt in ${shown}: not UTF-8; make the change yourself`, 1);
-  const text = rewriteRequirements(before.text, { repin, rename });
-  if (text !== before.text) await safeWrite(file, text, { overwrite: true });
 }

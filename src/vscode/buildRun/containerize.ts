@@ -92,6 +92,8 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   const files = [...Object.keys(generateAll(spec)), devcontainerFile];
   const label = vscode.workspace.asRelativePath(dir, true);
   const result: ContainerizeResult = { written: [], kept: [], folder: dir };
+  // Pins the preview's "No wheel for Python" choice re-pins in the user's requirements.txt.
+  const repin: Record<string, string> = {};
   for (;;) {
     // The preview's fields are free text: a value that would inject Dockerfile text is refused,
     // and the user edits again.
@@ -102,6 +104,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
           changes: describeChanges(existing, spec),
           pickBaseImage: (cur) => pickBaseImage(s, cur),
           analysis,
+          repin,
         });
       try {
         validateSpec(spec);
@@ -119,6 +122,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       consent: (name, before, proposed) => (o.noPreview ? !!o.overwrite : askOverwrite(path.join(dir, name), proposed)),
       // The same image to develop in (Dev Containers), offered like the other files.
       devcontainer: { name: path.basename(dir) },
+      rewrite: { repin },
     });
     const report = scaffoldReport(scaffold, (f, l) => `${path.join(dir, f)}${l ? `:${l}` : ''}`);
     for (const line of report.info) s.log.info(line);
