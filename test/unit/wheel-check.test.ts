@@ -61,10 +61,16 @@ test('the Flask model server of 2019 on 3.11: one line per package, python:3.7-s
   ]);
   const lines = wheelCheckLines(c);
   assert.equal(lines.choices[0], 'base: use python:3.7-slim, a Python every pin has wheels for');
-  assert.match(lines.choices[1], /^upgrade: keep Python 3\.11 and pin numpy 1\.16\.3 → 1\.23\.2, pandas 0\.24\.2 → 1\.5\.1 \(a new major/);
+  assert.match(
+    lines.choices[1],
+    /^upgrade: keep Python 3\.11 and pin numpy 1\.16\.3 → 1\.23\.2, pandas 0\.24\.2 → 1\.5\.1 \(a new major/,
+  );
   // After either choice the check is clean.
   assert.deepEqual(checkWheels(FLASK_2019, '3.7').findings, []);
-  const upgraded = FLASK_2019.map((p) => ({ ...p, version: c.upgrades.find((u) => u.name === p.name)?.to ?? p.version }));
+  const upgraded = FLASK_2019.map((p) => ({
+    ...p,
+    version: c.upgrades.find((u) => u.name === p.name)?.to ?? p.version,
+  }));
   assert.deepEqual(checkWheels(upgraded, '3.11').findings, []);
 });
 

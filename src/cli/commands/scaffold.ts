@@ -25,7 +25,15 @@ type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
 const modes = ['auto', ...PROJECT_MODES];
 /** Scaffold's flags that `up` takes too (and forwards). */
 export const SCAFFOLD_FLAGS = ['gpu', 'force', 'verbose', 'offline', 'no-pin', 'rename-stubs'] as const;
-export const SCAFFOLD_VALUED = ['mode', 'base-image', 'entry', 'exclude', 'pins', 'python-fix', ...PYTHON_FLAGS] as const;
+export const SCAFFOLD_VALUED = [
+  'mode',
+  'base-image',
+  'entry',
+  'exclude',
+  'pins',
+  'python-fix',
+  ...PYTHON_FLAGS,
+] as const;
 
 export interface ScaffoldCommandOptions {
   /** Print the "Next:" hint (up does not: it goes on to build). */
@@ -44,7 +52,8 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: Sca
     name: 'scaffold',
     usage:
       'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--pins interpreter|image|none] ' +
-      '[--interpreter PATH] [--python-version X.Y] [--python-fix base|upgrade] [--rename-stubs] [--gpu] [--entry FILE] [--exclude NAME]… [--devcontainer] ' +
+      '[--interpreter PATH] [--python-version X.Y] [--python-fix base|upgrade] [--rename-stubs] [--gpu] ' +
+      '[--entry FILE] [--exclude NAME]… [--devcontainer] ' +
       '[--force] [--dry-run] [--offline] [--verbose]',
     help: [...PINS_HELP, ...PYTHON_FLAGS_HELP, ...PYTHON_FIX_HELP],
     summary:
@@ -149,7 +158,9 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   for (const n of pinned.notes) io.err(`requirements.txt: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
   if (!base.facts && spec.mode === 'jupyter')
     io.err(`note: ${base.problem}: whether it has Jupyter is judged by its name`);
-  io.out(describe(spec, fix === 'base' ? '--python-fix base' : python ? '--python-version' : analysis.pythonVersionFrom));
+  io.out(
+    describe(spec, fix === 'base' ? '--python-fix base' : python ? '--python-version' : analysis.pythonVersionFrom),
+  );
   if (spec.entry && !entry) for (const l of entryLines(analysis, spec.entry)) io.out(l);
   if (spec.hasEnvFile)
     io.out('.env: passed to the container at run time (run, up, compose env_file), never copied into the image.');

@@ -121,7 +121,12 @@ export function buildRequirements(input: RequirementInput): {
   for (const p of input.pips) {
     const pin = /==\s*([^\s;,]+)/.exec(p.spec)?.[1];
     const stub = stubOf(p.name, pin);
-    declare(get(stub?.real ?? p.name, true), p.file, isDevPath(p.file) ? 'dev' : 'runtime', stub?.keepsPin === false ? undefined : pin);
+    declare(
+      get(stub?.real ?? p.name, true),
+      p.file,
+      isDevPath(p.file) ? 'dev' : 'runtime',
+      stub?.keepsPin === false ? undefined : pin,
+    );
   }
   for (const d of input.declared) {
     // A placeholder name (`sklearn`) is never an install line: it counts as the real package, said once.

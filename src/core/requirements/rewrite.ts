@@ -9,7 +9,7 @@ export function renameEdit(l: RequirementLine, name: string): TextEdit | undefin
   return { line: l.line, col: l.nameStart, endLine: l.line, endCol: l.nameEnd, newText: name };
 }
 
-/** Replaces what follows the name and extras (the version specifiers) with `==version`, keeping markers and comments. */
+/** Replaces the version specifiers after the name and extras with `==version`, keeping markers and comments. */
 export function repinEdit(l: RequirementLine, version: string): TextEdit | undefined {
   if (l.nameEnd === undefined || l.lineCount !== 1) return undefined;
   let from = l.nameEnd;

@@ -158,7 +158,10 @@ function wheelItems(s: ProjectSpec, target: { analysis?: ProjectAnalysis; repin?
             detail: check.upgrades.map((u) => `${u.name} ${u.from} → ${u.to}`).join(', '),
             apply: () => {
               const to = new Map(check.upgrades.map((u) => [normalizeName(u.name), u.to]));
-              s.requirements = s.requirements.map((r) => ({ ...r, version: to.get(normalizeName(r.name)) ?? r.version }));
+              s.requirements = s.requirements.map((r) => ({
+                ...r,
+                version: to.get(normalizeName(r.name)) ?? r.version,
+              }));
               if (target.repin) for (const u of check.upgrades) target.repin[u.name] = u.to;
             },
           });
