@@ -33,11 +33,12 @@ export async function choosePythonFix(
   io: CliIo,
   check: WheelCheck,
   flag: PythonFix | undefined,
-  o: { dryRun?: boolean } = {},
+  o: { dryRun?: boolean; where?: (name: string) => string } = {},
 ): Promise<PythonFix | undefined> {
   if (!check.findings.length) return undefined;
   const lines = wheelCheckLines(check);
-  for (const l of lines.findings) io.err(`requirements.txt: warning: ${l}`);
+  const where = o.where ?? (() => 'requirements.txt');
+  check.findings.forEach((f, k) => io.err(`${where(f.name)}: warning: ${lines.findings[k]}`));
   for (const l of lines.choices) io.out(`  --python-fix ${l}`);
   const offered = PYTHON_FIXES.filter((f) => (f === 'base' ? !!check.base : check.upgrades.length > 0));
   if (flag) {

@@ -84,9 +84,9 @@ test('Flask model server of 2019: one line per pin, both choices, nothing change
   assert.equal(r.code, 0, r.err);
   assert.match(
     r.err,
-    /requirements\.txt: warning: numpy==1\.16\.3 has no wheel for Python 3\.11 \(wheels for 3\.6–3\.7; building it from source fails on slim images\)/,
+    /requirements\.txt:2: warning: numpy==1\.16\.3 has no wheel for Python 3\.11 \(wheels for 3\.6–3\.7; building it from source fails on slim images\)/,
   );
-  assert.match(r.err, /pandas==0\.24\.2 has no wheel/);
+  assert.match(r.err, /requirements\.txt:3: warning: pandas==0\.24\.2 has no wheel/);
   assert.match(r.err, /scikit-learn==0\.20\.3 has no wheel/);
   assert.doesNotMatch(r.err, /Flask==1\.0\.2 has no wheel/);
   // --python-version fixes the Python, so only the nearest pins are offered here.

@@ -129,7 +129,11 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
     requiresPython: analysis.pythonRange,
     pythonFixedBy: pythonFixedBy(flag(args.flags, 'base-image'), python, analysis.pythonVersionFrom),
   });
-  const fix = await choosePythonFix(io, check, fixFlag, { dryRun });
+  const userRequirements = await readTextFile(path.join(root, 'requirements.txt')).catch(() => undefined);
+  const fix = await choosePythonFix(io, check, fixFlag, {
+    dryRun,
+    where: (name) => requirementPlace(userRequirements?.text, name, (f, l) => shownPath(io, root, f, l)),
+  });
   const repin: Record<string, string> = {};
   if (fix === 'base' && check.base) {
     io.out(`Python ${check.base.python}: base image ${check.base.image} (--python-fix base)`);
@@ -143,7 +147,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
     prepared = { ...prepared, spec: { ...prepared.spec, requirements } };
     for (const u of check.upgrades) io.out(`requirements.txt: ${u.name}==${u.from} → ${u.to} (--python-fix upgrade)`);
   }
-  const renames = await stubRenames(root);
+  const renames = stubRenames(userRequirements?.text);
   const rename = (await consentToRename(io, renames, args.flags.has('rename-stubs'), { dryRun }))
     ? Object.fromEntries(renames.map((r) => [r.from, r.to]))
     : {};
@@ -323,13 +327,28 @@ function pinsOf(spec: ProjectSpec): PinnedPackage[] {
 }
 
 /** Placeholder names (sklearn) that the project's requirements.txt lists, with their real names. */
-async function stubRenames(root: string): Promise<{ from: string; to: string }[]> {
-  const file = await readTextFile(path.join(root, 'requirements.txt')).catch(() => undefined);
-  if (!file) return [];
-  return parseRequirements(file.text)
+function stubRenames(text: string | undefined): { from: string; to: string }[] {
+  if (text === undefined) return [];
+  return parseRequirements(text)
     .lines.filter((l) => l.kind === 'requirement' && l.name)
     .flatMap((l) => {
       const to = stubReplacement(l.name!, l.pinned);
       return to ? [{ from: l.name!, to }] : [];
     });
+}
+
+/** requirements.txt:LINE of a pin as the user wrote it (the file alone when it is not written there). */
+function requirementPlace(
+  text: string | undefined,
+  name: string,
+  shown: (file: string, line?: number) => string,
+): string {
+  const key = normalizeName(name);
+  const l = text === undefined ? undefined : parseRequirements(text).lines.find((x) => x.key === key);
+  return shown('requirements.txt', l ? l.line + 1 : undefined);
+}
+
+/** A project file as the other messages show it: relative to the current folder. */
+function shownPath(io: CliIo, root: string, file: string, line?: number): string {
+  return `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
 }
