@@ -15,7 +15,7 @@ import { normalizeName } from '../core/requirements/names';
 import { rewriteRequirements } from '../core/requirements/rewrite';
 import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from '../core/projectFiles';
 import { safeWrite } from './files';
-import { appendInEncoding, readTextFile, readTextOrNothing, TextFile } from './textFile';
+import { appendInEncoding, readTextFile, readTextOrNothing, rewriteInEncoding, TextFile } from './textFile';
 
 /** Compose file names in the order `docker compose` looks for them: a user's existing one is THE compose file. */
 
@@ -46,6 +46,8 @@ export interface ScaffoldResult {
   /** Requirements appended to an existing requirements.txt, and those nothing imports (kept). */
   added: string[];
   unused: string[];
+  /** Lines of requirements.txt rewritten as the preview asked (`old → new`). */
+  replaced?: string[];
   /** Why requirements.txt was not merged (file relative to the project, 1-based line). */
   problem?: { file: string; line: number; message: string };
   /** Changes asked for that could not be made (shown as warnings). */
@@ -58,8 +60,10 @@ export interface ScaffoldOptions {
   dryRun?: boolean;
   /** Also write .devcontainer/devcontainer.json; `name` is what Dev Containers shows (the folder's name). */
   devcontainer?: { name: string };
-  /** Lines of the user's requirements.txt to rename or re-pin (keys: names), which the user consented to. */
-  rewrite?: { rename?: Record<string, string>; repin?: Record<string, string> };
+  /** Requirements the user changed in a preview: their lines in requirements.txt are rewritten to match. */
+  replaceRequirements?: readonly string[];
+  /** Placeholder names in the user's requirements.txt to replace by the real ones (sklearn → scikit-learn). */
+  renameRequirements?: Record<string, string>;
 }
 
 /** A file could not be read or written; the message names it. Nothing is written when reading fails. */
@@ -106,7 +110,8 @@ export async function scaffoldProject(
     let proposed: string | Buffer = generated[key];
     let proposedText = generated[key];
     if (key === 'requirements.txt' && before) {
-      const merged = await mergeInto(root, rewritten(before, o.rewrite, result), spec, analysis, result);
+      const renamed = renamedIn(before, o.renameRequirements, result);
+      const merged = await mergeInto(root, renamed, spec, analysis, result, o.replaceRequirements);
       if (!merged) {
         result.files.push({ name, before: before.text, proposed: before.text, outcome: 'not-merged' });
         continue;
@@ -156,16 +161,16 @@ async function devcontainerText(root: string, spec: ProjectSpec, composeName: st
   return generateDevcontainer(spec, { name, compose: service ? { file: composeName, service } : undefined });
 }
 
-/** The user's requirements.txt with the consented renames and pins (UTF-8 only: other encodings are not edited). */
-function rewritten(before: TextFile, rewrite: ScaffoldOptions['rewrite'], result: ScaffoldResult): TextFile {
-  if (!rewrite) return before;
-  const text = rewriteRequirements(before.text, rewrite);
-  if (text === before.text) return before;
-  if (before.encoding !== 'utf8') {
-    result.warnings = [...(result.warnings ?? []), 'requirements.txt is not UTF-8: its lines were not edited'];
+/** The user's requirements.txt with the consented renames, in its own encoding (a file that cannot keep it is left). */
+function renamedIn(before: TextFile, rename: Record<string, string> | undefined, result: ScaffoldResult): TextFile {
+  if (!rename || !Object.keys(rename).length) return before;
+  const text = rewriteRequirements(before.text, { rename });
+  const bytes = text === before.text ? undefined : rewriteInEncoding(before, text);
+  if (text !== before.text && !bytes) {
+    result.warnings = [...(result.warnings ?? []), 'cannot rename its lines without changing its encoding'];
     return before;
   }
-  return { bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf8' };
+  return bytes ? { ...before, bytes, text } : before;
 }
 
 /** The merged requirements (bytes in the file's encoding, and text), or undefined when the file has errors. */
@@ -175,10 +180,12 @@ async function mergeInto(
   spec: ProjectSpec,
   analysis: ProjectAnalysis,
   result: ScaffoldResult,
+  replace: readonly string[] = [],
 ): Promise<[Buffer, string] | undefined> {
   const declaredOnly = declaredOnlyHere(analysis);
   const wanted = spec.requirements.filter((r) => !declaredOnly.has(normalizeName(r.name)));
   const merged = mergeRequirements(before.text, wanted, {
+    replace,
     tools: runtimeTools(spec.mode, spec.framework, baseImageOf(spec), spec.baseImageFacts),
     // Names declared by the files requirements.txt includes with `-r` (recursively, inside the project).
     declaredElsewhere: await keysWithIncludes(
@@ -195,8 +202,9 @@ async function mergeInto(
   }
   result.added = merged.added;
   result.unused = merged.unused;
+  result.replaced = merged.replaced;
   if (!merged.changed) return [before.bytes, before.text];
-  const bytes = appendInEncoding(before, merged.text);
+  const bytes = appendInEncoding(before, merged.text) ?? rewriteInEncoding(before, merged.text);
   if (!bytes) {
     result.problem = {
       file: 'requirements.txt',
@@ -250,6 +258,7 @@ export function scaffoldReport(
   r: ScaffoldResult,
   where: (file: string, line?: number) => string = (f, l) => (l ? `${f}:${l}` : f),
   consentNote = '',
+  replacedNote = ' (as edited in the preview)',
 ): { info: string[]; warnings: string[] } {
   const info: string[] = [];
   const warnings: string[] = [];
@@ -260,6 +269,7 @@ export function scaffoldReport(
     );
   for (const w of r.warnings ?? []) warnings.push(`${where('requirements.txt')}: warning: ${w}`);
   if (r.added.length) info.push(`requirements.txt: adding ${r.added.join(', ')}`);
+  for (const line of r.replaced ?? []) info.push(`requirements.txt: ${line}${replacedNote}`);
   if (r.unused.length)
     info.push(
       `requirements.txt: nothing imports ${r.unused.join(', ')} (kept; remove them yourself if they are not needed)`,

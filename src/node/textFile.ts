@@ -65,3 +65,16 @@ export function appendInEncoding(file: TextFile, newText: string): Buffer | unde
   } else tail = Buffer.from(added, 'utf8');
   return Buffer.concat([file.bytes, tail]);
 }
+
+/**
+ * The whole of `newText` in the file's encoding (its BOM kept), for an edit inside the file; undefined for
+ * an 8-bit encoding whose characters outside ASCII cannot be told apart.
+ */
+export function rewriteInEncoding(file: TextFile, newText: string): Buffer | undefined {
+  if (file.encoding === 'utf16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(newText, 'utf16le')]);
+  if (file.encoding === 'utf16be')
+    return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(newText, 'utf16le').swap16()]);
+  if (file.encoding === 'other') return /[^\x00-\x7f]/.test(newText) ? undefined : Buffer.from(newText, 'latin1');
+  const bom = file.encoding === 'utf8-bom' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0);
+  return Buffer.concat([bom, Buffer.from(newText, 'utf8')]);
+}

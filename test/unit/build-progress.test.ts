@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodeBuildKitStatus } from '../../src/core/docker/buildkit';
-import { BuildProgress, causeLine } from '../../src/core/docker/buildProgress';
+import { BuildProgress, causeLine, unreachableBase } from '../../src/core/docker/buildProgress';
 import { findStepInstruction, locateBuildError, listInstructions } from '../../src/core/dockerfile/instructions';
 
 const FIX = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'docker');
@@ -101,10 +101,49 @@ test("a failed step's cause is its first ERROR / Error: line, not the builder's 
   );
   assert.equal(causeLine(['E: Unable to locate package libfoo']), 'E: Unable to locate package libfoo');
   assert.equal(causeLine(['some output', 'error handling is fine here? no: lower-case prose']), undefined);
-  // A BuildKit step that printed no such line keeps the wrapper (no cause).
+  // A BuildKit step that printed no such line is told by its last line of output, not the wrapper.
   const bk = new BuildProgress();
   for (const m of messages()) bk.feed(m);
-  assert.equal(bk.report().cause, undefined);
+  assert.equal(bk.report().cause, 'some output');
+});
+
+const recorded = (name: string) =>
+  fs
+    .readFileSync(path.join(FIX, name), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+
+test('a shell failure is told by its own stderr line, joined across BuildKit chunks, not the executor wrapper', () => {
+  // Recorded from the engine here: `RUN pyhton -c 1` on python:3.11-slim.
+  const p = new BuildProgress();
+  for (const m of recorded('buildkit-not-found.jsonl')) p.feed(m);
+  const r = p.report();
+  assert.match(r.error ?? '', /^executor failed running/);
+  assert.equal(r.cause, '/bin/sh: 1: pyhton: not found');
+  const loc = locateBuildError('FROM python:3.11-slim\nRUN pyhton -c 1\n', r.cause!, r.failedStep?.name);
+  assert.deepEqual([loc.line, loc.message], [1, '/bin/sh: 1: pyhton: not found']);
+});
+
+test('a base image that is neither here nor reachable is said so, at its FROM line', () => {
+  // Recorded offline: `FROM python:3.99-slim`, BuildKit's "failed to create LLB definition … no such host".
+  const p = new BuildProgress();
+  for (const m of recorded('buildkit-no-base.jsonl')) p.feed(m);
+  const r = p.report();
+  assert.match(r.error ?? '', /failed to create LLB definition/);
+  assert.equal(
+    r.cause,
+    'python:3.99-slim is not on this machine and its registry cannot be reached: pick a local base image',
+  );
+  const df = 'FROM local/python:3.11-scipy AS deps\nRUN echo\nFROM --platform=linux/amd64 python:3.99-slim\n';
+  assert.equal(locateBuildError(df, r.cause!, r.failedStep?.name).line, 2);
+  assert.equal(
+    unreachableBase(
+      'failed to resolve source metadata for docker.io/acme/tool:1.2: failed to do request: dial tcp: i/o timeout',
+    ),
+    'acme/tool:1.2 is not on this machine and its registry cannot be reached: pick a local base image',
+  );
+  assert.equal(unreachableBase('pull access denied for x, repository does not exist'), undefined);
 });
 
 test('step names find their instruction: stages, FROM with alias, shortened names', () => {

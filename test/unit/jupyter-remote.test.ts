@@ -99,4 +99,15 @@ test("running Jupyter servers: the project's first, then ours, then others; a sc
     runningJupyters(list, ['/w/churn-notebook', '/w/churn-script']).map((x) => x.name),
     ['ours-here', 'ours-elsewhere', 'other-jupyter'],
   );
+  // None running for a project here: its stopped Jupyter is what Open Jupyter offers to start (issue 27).
+  const { stoppedJupyterProjects } = await import('../../src/core/docker/jupyter');
+  const stopped = [
+    c('old', { 'dsContainers.mode': 'jupyter', 'dsContainers.project': '/w/a' }, { state: 'exited', created: 1 }),
+    c('new', { 'dsContainers.mode': 'jupyter', 'dsContainers.project': '/w/b' }, { state: 'exited', created: 5 }),
+    c('again', { 'dsContainers.mode': 'jupyter', 'dsContainers.project': '/w/a' }, { state: 'exited', created: 3 }),
+    c('script', { 'dsContainers.mode': 'script', 'dsContainers.project': '/w/c' }, { state: 'exited', created: 9 }),
+    c('elsewhere', { 'dsContainers.mode': 'jupyter', 'dsContainers.project': '/x' }, { state: 'exited', created: 9 }),
+    c('running', { 'dsContainers.mode': 'jupyter', 'dsContainers.project': '/w/d' }),
+  ];
+  assert.deepEqual(stoppedJupyterProjects(stopped, ['/w/a', '/w/b', '/w/c', '/w/d']), ['/w/b', '/w/a']);
 });

@@ -19,6 +19,7 @@ import {
   kubeName,
   renderKubernetes,
 } from '../../src/core/kubernetes';
+import { clusterImage } from '../../src/core/kubernetes/options';
 import { goldenCases } from './generate-cases';
 
 const goldenDir = path.resolve(__dirname, '../../../test/unit/golden-kubernetes');
@@ -173,6 +174,35 @@ test('kubernetes: an image without a registry host is warned about; names come f
   assert.equal(kubeName('My Project (v2)'), 'my-project-v2');
   assert.equal(kubeName('2024_results'), 'ds-2024-results');
   assert.equal(kubeName('...'), 'ds-project');
+});
+
+test('kubernetes: a registry on this machine is flagged; .env settings go into a Secret the pod reads (issue 27)', () => {
+  for (const image of ['127.0.0.1:5000/team/churn:1', 'localhost:5000/churn:1', '[::1]:5000/churn:1'])
+    assert.match(
+      generateKubernetes(goldenCases['script'], opts({ image })).warnings.join('\n'),
+      /this machine: a cluster's nodes cannot pull from it/,
+      image,
+    );
+  assert.deepEqual(
+    generateKubernetes(goldenCases['script'], opts({ image: 'registry.lan:5000/churn:1' })).warnings,
+    [],
+  );
+  // The image offered: the pushed name over the local tag, a reachable registry over this machine's.
+  const tags = ['churn:latest', '127.0.0.1:5000/churn:latest', 'reg.lan/t/churn:1'];
+  assert.equal(clusterImage(tags, 'churn:latest'), 'reg.lan/t/churn:1');
+  assert.equal(clusterImage(tags.slice(0, 2), 'churn:latest'), '127.0.0.1:5000/churn:latest');
+  assert.equal(clusterImage([], 'churn:latest'), 'churn:latest');
+  for (const spec of [goldenCases['script'], goldenCases['jupyter']]) {
+    const m = generateKubernetes(spec, opts({ env: ['DB_URL=postgres://db/x', 'MODE=fast', 'MODE=slow'] }));
+    validateAll(m.objects);
+    const secret = (m.objects as Obj[]).find((o) => o.metadata.name === 'churn-env') as Obj;
+    assert.deepEqual(secret.stringData, { DB_URL: 'postgres://db/x', MODE: 'slow' });
+    assert.equal(m.objects.indexOf(secret), 0, 'the Secret exists before the pod that reads it');
+    const pod = byKind(m.objects, m.workload.kind).spec.template.spec;
+    assert.deepEqual(pod.containers[0].envFrom, [{ secretRef: { name: 'churn-env' } }]);
+    assert.ok(!JSON.stringify(byKind(m.objects, m.workload.kind)).includes('postgres://'), 'no value in the workload');
+    assert.match(m.warnings.join('\n'), /\.env: 2 settings go into the Secret churn-env/);
+  }
 });
 
 test('every kubernetes golden file belongs to a case', () => {

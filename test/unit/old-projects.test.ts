@@ -121,6 +121,7 @@ test('Flask model server: --python-fix upgrade re-pins requirements.txt and keep
     'Flask==1.0.2\nnumpy==1.23.2\npandas==1.5.1\nscikit-learn==1.1.3\n',
     'only the three pins change',
   );
+  assert.match(r.out, /requirements\.txt: numpy==1\.16\.3 → numpy==1\.23\.2 \(--python-fix upgrade\)/);
   assert.match(r.read('Dockerfile'), /^FROM python:3\.11-slim$/m);
   const again = await cli(dir, ['scaffold', '--dry-run', '--python-version', '3.11']);
   assert.doesNotMatch(again.err, /has no wheel/);
@@ -170,6 +171,7 @@ test('FastAPI project listing sklearn: the line is named, never written twice, a
   const fixed = await cli(dir, ['scaffold', '--rename-stubs']);
   assert.equal(fixed.code, 0, fixed.err);
   assert.equal(fixed.read('requirements.txt'), 'fastapi\nscikit-learn\nuvicorn\n', 'renamed in place, nothing added');
+  assert.match(fixed.out, /requirements\.txt: sklearn → scikit-learn \(--rename-stubs\)/);
   assert.deepEqual(
     requirementFindings(fixed.read('requirements.txt')).filter((f) => f.severity === 'error'),
     [],

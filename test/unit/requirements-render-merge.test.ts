@@ -106,3 +106,25 @@ test('merge: names declared in an included file are present, not appended again'
   assert.equal(r.changed, false);
   assert.deepEqual(r.added, []);
 });
+
+test('merge: a line the user changed in the preview is rewritten, its marker and comment kept, the rest byte for byte', () => {
+  const existing = '# pinned by hand\r\nnumpy==9.9.9 ; python_version >= "3.8"  # old\r\npandas==2.2.2\r\n';
+  const r = mergeRequirements(existing, [{ name: 'numpy' }, { name: 'pandas', version: '2.2.2' }], {
+    replace: ['NumPy'],
+  });
+  assert.equal(r.text, '# pinned by hand\r\nnumpy ; python_version >= "3.8"  # old\r\npandas==2.2.2\r\n');
+  assert.deepEqual(r.replaced, ['numpy==9.9.9 ; python_version >= "3.8"  # old → numpy']);
+  assert.equal(r.changed, true);
+  // Without `replace` (the CLI, or no edit) the user's line stays as it is.
+  const kept = mergeRequirements(existing, [{ name: 'numpy' }, { name: 'pandas', version: '2.2.2' }]);
+  assert.deepEqual([kept.text, kept.changed, kept.replaced], [existing, false, []]);
+  // A continued line is one requirement: replaced whole.
+  const cont = mergeRequirements(
+    'numpy==9.9.9 \\\n    --hash=sha256:abc\nscipy\n',
+    [{ name: 'numpy', version: '1.24.2' }],
+    {
+      replace: ['numpy'],
+    },
+  );
+  assert.equal(cont.text, 'numpy==1.24.2\nscipy\n');
+});

@@ -145,12 +145,12 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
       return to ? { ...r, version: to } : r;
     });
     prepared = { ...prepared, spec: { ...prepared.spec, requirements } };
-    for (const u of check.upgrades) io.out(`requirements.txt: ${u.name}==${u.from} → ${u.to} (--python-fix upgrade)`);
   }
   const renames = stubRenames(userRequirements?.text);
   const rename = (await consentToRename(io, renames, args.flags.has('rename-stubs'), { dryRun }))
     ? Object.fromEntries(renames.map((r) => [r.from, r.to]))
     : {};
+  for (const [from, to] of Object.entries(rename)) io.out(`requirements.txt: ${from} → ${to} (--rename-stubs)`);
   const leftOver = (check.findings.length && !fix) || renames.length > Object.keys(rename).length;
   if (leftOver && opts.stopOnUninstallable) {
     io.err('Nothing written, nothing built: pip cannot install requirements.txt as it is (see above).');
@@ -177,7 +177,9 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
     result = await scaffoldProject(root, spec, analysis, {
       dryRun,
       devcontainer: args.flags.has('devcontainer') ? { name: path.basename(root) } : undefined,
-      rewrite: { repin, rename },
+      // Consented above: the re-pinned lines are rewritten from the spec, placeholder names renamed.
+      replaceRequirements: Object.keys(repin),
+      renameRequirements: rename,
       consent: (name, before, proposed) => {
         if (!force) printProposal(io, name, before, proposed, verbose);
         return force;
@@ -192,7 +194,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   if (dryRun)
     for (const f of result.files)
       if (f.outcome !== 'unchanged') printProposal(io, f.name, f.before, f.proposed, verbose);
-  const report = scaffoldReport(result, rel, ' (--force)');
+  const report = scaffoldReport(result, rel, ' (--force)', ' (--python-fix upgrade)');
   for (const line of report.warnings) io.err(line);
   for (const line of report.info) io.out(line);
   if (pins !== 'none') unpinnedWarning(spec, analysis, io);

@@ -23,7 +23,9 @@ export interface BuildReport {
   /**
    * Why it failed, in the failing step's own words: its first `ERROR…` / `…Error:` line (pip's
    * "ERROR: No matching distribution…", Python's "ModuleNotFoundError: …"), rather than the
-   * builder's "executor failed running …" wrapper. Undefined when the step printed none.
+   * builder's "executor failed running …" wrapper; else the step's last line of output (a shell's
+   * "pyhton: not found"); for a base image that is neither local nor reachable, one sentence saying so.
+   * Undefined when nothing better than the wrapper is known.
    */
   cause?: string;
 }
@@ -46,6 +48,37 @@ export type BuildEvent =
 
 const STEP = /^\[(?:[^\]]*?\s)?(\d+)\/(\d+)\]\s/;
 const TAIL = 30;
+const OUTPUT_KEPT = 4096;
+
+/** The last non-blank line of a step's output, colours stripped and whitespace collapsed. */
+function lastLine(text: string | undefined): string | undefined {
+  const lines = (text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/);
+  return lines
+    .reverse()
+    .find((l) => l.trim())
+    ?.trim()
+    .replace(/\s+/g, ' ');
+}
+
+// BuildKit resolving a base image that is not local: the registry lookup fails (offline, or a wrong name).
+const RESOLVE = /(?:failed to resolve source metadata for |manifests\/)(\S+?)(?:"|:\s|$)/;
+const UNREACHABLE = /no such host|dial tcp|i\/o timeout|connection refused|network is unreachable|TLS handshake/;
+
+/** "IMAGE is not on this machine and its registry cannot be reached…" when the error is that; else undefined. */
+export function unreachableBase(error: string | undefined): string | undefined {
+  if (!error || !UNREACHABLE.test(error)) return undefined;
+  const m = RESOLVE.exec(error);
+  if (!m) return undefined;
+  const image = imageFromResolve(m[1]!, error);
+  return `${image} is not on this machine and its registry cannot be reached: pick a local base image`;
+}
+
+// "…/v2/library/python/manifests/3.99-slim" names the tag only; the repository is in the URL before it.
+function imageFromResolve(found: string, error: string): string {
+  const url = /\/v2\/(.+?)\/manifests\/([^"\s]+)/.exec(error);
+  const ref = url ? `${url[1]}:${url[2]}` : found;
+  return ref.replace(/^(?:docker\.io\/)?library\//, '').replace(/^docker\.io\//, '');
+}
 
 /** Feeds the engine's JSON messages one by one; keeps the steps and turns messages into events. */
 export class BuildProgress {
@@ -57,6 +90,10 @@ export class BuildProgress {
   private readonly announced = new Set<string>();
   /** The first cause-like line each step printed (step id → line), and one for output with no step. */
   private readonly causes = new Map<string, string>();
+  /** Each step's output as it came (BuildKit splits a line across chunks: "/bin/sh: 1: " then "pyhton: …"). */
+  private readonly outputs = new Map<string, string>();
+  /** The same for BuildKit's stderr stream alone: a shell's "not found" is there, the step's progress is not. */
+  private readonly stderr = new Map<string, string>();
 
   /** One parsed JSON object from the /build stream. */
   feed(msg: Record<string, unknown>): BuildEvent[] {
@@ -79,8 +116,11 @@ export class BuildProgress {
     const error = this.error ?? failedStep?.error ?? (ok ? undefined : 'the build ended without an image');
     const cause = ok
       ? undefined
-      : ((failedStep ? this.causes.get(failedStep.id) : undefined) ??
-        (failedStep ? undefined : [...this.causes.values()][0]));
+      : failedStep
+        ? (this.causes.get(failedStep.id) ??
+          lastLine(this.stderr.get(failedStep.id)) ??
+          lastLine(this.outputs.get(failedStep.id)))
+        : ([...this.causes.values()][0] ?? unreachableBase(error));
     return { ok, imageId: this.imageId, steps, error, failedStep, tail: [...this.tail], ...(cause ? { cause } : {}) };
   }
 
@@ -99,6 +139,8 @@ export class BuildProgress {
       if (announce) events.push({ kind: 'step', step: { ...s }, index: Number(m[1]), total: Number(m[2]) });
     }
     for (const l of status.logs) {
+      this.output(this.outputs, l.vertex, l.text);
+      if (l.stream === 2) this.output(this.stderr, l.vertex, l.text);
       for (const line of l.text.split(/\r?\n/)) {
         if (!line.trim()) continue;
         this.push(line, l.vertex);
@@ -122,9 +164,14 @@ export class BuildProgress {
         this.classicStep.cached = true;
       } else if (!/^ ?-{2,3}> /.test(line) && !/^Removing intermediate container|^COMMIT /.test(line)) {
         this.push(line, this.classicStep?.id ?? '');
+        this.output(this.outputs, this.classicStep?.id ?? '', line + '\n');
         events.push({ kind: 'log', text: line });
       }
     }
+  }
+
+  private output(into: Map<string, string>, step: string, text: string): void {
+    into.set(step, ((into.get(step) ?? '') + text).slice(-OUTPUT_KEPT));
   }
 
   private push(line: string, step: string): void {

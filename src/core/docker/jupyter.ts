@@ -87,3 +87,16 @@ export function runningJupyters(list: readonly ContainerInfo[], projects: readon
     )
     .sort((a, b) => rank(a) - rank(b) || b.created - a.created);
 }
+
+/**
+ * The projects (of `projects`) whose Jupyter container of ours exists but is stopped, newest first: what
+ * "Open Jupyter" offers to start again when none runs.
+ */
+export function stoppedJupyterProjects(list: readonly ContainerInfo[], projects: readonly string[]): string[] {
+  const dirs = list
+    .filter((c) => c.state !== 'running' && c.labels['dsContainers.mode'] === 'jupyter')
+    .sort((a, b) => b.created - a.created)
+    .map((c) => c.labels['dsContainers.project'] ?? '')
+    .filter((d) => projects.includes(d));
+  return [...new Set(dirs)];
+}

@@ -19,6 +19,8 @@ export interface TreeNode {
   expanded?: boolean;
   image?: { id: string; ref?: string };
   container?: ContainerInfo;
+  /** The project folder (absolute) a Project-view row belongs to: commands run on the row act on it. */
+  project?: string;
   /** A location to open on click (project view), path relative to the root, 1-based line. */
   open?: { file: string; line: number; cell?: number };
 }

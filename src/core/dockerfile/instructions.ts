@@ -91,6 +91,22 @@ function stripFromAlias(i: InstructionLine): string {
   return i.keyword === 'FROM' ? i.args.replace(/\s+as\s+\S+$/i, '') : i.args;
 }
 
+// unreachableBase()'s sentence names the image as the FROM line has it, less docker.io/library/.
+function missingBaseLine(dockerfile: string, msg: string): InstructionLine | undefined {
+  const image = / is not on this machine and its registry cannot be reached/.test(msg) ? msg.split(' ')[0] : undefined;
+  if (!image) return undefined;
+  const bare = (ref: string) => ref.replace(/^(?:docker\.io\/)?library\//, '').replace(/^docker\.io\//, '');
+  return listInstructions(dockerfile).find(
+    (i) =>
+      i.keyword === 'FROM' &&
+      bare(
+        stripFromAlias(i)
+          .replace(/--\S+\s+/g, '')
+          .trim(),
+      ) === image,
+  );
+}
+
 /** A failed build pinned to a line: what the CLI prints as `Dockerfile:LINE: error: message`. */
 export interface BuildErrorLocation {
   /** 0-based; undefined when the step cannot be located. */
@@ -105,5 +121,7 @@ export function locateBuildError(dockerfile: string, message: string, stepName?:
   // A syntax error names its line itself: "dockerfile parse error line 7: unknown instruction: RUNN".
   const parse = /(?:parse error (?:on )?line|line) (\d+):/i.exec(msg);
   if (!ins && parse) return { line: Number(parse[1]) - 1, endLine: Number(parse[1]) - 1, message: msg };
+  const from = ins ? undefined : missingBaseLine(dockerfile, msg);
+  if (from) return { line: from.line, endLine: from.endLine, message: msg };
   return { line: ins?.line, endLine: ins?.endLine, message: msg };
 }

@@ -3,7 +3,15 @@ import { containerPort, modeRuntime } from '../generate/modes';
 import { defaultUid } from '../generate/dockerfile';
 import { validateSpec } from '../generate/validate';
 import { kubernetesGpuLimits } from '../gpu';
-import { checkKubeOptions, hasRegistryHost, KubeOptions, KubeOptionsError, kubeDefaults, resourcesOf } from './options';
+import {
+  checkKubeOptions,
+  hasRegistryHost,
+  KubeOptions,
+  KubeOptionsError,
+  kubeDefaults,
+  loopbackRegistry,
+  resourcesOf,
+} from './options';
 
 type Obj = Record<string, unknown>;
 
@@ -36,10 +44,25 @@ export function generateKubernetes(spec: ProjectSpec, o: KubeOptions): KubeManif
         `push it to a registry and use registry.example.com/${o.image}`,
     );
   }
+  const loopback = loopbackRegistry(o.image);
+  if (loopback)
+    warnings.push(
+      `image "${o.image}" is on a registry at ${loopback}, this machine: a cluster's nodes cannot pull from it; ` +
+        'push it to a registry the cluster reaches',
+    );
   const labels = { 'app.kubernetes.io/name': o.name, 'app.kubernetes.io/managed-by': 'ds-containers' };
   const meta = (name: string): Obj => ({ name, ...(o.namespace ? { namespace: o.namespace } : {}), labels });
   const port = containerPort(spec);
   const container = containerOf(spec, o, port);
+  // .env settings as `run` passes them: in a Secret the container reads whole, never in the workload itself.
+  const env = o.env?.length ? envSecret(o, meta(`${o.name}-env`)) : undefined;
+  if (env) {
+    container.envFrom = [{ secretRef: { name: `${o.name}-env` } }];
+    const n = Object.keys(env.stringData as object).length;
+    warnings.push(
+      `.env: ${n} setting${n === 1 ? '' : 's'} go into the Secret ${o.name}-env (review it before applying)`,
+    );
+  }
   if (spec.mode === 'script') {
     const job = {
       apiVersion: 'batch/v1',
@@ -51,9 +74,9 @@ export function generateKubernetes(spec: ProjectSpec, o: KubeOptions): KubeManif
         template: { metadata: { labels }, spec: { ...podSpec(container), restartPolicy: 'Never' } },
       },
     };
-    return { objects: [job], warnings, workload: { kind: 'Job', name: o.name } };
+    return { objects: [...(env ? [env] : []), job], warnings, workload: { kind: 'Job', name: o.name } };
   }
-  const objects: Obj[] = [];
+  const objects: Obj[] = env ? [env] : [];
   const pod = podSpec(container);
   if (spec.mode === 'jupyter') {
     const secret = `${o.name}-jupyter`;
@@ -99,6 +122,13 @@ export function generateKubernetes(spec: ProjectSpec, o: KubeOptions): KubeManif
     },
   });
   return { objects, warnings, workload: { kind: 'Deployment', name: o.name } };
+}
+
+function envSecret(o: KubeOptions, metadata: Obj): Obj {
+  const stringData: Record<string, string> = {};
+  // A later line wins, as in Docker's --env-file.
+  for (const kv of o.env ?? []) stringData[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
+  return { apiVersion: 'v1', kind: 'Secret', metadata, type: 'Opaque', stringData };
 }
 
 function containerOf(spec: ProjectSpec, o: KubeOptions, port: number | undefined): Obj {

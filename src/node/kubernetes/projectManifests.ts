@@ -2,6 +2,8 @@
 // "Run on Kubernetes…" share (analysis as scaffold does it, then the pure generator).
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parseEnvFile } from '../../core/docker/envFile';
 import { ProjectMode, ProjectSpec } from '../../core/project';
 import { specFromAnalysis } from '../../core/generate';
 import { generateKubernetes, KubeManifests, KubeOptions, kubeName, renderKubernetes } from '../../core/kubernetes';
@@ -33,11 +35,16 @@ export async function projectManifests(req: ProjectKubeRequest): Promise<Project
   const { dir, mode, gpu, signal, name, ...rest } = req;
   const analysis = await analyzeProject(dir, { python: false, noPin: true, signal });
   const spec = specFromAnalysis(analysis, { mode, gpu: gpu || undefined });
+  const envText = await readFile(path.join(dir, '.env'), 'utf8').catch(() => undefined);
+  const parsedEnv = envText === undefined ? undefined : parseEnvFile(envText);
   const options: KubeOptions = {
     ...rest,
+    ...(parsedEnv?.vars.length ? { env: parsedEnv.vars } : {}),
     name: name ?? kubeName(path.basename(dir)),
     jupyterToken: spec.mode === 'jupyter' ? randomBytes(24).toString('hex') : undefined,
   };
   const m = generateKubernetes(spec, options);
-  return { text: renderKubernetes(m, spec, options), workload: m.workload, warnings: m.warnings, spec, options };
+  const envProblems = (parsedEnv?.problems ?? []).map((p) => `.env:${p.line}: ${p.message} (left out)`);
+  const warnings = [...m.warnings, ...envProblems];
+  return { text: renderKubernetes(m, spec, options), workload: m.workload, warnings, spec, options };
 }

@@ -15,6 +15,9 @@ import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
 import { composeFileFor, resolveTarget } from './target';
 import { jupyterUrlOf, openInBrowser, pickRunningJupyter } from './jupyter';
 import { UserCancelled } from '../platform/errors';
+import { workspaceProjects } from '../platform/projects';
+import { stoppedJupyterProjects } from '../../core/docker/jupyter';
+import type { TreeNode } from '../../core/docker/tree';
 
 /** The compose file: the argument when it is one, else the one next to the target Dockerfile. */
 async function composeFileOf(arg: unknown): Promise<string> {
@@ -51,6 +54,19 @@ async function openJupyter(s: Services, arg?: unknown, opts?: { open?: boolean }
     }
   } else {
     const running = await pickRunningJupyter(s);
+    // A stopped Jupyter of a project here: start it again rather than send the user back to Containerize.
+    const stopped = running
+      ? []
+      : stoppedJupyterProjects(await s.engine.get().listContainers(), await workspaceProjects());
+    if (!running && stopped.length) {
+      const start = `Start Jupyter (${path.basename(stopped[0])})`;
+      const pick = await vscode.window.showInformationMessage(
+        `No Jupyter server is running; ${path.basename(stopped[0])}'s is stopped.`,
+        start,
+      );
+      if (pick !== start) throw new UserCancelled();
+      return openJupyter(s, vscode.Uri.file(stopped[0]), opts);
+    }
     if (!running) {
       const pick = await vscode.window.showInformationMessage(
         'No Jupyter server is running. Containerize a notebook project to start one.',
@@ -72,8 +88,16 @@ export const buildRunCommands: CommandSpec[] = [
     id: 'dsContainers.project.containerize',
     title: 'Containerize Project…',
     needsTrust: true,
-    handler: (s, arg?: vscode.Uri | ContainerizeOptions) =>
-      containerize(s, arg instanceof vscode.Uri ? { folder: arg } : (arg ?? {})),
+    // A Project-view row (its project) or a folder Uri names the folder; options come from tests.
+    handler: (s, arg?: vscode.Uri | ContainerizeOptions | TreeNode) =>
+      containerize(
+        s,
+        arg instanceof vscode.Uri
+          ? { folder: arg }
+          : arg && 'project' in arg && arg.project
+            ? { folder: arg.project }
+            : ((arg as ContainerizeOptions | undefined) ?? {}),
+      ),
   },
   {
     // The Dockerfile from the argument (explorer, CodeLens), the editor, or the workspace.

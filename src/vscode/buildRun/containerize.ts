@@ -17,6 +17,7 @@ import { offerPushAfterBuild } from '../registries/offerPush';
 import { runInTerminal } from './runTerminal';
 import { RunHandle } from './state';
 import { BuildTarget, targetOf } from './target';
+import { ConsentMemory } from './consentMemory';
 import { openInBrowser } from './jupyter';
 import { workspaceProjects } from '../platform/projects';
 import { pickBaseImage } from './baseImagePick';
@@ -92,11 +93,11 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   const files = [...Object.keys(generateAll(spec)), devcontainerFile];
   const label = vscode.workspace.asRelativePath(dir, true);
   const result: ContainerizeResult = { written: [], kept: [], folder: dir };
-  // Pins the preview's "No wheel for Python" choice re-pins in the user's requirements.txt.
-  const repin: Record<string, string> = {};
+  const memory = new ConsentMemory(s.context.workspaceState);
   for (;;) {
     // The preview's fields are free text: a value that would inject Dockerfile text is refused,
     // and the user edits again.
+    const proposed = spec;
     for (;;) {
       if (!o.noPreview)
         spec = await editSpec(spec, files, {
@@ -104,7 +105,6 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
           changes: describeChanges(existing, spec),
           pickBaseImage: (cur) => pickBaseImage(s, cur),
           analysis,
-          repin,
         });
       try {
         validateSpec(spec);
@@ -114,16 +114,33 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
         await vscode.window.showErrorMessage(`Containerize: ${(e as Error).message}`, { modal: true });
       }
     }
+    const keptAgain: string[] = [];
     result.changes = describeChanges(existing, spec);
     if (result.changes.length)
       s.log.info(`containerize ${dir}: changes from the current Dockerfile: ${result.changes.join('; ')}`);
     const scaffold = await scaffoldProject(dir, spec, analysis, {
       // requirements.txt is merged (the user's lines and pins stay); the others replace only with consent.
-      consent: (name, before, proposed) => (o.noPreview ? !!o.overwrite : askOverwrite(path.join(dir, name), proposed)),
+      // Asked once per file: our own unchanged output is replaced, a file kept before is kept again.
+      consent: async (name, before, proposed) => {
+        const file = path.join(dir, name);
+        const known = memory.decide(file, before);
+        if (known) {
+          if (known === 'kept') keptAgain.push(name);
+          return known === 'ours';
+        }
+        if (o.noPreview) return !!o.overwrite;
+        const replace = await askOverwrite(file, proposed);
+        if (!replace) await memory.kept(file, before);
+        return replace;
+      },
       // The same image to develop in (Dev Containers), offered like the other files.
       devcontainer: { name: path.basename(dir) },
-      rewrite: { repin },
+      // A version changed in the preview wins over the line requirements.txt has (the preview shows that line).
+      replaceRequirements: editedRequirements(proposed, spec),
     });
+    for (const f of scaffold.files)
+      if (f.outcome === 'written' || f.outcome === 'overwritten')
+        await memory.wrote(path.join(dir, f.name), f.proposed);
     const report = scaffoldReport(scaffold, (f, l) => `${path.join(dir, f)}${l ? `:${l}` : ''}`);
     for (const line of report.info) s.log.info(line);
     for (const line of report.warnings) s.log.warn(line);
@@ -135,6 +152,12 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     const notes = [
       ...(scaffold.problem
         ? [`requirements.txt line ${scaffold.problem.line}: ${scaffold.problem.message}; it was not merged.`]
+        : []),
+      ...(keptAgain.length
+        ? [`Kept your ${keptAgain.join(', ')} as before (it asks again once you change the file).`]
+        : []),
+      ...(scaffold.replaced?.length
+        ? [`requirements.txt now says ${scaffold.replaced.map((r) => r.split(' → ')[1]).join(', ')}, as edited.`]
         : []),
       ...(scaffold.added.length ? [`Added to requirements.txt: ${scaffold.added.join(', ')}.`] : []),
       ...(scaffold.unused.length ? [`Nothing imports ${scaffold.unused.join(', ')} (kept in requirements.txt).`] : []),
@@ -151,7 +174,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       });
       return result;
     }
-    if (writtenNow.includes(devcontainerFile) && !o.noPreview) offerDevContainer(s);
+    if (writtenNow.includes(devcontainerFile) && !o.noPreview) offerDevContainer(s, dir);
     const t = targetOf(path.join(dir, 'Dockerfile'));
     if (o.build === false) return done(s, result, t, spec, notes);
     // Retry and "Edit Preview" loop back here; the failure message of a Containerize offers both.
@@ -169,6 +192,14 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     if (o.run !== false) result.run = await runInTerminal(s, t, { offer: false });
     return done(s, result, t, spec, notes);
   }
+}
+
+/** The requirements whose version the user changed in the preview (kept in both, a different version). */
+export function editedRequirements(before: ProjectSpec, after: ProjectSpec): string[] {
+  const was = new Map(before.requirements.map((r) => [r.name.toLowerCase(), r.version ?? '']));
+  return after.requirements
+    .filter((r) => was.has(r.name.toLowerCase()) && was.get(r.name.toLowerCase()) !== (r.version ?? ''))
+    .map((r) => r.name);
 }
 
 /** The spec from the analysis, starting from the existing Dockerfile's choices when they still fit the project. */

@@ -25,8 +25,6 @@ export async function editSpec(
     pickBaseImage?: (current: string) => Promise<string | undefined>;
     /** The scan, for the entry picker's detected entry and the other runnable files. */
     analysis?: ProjectAnalysis;
-    /** Filled when the user chooses newer pins for the Python (requirements.txt lines to re-pin). */
-    repin?: Record<string, string>;
   },
 ): Promise<ProjectSpec> {
   const s: ProjectSpec = { ...spec, requirements: [...spec.requirements] };
@@ -119,7 +117,7 @@ export async function editSpec(
  * Pins with no wheel for the spec's Python: one item that says so (each package in its tooltip line) and
  * offers the two choices; nothing changes until one is picked.
  */
-function wheelItems(s: ProjectSpec, target: { analysis?: ProjectAnalysis; repin?: Record<string, string> }): Item[] {
+function wheelItems(s: ProjectSpec, target: { analysis?: ProjectAnalysis }): Item[] {
   const a = target.analysis;
   const from = a?.pythonVersionFrom;
   const check = checkWheels(
@@ -162,7 +160,6 @@ function wheelItems(s: ProjectSpec, target: { analysis?: ProjectAnalysis; repin?
                 ...r,
                 version: to.get(normalizeName(r.name)) ?? r.version,
               }));
-              if (target.repin) for (const u of check.upgrades) target.repin[u.name] = u.to;
             },
           });
         choices.push({ label: 'Keep the pins and the base as they are', detail: check.baseWhyNot });

@@ -31,6 +31,8 @@ export async function runInTerminal(
     failed = rej;
   });
   const out = (text: string) => write.fire(text.replace(/\r?\n/g, '\r\n'));
+  // The last line the program wrote to stderr: a crash's cause ("ValueError: …") for the failure message.
+  let lastError = '';
 
   const pty: vscode.Pseudoterminal = {
     onDidWrite: write.event,
@@ -55,7 +57,17 @@ export async function runInTerminal(
     args: opts.args,
     mount: opts.mount,
     signal: ac.signal,
-    onOutput: (_stream, text) => out(text),
+    onOutput: (stream, text) => {
+      out(text);
+      const line =
+        stream === 'stderr'
+          ? text
+              .split(/\r?\n/)
+              .filter((l) => l.trim())
+              .pop()
+          : undefined;
+      if (line) lastError = line.trim();
+    },
     onStarted: (id) => started(id),
     // As in the CLI: the URL once the server answers, never under a server that died at startup.
     onReady: (ports) => {
@@ -77,6 +89,7 @@ export async function runInTerminal(
           'press any key to close\x1b[0m\n',
       );
       resolveUrl(undefined);
+      if (r.exitCode !== 0 && !ac.signal.aborted) reportCrash(s, t.tag, r.exitCode, lastError, terminal);
       return r.exitCode;
     },
     (e) => {
@@ -92,4 +105,14 @@ export async function runInTerminal(
   s.buildRun.runs.add(handle);
   void exit.finally(() => s.buildRun.runs.delete(handle)).catch(() => undefined);
   return handle;
+}
+
+/** A run that ended with a non-zero code is a failure, said as one, with its cause and the way to its output. */
+function reportCrash(s: Services, tag: string, code: number, cause: string, terminal: vscode.Terminal): void {
+  const message = `${tag} exited with code ${code}${cause ? `: ${cause}` : ''}`;
+  s.log.error(message);
+  void vscode.window.showErrorMessage(message, 'Show Output', 'Show Logs').then((pick) => {
+    if (pick === 'Show Output') terminal.show();
+    if (pick === 'Show Logs') s.log.show();
+  });
 }

@@ -2,44 +2,63 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CommandSpec, Services } from '../services';
-import { DEV_CONTAINERS_EXTENSION_ID, PYTHON_DEBUGGER_EXTENSION_ID } from '../../core/extensionIds';
+import {
+  DEV_CONTAINERS_EXTENSION_ID,
+  JUPYTER_EXTENSION_ID,
+  PYTHON_DEBUGGER_EXTENSION_ID,
+} from '../../core/extensionIds';
 import { jupyterUrlWithToken } from '../../core/develop/jupyterServers';
 import { addLaunchConfiguration, attachConfig, debugPort, launchLocalRoot } from '../../core/develop/debug';
 import { JupyterServerFinder } from '../../node/develop/jupyterServers';
 import { startDebugRun } from '../../node/develop/debugRun';
-import { resolveTarget } from '../buildRun/target';
+import { projectOf, resolveTarget } from '../buildRun/target';
 import { buildWithProgress } from '../buildRun/buildImage';
 import { UserCancelled } from '../platform/errors';
 
 export const REOPEN_COMMAND = 'remote-containers.reopenInContainer';
-export const DEVCONTAINER_CLI_HINT = 'devcontainer up --workspace-folder .';
+/** The devcontainer CLI's command for a project, its folder as the shell needs it (relative when inside). */
+export function devcontainerCliHint(projectDir?: string): string {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const rel = projectDir && root ? path.relative(root, projectDir) : projectDir;
+  const folder = !rel || rel === '' ? '.' : rel.startsWith('..') ? projectDir! : rel;
+  const quoted = /^[\w./-]+$/.test(folder) ? folder : `'${folder.replace(/'/g, "'\\''")}'`;
+  return `devcontainer up --workspace-folder ${quoted}`;
+}
 
 export function devContainersInstalled(): boolean {
   return !!vscode.extensions.getExtension(DEV_CONTAINERS_EXTENSION_ID);
 }
 
-/** The Dev Containers extension reopens the window in the container; without it, say how instead of failing. */
-export async function reopenInContainer(): Promise<'reopened' | 'explained'> {
+/**
+ * The Dev Containers extension reopens the window in the container; without it, say how instead of failing:
+ * the devcontainer CLI for the project pointed at, and the extension only where it can run (a desktop editor:
+ * a web editor such as code-server has no Dev Containers in its store).
+ */
+export async function reopenInContainer(arg?: unknown): Promise<{ outcome: 'reopened' | 'explained'; cli?: string }> {
   if (devContainersInstalled()) {
     await vscode.commands.executeCommand(REOPEN_COMMAND);
-    return 'reopened';
+    return { outcome: 'reopened' };
   }
+  const cli = devcontainerCliHint(await projectOf(arg));
   const install = 'Install Dev Containers';
   const copy = 'Copy CLI Command';
+  const desktop = vscode.env.uiKind === vscode.UIKind.Desktop;
   // Not awaited: the answer comes whenever the user acts on the notification.
   void vscode.window
     .showInformationMessage(
-      'To develop inside the container, install Microsoft\'s Dev Containers extension and run "Reopen in Container", ' +
-        `or start it from a terminal with the devcontainer CLI: ${DEVCONTAINER_CLI_HINT}`,
-      install,
-      copy,
+      (desktop
+        ? 'To develop inside the container, install Microsoft\'s Dev Containers extension and run "Reopen in ' +
+          'Container", or start it from a terminal with the devcontainer CLI: '
+        : 'To develop inside the container from this web editor, start it from a terminal with the devcontainer ' +
+          'CLI (npm install -g @devcontainers/cli): ') + cli,
+      ...(desktop ? [install, copy] : [copy]),
     )
     .then(async (pick) => {
       if (pick === install)
         await vscode.commands.executeCommand('workbench.extensions.search', DEV_CONTAINERS_EXTENSION_ID);
-      if (pick === copy) await vscode.env.clipboard.writeText(DEVCONTAINER_CLI_HINT);
+      if (pick === copy) await vscode.env.clipboard.writeText(cli);
     });
-  return 'explained';
+  return { outcome: 'explained', cli };
 }
 
 /** "Copy Jupyter URL": a running server of ours, URL with its token, for "Existing Jupyter Server". */
@@ -59,8 +78,12 @@ async function copyJupyterUrl(s: Services): Promise<string> {
   if (!pick) throw new UserCancelled();
   const url = jupyterUrlWithToken(pick);
   await vscode.env.clipboard.writeText(url);
+  // The kernel picker's "Existing Jupyter Server…" entry is the Jupyter extension's: name it only when it is there.
   void vscode.window.showInformationMessage(
-    `Copied ${pick.baseUrl} with its token: paste it in the kernel picker's "Existing Jupyter Server…".`,
+    vscode.extensions.getExtension(JUPYTER_EXTENSION_ID)
+      ? `Copied ${pick.baseUrl} with its token: paste it in the kernel picker's "Existing Jupyter Server…".`
+      : `Copied ${pick.baseUrl} with its token: open it in a browser, or paste it where a Jupyter client asks ` +
+          'for an existing server (in VS Code that needs the Jupyter extension).',
   );
   return url;
 }
@@ -141,11 +164,15 @@ async function debugInContainer(s: Services, arg?: unknown): Promise<{ id: strin
 }
 
 export const developCommands: CommandSpec[] = [
-  { id: 'dsContainers.project.reopenInContainer', title: 'Reopen in Container', handler: () => reopenInContainer() },
+  {
+    id: 'dsContainers.project.reopenInContainer',
+    title: 'Reopen in Container',
+    handler: (_s, arg?: unknown) => reopenInContainer(arg),
+  },
   {
     id: 'dsContainers.project.developInContainer',
     title: 'Develop in the Container…',
-    handler: () => reopenInContainer(),
+    handler: (_s, arg?: unknown) => reopenInContainer(arg),
   },
   { id: 'dsContainers.project.copyJupyterUrl', title: 'Copy Jupyter URL', handler: (s) => copyJupyterUrl(s) },
   {

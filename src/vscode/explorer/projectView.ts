@@ -29,13 +29,19 @@ function lockRow(engine: EngineProvider, dir: string): Promise<TreeNode> {
 }
 
 /** A project's node placed under its folder's node: ids stay unique, clicks open the right file. */
-function underProject(n: TreeNode, rel: string): TreeNode {
+function underProject(n: TreeNode, rel: string, dir: string): TreeNode {
   return {
     ...n,
     id: `${rel}/${n.id}`,
+    project: dir,
     open: n.open ? { ...n.open, file: rel ? `${rel}/${n.open.file}` : n.open.file } : undefined,
-    children: n.children?.map((c) => underProject(c, rel)),
+    children: n.children?.map((c) => underProject(c, rel, dir)),
   };
+}
+
+/** Every row of a project's tree knows its project, so a command run on any of them acts on that one. */
+function ofProject(n: TreeNode, dir: string): TreeNode {
+  return { ...n, project: dir, children: n.children?.map((c) => ofProject(c, dir)) };
 }
 
 /**
@@ -95,7 +101,7 @@ export function createProjectView(
       !!a && !a.entry && !a.notebooks.length && !a.localModules.length && !a.requirements.length;
     if (trees.every((t) => noCode(t.analysis))) return [];
     const rel = (dir: string) => path.relative(folder.uri.fsPath, dir).split(path.sep).join('/');
-    if (trees.length === 1 && !rel(trees[0].dir)) return trees[0].nodes;
+    if (trees.length === 1 && !rel(trees[0].dir)) return trees[0].nodes.map((n) => ofProject(n, trees[0].dir));
     // Several projects (or one in a subfolder): one node per project, its tree below,
     // its clicks relative to the workspace folder.
     return trees.map(({ dir, nodes, analysis }) => {
@@ -108,9 +114,10 @@ export function createProjectView(
         icon: 'folder',
         expanded: true,
         contextValue: 'project',
+        project: dir,
         description: analysis ? `${analysis.mode} · container files ${files ?? ''}` : undefined,
         tooltip: dir,
-        children: nodes.map((n) => underProject(n, r)),
+        children: nodes.map((n) => underProject(n, r, dir)),
       };
     });
   });

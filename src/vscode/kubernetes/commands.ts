@@ -8,6 +8,7 @@ import type { CommandSpec, Services } from '../services';
 import { PROJECT_MODES, ProjectMode } from '../../core/project';
 import { defaultTag, isValidTag } from '../../core/docker/tag';
 import { projectManifests } from '../../node/kubernetes/projectManifests';
+import { clusterImage } from '../../core/kubernetes/options';
 import { applyManifests, currentContext, KubectlError } from '../../node/kubernetes/kubectl';
 import { UserCancelled } from '../platform/errors';
 import { presetAnswer } from '../platform/testMode';
@@ -107,11 +108,19 @@ async function projectFolder(arg: vscode.Uri | undefined): Promise<string> {
 
 /** Image, mode, GPU and namespace: the CLI's flags as prompts. */
 async function ask(s: Services, dir: string): Promise<KubePreset> {
-  const built = s.buildRun.lastBuild(path.join(dir, 'Dockerfile'))?.tag;
+  const built = s.buildRun.lastBuild(path.join(dir, 'Dockerfile'))?.tag ?? defaultTag(path.basename(dir));
+  // Right after a push the image also has its registry name: that is what a cluster can pull.
+  const tags =
+    (
+      await s.engine
+        .get()
+        .imageSummary(built)
+        .catch(() => undefined)
+    )?.tags ?? [];
   const image = await vscode.window.showInputBox({
     title: 'Run on Kubernetes (1/4): image',
     prompt: 'The image the cluster pulls, with its registry: push it first (Images view, Push to Registry…)',
-    value: built ?? defaultTag(path.basename(dir)),
+    value: clusterImage(tags, built),
     validateInput: (v) => (isValidTag(v.trim().split('@')[0]) ? undefined : 'e.g. registry.example.com/team/churn:1.0'),
   });
   if (!image) throw new UserCancelled();

@@ -1,7 +1,7 @@
 // The Registries view's commands, and Push to Registry… from the Images view. Logins go where Docker
 // keeps them ($DOCKER_CONFIG/config.json or its credential helper), so the engine's push and pull,
-// the CLI and `docker` all use them. Credentials asked only to browse a registry (Add Registry…, Set
-// Browsing Credentials…) go to VS Code's SecretStorage instead (secrets.ts).
+// the CLI and `docker` all use them; Add Registry…'s login too (one login for browsing and pushing).
+// Credentials given only to browse (Set Browsing Credentials…) go to VS Code's SecretStorage (secrets.ts).
 import * as vscode from 'vscode';
 import type { CommandSpec, Services } from '../services';
 import { TreeNode } from '../../core/docker/tree';
@@ -36,7 +36,8 @@ export const registryCommands: CommandSpec[] = [
   {
     id: 'dsContainers.registries.add',
     title: 'Add Registry',
-    // A registry that needs a login to browse (and has none in Docker's config) asks for one at once.
+    // A registry that needs a login to browse (and has none in Docker's config) asks for one at once: the one
+    // login, kept where Docker keeps it, so that Push and the CLI use it too.
     handler: async (s, host?: string, preset?: Preset) => {
       const key = registryKey(host ?? (await askHost('Add a registry to the view')));
       const bad = registryHostProblem(key);
@@ -45,7 +46,10 @@ export const registryCommands: CommandSpec[] = [
       registriesOf(s).refresh();
       if (await needsBrowsingLogin(key)) {
         const creds = presetAnswer(s, preset);
-        if (creds !== false) await setBrowsingCredentials(s, key, creds).catch(silentCancel);
+        if (creds !== false)
+          await Promise.resolve(creds ?? askCredentials(key))
+            .then((c) => logIn(s, key, c))
+            .catch(silentCancel);
       }
       return key;
     },
@@ -61,22 +65,7 @@ export const registryCommands: CommandSpec[] = [
     title: 'Log In to Registry',
     handler: async (s, item?: RegistryNode | string, preset?: { username: string; password: string }) => {
       const key = await pickRegistry(item, 'log in to', true);
-      const creds = presetAnswer(s, preset) ?? (await askCredentials(key));
-      try {
-        await verifyLogin(key, { username: creds.username, secret: creds.password });
-        const where = await storeCredentials(key, { username: creds.username, secret: creds.password }, process.env);
-        await addRegistry(key);
-        registriesOf(s).refresh();
-        void vscode.window.showInformationMessage(
-          `Logged in to ${registryLabel(key)} as ${creds.username} (credentials in ${where}).`,
-        );
-        return { key, where };
-      } catch (e) {
-        if (!(e instanceof RegistryError || e instanceof CredentialHelperError)) throw e;
-        // One line, no stack: the registry's answer says what to fix.
-        void vscode.window.showErrorMessage(`Log In: ${e.message}`);
-        return { key, problem: e.message };
-      }
+      return logIn(s, key, presetAnswer(s, preset) ?? (await askCredentials(key)));
     },
   },
   {
@@ -158,16 +147,7 @@ export const registryCommands: CommandSpec[] = [
         ));
       const bad = badReference(ref) ?? referenceProblem(ref, true);
       if (bad) throw new Error(`"${ref}": ${bad}`);
-      const engine = s.engine.get();
-      if (ref !== img.ref) {
-        const { repository, tag } = splitTag(ref);
-        await engine.tagImage(img.id, repository, tag);
-      }
-      const r = await transferWithProgress(s, 'push', ref, loginHint(ref));
-      void explorerOf(s).refresh.refresh(['images']);
-      registriesOf(s).refresh();
-      void vscode.window.showInformationMessage(`Pushed ${ref}${r.digest ? ` (${r.digest})` : ''}.`);
-      return { ref, ...r };
+      return pushImage(s, img, ref);
     },
   },
   {
@@ -190,6 +170,67 @@ export const registryCommands: CommandSpec[] = [
     },
   },
 ];
+
+/** Checks the login against the registry and stores it where Docker does (its credential helper when configured). */
+async function logIn(
+  s: Services,
+  key: string,
+  creds: { username: string; password: string },
+): Promise<{ key: string; where?: string; problem?: string }> {
+  try {
+    await verifyLogin(key, { username: creds.username, secret: creds.password });
+    const where = await storeCredentials(key, { username: creds.username, secret: creds.password }, process.env);
+    await addRegistry(key);
+    registriesOf(s).refresh();
+    void vscode.window.showInformationMessage(
+      `Logged in to ${registryLabel(key)} as ${creds.username} (credentials in ${where}).`,
+    );
+    return { key, where };
+  } catch (e) {
+    if (!(e instanceof RegistryError || e instanceof CredentialHelperError)) throw e;
+    // One line, no stack: the registry's answer says what to fix.
+    void vscode.window.showErrorMessage(`Log In: ${e.message}`);
+    return { key, problem: e.message };
+  }
+}
+
+/**
+ * Tags (when the name is new) and pushes. A refused push leaves no tag of ours behind, and a refusal for
+ * want of a login offers "Log In and Push", which logs in to that registry and pushes again.
+ */
+async function pushImage(
+  s: Services,
+  img: { id: string; ref?: string },
+  ref: string,
+): Promise<{ ref: string; digest?: string; problem?: string }> {
+  const engine = s.engine.get();
+  const tagged = ref !== img.ref && !(await engine.imageSummary(ref).catch(() => undefined));
+  if (ref !== img.ref) {
+    const { repository, tag } = splitTag(ref);
+    await engine.tagImage(img.id, repository, tag);
+  }
+  try {
+    const r = await transferWithProgress(s, 'push', ref, loginHint(ref));
+    void explorerOf(s).refresh.refresh(['images']);
+    registriesOf(s).refresh();
+    void vscode.window.showInformationMessage(`Pushed ${ref}${r.digest ? ` (${r.digest})` : ''}.`);
+    return { ref, ...r };
+  } catch (e) {
+    // The name existed only for this push: untag it (the image stays under its other names).
+    if (tagged) await engine.removeImage(ref).catch(() => undefined);
+    void explorerOf(s).refresh.refresh(['images']);
+    const message = (e as Error).message;
+    if (!/log in (first|again)/.test(message)) throw e;
+    const again = 'Log In and Push';
+    void vscode.window.showErrorMessage(`Push: ${message}`, again).then(async (pick) => {
+      if (pick !== again) return;
+      const key = registryKey(parseReference(ref).registry);
+      const login = await logIn(s, key, await askCredentials(key)).catch(() => ({ problem: 'cancelled' }));
+      if (!login.problem) await pushImage(s, img, ref);
+    });
+    return { ref, problem: message };
+  }
+}
 
 /** `host/repository:tag@sha256:…`: the digest the registry serves for the tag now. */
 async function digestReference(s: Services, t: TagNode): Promise<string> {

@@ -123,6 +123,30 @@ describe('build and run', function () {
     assert.doesNotMatch(d[0].message, /executor failed/);
   });
 
+  it("a shell's failure and a base image missing offline are said in their own words (issue 27)", async () => {
+    const dir = path.join(ws(), 'build-run', 'dsc-test-build-causes');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'Dockerfile');
+    const uri = vscode.Uri.file(file);
+    const build = async (text: string) => {
+      fs.writeFileSync(file, text);
+      const r = await vscode.commands.executeCommand<BuildOutcome>('dsContainers.project.build', uri);
+      assert.strictEqual(r?.ok, false);
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'ds-containers build');
+      assert.strictEqual(d.length, 1);
+      return d[0];
+    };
+    const typo = await build('FROM python:3.11-slim\nRUN pyhton -c 1\n');
+    assert.deepStrictEqual([typo.range.start.line, typo.message], [1, 'Build failed: /bin/sh: 1: pyhton: not found']);
+    const base = await build('FROM python:3.11-slim AS a\nRUN true\nFROM dsc-test/not-here:1\n');
+    assert.strictEqual(base.range.start.line, 2);
+    assert.strictEqual(
+      base.message,
+      'Build failed: dsc-test/not-here:1 is not on this machine and its registry cannot be reached: ' +
+        'pick a local base image',
+    );
+  });
+
   it('Containerize Project… goes from source to a finished run on a fixture copy', async () => {
     const dir = path.join(ws(), 'build-run', 'dsc-test-build-containerize');
     fs.cpSync(path.resolve(__dirname, '../../../../test/fixtures/projects/linear-classifier-script'), dir, {

@@ -2,6 +2,7 @@
 // running Jupyter container is a server of our collection; its connection information reaches the real
 // server (token: 200, none: 403), and the server leaves the list when the container stops.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
@@ -80,7 +81,18 @@ describe('Develop in the container', function () {
     );
   });
 
-  it('Reopen in Container without Dev Containers says how instead of failing', async () => {
-    assert.strictEqual(await vscode.commands.executeCommand('dsContainers.project.developInContainer'), 'explained');
+  it('Reopen in Container without Dev Containers says how, for the project pointed at', async () => {
+    const dir = path.join(ws(), 'build-run', 'dsc-test-develop cli');
+    fs.mkdirSync(dir, { recursive: true });
+    // The CLI command names the project's folder (issue 27: `--workspace-folder .` was the workspace root).
+    const r = await vscode.commands.executeCommand<{ outcome: string; cli: string }>(
+      'dsContainers.project.developInContainer',
+      vscode.Uri.file(dir),
+    );
+    assert.deepStrictEqual(r, {
+      outcome: 'explained',
+      cli: "devcontainer up --workspace-folder 'build-run/dsc-test-develop cli'",
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

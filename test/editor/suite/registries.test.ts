@@ -134,7 +134,7 @@ describe('Registries view and Push to Registry (real registry)', () => {
       [`${registry.host} needs a login`],
     );
   });
-  it('Add Registry… keeps a browsing login in SecretStorage, not in settings.json or the Docker config; the view lists the repository with it', async function () {
+  it("Add Registry…'s login is the one login: kept where Docker keeps it, never in settings.json; browse and Push use it; a refused push leaves no tag", async function () {
     this.timeout(180000);
     // A repository in the registry, pushed by the engine with the password itself: no login stored anywhere.
     const ref = `${registry.host}/share14b/secret:1`;
@@ -150,7 +150,22 @@ describe('Registries view and Push to Registry (real registry)', () => {
     await vscode.commands.executeCommand('dsContainers.registries.remove', { kind: 'registry', key: registry.host });
     assert.ok(!(await snapshot()).some((n) => n.label === registry.host), 'out of the view before the test');
 
-    // The registry answers /v2/ with a login challenge: Add Registry… asks (here: the preset answer).
+    // Without a login, Push is refused in one line, and the name it tagged for the push is gone again.
+    const local = 'dsc-issue27-editor/standin:1';
+    await engine.tagImage('python:3.11-slim', 'dsc-issue27-editor/standin', '1');
+    refs.push(local);
+    const target = `${registry.host}/share14b/one-login:1`;
+    refs.push(target);
+    const item = await until('the Images view lists the local tag', async () => {
+      await vscode.commands.executeCommand('dsContainers.images.refresh');
+      const shot = await vscode.commands.executeCommand<{ images: TreeNode[] }>('dsContainers.explorer.snapshot');
+      return leaves(shot.images).find((n) => n.image?.ref === local);
+    });
+    const before = await vscode.commands.executeCommand<{ problem?: string }>('dsContainers.images.push', item, target);
+    assert.match(before?.problem ?? '', /refused the push: log in first/);
+    assert.strictEqual(await engine.imageSummary(target), undefined, 'no tag left behind by the refused push');
+
+    // The registry answers with a login challenge: Add Registry… asks (here: the preset answer).
     const added = await vscode.commands.executeCommand('dsContainers.registries.add', registry.host, {
       username: user,
       password,
@@ -160,38 +175,54 @@ describe('Registries view and Push to Registry (real registry)', () => {
       const r = (await snapshot()).find((n) => n.label === registry.host);
       return r?.children?.some((c) => c.label === 'share14b/secret') ? r : undefined;
     });
-    assert.strictEqual(reg.saved, true, 'browsed with the saved secret');
-    assert.strictEqual(reg.contextValue, 'registry:loggedOut', 'no Docker login was made');
+    assert.strictEqual(reg.contextValue, 'registry:loggedIn', "the login is Docker's: the engine and the CLI use it");
+    const saved = JSON.parse(fs.readFileSync(path.join(config, 'config.json'), 'utf8'));
+    assert.strictEqual(Buffer.from(saved.auths[registry.host].auth, 'base64').toString(), `${user}:${password}`);
     const repo = reg.children!.find((c) => c.label === 'share14b/secret')!;
     assert.deepStrictEqual(
       repo.children!.map((c) => [c.kind, c.label]),
       [['tag', '1']],
     );
+    // The same login pushes.
+    const pushed = await vscode.commands.executeCommand<{ digest?: string; problem?: string }>(
+      'dsContainers.images.push',
+      item,
+      target,
+    );
+    assert.strictEqual(pushed?.problem, undefined);
+    assert.match(pushed?.digest ?? '', /^sha256:[a-f0-9]{64}$/);
 
-    // The secret is in no settings file and not in Docker's config.
+    // The secret is in no settings file.
     const settingsFile = path.join(process.env.DSC_USER_DATA_DIR!, 'User', 'settings.json');
     const settingsText = fs.readFileSync(settingsFile, 'utf8');
     assert.ok(settingsText.includes(registry.host), 'the right settings.json: it lists the added registry');
     assert.ok(!settingsText.includes(password), 'no password in settings.json');
-    for (const f of fs.readdirSync(config))
-      assert.ok(!fs.readFileSync(path.join(config, f), 'utf8').includes(password), `no password in ${f}`);
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const ws = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
       if (fs.existsSync(ws)) assert.ok(!fs.readFileSync(ws, 'utf8').includes(password), 'none in workspace settings');
     }
 
-    // A wrong password is one line, and stores nothing.
+    // Log Out, then a browse-only login (Set Browsing Credentials…): a wrong password is one line and stores nothing;
+    // the right one is kept in SecretStorage, not in Docker's config.
+    await vscode.commands.executeCommand('dsContainers.registries.logout', reg);
     const wrong = await vscode.commands.executeCommand<{ problem?: string }>(
       'dsContainers.registries.setCredentials',
       registry.host,
       { username: user, password: 'not-the-password' },
     );
     assert.strictEqual(wrong?.problem, `${registry.host} refused the login: wrong username or password`);
-    await refresh();
-    assert.ok(
-      (await snapshot()).find((n) => n.label === registry.host)?.children?.some((c) => c.label === 'share14b/secret'),
-      'the saved login still browses',
-    );
+    await vscode.commands.executeCommand('dsContainers.registries.setCredentials', registry.host, {
+      username: user,
+      password,
+    });
+    const browsing = await until('the view to browse with the saved secret', async () => {
+      await refresh();
+      const r = (await snapshot()).find((n) => n.label === registry.host);
+      return r?.children?.some((c) => c.label === 'share14b/secret') ? r : undefined;
+    });
+    assert.strictEqual(browsing.saved, true);
+    for (const f of fs.readdirSync(config))
+      assert.ok(!fs.readFileSync(path.join(config, f), 'utf8').includes(password), `no password in ${f}`);
 
     // Remove from View forgets the secret: added again without answering, the registry needs a login,
     // and that line is the way to give one.
@@ -230,7 +261,7 @@ describe('Registries view and Push to Registry (real registry)', () => {
       }).catch((e: Error) => {
         throw new Error(`${e.message}; the view showed ${JSON.stringify(last)}`);
       });
-      assert.strictEqual(reg.saved, true);
+      assert.strictEqual(reg.contextValue, 'registry:loggedIn', "Add Registry…'s login is Docker's");
       assert.deepStrictEqual(
         reg.children!.find((c) => c.label === 'share14b/bearer')!.children!.map((c) => c.label),
         ['1'],
@@ -239,6 +270,7 @@ describe('Registries view and Push to Registry (real registry)', () => {
       const asked = tokenRegistry.tokens!.requests.filter((r) => r.user === user).flatMap((r) => r.granted);
       assert.ok(asked.includes('registry:catalog:*'), asked.join(' '));
       assert.ok(asked.includes('repository:share14b/bearer:pull'), asked.join(' '));
+      await vscode.commands.executeCommand('dsContainers.registries.logout', reg);
       await vscode.commands.executeCommand('dsContainers.registries.remove', tokenRegistry.host);
     } finally {
       await tokenRegistry.stop();

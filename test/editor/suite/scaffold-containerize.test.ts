@@ -60,6 +60,31 @@ describe('containerize writes files like the CLI scaffold', function () {
     assert.match(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), /jupyter/i);
   });
 
+  it('replaces its own unchanged Dockerfile without asking, and keeps one the user edited (issue 27)', async () => {
+    const dir = project('own-output', { 'train.py': 'import numpy\n\nif __name__ == "__main__":\n    pass\n' });
+    const dockerfile = path.join(dir, 'Dockerfile');
+    const run = (baseImage: string) =>
+      vscode.commands.executeCommand<ContainerizeResult>('dsContainers.project.containerize', {
+        folder: dir,
+        noPreview: true,
+        noPin: true,
+        build: false,
+        spec: { baseImage },
+      });
+    await run('python:3.11-slim');
+    assert.match(fs.readFileSync(dockerfile, 'utf8'), /^FROM python:3\.11-slim/m);
+    // Nobody touched it since: a different choice replaces it (no consent needed for our own output).
+    const second = await run('local/python:3.11-scipy');
+    assert.ok(second.written.includes('Dockerfile'), second.written.join(' '));
+    assert.match(fs.readFileSync(dockerfile, 'utf8'), /^FROM local\/python:3\.11-scipy/m);
+    // The user's edit makes it theirs: kept without the prompts.
+    const mine = `${fs.readFileSync(dockerfile, 'utf8')}# my line\n`;
+    fs.writeFileSync(dockerfile, mine);
+    const third = await run('python:3.11-slim');
+    assert.ok(third.kept.includes('Dockerfile'), third.kept.join(' '));
+    assert.strictEqual(fs.readFileSync(dockerfile, 'utf8'), mine);
+  });
+
   it('merges into a UTF-16 requirements.txt in UTF-16, and leaves a broken one untouched', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('pandas\r\n', 'utf16le')]);
     const dir = project('utf16', {
