@@ -4,10 +4,14 @@
  * for that Python: pip falls back to the source archive, which needs a compiler and headers that slim images
  * lack (and even with them, old sources often do not compile against a newer CPython).
  *
- * Provenance: each package's own release notes (numpy's `doc/release/*-notes.rst` "The Python versions
- * supported in this release are…", pandas' whatsnew "compatibility with Python 3.x", SciPy's and
- * scikit-learn's release notes, matplotlib's and Pillow's release notes, PyTorch's and TensorFlow's release
- * pages), checked against the wheel file names the index lists for those releases (`*-cp3X-*manylinux*`).
+ * Provenance: each package's own release notes (numpy's "The Python versions supported in this release are…",
+ * pandas' whatsnew "compatibility with Python 3.x", SciPy's, scikit-learn's, matplotlib's and Pillow's release
+ * notes, PyTorch's and TensorFlow's release pages), one comment per row. Re-read while writing the table:
+ * numpy 1.14.5's notes (2.7 and 3.4–3.6 only) and 1.15.4's (3.4–3.7); scikit-learn's
+ * 0.24.0 ("3.6 to 3.9"), 1.3.0 ("3.8 to 3.11"), 1.3.1 ("3.8 to 3.12") and 1.8.0 (requires 3.11) pages;
+ * SciPy 1.7.2's notes (first 3.10 wheels); pandas 1.5.0's ("3.8 and higher"). The other boundaries are from
+ * those projects' notes as known when this was written, not re-checked against the index's file lists (no
+ * index is reachable from the build machines): correct a row with its source when one proves wrong.
  * Where a boundary was not certain the table errs on the safe side: the first release is the one that
  * certainly has the wheel, the last the one that certainly still has it. An absent minor (e.g. TensorFlow
  * on 3.13) means "not known": no finding is made from it. `last` absent means still published.
