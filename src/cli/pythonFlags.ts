@@ -36,8 +36,8 @@ export function pythonFlags(flags: Map<string, string | true>): { interpreter?: 
   }
   if (pythonVersion !== undefined) {
     const minor = /^3\.(\d+)$/.exec(pythonVersion);
-    if (!minor || Number(minor[1]) < 8)
-      throw new CliError(`--python-version must be 3.8 or newer, written X.Y (e.g. 3.11), not "${pythonVersion}"`);
+    if (!minor || Number(minor[1]) < 6)
+      throw new CliError(`--python-version must be 3.6 or newer, written X.Y (e.g. 3.11), not "${pythonVersion}"`);
   }
   return { interpreter, pythonVersion };
 }

@@ -88,6 +88,8 @@ export interface ProjectAnalysis {
    * "default".
    */
   pythonVersionFrom?: string;
+  /** The project's `requires-python` (pyproject.toml), when it has one: a Python proposed instead must satisfy it. */
+  pythonRange?: string;
   /** The interpreter that was probed for stdlib names and installed versions (absent: bundled data only). */
   interpreter?: {
     command: string;

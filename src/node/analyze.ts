@@ -64,6 +64,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const warnings: ScanWarning[] = [...walk.warnings, ...decl.warnings];
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
   const interp: InterpreterFacts = probe.facts ?? {};
+  const pythonRange = decl.python?.range;
   // requires-python is a range: the interpreter's version is the better choice when it is inside it.
   if (decl.python?.range && interp.version && satisfiesRequiresPython(interp.version, decl.python.range))
     decl.python = undefined;
@@ -281,6 +282,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     gpu: isGpuProject(requirements, cuda),
     warnings: sortWarnings([...warnings, ...reqWarnings]),
     pythonVersionFrom: decl.python?.file ?? (interp.version ? 'interpreter' : 'default'),
+    ...(pythonRange ? { pythonRange } : {}),
     ...(python === false
       ? {}
       : {

@@ -12,6 +12,7 @@ import {
 import { mergeRequirements } from '../core/requirements/merge';
 import { keysWithIncludes } from '../core/requirements/includes';
 import { normalizeName } from '../core/requirements/names';
+import { rewriteRequirements } from '../core/requirements/rewrite';
 import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from '../core/projectFiles';
 import { safeWrite } from './files';
 import { appendInEncoding, readTextFile, readTextOrNothing, rewriteInEncoding, TextFile } from './textFile';
@@ -49,6 +50,8 @@ export interface ScaffoldResult {
   replaced?: string[];
   /** Why requirements.txt was not merged (file relative to the project, 1-based line). */
   problem?: { file: string; line: number; message: string };
+  /** Changes asked for that could not be made (shown as warnings). */
+  warnings?: string[];
 }
 
 export interface ScaffoldOptions {
@@ -59,6 +62,8 @@ export interface ScaffoldOptions {
   devcontainer?: { name: string };
   /** Requirements the user changed in a preview: their lines in requirements.txt are rewritten to match. */
   replaceRequirements?: readonly string[];
+  /** Placeholder names in the user's requirements.txt to replace by the real ones (sklearn → scikit-learn). */
+  renameRequirements?: Record<string, string>;
 }
 
 /** A file could not be read or written; the message names it. Nothing is written when reading fails. */
@@ -105,7 +110,8 @@ export async function scaffoldProject(
     let proposed: string | Buffer = generated[key];
     let proposedText = generated[key];
     if (key === 'requirements.txt' && before) {
-      const merged = await mergeInto(root, before, spec, analysis, result, o.replaceRequirements);
+      const renamed = renamedIn(before, o.renameRequirements, result);
+      const merged = await mergeInto(root, renamed, spec, analysis, result, o.replaceRequirements);
       if (!merged) {
         result.files.push({ name, before: before.text, proposed: before.text, outcome: 'not-merged' });
         continue;
@@ -153,6 +159,18 @@ async function devcontainerText(root: string, spec: ProjectSpec, composeName: st
   const compose = await readTextFile(path.join(root, composeName)).catch(() => undefined);
   const service = compose ? composeDevServiceOf(compose.text) : undefined;
   return generateDevcontainer(spec, { name, compose: service ? { file: composeName, service } : undefined });
+}
+
+/** The user's requirements.txt with the consented renames, in its own encoding (a file that cannot keep it is left). */
+function renamedIn(before: TextFile, rename: Record<string, string> | undefined, result: ScaffoldResult): TextFile {
+  if (!rename || !Object.keys(rename).length) return before;
+  const text = rewriteRequirements(before.text, { rename });
+  const bytes = text === before.text ? undefined : rewriteInEncoding(before, text);
+  if (text !== before.text && !bytes) {
+    result.warnings = [...(result.warnings ?? []), 'cannot rename its lines without changing its encoding'];
+    return before;
+  }
+  return bytes ? { ...before, bytes, text } : before;
 }
 
 /** The merged requirements (bytes in the file's encoding, and text), or undefined when the file has errors. */
@@ -240,6 +258,7 @@ export function scaffoldReport(
   r: ScaffoldResult,
   where: (file: string, line?: number) => string = (f, l) => (l ? `${f}:${l}` : f),
   consentNote = '',
+  replacedNote = ' (as edited in the preview)',
 ): { info: string[]; warnings: string[] } {
   const info: string[] = [];
   const warnings: string[] = [];
@@ -248,8 +267,9 @@ export function scaffoldReport(
       `${where(r.problem.file, r.problem.line)}: error: ${r.problem.message}; ` +
         'requirements.txt was not merged and is left as it is (fix it, then run again)',
     );
+  for (const w of r.warnings ?? []) warnings.push(`${where('requirements.txt')}: warning: ${w}`);
   if (r.added.length) info.push(`requirements.txt: adding ${r.added.join(', ')}`);
-  for (const line of r.replaced ?? []) info.push(`requirements.txt: ${line} (as edited in the preview)`);
+  for (const line of r.replaced ?? []) info.push(`requirements.txt: ${line}${replacedNote}`);
   if (r.unused.length)
     info.push(
       `requirements.txt: nothing imports ${r.unused.join(', ')} (kept; remove them yourself if they are not needed)`,

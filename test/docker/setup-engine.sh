@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent: a running Docker engine (Debian's docker.io, started without systemd) and the offline
 # stand-in images the docker tier needs. Nothing can be pulled on these machines, so the images are
-# built from Debian packages: a python:3.11-slim look-alike, a scientific one, and a Jupyter one.
+# built from Debian packages: a python:3.11-slim look-alike, a scientific one, a Jupyter one, and an older
+# Python (bullseye's 3.9).
 # Fast when the images exist; tarballs are cached under $DSC_CACHE so a reused machine skips mmdebstrap.
 set -euo pipefail
 MIRROR=${DEBIAN_MIRROR:-$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null | sed -n 's/^URIs: *//p' | head -n1)}
@@ -48,6 +49,24 @@ if ! have "$SLIM_TAG"; then
   zstd -dc "$t" | docker import -c "$ENVS" -c 'CMD ["python3"]' - "$SLIM_TAG" >/dev/null
 fi
 
+# An OLDER Python: bullseye's 3.9 with its numpy 1.19.5 (wheels for CPython 3.6-3.9 only), so that pins
+# which cannot install on 3.11 build offline on the base the scaffold proposes (pip finds them installed).
+OLD_TAG=python:3.9-slim
+if ! have "$OLD_TAG"; then
+  t=$CACHE/py39-slim.rootfs.tar.zst
+  if [ ! -s "$t" ]; then
+    log "mmdebstrap $OLD_TAG rootfs from bullseye (~1 min)"
+    mmdebstrap --quiet --variant=minbase \
+      --include=python3,python3-pip,python-is-python3,python3-numpy,ca-certificates \
+      --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
+      --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/locale.alias' \
+      bullseye - "$MIRROR" 2>"$CACHE/mmdebstrap-bullseye.log" | zstd -T0 -3 -q -o "$t.tmp"
+    mv "$t.tmp" "$t"
+  fi
+  log "importing $OLD_TAG"
+  zstd -dc "$t" | docker import -c "${ENVS/3.11.2/3.9.2}" -c 'CMD ["python3"]' - "$OLD_TAG" >/dev/null
+fi
+
 # build_on TAG CACHE-NAME PACKAGES [EXTRA-RUN]: an image FROM the slim stand-in with Debian packages.
 build_on() {
   local tag=$1 name=$2 pkgs=$3 extra=${4:-true} t=$CACHE/$2.image.tar.zst
@@ -77,4 +96,5 @@ getent passwd dsc-dev >/dev/null || useradd --uid 1234 --user-group --no-create-
 docker run --rm "$SCI_TAG" python -c 'import numpy, pandas, sklearn, matplotlib' >/dev/null
 docker run --rm "$WEB_TAG" python -c 'import fastapi, uvicorn' >/dev/null
 docker run --rm "$JUP_TAG" jupyter lab --version >/dev/null
-log "ready: $SLIM_TAG $SCI_TAG $JUP_TAG $WEB_TAG"
+docker run --rm "$OLD_TAG" python -c 'import numpy' >/dev/null
+log "ready: $SLIM_TAG $SCI_TAG $JUP_TAG $WEB_TAG $OLD_TAG"

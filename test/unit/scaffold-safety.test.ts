@@ -95,11 +95,11 @@ for (const name of ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml'])
   });
 }
 
-test('--python older than 3.8 and a --base-image with a line break are one-line errors', async () => {
+test('--python older than 3.6 and a --base-image with a line break are one-line errors', async () => {
   const dir = project({ 'a.py': '' });
   for (const argv of [
     ['--python', '2.7'],
-    ['--python', '3.7'],
+    ['--python', '3.5'],
     ['--base-image', 'python:3.11-slim\nRUN rm -rf /'],
   ]) {
     const io = recordingIo(dir);

@@ -16,12 +16,24 @@ import { missingEnvHint } from '../../core/docker/envFile';
 import { isExcluded } from '../../core/requirements/exclude';
 import { parseRequirements } from '../../core/requirements/parse';
 import { normalizeName } from '../../core/requirements/names';
+import { checkWheels, PinnedPackage } from '../../core/python/wheelCheck';
+import { stubReplacement } from '../../core/python/data/stubs';
+import { readTextFile } from '../../node/textFile';
+import { choosePythonFix, consentToRename, PYTHON_FIX_HELP, pythonFixFlag } from '../pythonFix';
 
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
 const modes = ['auto', ...PROJECT_MODES];
 /** Scaffold's flags that `up` takes too (and forwards). */
-export const SCAFFOLD_FLAGS = ['gpu', 'force', 'verbose', 'offline', 'no-pin'] as const;
-export const SCAFFOLD_VALUED = ['mode', 'base-image', 'entry', 'exclude', 'pins', ...PYTHON_FLAGS] as const;
+export const SCAFFOLD_FLAGS = ['gpu', 'force', 'verbose', 'offline', 'no-pin', 'rename-stubs'] as const;
+export const SCAFFOLD_VALUED = [
+  'mode',
+  'base-image',
+  'entry',
+  'exclude',
+  'pins',
+  'python-fix',
+  ...PYTHON_FLAGS,
+] as const;
 
 export interface ScaffoldCommandOptions {
   /** Print the "Next:" hint (up does not: it goes on to build). */
@@ -30,6 +42,8 @@ export interface ScaffoldCommandOptions {
   keptIsError?: boolean;
   /** Say the missing-.env hint (up does not: its run says it, once). */
   envHint?: boolean;
+  /** Write and build nothing while a pin has no wheel or a placeholder name is left (up: the build would fail). */
+  stopOnUninstallable?: boolean;
 }
 
 /** `scaffold` with the analysis injectable, so tests can also feed hand-built analyses. */
@@ -38,9 +52,10 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: Sca
     name: 'scaffold',
     usage:
       'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--pins interpreter|image|none] ' +
-      '[--interpreter PATH] [--python-version X.Y] [--gpu] [--entry FILE] [--exclude NAME]… [--devcontainer] ' +
+      '[--interpreter PATH] [--python-version X.Y] [--python-fix base|upgrade] [--rename-stubs] [--gpu] ' +
+      '[--entry FILE] [--exclude NAME]… [--devcontainer] ' +
       '[--force] [--dry-run] [--offline] [--verbose]',
-    help: [...PINS_HELP, ...PYTHON_FLAGS_HELP],
+    help: [...PINS_HELP, ...PYTHON_FLAGS_HELP, ...PYTHON_FIX_HELP],
     summary:
       'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also ' +
       '.devcontainer/devcontainer.json); never overwrites without --force',
@@ -82,33 +97,74 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
       w.file === '.' ? path.relative(io.cwd, root) || '.' : path.relative(io.cwd, path.join(root, w.file)) || w.file;
     io.err(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
   }
+  const fixFlag = pythonFixFlag(args.flags);
   // The base image is asked once per image id (cached): what it has is not added again, and pins can come from it.
-  const baseRef = flag(args.flags, 'base-image')?.trim() || defaultBaseImage(python ?? analysis.pythonVersion);
-  const base = await askBaseImage(engineOrUndefined(io), baseRef, { env: io.env });
-  if (pins === 'image' && !base.facts?.python)
-    throw new CliError(`--pins image: ${base.problem ?? `cannot ask ${baseRef}`}`, 1);
-  let spec: ProjectSpec;
-  try {
-    spec = specFromAnalysis(analysis, {
-      baseImageFacts: baseImageFacts(base),
-      mode: mode as ProjectMode | 'auto',
-      baseImage: flag(args.flags, 'base-image'),
-      pythonVersion: python,
-      gpu: args.flags.has('gpu') || undefined,
-      entry: entry?.replace(/\\/g, '/'),
-      versionSource: versionSource(analysis),
-      exclude: args.lists.get('exclude'),
+  const prepare = async (pythonVersion: string | undefined) => {
+    const baseRef = flag(args.flags, 'base-image')?.trim() || defaultBaseImage(pythonVersion ?? analysis.pythonVersion);
+    const base = await askBaseImage(engineOrUndefined(io), baseRef, { env: io.env });
+    if (pins === 'image' && !base.facts?.python)
+      throw new CliError(`--pins image: ${base.problem ?? `cannot ask ${baseRef}`}`, 1);
+    let spec: ProjectSpec;
+    try {
+      spec = specFromAnalysis(analysis, {
+        baseImageFacts: baseImageFacts(base),
+        mode: mode as ProjectMode | 'auto',
+        baseImage: flag(args.flags, 'base-image'),
+        pythonVersion,
+        gpu: args.flags.has('gpu') || undefined,
+        entry: entry?.replace(/\\/g, '/'),
+        versionSource: versionSource(analysis),
+        exclude: args.lists.get('exclude'),
+      });
+    } catch (e) {
+      if (e instanceof SpecError) throw new CliError(e.message);
+      throw e;
+    }
+    return { base, baseRef, ...pinSpec(spec, analysis, pins, base, baseRef) };
+  };
+  let prepared = await prepare(python);
+  // Pins with no wheel for the image's Python: one line each; another base or new pins only with consent.
+  const imagePython = /^\d+\.\d+/.exec(prepared.base.facts?.python?.version ?? '')?.[0];
+  const check = checkWheels(pinsOf(prepared.spec), imagePython ?? prepared.spec.pythonVersion, {
+    requiresPython: analysis.pythonRange,
+    pythonFixedBy: pythonFixedBy(flag(args.flags, 'base-image'), python, analysis.pythonVersionFrom),
+  });
+  const userRequirements = await readTextFile(path.join(root, 'requirements.txt')).catch(() => undefined);
+  const fix = await choosePythonFix(io, check, fixFlag, {
+    dryRun,
+    where: (name) => requirementPlace(userRequirements?.text, name, (f, l) => shownPath(io, root, f, l)),
+  });
+  const repin: Record<string, string> = {};
+  if (fix === 'base' && check.base) {
+    io.out(`Python ${check.base.python}: base image ${check.base.image} (--python-fix base)`);
+    prepared = await prepare(check.base.python);
+  } else if (fix === 'upgrade') {
+    for (const u of check.upgrades) repin[normalizeName(u.name)] = u.to;
+    const requirements = prepared.spec.requirements.map((r) => {
+      const to = repin[normalizeName(r.name)];
+      return to ? { ...r, version: to } : r;
     });
-  } catch (e) {
-    if (e instanceof SpecError) throw new CliError(e.message);
-    throw e;
+    prepared = { ...prepared, spec: { ...prepared.spec, requirements } };
   }
-  const pinned = pinSpec(spec, analysis, pins, base, baseRef);
-  spec = pinned.spec;
+  const renames = stubRenames(userRequirements?.text);
+  const rename = (await consentToRename(io, renames, args.flags.has('rename-stubs'), { dryRun }))
+    ? Object.fromEntries(renames.map((r) => [r.from, r.to]))
+    : {};
+  for (const [from, to] of Object.entries(rename)) io.out(`requirements.txt: ${from} → ${to} (--rename-stubs)`);
+  const leftOver = (check.findings.length && !fix) || renames.length > Object.keys(rename).length;
+  if (leftOver && opts.stopOnUninstallable) {
+    io.err('Nothing written, nothing built: pip cannot install requirements.txt as it is (see above).');
+    return 1;
+  }
+  const { base } = prepared;
+  const spec = prepared.spec;
+  const pinned = prepared;
   for (const n of pinned.notes) io.err(`requirements.txt: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
   if (!base.facts && spec.mode === 'jupyter')
     io.err(`note: ${base.problem}: whether it has Jupyter is judged by its name`);
-  io.out(describe(spec, python ? '--python-version' : analysis.pythonVersionFrom));
+  io.out(
+    describe(spec, fix === 'base' ? '--python-fix base' : python ? '--python-version' : analysis.pythonVersionFrom),
+  );
   if (spec.entry && !entry) for (const l of entryLines(analysis, spec.entry)) io.out(l);
   if (spec.hasEnvFile)
     io.out('.env: passed to the container at run time (run, up, compose env_file), never copied into the image.');
@@ -121,6 +177,9 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
     result = await scaffoldProject(root, spec, analysis, {
       dryRun,
       devcontainer: args.flags.has('devcontainer') ? { name: path.basename(root) } : undefined,
+      // Consented above: the re-pinned lines are rewritten from the spec, placeholder names renamed.
+      replaceRequirements: Object.keys(repin),
+      renameRequirements: rename,
       consent: (name, before, proposed) => {
         if (!force) printProposal(io, name, before, proposed, verbose);
         return force;
@@ -135,7 +194,7 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   if (dryRun)
     for (const f of result.files)
       if (f.outcome !== 'unchanged') printProposal(io, f.name, f.before, f.proposed, verbose);
-  const report = scaffoldReport(result, rel, ' (--force)');
+  const report = scaffoldReport(result, rel, ' (--force)', ' (--python-fix upgrade)');
   for (const line of report.warnings) io.err(line);
   for (const line of report.info) io.out(line);
   if (pins !== 'none') unpinnedWarning(spec, analysis, io);
@@ -255,4 +314,43 @@ function engineOrUndefined(io: CliIo): Engine | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What fixes the Python so that no other base is proposed: an explicit flag, or a file that names a version. */
+function pythonFixedBy(baseImage: string | undefined, python: string | undefined, from: string | undefined) {
+  if (baseImage) return `--base-image ${baseImage}`;
+  if (python) return '--python-version';
+  return from === 'runtime.txt' || from === '.python-version' ? from : undefined;
+}
+
+/** The exact pins of a spec, for the wheel check. */
+function pinsOf(spec: ProjectSpec): PinnedPackage[] {
+  return spec.requirements.filter((r): r is PinnedPackage => !!r.version);
+}
+
+/** Placeholder names (sklearn) that the project's requirements.txt lists, with their real names. */
+function stubRenames(text: string | undefined): { from: string; to: string }[] {
+  if (text === undefined) return [];
+  return parseRequirements(text)
+    .lines.filter((l) => l.kind === 'requirement' && l.name)
+    .flatMap((l) => {
+      const to = stubReplacement(l.name!, l.pinned);
+      return to ? [{ from: l.name!, to }] : [];
+    });
+}
+
+/** requirements.txt:LINE of a pin as the user wrote it (the file alone when it is not written there). */
+function requirementPlace(
+  text: string | undefined,
+  name: string,
+  shown: (file: string, line?: number) => string,
+): string {
+  const key = normalizeName(name);
+  const l = text === undefined ? undefined : parseRequirements(text).lines.find((x) => x.key === key);
+  return shown('requirements.txt', l ? l.line + 1 : undefined);
+}
+
+/** A project file as the other messages show it: relative to the current folder. */
+function shownPath(io: CliIo, root: string, file: string, line?: number): string {
+  return `${path.relative(io.cwd, path.join(root, file)) || file}${line ? `:${line}` : ''}`;
 }

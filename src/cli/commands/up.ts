@@ -10,24 +10,27 @@ import { missingScaffoldFiles } from '../../node/scaffold';
 import { LOCK_FILE } from '../../node/lock';
 import { lockCommand } from './lock';
 import { PINS_HELP, PYTHON_FLAGS_HELP } from '../pythonFlags';
+import { PYTHON_FIX_HELP } from '../pythonFix';
 import { safeWrite, unifiedDiff } from '../../node/files';
 import { baseImageChange } from '../../core/dockerfile/rebase';
 import { trace } from '../../node/trace';
 
 // Flags that change what scaffold writes: given explicitly, they are never ignored because the files exist.
-const SHAPING = ['mode', 'python', 'python-version', 'entry', 'exclude', 'gpu'];
+const SHAPING = ['mode', 'python', 'python-version', 'entry', 'exclude', 'gpu', 'python-fix', 'rename-stubs'];
 
 export const upCommand: CliCommand = {
   name: 'up',
   usage:
     'up DIR [--tag TAG] [--base-image IMAGE] [--mode MODE] [--entry FILE] [--exclude NAME]… [--force] ' +
-    '[--pins interpreter|image|none] [--interpreter PATH] [--python-version X.Y] [--lock] [--mount] ' +
+    '[--pins interpreter|image|none] [--interpreter PATH] [--python-version X.Y] [--python-fix base|upgrade] ' +
+    '[--rename-stubs] [--lock] [--mount] ' +
     '[--env-file FILE]… [--verbose] [-- ARGS]',
   summary: 'scaffold the missing files, build, and run: the whole way from source to a running container',
   help: [
     ...PINS_HELP,
     '--no-pin             old spelling of --pins none',
     ...PYTHON_FLAGS_HELP,
+    ...PYTHON_FIX_HELP,
     `--lock               after a successful build, write ${LOCK_FILE}`,
     '                     from the image (ds-containers lock)',
     'An image built from the same context, Dockerfile and base images is run as it is, without a ' +
@@ -51,7 +54,12 @@ export const upCommand: CliCommand = {
     if (missing.length || shaping || (force && !rebased)) {
       // Scaffold writes what is missing, merges requirements.txt and replaces the rest only with --force.
       // Pins: --pins interpreter|image|none (and --no-pin) are forwarded with the other scaffold flags.
-      const scaffold = makeScaffoldCommand(analyzeProject, { nextHint: false, keptIsError: shaping, envHint: false });
+      const scaffold = makeScaffoldCommand(analyzeProject, {
+        nextHint: false,
+        keptIsError: shaping,
+        envHint: false,
+        stopOnUninstallable: true,
+      });
       // --force that changed the FROM of the user's Dockerfile is not also consent to replace the whole file.
       const code = await scaffold.run([dir, ...forwarded(a).filter((f) => !(rebased && f === '--force'))], io);
       if (code !== 0) return code;

@@ -2,6 +2,8 @@ import { Finding, FixAction, TextEdit } from '../findings';
 import { parseRequirements, RequirementLine } from '../requirements/parse';
 import { DriftEnv, installedVersion } from './env';
 import { ImportIndex, unusedRequirements } from './index';
+import { stubReplacement } from '../python/data/stubs';
+import { renameEdit } from '../requirements/rewrite';
 
 export const REQ_SOURCE = 'dsc-requirements';
 /** Stable codes of the requirements-file diagnostics and the import-drift warning. */
@@ -11,6 +13,7 @@ export const REQ_CODES = {
   unpinned: 'DSC103',
   unused: 'DSC104',
   missing: 'DSC105',
+  stub: 'DSC106',
 } as const;
 
 function lineFinding(l: RequirementLine, code: string, severity: Finding['severity'], message: string): Finding {
@@ -58,6 +61,16 @@ export function requirementFindings(text: string, index?: ImportIndex, env?: Dri
         lineFinding(l, REQ_CODES.duplicate, 'warning', `${l.name} is already required on line ${first.line + 1}.`),
       );
     } else if (!first) seen.set(l.key, l);
+    const real = l.name ? stubReplacement(l.name, l.pinned) : undefined;
+    if (real)
+      out.push(
+        lineFinding(
+          l,
+          REQ_CODES.stub,
+          'error',
+          `${l.name} is a placeholder on the index that refuses to install; the package is ${real}.`,
+        ),
+      );
     if (!l.pinned && !l.url)
       out.push(
         lineFinding(
@@ -93,6 +106,9 @@ export function requirementFixes(
   const l = requirementAt(text, finding.line);
   if (!l) return [];
   const fixes: FixAction[] = [];
+  const real = finding.code === REQ_CODES.stub && l.name ? stubReplacement(l.name, l.pinned) : undefined;
+  const rename = real && renameEdit(l, real);
+  if (rename) return [{ title: `Replace ${l.name} with ${real}`, edits: [rename] }];
   const version = l.name && env ? installedVersion(l.name, env) : undefined;
   const pin = version && l.lineCount === 1 && l.nameEnd !== undefined ? pinEdit(l, version) : undefined;
   if (pin && (finding.code === REQ_CODES.unpinned || finding.code === REQ_CODES.duplicate)) {
@@ -171,6 +187,15 @@ export const REQUIREMENT_RULES = [
       '(jupyter, jupyterlab, notebook, ipykernel, gunicorn, uvicorn, streamlit, openpyxl, pyarrow, ' +
       'database drivers…) are never reported. Shown once every file of the project has been read. ' +
       'Quick fix: remove the line.',
+  },
+  {
+    id: REQ_CODES.stub,
+    severity: 'error',
+    message: 'A name whose release on the index is a placeholder that fails on purpose (sklearn, skimage, pytorch…).',
+    docs:
+      'pip stops at it and installs nothing: `sklearn` is scikit-learn, `skimage` scikit-image, `pytorch` torch, ' +
+      '`tensorflow-gpu` (from 2.12) tensorflow. The scan never writes such a name. ' +
+      'Quick fix: replace it with the real name (pins, extras and markers kept).',
   },
   {
     id: REQ_CODES.missing,

@@ -3,7 +3,8 @@
  * task-runner scripts, benchmarks. The image never runs them, so their imports are `dev`.
  */
 const DEV_DIRS = new Set(['tests', 'test', 'testing', 'docs', 'doc', 'benchmarks', 'benchmark', 'bench', 'asv_bench']);
-const DEV_FILES = new Set(['conftest.py', 'setup.py', 'noxfile.py', 'tasks.py', 'fabfile.py']);
+// `tests.py` is Django's (and many small projects') one test module, at the root or in an app folder.
+const DEV_FILES = new Set(['conftest.py', 'tests.py', 'setup.py', 'noxfile.py', 'tasks.py', 'fabfile.py']);
 
 /** True when a project-relative path (forward slashes) is a test, docs, packaging or benchmark file. */
 export function isDevPath(file: string): boolean {

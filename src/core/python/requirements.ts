@@ -4,6 +4,7 @@ import { AMBIGUOUS_IMPORTS, equivalentDistributions } from './data/distributions
 import { stdlibVersionsOf } from './data/stdlib';
 import { isDevPath } from './classify';
 import { stripLocalLabel } from './pep440';
+import { stubOf } from './data/stubs';
 import { distributionFor, installedIndex, installedVersion, InterpreterFacts, platformOnly } from './resolve';
 
 /** A declared package (requirements*.txt, pyproject.toml, environment.yml); see node/declarations. */
@@ -119,9 +120,26 @@ export function buildRequirements(input: RequirementInput): {
   };
   for (const p of input.pips) {
     const pin = /==\s*([^\s;,]+)/.exec(p.spec)?.[1];
-    declare(get(p.name, true), p.file, isDevPath(p.file) ? 'dev' : 'runtime', pin);
+    const stub = stubOf(p.name, pin);
+    declare(
+      get(stub?.real ?? p.name, true),
+      p.file,
+      isDevPath(p.file) ? 'dev' : 'runtime',
+      stub?.keepsPin === false ? undefined : pin,
+    );
   }
-  for (const d of input.declared) declare(get(d.name, true), d.file, d.class, d.version, d.line);
+  for (const d of input.declared) {
+    // A placeholder name (`sklearn`) is never an install line: it counts as the real package, said once.
+    const stub = stubOf(d.name, d.version);
+    if (stub)
+      warnings.push({
+        file: d.file,
+        line: d.line,
+        message: `${d.name} is a placeholder on the index that refuses to install; the package is ${stub.real}`,
+      });
+    const version = stub && !stub.keepsPin ? undefined : d.version;
+    declare(get(stub?.real ?? d.name, true), d.file, d.class, version, d.line);
+  }
   for (const n of input.needs ?? []) {
     const alternative = equivalentDistributions(n.name).find((k) => declaredNames.has(k));
     const r = get(alternative ? declaredNames.get(alternative)! : n.name, true);

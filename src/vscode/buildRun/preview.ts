@@ -3,6 +3,8 @@ import { PROJECT_MODES, ProjectAnalysis, ProjectMode, ProjectSpec } from '../../
 import { baseImageOf } from '../../core/generate';
 import { UserCancelled } from '../platform/errors';
 import { pickEntry } from './entryPick';
+import { checkWheels, PinnedPackage, wheelCheckLines } from '../../core/python/wheelCheck';
+import { normalizeName } from '../../core/requirements/names';
 
 type Item = vscode.QuickPickItem & { edit?: () => Promise<void>; accept?: boolean };
 
@@ -38,6 +40,7 @@ export async function editSpec(
       ...(target.changes.length
         ? [{ label: '$(diff) Changes from your Dockerfile', description: target.changes.join('; ') }]
         : []),
+      ...wheelItems(s, target),
       {
         label: 'Mode',
         description: s.mode,
@@ -108,4 +111,61 @@ export async function editSpec(
     if (pick.accept) return s;
     await pick.edit?.();
   }
+}
+
+/**
+ * Pins with no wheel for the spec's Python: one item that says so (each package in its tooltip line) and
+ * offers the two choices; nothing changes until one is picked.
+ */
+function wheelItems(s: ProjectSpec, target: { analysis?: ProjectAnalysis }): Item[] {
+  const a = target.analysis;
+  const from = a?.pythonVersionFrom;
+  const check = checkWheels(
+    s.requirements.filter((r): r is PinnedPackage => !!r.version),
+    s.pythonVersion,
+    {
+      requiresPython: a?.pythonRange,
+      pythonFixedBy: from === 'runtime.txt' || from === '.python-version' ? from : undefined,
+    },
+  );
+  if (!check.findings.length) return [];
+  const lines = wheelCheckLines(check);
+  const names = check.findings.map((f) => `${f.name}==${f.version}`).join(', ');
+  return [
+    {
+      label: `$(warning) No wheel for Python ${s.pythonVersion}`,
+      description: names,
+      detail: [...lines.findings, ...lines.choices].join(' · '),
+      edit: async () => {
+        type Choice = vscode.QuickPickItem & { apply?: () => void };
+        const choices: Choice[] = [];
+        if (check.base) {
+          const base = check.base;
+          choices.push({
+            label: `Use ${base.image}`,
+            detail: `a Python every pin has wheels for (${lines.choices[0]})`,
+            apply: () => {
+              s.pythonVersion = base.python;
+              s.baseImage = undefined;
+            },
+          });
+        }
+        if (check.upgrades.length)
+          choices.push({
+            label: `Keep Python ${s.pythonVersion}, pin the nearest versions`,
+            detail: check.upgrades.map((u) => `${u.name} ${u.from} → ${u.to}`).join(', '),
+            apply: () => {
+              const to = new Map(check.upgrades.map((u) => [normalizeName(u.name), u.to]));
+              s.requirements = s.requirements.map((r) => ({
+                ...r,
+                version: to.get(normalizeName(r.name)) ?? r.version,
+              }));
+            },
+          });
+        choices.push({ label: 'Keep the pins and the base as they are', detail: check.baseWhyNot });
+        const pick = await vscode.window.showQuickPick(choices, { placeHolder: lines.findings.join('; ') });
+        pick?.apply?.();
+      },
+    },
+  ];
 }

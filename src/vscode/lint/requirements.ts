@@ -106,7 +106,9 @@ export function registerRequirements(
               { code: String(d.code), line: d.range.start.line },
               { interp: facts },
             )) {
-              actions.push(quickFix(fix.title, d, await toWorkspaceEdit(doc.uri, fix), fix.title.startsWith('Pin')));
+              actions.push(
+                quickFix(fix.title, d, await toWorkspaceEdit(doc.uri, fix), /^(Pin|Replace) /.test(fix.title)),
+              );
             }
           }
           return actions;

@@ -158,6 +158,24 @@ describe('lint: data-science rules, requirements and import drift', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('requirements.txt: a placeholder name (sklearn) is an error whose quick fix writes scikit-learn', async () => {
+    const uri = wsUri('stub/requirements.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const stub = await until('DSC106 on sklearn', () =>
+      ours(uri, 'dsc-requirements').find((d) => codeOf(d) === 'DSC106'),
+    );
+    assert.equal(stub.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(stub.range.start.line, 1);
+    const replace = (await fixes(uri, stub)).find((a) => a.title === 'Replace sklearn with scikit-learn');
+    assert.ok(replace?.isPreferred, 'the real name is the preferred fix');
+    await apply(replace);
+    assert.equal(doc.getText(), 'fastapi\nscikit-learn  # the model\n');
+    await until('no DSC106 once renamed', () => !ours(uri, 'dsc-requirements').some((d) => codeOf(d) === 'DSC106'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('.py file: an import with no requirement warns; the fix appends NAME==VERSION to requirements.txt', async () => {
     const uri = wsUri('drift/app.py');
     const doc = await vscode.workspace.openTextDocument(uri);
