@@ -92,6 +92,9 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   let spec: ProjectSpec = { ...specFromExisting(analysis, start, s), ...o.spec };
   const files = [...Object.keys(generateAll(spec)), devcontainerFile];
   const label = vscode.workspace.asRelativePath(dir, true);
+  // An engine that cannot be reached is said in the preview, before anything is written; the files still are.
+  const noBuild = o.build === false ? undefined : await engineProblem(s);
+  if (noBuild) s.log.warn(`containerize ${dir}: ${noBuild}: files only, no build`);
   const result: ContainerizeResult = { written: [], kept: [], folder: dir };
   const memory = new ConsentMemory(s.context.workspaceState);
   for (;;) {
@@ -105,6 +108,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
           changes: describeChanges(existing, spec),
           pickBaseImage: (cur) => pickBaseImage(s, cur),
           analysis,
+          noBuild,
         });
       try {
         validateSpec(spec);
@@ -176,7 +180,8 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     }
     if (writtenNow.includes(devcontainerFile) && !o.noPreview) offerDevContainer(s, dir);
     const t = targetOf(path.join(dir, 'Dockerfile'));
-    if (o.build === false) return done(s, result, t, spec, notes);
+    if (noBuild) notes.push(`Nothing was built: ${noBuild}. Build once Docker is back.`);
+    if (o.build === false || noBuild) return done(s, result, t, spec, notes);
     // Retry and "Edit Preview" loop back here; the failure message of a Containerize offers both.
     for (;;) {
       result.build = await buildWithProgress(s, t, { quiet: true });
@@ -200,6 +205,21 @@ export function editedRequirements(before: ProjectSpec, after: ProjectSpec): str
   return after.requirements
     .filter((r) => was.has(r.name.toLowerCase()) && was.get(r.name.toLowerCase()) !== (r.version ?? ''))
     .map((r) => r.name);
+}
+
+/** Why the engine cannot build now ("cannot reach Docker at …"), within 3 s; undefined when it answers. */
+async function engineProblem(s: Services): Promise<string | undefined> {
+  const late = new Promise<string>((r) => setTimeout(() => r('Docker did not answer within 3 s'), 3000).unref());
+  return Promise.race([
+    s.engine
+      .get()
+      .ping()
+      .then(
+        () => undefined,
+        (e: Error) => e.message,
+      ),
+    late,
+  ]);
 }
 
 /** The spec from the analysis, starting from the existing Dockerfile's choices when they still fit the project. */

@@ -25,12 +25,23 @@ export async function editSpec(
     pickBaseImage?: (current: string) => Promise<string | undefined>;
     /** The scan, for the entry picker's detected entry and the other runnable files. */
     analysis?: ProjectAnalysis;
+    /** Why nothing will be built (the engine cannot be reached): said before anything is written. */
+    noBuild?: string;
   },
 ): Promise<ProjectSpec> {
   const s: ProjectSpec = { ...spec, requirements: [...spec.requirements] };
   for (;;) {
     const items: Item[] = [
       { label: '$(check) Write files', description: `${files.join(', ')} in ${target.folder}`, accept: true },
+      ...(target.noBuild
+        ? [
+            {
+              label: '$(warning) Files only, no build',
+              description: target.noBuild,
+              detail: 'build once Docker is back',
+            },
+          ]
+        : []),
       // Which folder: two projects side by side must never be merged without the user seeing it.
       {
         label: '$(folder) Folder',

@@ -85,6 +85,31 @@ describe('containerize writes files like the CLI scaffold', function () {
     assert.strictEqual(fs.readFileSync(dockerfile, 'utf8'), mine);
   });
 
+  it('with Docker unreachable it writes the files, builds nothing and says why (issue 27)', async () => {
+    const dir = project('engine-down', { 'train.py': 'import json\n\nif __name__ == "__main__":\n    pass\n' });
+    const cfg = vscode.workspace.getConfiguration('dsContainers');
+    await cfg.update(
+      'docker.host',
+      'unix:///tmp/dsc-test-containerize-no-such.sock',
+      vscode.ConfigurationTarget.Workspace,
+    );
+    try {
+      const r = await vscode.commands.executeCommand<ContainerizeResult>('dsContainers.project.containerize', {
+        folder: dir,
+        noPreview: true,
+        noPin: true,
+      });
+      assert.ok(r.written.includes('Dockerfile'), r.written.join(' '));
+      assert.strictEqual(r.build, undefined, 'no build was tried');
+      assert.match(
+        r.message ?? '',
+        /Nothing was built: cannot reach Docker at unix:\/\/\/tmp\/dsc-test-containerize-no-such\.sock/,
+      );
+    } finally {
+      await cfg.update('docker.host', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('merges into a UTF-16 requirements.txt in UTF-16, and leaves a broken one untouched', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('pandas\r\n', 'utf16le')]);
     const dir = project('utf16', {
