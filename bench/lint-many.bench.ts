@@ -75,7 +75,7 @@ function main(): void {
     console.log(
       `lint ${FILES} Dockerfiles in one process, ${label}: ${(ms / 1000).toFixed(2)} s (exit ${r.status}; ` +
         `${lines.length} findings, ${sc} from ShellCheck; ${procs} ShellCheck processes)` +
-        (label.startsWith('with') ? '  [goal < 10 s]' : ''),
+        (label === 'with ShellCheck' ? '  [goal < 10 s]' : ''),
     );
     if (r.stderr.trim()) console.log(`  stderr: ${r.stderr.trim().split('\n').slice(0, 3).join(' | ')}`);
   };
