@@ -34,6 +34,8 @@ export interface ShellcheckJob {
 
 /** One finding of `shellcheck --format=json1` (1-based lines; columns count a tab as one character). */
 export interface ShellcheckComment {
+  /** The file ShellCheck read (`-` for stdin): a batch of several files says which one each comment is on. */
+  file?: string;
   line: number;
   endLine: number;
   column: number;

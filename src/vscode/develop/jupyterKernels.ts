@@ -60,8 +60,10 @@ export class JupyterServers implements vscode.Disposable {
 }
 
 /**
- * Registers the server collection once the Jupyter extension is there (now, or when it gets installed),
- * and keeps the engine's events flowing while it is registered, so a stopped container leaves the picker.
+ * Registers the server collection once the Jupyter extension is there (now, or when it gets installed). From the
+ * first time the kernel picker asks for servers, the engine's events keep flowing, so a stopped container leaves
+ * the picker. Not before: holding them at registration connected to Docker (and loaded dockerode) during
+ * activate() whenever the Jupyter extension was installed.
  */
 export function registerJupyterKernels(s: Services, servers: JupyterServers): void {
   let registered = false;
@@ -72,19 +74,24 @@ export function registerJupyterKernels(s: Services, servers: JupyterServers): vo
     const api = ext.isActive ? ext.exports : await ext.activate();
     if (typeof api?.createJupyterServerCollection !== 'function')
       return s.log.warn(`${JUPYTER_EXTENSION_ID} has no server-collection API`);
+    let held = false;
     const provider: JupyterServerProvider = {
       onDidChangeServers: servers.onDidChange,
-      provideJupyterServers: async () => (await servers.update()).map(toServer),
+      provideJupyterServers: async () => {
+        if (!held) {
+          held = true;
+          s.explorer?.refresh.hold('jupyterKernels', true);
+        }
+        return (await servers.update()).map(toServer);
+      },
       resolveJupyterServer: (server) => {
         const e = servers.list.find((x) => x.id === server.id);
         return e ? toServer(e) : undefined;
       },
     };
     const collection = api.createJupyterServerCollection(COLLECTION_ID, 'Data Science Containers', provider);
-    s.explorer?.refresh.hold('jupyterKernels', true);
     s.context.subscriptions.push(collection, { dispose: () => s.explorer?.refresh.hold('jupyterKernels', false) });
     s.log.info('Jupyter extension found: our running Jupyter containers are offered in the kernel picker');
-    void servers.update().catch((e: Error) => s.log.warn(`listing Jupyter servers: ${e.message}`));
   };
   s.context.subscriptions.push(vscode.extensions.onDidChange(() => void tryRegister()));
   void tryRegister().catch((e: Error) => s.log.warn(`Jupyter extension: ${e.message}`));

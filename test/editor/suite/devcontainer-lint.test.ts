@@ -53,15 +53,26 @@ describe('devcontainer.json lint in the editor', function () {
     ]) {
       const d = ours(uri).find((x) => codeOf(x) === code);
       assert.ok(d, `${code} is still shown`);
-      const actions =
-        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
-          'vscode.executeCodeActionProvider',
-          uri,
-          d.range,
-          vscode.CodeActionKind.QuickFix.value,
-        )) ?? [];
-      const fix = actions.find((a) => a.title === title);
-      assert.ok(fix?.edit, `${code}: offered ${actions.map((a) => a.title).join(' | ')}`);
+      // The editor drops a code-action answer when the document changed while it was asked (the previous fix's
+      // edit and its diagnostics reach the editor asynchronously): ask again until the fix is offered.
+      let offered: string[] = [];
+      const fix = await until(
+        `${code}'s fix offered`,
+        async () => {
+          const actions =
+            (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+              'vscode.executeCodeActionProvider',
+              uri,
+              d.range,
+              vscode.CodeActionKind.QuickFix.value,
+            )) ?? [];
+          offered = actions.map((a) => a.title);
+          return actions.find((a) => a.title === title && a.edit);
+        },
+        15000,
+        () => `offered ${offered.join(' | ') || 'nothing'}`,
+      );
+      assert.ok(fix.edit);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       await until(`${code} to go`, () => !ours(uri).some((x) => codeOf(x) === code));
     }
