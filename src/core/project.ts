@@ -1,3 +1,5 @@
+import type { DataOut } from './generate/data';
+
 /**
  * The analysis of a project, shared by the scanner (issue: analysis), the generators, the lint
  * and drift features, the Project view and the build/run commands. Plain data, JSON-serialisable.
@@ -130,6 +132,8 @@ export interface ProjectSpec {
   envFileExpected?: boolean;
   /** Extra folders the user chose to keep out of the build context (large data). */
   ignoreFolders?: string[];
+  /** Data folders and files above the size threshold, measured by the node layer: kept out of the image. */
+  dataOut?: DataOut;
   /** Published container port; derived from the mode when absent. */
   port?: number;
   /** Use a BuildKit cache mount for pip instead of `--no-cache-dir` (needs a BuildKit build). */

@@ -14,6 +14,8 @@ import { keysWithIncludes } from '../core/requirements/includes';
 import { normalizeName } from '../core/requirements/names';
 import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from '../core/projectFiles';
 import { safeWrite } from './files';
+import { DataOut, dataOutReport } from '../core/generate/data';
+import { projectDataOut } from './dataFiles';
 import { appendInEncoding, readTextFile, readTextOrNothing, TextFile } from './textFile';
 
 /** Compose file names in the order `docker compose` looks for them: a user's existing one is THE compose file. */
@@ -45,6 +47,8 @@ export interface ScaffoldResult {
   /** Requirements appended to an existing requirements.txt, and those nothing imports (kept). */
   added: string[];
   unused: string[];
+  /** What stays out of the image (data folders, files above the threshold), as the .dockerignore says. */
+  dataOut?: DataOut;
   /** Why requirements.txt was not merged (file relative to the project, 1-based line). */
   problem?: { file: string; line: number; message: string };
 }
@@ -79,6 +83,11 @@ export async function scaffoldProject(
   analysis: ProjectAnalysis,
   o: ScaffoldOptions,
 ): Promise<ScaffoldResult> {
+  // The data is measured here (not in the pure generator) unless the caller did, with its threshold and keeps.
+  if (!spec.dataOut) {
+    const measured = await projectDataOut(root);
+    if (measured.folders.length || measured.files.length) spec = { ...spec, dataOut: measured };
+  }
   const generated: Record<string, string> = generateAll(spec);
   const composeName = (await firstExisting(root, COMPOSE_FILE_NAMES)) ?? 'compose.yaml';
   const names = Object.keys(generated).map((key) => ({ key, name: key === 'compose.yaml' ? composeName : key }));
@@ -96,6 +105,7 @@ export async function scaffoldProject(
       }),
     );
   const result: ScaffoldResult = { files: [], added: [], unused: [] };
+  if (spec.dataOut && (spec.dataOut.folders.length || spec.dataOut.files.length)) result.dataOut = spec.dataOut;
   for (const { key, name } of names) {
     const before = existing.get(name);
     let proposed: string | Buffer = generated[key];
@@ -253,5 +263,6 @@ export function scaffoldReport(
     else if (f.outcome === 'unchanged') info.push(`${f.name}: unchanged`);
     else if (f.outcome === 'kept') info.push(`${f.name}: kept (yours differs from the proposal)`);
   }
+  info.push(...dataOutReport(r.dataOut));
   return { info, warnings };
 }

@@ -6,7 +6,8 @@ import { PROJECT_MODES, ProjectAnalysis, ProjectMode, ProjectSpec } from '../../
 import { baseImageOf, defaultBaseImage, SpecError, specFromAnalysis } from '../../core/generate';
 import { askBaseImage, baseImageFacts, pinSpec } from '../../node/basePins';
 import { Engine } from '../../node/docker/engine';
-import { engineFor } from './dockerShared';
+import { dataThresholdFlag, engineFor } from './dockerShared';
+import { projectDataOut } from '../../node/dataFiles';
 import { PINS_HELP, pinsFlag, PYTHON_FLAGS, PYTHON_FLAGS_HELP, pythonFlags } from '../pythonFlags';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
 import { unifiedDiff } from '../../node/files';
@@ -17,11 +18,27 @@ import { isExcluded } from '../../core/requirements/exclude';
 import { parseRequirements } from '../../core/requirements/parse';
 import { normalizeName } from '../../core/requirements/names';
 
+/** The data flags, in scaffold's and up's help. */
+export const DATA_HELP = [
+  '--data-threshold MB  files above MB (default 50; 0: no limit) and data/, datasets/',
+  '                     stay out of the image; the project mount brings them',
+  '--keep-data PATH     keep PATH in the image anyway (a !PATH line in .dockerignore)',
+];
+
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
 const modes = ['auto', ...PROJECT_MODES];
 /** Scaffold's flags that `up` takes too (and forwards). */
 export const SCAFFOLD_FLAGS = ['gpu', 'force', 'verbose', 'offline', 'no-pin'] as const;
-export const SCAFFOLD_VALUED = ['mode', 'base-image', 'entry', 'exclude', 'pins', ...PYTHON_FLAGS] as const;
+export const SCAFFOLD_VALUED = [
+  'mode',
+  'base-image',
+  'entry',
+  'exclude',
+  'pins',
+  'data-threshold',
+  'keep-data',
+  ...PYTHON_FLAGS,
+] as const;
 
 export interface ScaffoldCommandOptions {
   /** Print the "Next:" hint (up does not: it goes on to build). */
@@ -39,8 +56,9 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: Sca
     usage:
       'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--pins interpreter|image|none] ' +
       '[--interpreter PATH] [--python-version X.Y] [--gpu] [--entry FILE] [--exclude NAME]… [--devcontainer] ' +
+      '[--data-threshold MB] [--keep-data PATH]… ' +
       '[--force] [--dry-run] [--offline] [--verbose]',
-    help: [...PINS_HELP, ...PYTHON_FLAGS_HELP],
+    help: [...PINS_HELP, ...PYTHON_FLAGS_HELP, ...DATA_HELP],
     summary:
       'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also ' +
       '.devcontainer/devcontainer.json); never overwrites without --force',
@@ -103,6 +121,12 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
     if (e instanceof SpecError) throw new CliError(e.message);
     throw e;
   }
+  const dataOut = await projectDataOut(root, {
+    thresholdMB: dataThresholdFlag(args.flags.get('data-threshold')),
+    keep: args.lists.get('keep-data'),
+    signal: io.signal,
+  });
+  spec = { ...spec, dataOut };
   const pinned = pinSpec(spec, analysis, pins, base, baseRef);
   spec = pinned.spec;
   for (const n of pinned.notes) io.err(`requirements.txt: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
