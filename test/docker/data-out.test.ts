@@ -73,12 +73,17 @@ test('up: data/ and a large checkpoint stay out of the image, the script reads t
 test('a !PATH line keeps a large file in: build warns, naming it; without it the context leaves it out', async () => {
   const dir = dataProject();
   const tag = track(`${path.basename(dir)}:latest`);
-  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "main.py"]\n');
+  fs.writeFileSync(
+    path.join(dir, 'Dockerfile'),
+    'FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "main.py"]\n',
+  );
   fs.writeFileSync(path.join(dir, '.dockerignore'), 'data\n!models/weights.pt\n');
   const io = captureIo();
   assert.equal(await main(['build', dir], io), 0, io.stderr.join('\n'));
   assert.ok(
-    io.stderr.some((l) => /^warning: the build context holds files above 50 MB .*models\/weights\.pt \(60 MB\)/.test(l)),
+    io.stderr.some((l) =>
+      /^warning: the build context holds files above 50 MB .*models\/weights\.pt \(60 MB\)/.test(l),
+    ),
     io.stderr.join('\n'),
   );
   assert.ok((await sizeAboveBase(tag)) > 55 * MB, 'the kept checkpoint is in the image');

@@ -38,7 +38,14 @@ export function containerCreateBody(spec: RunSpec, hostPorts: HostPorts): Record
       Binds: spec.mount ? [`${spec.mount.host}:${spec.mount.container}`] : undefined,
       // The Mounts form: no `host:container:ro` string to split, whatever the paths hold.
       ...(spec.readOnlyMounts?.length
-        ? { Mounts: spec.readOnlyMounts.map((m) => ({ Type: 'bind', Source: m.host, Target: m.container, ReadOnly: true })) }
+        ? {
+            Mounts: spec.readOnlyMounts.map((m) => ({
+              Type: 'bind',
+              Source: m.host,
+              Target: m.container,
+              ReadOnly: true,
+            })),
+          }
         : {}),
       ...(spec.network ? { NetworkMode: spec.network } : {}),
     },

@@ -64,7 +64,14 @@ export function dataFolderOf(file: string): string | undefined {
  */
 export function dataOutOf(measured: readonly SizedFile[], thresholdMB: number, keep: readonly string[] = []): DataOut {
   const limit = thresholdMB * MB;
-  const kept = keep.map((k) => k.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '')).filter(Boolean);
+  const kept = keep
+    .map((k) =>
+      k
+        .replace(/\\/g, '/')
+        .replace(/^\.\/+/, '')
+        .replace(/\/+$/, ''),
+    )
+    .filter(Boolean);
   const isKept = (p: string) => kept.some((k) => p === k || p.startsWith(`${k}/`));
   const folders = new Map<string, number>();
   const files: SizedFile[] = [];
@@ -103,7 +110,11 @@ export function dataOutReport(out: DataOut | undefined): string[] {
 }
 
 /** What `build` says about a large context: the files left out for their size, and those kept in anyway. */
-export function largeContextLines(leftOut: readonly SizedFile[], keptIn: readonly SizedFile[], thresholdMB: number): string[] {
+export function largeContextLines(
+  leftOut: readonly SizedFile[],
+  keptIn: readonly SizedFile[],
+  thresholdMB: number,
+): string[] {
   const list = (fs: readonly SizedFile[]) => fs.map((f) => `${f.path} (${formatBytes(f.bytes)})`).join(', ');
   const out: string[] = [];
   if (leftOut.length)

@@ -48,11 +48,7 @@ export interface ContextListing {
  * `thresholdMB` (default 50; 0: no limit) stays out unless a `!` line of .dockerignore names it: data belongs
  * in a mount, not in a layer that every rebuild sends again.
  */
-export function contextFiles(
-  dir: string,
-  dockerfile = 'Dockerfile',
-  o: { thresholdMB?: number } = {},
-): ContextListing {
+export function contextFiles(dir: string, dockerfile = 'Dockerfile', o: { thresholdMB?: number } = {}): ContextListing {
   let rules = '';
   try {
     rules = fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8');
@@ -102,11 +98,7 @@ export function contextFiles(
 }
 
 /** The build context as an uncompressed tar stream (of `listed`, when the caller has listed it already). */
-export function packContext(
-  dir: string,
-  dockerfile = 'Dockerfile',
-  listed?: ContextListing,
-): BuildContext {
+export function packContext(dir: string, dockerfile = 'Dockerfile', listed?: ContextListing): BuildContext {
   const { files, withheld } = listed ?? contextFiles(dir, dockerfile);
   // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
   const tar = require('tar-fs') as typeof import('tar-fs');
