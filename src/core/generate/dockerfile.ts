@@ -99,15 +99,15 @@ function header(spec: ProjectSpec, base: string): string[] {
   lines.push(`# Build:  docker build --build-arg UID=$(id -u) -t ${spec.tag ?? 'my-project'} .`);
   if (isCudaImage(base))
     lines.push(`# The CUDA image brings its own OS Python, not necessarily Python ${spec.pythonVersion}.`);
-  const runtime = runtimeCudaImage(base);
-  if (runtime)
-    lines.push(
-      `# A devel image carries CUDA compilers and headers that running needs none of: ${runtime} runs the same.`,
-    );
   else if (spec.gpu)
     lines.push(
       '# GPU: PyTorch/TensorFlow wheels bring their CUDA libraries; ' +
         'the host needs the NVIDIA driver and container toolkit.',
+    );
+  const runtime = runtimeCudaImage(base);
+  if (runtime)
+    lines.push(
+      `# A devel image carries CUDA compilers and headers that running needs none of: ${runtime} runs the same.`,
     );
   if (spec.mode === 'jupyter' && (spec.baseImageFacts ? spec.baseImageFacts.jupyter : isJupyterImage(base))) {
     lines.push('# The base image is a Jupyter image: JupyterLab comes with it.');
