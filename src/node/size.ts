@@ -8,7 +8,8 @@ import { defaultTag } from '../core/docker/tag';
 import { analyzeProject } from './analyze';
 
 // The image's python (python, else python3) runs the program with the arguments after it.
-const SHELL = 'for p in python python3; do if command -v "$p" >/dev/null 2>&1; then exec "$p" -c "$@"; fi; done; exit 127';
+const SHELL =
+  'for p in python python3; do if command -v "$p" >/dev/null 2>&1; then exec "$p" -c "$@"; fi; done; exit 127';
 
 /** The image is not on this engine: the message says what to do. */
 export class SizeTargetMissing extends Error {}

@@ -97,7 +97,9 @@ export function adviseSize(probe: SizeProbe, project?: ProjectFacts): Saving[] {
     out.push({
       kind: 'data',
       bytes,
-      advice: `data in the image (${formatBytes(bytes)}: ${names}): leave it out (.dockerignore) and mount it at run time`,
+      advice:
+        `data in the image (${formatBytes(bytes)}: ${names}): ` +
+        'leave it out (.dockerignore) and mount it at run time',
     });
   }
   for (const [, copies] of byName) {
