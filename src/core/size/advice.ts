@@ -142,11 +142,12 @@ export function sizeReportLines(r: SizeReport, top = 8): string[] {
 
 /** A history entry's command, one line, without BuildKit's and the classic builder's wrappers. */
 export function shortCreatedBy(createdBy: string, width = 90): string {
-  const s = createdBy
-    .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-    .replace(/^(RUN )?\/bin\/(ba)?sh -c /, 'RUN ')
-    .replace(/\s*# buildkit$/, '')
-    .replace(/\s+/g, ' ')
-    .trim() || '(a base image layer)';
+  const s =
+    createdBy
+      .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+      .replace(/^(RUN )?\/bin\/(ba)?sh -c /, 'RUN ')
+      .replace(/\s*# buildkit$/, '')
+      .replace(/\s+/g, ' ')
+      .trim() || '(a base image layer)';
   return s.length > width ? `${s.slice(0, width - 1)}…` : s;
 }

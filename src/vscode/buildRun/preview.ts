@@ -23,6 +23,8 @@ export async function editSpec(
     pickBaseImage?: (current: string) => Promise<string | undefined>;
     /** The scan, for the entry picker's detected entry and the other runnable files. */
     analysis?: ProjectAnalysis;
+    /** Read-only rows (what stays out of the image, the expected size), shown after the changes. */
+    facts?: { label: string; description: string; detail?: string }[];
   },
 ): Promise<ProjectSpec> {
   const s: ProjectSpec = { ...spec, requirements: [...spec.requirements] };
@@ -38,6 +40,7 @@ export async function editSpec(
       ...(target.changes.length
         ? [{ label: '$(diff) Changes from your Dockerfile', description: target.changes.join('; ') }]
         : []),
+      ...(target.facts ?? []),
       {
         label: 'Mode',
         description: s.mode,
