@@ -17,6 +17,7 @@ import { dsc015 } from './dsc015-copy-from';
 import { dsc017 } from './dsc017-curl-wget';
 import { dsc018 } from './dsc018-copy-relative';
 import { dsc019 } from './dsc019-lock-unused';
+import { dsc020 } from './dsc020-cuda-devel';
 import { consistentInstructionCasing, fromAsCasing, stageNameCasing } from './buildkit/casing';
 import { duplicateStageName, reservedStageName } from './buildkit/stages';
 import { invalidDefaultArgInFrom, undefinedArgInFrom, undefinedVar } from './buildkit/vars';
@@ -54,6 +55,7 @@ export const ownRules: readonly DscRule[] = [
   dsc017,
   dsc018,
   dsc019,
+  dsc020,
 ];
 
 /** Docker's build checks, in the order of Docker's reference (the two above excepted). */
