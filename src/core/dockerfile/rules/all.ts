@@ -18,6 +18,7 @@ import { dsc017 } from './dsc017-curl-wget';
 import { dsc018 } from './dsc018-copy-relative';
 import { dsc019 } from './dsc019-lock-unused';
 import { dsc020 } from './dsc020-cuda-devel';
+import { dsc021 } from './dsc021-gui-opencv';
 import { consistentInstructionCasing, fromAsCasing, stageNameCasing } from './buildkit/casing';
 import { duplicateStageName, reservedStageName } from './buildkit/stages';
 import { invalidDefaultArgInFrom, undefinedArgInFrom, undefinedVar } from './buildkit/vars';
@@ -56,6 +57,7 @@ export const ownRules: readonly DscRule[] = [
   dsc018,
   dsc019,
   dsc020,
+  dsc021,
 ];
 
 /** Docker's build checks, in the order of Docker's reference (the two above excepted). */
