@@ -8,6 +8,7 @@ import { upCommand } from './commands/up';
 import { checkCommand } from './commands/check';
 import { lockCommand } from './commands/lock';
 import { k8sCommand } from './commands/k8s';
+import { sizeCommand } from './commands/size';
 import { loginCommand, logoutCommand, pullCommand, pushCommand } from './commands/registry';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
@@ -20,6 +21,7 @@ export const commands: CliCommand[] = [
   upCommand,
   checkCommand,
   lockCommand,
+  sizeCommand,
   loginCommand,
   logoutCommand,
   pushCommand,

@@ -1,3 +1,5 @@
+import type { DataOut } from './generate/data';
+
 /**
  * The analysis of a project, shared by the scanner (issue: analysis), the generators, the lint
  * and drift features, the Project view and the build/run commands. Plain data, JSON-serialisable.
@@ -82,6 +84,8 @@ export interface ProjectAnalysis {
   /** Files of the project that exist already (requirements.txt, Dockerfile, compose.yaml, .dockerignore, .env). */
   existing: string[];
   gpu: boolean;
+  /** Some code opens an OpenCV window (imshow, namedWindow, waitKey): it needs OpenCV's GUI build. */
+  guiCalls?: boolean;
   warnings: ScanWarning[];
   /**
    * Where pythonVersion came from: a project file (".python-version", "pyproject.toml"…), "interpreter" or
@@ -132,6 +136,10 @@ export interface ProjectSpec {
   envFileExpected?: boolean;
   /** Extra folders the user chose to keep out of the build context (large data). */
   ignoreFolders?: string[];
+  /** 'cpu': torch, torchvision, torchaudio from PyTorch's CPU wheel index (no GPU use was found). */
+  torchIndex?: 'cpu';
+  /** Data folders and files above the size threshold, measured by the node layer: kept out of the image. */
+  dataOut?: DataOut;
   /** Published container port; derived from the mode when absent. */
   port?: number;
   /** Use a BuildKit cache mount for pip instead of `--no-cache-dir` (needs a BuildKit build). */

@@ -8,6 +8,7 @@ import { InterpreterFacts, LocalModules } from '../core/python/resolve';
 import { bundledStdlib } from '../core/python/data/stdlib';
 import { satisfiesRequiresPython } from '../core/python/pythonVersion';
 import { buildRequirements, hasCudaHint, isGpuProject } from '../core/python/requirements';
+import { hasGuiCall } from '../core/generate/lean';
 import { COMPOSE_FILE_NAMES } from '../core/projectFiles';
 import { walkProject } from './walk';
 import { readDeclarations } from './declarations';
@@ -107,6 +108,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     }
   };
   let cuda = decl.cudaHint;
+  let gui = false;
   // Notebooks with large outputs would cost several times their size once parsed: those are
   // streamed one at a time with their outputs dropped, so peak memory stays bounded.
   const sizes = await Promise.all(
@@ -180,6 +182,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     const external = fileSites.filter((s) => !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
     sites.push(...external);
     if (!cuda && hasCudaHint(code)) cuda = true;
+    if (!gui && hasGuiCall(code)) gui = true;
     const runtimeTops = external.filter((s) => s.class === 'runtime').map((s) => top(s.module));
     files.push({
       file: f,
@@ -280,6 +283,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     notebooks: walk.notebooks,
     existing,
     gpu: isGpuProject(requirements, cuda),
+    ...(gui ? { guiCalls: true } : {}),
     warnings: sortWarnings([...warnings, ...reqWarnings]),
     pythonVersionFrom: decl.python?.file ?? (interp.version ? 'interpreter' : 'default'),
     ...(pythonRange ? { pythonRange } : {}),

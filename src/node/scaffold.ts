@@ -15,6 +15,8 @@ import { normalizeName } from '../core/requirements/names';
 import { rewriteRequirements } from '../core/requirements/rewrite';
 import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from '../core/projectFiles';
 import { safeWrite } from './files';
+import { DataOut, dataOutReport } from '../core/generate/data';
+import { projectDataOut } from './dataFiles';
 import { appendInEncoding, readTextFile, readTextOrNothing, rewriteInEncoding, TextFile } from './textFile';
 
 /** Compose file names in the order `docker compose` looks for them: a user's existing one is THE compose file. */
@@ -48,6 +50,8 @@ export interface ScaffoldResult {
   unused: string[];
   /** Lines of requirements.txt rewritten as the preview asked (`old → new`). */
   replaced?: string[];
+  /** What stays out of the image (data folders, files above the threshold), as the .dockerignore says. */
+  dataOut?: DataOut;
   /** Why requirements.txt was not merged (file relative to the project, 1-based line). */
   problem?: { file: string; line: number; message: string };
   /** Changes asked for that could not be made (shown as warnings). */
@@ -88,6 +92,11 @@ export async function scaffoldProject(
   analysis: ProjectAnalysis,
   o: ScaffoldOptions,
 ): Promise<ScaffoldResult> {
+  // The data is measured here (not in the pure generator) unless the caller did, with its threshold and keeps.
+  if (!spec.dataOut) {
+    const measured = await projectDataOut(root);
+    if (measured.folders.length || measured.files.length) spec = { ...spec, dataOut: measured };
+  }
   const generated: Record<string, string> = generateAll(spec);
   const composeName = (await firstExisting(root, COMPOSE_FILE_NAMES)) ?? 'compose.yaml';
   const names = Object.keys(generated).map((key) => ({ key, name: key === 'compose.yaml' ? composeName : key }));
@@ -105,6 +114,7 @@ export async function scaffoldProject(
       }),
     );
   const result: ScaffoldResult = { files: [], added: [], unused: [] };
+  if (spec.dataOut && (spec.dataOut.folders.length || spec.dataOut.files.length)) result.dataOut = spec.dataOut;
   for (const { key, name } of names) {
     const before = existing.get(name);
     let proposed: string | Buffer = generated[key];
@@ -281,5 +291,6 @@ export function scaffoldReport(
     else if (f.outcome === 'unchanged') info.push(`${f.name}: unchanged`);
     else if (f.outcome === 'kept') info.push(`${f.name}: kept (yours differs from the proposal)`);
   }
+  info.push(...dataOutReport(r.dataOut));
   return { info, warnings };
 }

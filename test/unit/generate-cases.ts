@@ -1,4 +1,14 @@
 import { ProjectSpec } from '../../src/core/project';
+import { specFromAnalysis } from '../../src/core/generate';
+import { analysis, req } from './analysis-samples';
+
+const MB = 1024 * 1024;
+/** Cases made the way scaffold makes them (from an analysis), so that the golden files show the choices. */
+const fromScan = (over: Parameters<typeof analysis>[0], gpu?: boolean): ProjectSpec => {
+  const spec = specFromAnalysis(analysis({ root: '/p/my-project', ...over }), { gpu });
+  delete spec.tag;
+  return spec;
+};
 
 /** Specs for the generator golden tests; each name is a folder under test/unit/golden/. */
 export const goldenCases: Record<string, ProjectSpec> = {
@@ -140,5 +150,35 @@ export const goldenCases: Record<string, ProjectSpec> = {
     hasEnvFile: false,
     pipCacheMount: true,
     requirements: [{ name: 'numpy', version: '1.26.4' }],
+  },
+  // No GPU sign: torch, torchvision, torchaudio from the CPU wheel index; a CUDA local label is dropped.
+  'cpu-torch': fromScan({
+    requirements: [
+      req('torch', '2.3.1+cu121'),
+      req('torchvision', '0.18.1'),
+      req('torchaudio', '2.3.1'),
+      req('numpy', '1.26.4'),
+    ],
+  }),
+  // --gpu: the CUDA build from PyPI, no CPU index.
+  'gpu-torch': fromScan({ requirements: [req('torch', '2.3.1'), req('numpy', '1.26.4')] }, true),
+  // cv2 with no imshow/namedWindow/waitKey: the headless build, and no libGL.
+  'opencv-headless': fromScan({ requirements: [req('opencv-python', '4.10.0.84'), req('numpy', '1.26.4')] }),
+  // cv2.imshow somewhere: the GUI build and its libraries stay.
+  'opencv-gui': fromScan({ guiCalls: true, requirements: [req('opencv-python', '4.10.0.84')] }),
+  // psycopg2 compiles: gcc and the headers only in a build stage; the image gets libpq5.
+  'build-stage': fromScan({ requirements: [req('psycopg2', '2.9.9'), req('pandas', '2.2.2')] }),
+  // Data folders and files above the threshold stay out; a kept one gets its ! line.
+  'data-out': {
+    ...fromScan({ requirements: [req('pandas', '2.2.2')] }),
+    dataOut: {
+      thresholdMB: 50,
+      folders: [{ path: 'data', bytes: 300 * MB }],
+      files: [
+        { path: 'models/weights.pt', bytes: 60 * MB },
+        { path: 'raw [2024].csv', bytes: 80 * MB },
+      ],
+      keep: ['models/small.ckpt'],
+    },
   },
 };

@@ -60,6 +60,7 @@ test('specFromAnalysis: fastapi gets uvicorn; system packages come from the tabl
       framework: 'fastapi',
       entry: 'main.py',
       existing: ['.env'],
+      guiCalls: true,
       requirements: [req('fastapi', '0.111.0'), req('opencv-python', '4.10.0.84')],
     }),
   );

@@ -5,6 +5,7 @@ import { Engine } from '../../node/docker/engine';
 import { resolveEndpoint } from '../../node/docker/endpoint';
 import { buildProject, BuildOutcome } from '../../node/docker/build';
 import { defaultTag, isValidTag } from '../../core/docker/tag';
+import { DEFAULT_DATA_THRESHOLD_MB, largeContextLines } from '../../core/generate/data';
 
 /** The project folder named on the command line (default: the current one), which must exist. */
 export function projectDir(io: CliIo, positional: string[]): string {
@@ -13,6 +14,14 @@ export function projectDir(io: CliIo, positional: string[]): string {
   const dir = path.resolve(io.cwd, positional[0] ?? '.');
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliError(`not a folder: ${dir}`);
   return dir;
+}
+
+/** --data-threshold MB: a whole number of megabytes (0: no limit), else the default. */
+export function dataThresholdFlag(flag: string | true | undefined): number | undefined {
+  if (flag === undefined) return undefined;
+  if (typeof flag !== 'string' || !/^\d+$/.test(flag))
+    throw new CliError(`--data-threshold takes a whole number of megabytes (0: no limit), not "${String(flag)}"`);
+  return Number(flag);
 }
 
 /** --tag, checked, else derived from the folder name. */
@@ -45,7 +54,7 @@ export async function buildWithProgress(
   engine: Engine,
   dir: string,
   tag: string,
-  o: { reuseUnchanged?: boolean } = {},
+  o: { reuseUnchanged?: boolean; dataThresholdMB?: number } = {},
 ): Promise<BuildOutcome> {
   const lines: string[] = [];
   const r = await buildProject(engine, {
@@ -55,6 +64,10 @@ export async function buildWithProgress(
     signal: io.signal,
     env: io.env,
     onWithheld: (files) => io.err(`note: kept out of the build context (secrets): ${files.join(', ')}`),
+    dataThresholdMB: o.dataThresholdMB,
+    onLarge: (left, kept) => {
+      for (const l of largeContextLines(left, kept, o.dataThresholdMB ?? DEFAULT_DATA_THRESHOLD_MB)) io.err(l);
+    },
     onEvent: (e) => {
       if (e.kind === 'step') io.out(`${e.step.name}${e.step.cached ? ' (cached)' : ''}`);
       else lines.push(e.text);

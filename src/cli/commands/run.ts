@@ -10,6 +10,8 @@ export interface RunOptions {
   mount: boolean | undefined;
   /** --env-file choices (relative to the project); default `.env` when it exists. */
   envFiles?: string[];
+  /** --data-threshold: what the image lacks, mounted for a run without the project mount. */
+  dataThresholdMB?: number;
 }
 
 /** Runs a built image: scripts stream and exit with the container's code; servers run until Ctrl-C. */
@@ -27,6 +29,7 @@ export async function runWithOutput(
     args: o.args,
     mount: o.mount,
     envFiles: o.envFiles,
+    dataThresholdMB: o.dataThresholdMB,
     signal: io.signal,
     // io writes whole lines: hold a partial line until its end arrives.
     onOutput: (stream, text) => {

@@ -6,7 +6,8 @@ import { PROJECT_MODES, ProjectAnalysis, ProjectMode, ProjectSpec } from '../../
 import { baseImageOf, defaultBaseImage, SpecError, specFromAnalysis } from '../../core/generate';
 import { askBaseImage, baseImageFacts, pinSpec } from '../../node/basePins';
 import { Engine } from '../../node/docker/engine';
-import { engineFor } from './dockerShared';
+import { dataThresholdFlag, engineFor } from './dockerShared';
+import { projectDataOut } from '../../node/dataFiles';
 import { PINS_HELP, pinsFlag, PYTHON_FLAGS, PYTHON_FLAGS_HELP, pythonFlags } from '../pythonFlags';
 import { analyzeProject, AnalyzeOptions } from '../../node/analyze';
 import { unifiedDiff } from '../../node/files';
@@ -21,6 +22,13 @@ import { stubReplacement } from '../../core/python/data/stubs';
 import { readTextFile } from '../../node/textFile';
 import { choosePythonFix, consentToRename, PYTHON_FIX_HELP, pythonFixFlag } from '../pythonFix';
 
+/** The data flags, in scaffold's and up's help. */
+export const DATA_HELP = [
+  '--data-threshold MB  files above MB (default 50; 0: no limit) and data/, datasets/',
+  '                     stay out of the image; the project mount brings them',
+  '--keep-data PATH     keep PATH in the image anyway (a !PATH line in .dockerignore)',
+];
+
 type Analyze = (root: string, opts: AnalyzeOptions) => Promise<ProjectAnalysis>;
 const modes = ['auto', ...PROJECT_MODES];
 /** Scaffold's flags that `up` takes too (and forwards). */
@@ -32,6 +40,8 @@ export const SCAFFOLD_VALUED = [
   'exclude',
   'pins',
   'python-fix',
+  'data-threshold',
+  'keep-data',
   ...PYTHON_FLAGS,
 ] as const;
 
@@ -53,9 +63,9 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: Sca
     usage:
       'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--pins interpreter|image|none] ' +
       '[--interpreter PATH] [--python-version X.Y] [--python-fix base|upgrade] [--rename-stubs] [--gpu] ' +
-      '[--entry FILE] [--exclude NAME]… [--devcontainer] ' +
+      '[--entry FILE] [--exclude NAME]… [--devcontainer] [--data-threshold MB] [--keep-data PATH]… ' +
       '[--force] [--dry-run] [--offline] [--verbose]',
-    help: [...PINS_HELP, ...PYTHON_FLAGS_HELP, ...PYTHON_FIX_HELP],
+    help: [...PINS_HELP, ...PYTHON_FLAGS_HELP, ...PYTHON_FIX_HELP, ...DATA_HELP],
     summary:
       'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also ' +
       '.devcontainer/devcontainer.json); never overwrites without --force',
@@ -157,7 +167,12 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
     return 1;
   }
   const { base } = prepared;
-  const spec = prepared.spec;
+  const dataOut = await projectDataOut(root, {
+    thresholdMB: dataThresholdFlag(args.flags.get('data-threshold')),
+    keep: args.lists.get('keep-data'),
+    signal: io.signal,
+  });
+  const spec = { ...prepared.spec, dataOut };
   const pinned = prepared;
   for (const n of pinned.notes) io.err(`requirements.txt: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
   if (!base.facts && spec.mode === 'jupyter')

@@ -2,9 +2,9 @@ import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { CliCommand, CliIo } from '../io';
 import { parseArgs, ParsedArgs } from '../args';
-import { buildWithProgress, engineFor, projectDir, tagFor } from './dockerShared';
+import { buildWithProgress, dataThresholdFlag, engineFor, projectDir, tagFor } from './dockerShared';
 import { envFilesOf, runWithOutput } from './run';
-import { makeScaffoldCommand, SCAFFOLD_FLAGS, SCAFFOLD_VALUED } from './scaffold';
+import { DATA_HELP, makeScaffoldCommand, SCAFFOLD_FLAGS, SCAFFOLD_VALUED } from './scaffold';
 import { analyzeProject } from '../../node/analyze';
 import { missingScaffoldFiles } from '../../node/scaffold';
 import { LOCK_FILE } from '../../node/lock';
@@ -24,13 +24,14 @@ export const upCommand: CliCommand = {
     'up DIR [--tag TAG] [--base-image IMAGE] [--mode MODE] [--entry FILE] [--exclude NAME]… [--force] ' +
     '[--pins interpreter|image|none] [--interpreter PATH] [--python-version X.Y] [--python-fix base|upgrade] ' +
     '[--rename-stubs] [--lock] [--mount] ' +
-    '[--env-file FILE]… [--verbose] [-- ARGS]',
+    '[--env-file FILE]… [--data-threshold MB] [--keep-data PATH]… [--verbose] [-- ARGS]',
   summary: 'scaffold the missing files, build, and run: the whole way from source to a running container',
   help: [
     ...PINS_HELP,
     '--no-pin             old spelling of --pins none',
     ...PYTHON_FLAGS_HELP,
     ...PYTHON_FIX_HELP,
+    ...DATA_HELP,
     `--lock               after a successful build, write ${LOCK_FILE}`,
     '                     from the image (ds-containers lock)',
     'An image built from the same context, Dockerfile and base images is run as it is, without a ' +
@@ -67,7 +68,8 @@ export const upCommand: CliCommand = {
     trace('up: scaffold checked');
     const engine = engineFor(io);
     trace('up: engine loaded');
-    const built = await buildWithProgress(io, engine, dir, tag, { reuseUnchanged: true });
+    const dataThresholdMB = dataThresholdFlag(a.flags.get('data-threshold'));
+    const built = await buildWithProgress(io, engine, dir, tag, { reuseUnchanged: true, dataThresholdMB });
     if (!built.ok) return 1;
     trace('up: built');
     if (a.flags.has('lock')) {
@@ -81,7 +83,12 @@ export const upCommand: CliCommand = {
     }
     const envFiles = envFilesOf(a.lists);
     trace('up: lock checked');
-    return runWithOutput(io, engine, dir, tag, { args: a.rest, mount: a.flags.has('mount') || undefined, envFiles });
+    return runWithOutput(io, engine, dir, tag, {
+      args: a.rest,
+      mount: a.flags.has('mount') || undefined,
+      envFiles,
+      dataThresholdMB,
+    });
   },
 };
 

@@ -24,6 +24,7 @@ export function containerCreateBody(spec: RunSpec, hostPorts: HostPorts): Record
     Cmd: spec.cmd,
     Entrypoint: spec.entrypoint,
     Env: spec.env,
+    ...(spec.user ? { User: spec.user } : {}),
     Labels: spec.labels,
     Tty: !!spec.tty,
     OpenStdin: stdin,
@@ -36,6 +37,17 @@ export function containerCreateBody(spec: RunSpec, hostPorts: HostPorts): Record
       AutoRemove: spec.autoRemove,
       PortBindings: bindings,
       Binds: spec.mount ? [`${spec.mount.host}:${spec.mount.container}`] : undefined,
+      // The Mounts form: no `host:container:ro` string to split, whatever the paths hold.
+      ...(spec.readOnlyMounts?.length
+        ? {
+            Mounts: spec.readOnlyMounts.map((m) => ({
+              Type: 'bind',
+              Source: m.host,
+              Target: m.container,
+              ReadOnly: true,
+            })),
+          }
+        : {}),
       ...(spec.network ? { NetworkMode: spec.network } : {}),
     },
   };

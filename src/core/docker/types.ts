@@ -91,6 +91,10 @@ export interface RunSpec {
   hostPorts?: Record<number, number>;
   /** Bind mount of the project folder, e.g. { host: '/abs/proj', container: '/app' }. */
   mount?: { host: string; container: string };
+  /** Run as this user instead of the image's (the size probe reads root's caches). */
+  user?: string;
+  /** Read-only bind mounts (the data a script run reads when the project is not mounted). */
+  readOnlyMounts?: { host: string; container: string }[];
   /** Remove the container when it exits (one-shot scripts). */
   autoRemove: boolean;
   labels: Record<string, string>;

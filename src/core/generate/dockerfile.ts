@@ -1,10 +1,11 @@
 import { ProjectSpec } from '../project';
 import { validateSpec } from './validate';
 import { systemPackagesFor } from './system-packages';
-import { defaultBaseImage, isCudaImage, isJupyterImage } from './images';
+import { defaultBaseImage, isCudaImage, isJupyterImage, runtimeCudaImage } from './images';
 import { containerPort, modeRuntime } from './modes';
 import { gpuEnv } from '../gpu';
 import { LOCK_FILE } from '../projectFiles';
+import { buildSplit } from './buildStage';
 
 /** The default UID of the image's user; a build argument, so `--build-arg UID=$(id -u)` matches the host. */
 export const defaultUid = 1000;
@@ -27,7 +28,10 @@ export function generateDockerfile(spec: ProjectSpec): string {
   const base = baseImageOf(spec);
   const cuda = isCudaImage(base);
   const custom = !!spec.baseImage?.trim() && base !== defaultBaseImage(spec.pythonVersion);
-  const out: string[] = [...header(spec, base), `FROM ${base}`, ''];
+  const split = cuda || isJupyterImage(base) ? undefined : buildSplit(spec.requirements, aptOf(spec, cuda));
+  const out: string[] = [...header(spec, base)];
+  if (split) out.push(...buildStage(spec, base, split.build));
+  out.push(`FROM ${base}`, '');
   if (custom) {
     out.push(
       '# The base image may switch to a non-root user; installing needs root (USER changes back below).',
@@ -35,7 +39,7 @@ export function generateDockerfile(spec: ProjectSpec): string {
       '',
     );
   }
-  out.push(...aptBlock(spec, cuda));
+  out.push(...aptBlock(spec, cuda, split?.runtime));
   if (cuda) out.push('ENV PATH=/opt/venv/bin:$PATH', '');
   out.push(
     ...envBlock([
@@ -57,12 +61,10 @@ export function generateDockerfile(spec: ProjectSpec): string {
     out.push(`ENV PYTHONPATH=${pythonPath}`, '');
   }
   out.push('# Dependencies first: editing code reuses this cached layer; editing requirements.txt reinstalls.');
-  out.push(
-    ...lockedInstall(
-      spec.pipCacheMount ? '--mount=type=cache,target=/root/.cache/pip ' : '',
-      spec.pipCacheMount ? '' : '--no-cache-dir ',
-    ),
-  );
+  if (split) {
+    out.push('# What pip installed in the build stage, without the compilers and headers it needed.');
+    out.push('COPY --from=build /install /usr/local');
+  } else out.push(...lockedInstall(pipRunFlags(spec), pipFlags(spec)));
   out.push('');
   if (spec.install?.buildRequires.length) {
     out.push(
@@ -102,18 +104,50 @@ function header(spec: ProjectSpec, base: string): string[] {
       '# GPU: PyTorch/TensorFlow wheels bring their CUDA libraries; ' +
         'the host needs the NVIDIA driver and container toolkit.',
     );
+  const runtime = runtimeCudaImage(base);
+  if (runtime)
+    lines.push(
+      `# A devel image carries CUDA compilers and headers that running needs none of: ${runtime} runs the same.`,
+    );
   if (spec.mode === 'jupyter' && (spec.baseImageFacts ? spec.baseImageFacts.jupyter : isJupyterImage(base))) {
     lines.push('# The base image is a Jupyter image: JupyterLab comes with it.');
   }
   return lines;
 }
 
-function aptBlock(spec: ProjectSpec, cuda: boolean): string[] {
-  const known = systemPackagesFor(spec.requirements.map((r) => r.name));
-  const fromTable = new Set(known.flatMap((k) => k.packages));
-  const chosen = (spec.systemPackages ?? []).filter((p) => !fromTable.has(p));
+const pipRunFlags = (spec: ProjectSpec) => (spec.pipCacheMount ? '--mount=type=cache,target=/root/.cache/pip ' : '');
+const pipFlags = (spec: ProjectSpec) => (spec.pipCacheMount ? '' : '--no-cache-dir ');
+
+/** Every apt package the image would install in one stage. */
+function aptOf(spec: ProjectSpec, cuda: boolean): string[] {
+  const fromTable = systemPackagesFor(spec.requirements.map((r) => r.name)).flatMap((k) => k.packages);
   const python = cuda ? ['python3', 'python3-venv'] : [];
-  const all = [...new Set([...python, ...fromTable, ...chosen])].sort();
+  return [...new Set([...python, ...fromTable, ...(spec.systemPackages ?? [])])].sort();
+}
+
+/** The build stage: the build tools, then pip installs into /install, which the image copies. */
+function buildStage(spec: ProjectSpec, base: string, tools: string[]): string[] {
+  return [
+    `FROM ${base} AS build`,
+    '',
+    '# Build tools only in this stage: a requirement compiles at install time, and the image needs none of them.',
+    'RUN apt-get update \\',
+    `    && apt-get install -y --no-install-recommends ${tools.join(' ')} \\`,
+    '    && rm -rf /var/lib/apt/lists/*',
+    'WORKDIR /build',
+    ...lockedInstall(pipRunFlags(spec), `${pipFlags(spec)}--prefix=/install `),
+    '',
+  ];
+}
+
+function aptBlock(spec: ProjectSpec, cuda: boolean, only?: string[]): string[] {
+  const keep = only ? new Set(only) : undefined;
+  const known = systemPackagesFor(spec.requirements.map((r) => r.name))
+    .map((k) => ({ ...k, packages: k.packages.filter((p) => !keep || keep.has(p)) }))
+    .filter((k) => k.packages.length);
+  const fromTable = new Set(known.flatMap((k) => k.packages));
+  const all = only ?? aptOf(spec, cuda);
+  const chosen = all.filter((p) => !fromTable.has(p) && !(cuda && (p === 'python3' || p === 'python3-venv')));
   if (!all.length) return [];
   const lines: string[] = [
     '# System packages, installed without extras and with the apt lists removed in the same layer:',
@@ -123,7 +157,8 @@ function aptBlock(spec: ProjectSpec, cuda: boolean): string[] {
       '#   python3 python3-venv: CUDA images have no Python; a virtual environment keeps pip away from the OS.',
     );
   for (const k of known) lines.push(`#   ${k.packages.join(' ')}: ${k.distribution} (${k.why})`);
-  if (chosen.length) lines.push(`#   ${chosen.join(' ')}: chosen for this project`);
+  const why = only ? 'libraries the compiled requirements load, and packages chosen' : 'chosen for this project';
+  if (chosen.length) lines.push(`#   ${chosen.join(' ')}: ${why}`);
   lines.push('RUN apt-get update \\');
   lines.push(`    && apt-get install -y --no-install-recommends ${all.join(' ')} \\`);
   lines.push(cuda ? '    && rm -rf /var/lib/apt/lists/* \\' : '    && rm -rf /var/lib/apt/lists/*');

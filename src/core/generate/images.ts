@@ -36,3 +36,21 @@ export const defaultCudaImage = 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04';
 export function imageUserName(image: string): string {
   return /^(quay\.io\/)?jupyter\//.test(imageRepository(image)) ? 'jovyan' : 'app';
 }
+
+/** Which flavour of NVIDIA CUDA image: `devel` has the compilers and headers (GBs more), `runtime` only libraries. */
+export function cudaFlavor(image: string): 'devel' | 'runtime' | 'base' | undefined {
+  if (!isCudaImage(image)) return undefined;
+  const tag =
+    image
+      .split('@')[0]
+      .slice(image.lastIndexOf('/') + 1)
+      .split(':')[1] ?? '';
+  return /(^|-)devel(-|$)/.test(tag) ? 'devel' : /(^|-)runtime(-|$)/.test(tag) ? 'runtime' : 'base';
+}
+
+/** The runtime image of a devel CUDA tag (`12.4.1-cudnn-devel-ubuntu22.04` → `…-cudnn-runtime-…`). */
+export function runtimeCudaImage(image: string): string | undefined {
+  if (cudaFlavor(image) !== 'devel') return undefined;
+  const at = image.lastIndexOf(':');
+  return image.slice(0, at) + image.slice(at).replace(/(^|-)devel(?=-|$)/, '$1runtime');
+}

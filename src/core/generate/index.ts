@@ -3,6 +3,7 @@ import { renderRequirements } from '../requirements/render';
 import { generateDockerfile } from './dockerfile';
 import { generateCompose } from './compose';
 import { generateDockerignore } from './dockerignore';
+import { withTorchIndex } from './lean';
 
 export { generateDockerfile, baseImageOf, defaultUid, execForm, imageWorkdir } from './dockerfile';
 export {
@@ -18,7 +19,15 @@ export { generateDockerignore } from './dockerignore';
 export { specFromAnalysis, runtimeTools, hasCode, SpecError, SpecOptions } from './spec';
 export { systemPackagesFor, aptPackages } from './system-packages';
 export { validateSpec } from './validate';
-export { isJupyterImage, isCudaImage, defaultBaseImage, defaultCudaImage, imageUserName } from './images';
+export {
+  isJupyterImage,
+  isCudaImage,
+  defaultBaseImage,
+  defaultCudaImage,
+  imageUserName,
+  cudaFlavor,
+  runtimeCudaImage,
+} from './images';
 export { containerPort, frameworkPorts, jupyterPort } from './modes';
 
 /** The four files, in the order the user reads them, keyed by their name in the project root. */
@@ -27,10 +36,13 @@ export type GeneratedFiles = Record<'requirements.txt' | 'Dockerfile' | 'compose
 /** Every generated file for a spec (requirements.txt fresh; merging into an existing one is the caller's). */
 export function generateAll(spec: ProjectSpec): GeneratedFiles {
   return {
-    'requirements.txt': renderRequirements(spec.requirements, {
-      versionSource: spec.versionSource,
-      notInstallable: spec.notInstallable,
-    }),
+    'requirements.txt': withTorchIndex(
+      renderRequirements(spec.requirements, {
+        versionSource: spec.versionSource,
+        notInstallable: spec.notInstallable,
+      }),
+      spec,
+    ),
     Dockerfile: generateDockerfile(spec),
     'compose.yaml': generateCompose(spec),
     '.dockerignore': generateDockerignore(spec),

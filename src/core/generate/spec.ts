@@ -4,6 +4,7 @@ import { firstEvidence } from '../python/availability';
 import { aptPackages, systemPackagesFor } from './system-packages';
 import { defaultBaseImage, isJupyterImage } from './images';
 import { defaultTag } from '../docker/tag';
+import { leanChoices } from './lean';
 
 export interface SpecOptions {
   /** 'auto' (or absent) takes the analysed mode. */
@@ -98,6 +99,7 @@ export function specFromAnalysis(analysis: ProjectAnalysis, options: SpecOptions
     requirements,
     hasEnvFile: analysis.existing.includes('.env'),
   };
+  leanChoices(spec, analysis);
   if (!spec.hasEnvFile && analysis.existing.includes('.env.example')) spec.envFileExpected = true;
   if (framework) spec.framework = framework;
   if (entry && mode !== 'jupyter') spec.entry = entry;

@@ -40,6 +40,10 @@ export function validateSpec(spec: ProjectSpec): void {
   }
   for (const f of spec.ignoreFolders ?? [])
     if (!safePath(f)) problems.push(`folder ${show(f)} must be inside the project`);
+  for (const f of [...(spec.dataOut?.folders ?? []), ...(spec.dataOut?.files ?? [])])
+    if (!safePath(f.path)) problems.push(`data path ${show(f.path)} must be inside the project`);
+  for (const k of spec.dataOut?.keep ?? [])
+    if (!safePath(k)) problems.push(`kept path ${show(k)} must be inside the project`);
   if (spec.port !== undefined && !(Number.isInteger(spec.port) && spec.port > 0 && spec.port < 65536))
     problems.push(`port ${spec.port} is not a TCP port`);
   if (spec.tag !== undefined && !isValidTag(spec.tag))

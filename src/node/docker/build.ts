@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, EngineUnreachable } from './engine';
-import { contextFiles, packContext } from './context';
+import { ContextListing, contextFiles, packContext } from './context';
+import type { SizedFile } from '../../core/generate/data';
 import { buildInputs, changedSince, INPUTS_LABEL } from './buildInputs';
 import { trace } from '../trace';
 import { BuildEvent, BuildProgress, BuildReport } from '../../core/docker/buildProgress';
@@ -19,6 +20,10 @@ export interface BuildRequest {
   env?: NodeJS.ProcessEnv;
   /** Told once when secret-looking files were kept out of the context. */
   onWithheld?: (files: string[]) => void;
+  /** Files above this size stay out of the context unless a `!` line keeps them (default 50; 0: no limit). */
+  dataThresholdMB?: number;
+  /** Told once: files left out for their size, and files above it that `!` lines keep in (a large context). */
+  onLarge?: (leftOut: SizedFile[], keptIn: SizedFile[]) => void;
   /** Like `docker build --no-cache`: every step runs again. */
   noCache?: boolean;
   /**
@@ -64,8 +69,9 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
   }
   const started = Date.now();
   const relDockerfile = dockerfile.replace(/\\/g, '/');
-  const listed = contextFiles(req.dir, relDockerfile);
+  const listed = contextFiles(req.dir, relDockerfile, { thresholdMB: req.dataThresholdMB });
   if (listed.withheld.length) req.onWithheld?.(listed.withheld);
+  if (listed.large?.length || listed.keptLarge?.length) req.onLarge?.(listed.large ?? [], listed.keptLarge ?? []);
   const labels = buildLabels(req.dir, dockerfilePath);
   // What the digest covers besides the files and images: the labels and the builder asked for (not the
   // engine's answer, which would cost a call before knowing whether to build at all).
@@ -115,7 +121,7 @@ async function buildOnce(
   req: BuildRequest,
   text: string,
   dockerfilePath: string,
-  listed: { files: string[]; withheld: string[] },
+  listed: ContextListing,
   labels: Record<string, string>,
 ): Promise<BuildOutcome> {
   const dockerfile = req.dockerfile ?? 'Dockerfile';

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Readable } from 'stream';
 import dockerignore from '@balena/dockerignore';
+import { DEFAULT_DATA_THRESHOLD_MB, MB, SizedFile } from '../../core/generate/data';
 
 /**
  * Secrets that never go into a build context, whatever .dockerignore says: a data scientist's
@@ -33,8 +34,21 @@ export interface BuildContext {
   withheld: string[];
 }
 
-/** Lists the files of the build context, honouring .dockerignore (Docker's own rules). */
-export function contextFiles(dir: string, dockerfile = 'Dockerfile'): { files: string[]; withheld: string[] } {
+export interface ContextListing {
+  files: string[];
+  withheld: string[];
+  /** Files above the data threshold left out although .dockerignore did not mention them. */
+  large?: SizedFile[];
+  /** Files above the threshold that a `!path` line of .dockerignore keeps in: the context is large anyway. */
+  keptLarge?: SizedFile[];
+}
+
+/**
+ * Lists the files of the build context, honouring .dockerignore (Docker's own rules). A file above
+ * `thresholdMB` (default 50; 0: no limit) stays out unless a `!` line of .dockerignore names it: data belongs
+ * in a mount, not in a layer that every rebuild sends again.
+ */
+export function contextFiles(dir: string, dockerfile = 'Dockerfile', o: { thresholdMB?: number } = {}): ContextListing {
   let rules = '';
   try {
     rules = fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8');
@@ -46,9 +60,17 @@ export function contextFiles(dir: string, dockerfile = 'Dockerfile'): { files: s
     .add(ALWAYS_EXCLUDED)
     .add(KEEP.map((k) => `!${k}`));
   // With an exception rule ("!keep/this"), an ignored folder may still hold kept files: walk it.
-  const exceptions = rules.split(/\r?\n/).some((l) => l.trim().startsWith('!'));
+  const negations = rules
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('!'));
+  const exceptions = negations.length > 0;
+  const keptByUser = dockerignore({ ignorecase: false }).add(negations.map((l) => l.slice(1)));
+  const limit = (o.thresholdMB ?? DEFAULT_DATA_THRESHOLD_MB) * MB;
   const files: string[] = [];
   const withheld: string[] = [];
+  const large: SizedFile[] = [];
+  const keptLarge: SizedFile[] = [];
   const walk = (rel: string) => {
     for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
@@ -60,19 +82,23 @@ export function contextFiles(dir: string, dockerfile = 'Dockerfile'): { files: s
         if (!user.ignores(r) || exceptions) walk(r);
         continue;
       }
-      if (!user.ignores(r) || r === dockerfile || r === '.dockerignore') files.push(r);
+      if (r === dockerfile || r === '.dockerignore') files.push(r);
+      else if (!user.ignores(r)) {
+        const bytes = limit > 0 && e.isFile() ? fs.statSync(path.join(dir, r)).size : 0;
+        if (bytes <= limit) files.push(r);
+        else if (keptByUser.ignores(r)) {
+          files.push(r);
+          keptLarge.push({ path: r, bytes });
+        } else large.push({ path: r, bytes });
+      }
     }
   };
   walk('');
-  return { files: files.sort(), withheld: withheld.sort() };
+  return { files: files.sort(), withheld: withheld.sort(), large, keptLarge };
 }
 
 /** The build context as an uncompressed tar stream (of `listed`, when the caller has listed it already). */
-export function packContext(
-  dir: string,
-  dockerfile = 'Dockerfile',
-  listed?: { files: string[]; withheld: string[] },
-): BuildContext {
+export function packContext(dir: string, dockerfile = 'Dockerfile', listed?: ContextListing): BuildContext {
   const { files, withheld } = listed ?? contextFiles(dir, dockerfile);
   // Loaded on first use from its own chunk (scripts/bundle.mjs): activation does not parse it.
   const tar = require('tar-fs') as typeof import('tar-fs');

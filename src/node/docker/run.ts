@@ -8,6 +8,16 @@ import { trace } from '../trace';
 import { findJupyterUrl, JupyterUrl, stableHostPort } from '../../core/docker/jupyter';
 import { RunSpec } from '../../core/docker/types';
 import type { ProjectMode } from '../../core/project';
+import { dataMountPaths } from '../dataFiles';
+
+/**
+ * The data the image lacks (data folders, files above the threshold), mounted read-only where the code expects
+ * it (WORKDIR/data…), for runs without the project mount.
+ */
+async function dataMounts(dir: string, workdir: string, thresholdMB?: number) {
+  const paths = await dataMountPaths(dir, thresholdMB);
+  return paths.map((p) => ({ host: path.join(path.resolve(dir), p), container: path.posix.join(workdir, p) }));
+}
 
 export interface RunRequest {
   dir: string;
@@ -25,6 +35,8 @@ export interface RunRequest {
    * undefined for none. The host port is then fixed before start: stable per project.
    */
   jupyterBaseUrl?: (hostPort: number) => Promise<string | undefined>;
+  /** Files above this size are not in the image (default 50 MB): a run without the project mount mounts them. */
+  dataThresholdMB?: number;
   /** Env files (relative to dir) passed to the container; default `.env` when it exists. Read at each run. */
   envFiles?: string[];
   /** One-line notes for the user (an env file's bad line, a missing .env). */
@@ -85,6 +97,7 @@ export async function runProject(
     mount: (req.mount ?? mode !== 'script') ? { host: path.resolve(req.dir), container: workdir } : undefined,
     env: env.length ? env : undefined,
   };
+  if (!spec.mount) spec.readOnlyMounts = await dataMounts(req.dir, workdir, req.dataThresholdMB);
   let seen = '';
   let found = false;
   const known: { ports?: Map<number, number> } = {}; // host ports are known once started: output may come first

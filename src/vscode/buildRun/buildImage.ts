@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { buildProject, BuildOutcome } from '../../node/docker/build';
 import { BuildTarget } from './target';
+import { setting } from '../platform/settings';
+import { largeContextLines } from '../../core/generate/data';
 
 /**
  * Builds with a cancellable progress notification; steps and output go to the log channel.
@@ -30,6 +32,12 @@ export async function buildWithProgress(
           tag: t.tag,
           signal: ac.signal,
           onWithheld: (files) => s.log.warn(`kept out of the build context (secrets): ${files.join(', ')}`),
+          dataThresholdMB: setting('build.dataThresholdMB', vscode.Uri.file(t.dir)),
+          onLarge: (left, kept) => {
+            const mb = setting('build.dataThresholdMB', vscode.Uri.file(t.dir));
+            for (const l of largeContextLines(left, kept, mb)) (l.startsWith('warning') ? s.log.warn : s.log.info)(l);
+            if (kept.length) void vscode.window.showWarningMessage(largeContextLines([], kept, mb)[0]);
+          },
           onEvent: (e) => {
             if (e.kind === 'log') {
               s.log.info(`  ${e.text}`);

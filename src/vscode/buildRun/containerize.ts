@@ -22,6 +22,9 @@ import { openInBrowser } from './jupyter';
 import { workspaceProjects } from '../platform/projects';
 import { pickBaseImage } from './baseImagePick';
 import { editSpec } from './preview';
+import { sizeFacts } from './leanPreview';
+import { projectDataOut } from '../../node/dataFiles';
+import { setting } from '../platform/settings';
 import { chooseWithoutEntry } from './entryPick';
 
 /** Options for tests and automation; users get the interactive path (no options). */
@@ -90,6 +93,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
   if (!chosen) throw new UserCancelled();
   Object.assign(start, chosen);
   let spec: ProjectSpec = { ...specFromExisting(analysis, start, s), ...o.spec };
+  spec.dataOut ??= await projectDataOut(dir, { thresholdMB: setting('build.dataThresholdMB', vscode.Uri.file(dir)) });
   const files = [...Object.keys(generateAll(spec)), devcontainerFile];
   const label = vscode.workspace.asRelativePath(dir, true);
   // An engine that cannot be reached is said in the preview, before anything is written; the files still are.
@@ -109,6 +113,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
           pickBaseImage: (cur) => pickBaseImage(s, cur),
           analysis,
           noBuild,
+          facts: await sizeFacts(s, spec),
         });
       try {
         validateSpec(spec);

@@ -27,6 +27,8 @@ export async function editSpec(
     analysis?: ProjectAnalysis;
     /** Why nothing will be built (the engine cannot be reached): said before anything is written. */
     noBuild?: string;
+    /** Read-only rows (what stays out of the image, the expected size), shown after the changes. */
+    facts?: { label: string; description: string; detail?: string }[];
   },
 ): Promise<ProjectSpec> {
   const s: ProjectSpec = { ...spec, requirements: [...spec.requirements] };
@@ -52,6 +54,7 @@ export async function editSpec(
         ? [{ label: '$(diff) Changes from your Dockerfile', description: target.changes.join('; ') }]
         : []),
       ...wheelItems(s, target),
+      ...(target.facts ?? []),
       {
         label: 'Mode',
         description: s.mode,

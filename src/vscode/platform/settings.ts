@@ -21,6 +21,7 @@ export const SETTINGS = {
   'explorer.containers.groupBy': 'composeProject' as ExplorerOptions['containerGroupBy'],
   'explorer.containers.sortBy': 'state' as ExplorerOptions['containerSortBy'],
   'build.inlineHints': true,
+  'build.dataThresholdMB': 50,
   'lock.offerAfterBuild': true,
   'python.path': '',
   'requirements.exclude': [] as string[],

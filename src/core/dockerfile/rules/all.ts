@@ -17,6 +17,8 @@ import { dsc015 } from './dsc015-copy-from';
 import { dsc017 } from './dsc017-curl-wget';
 import { dsc018 } from './dsc018-copy-relative';
 import { dsc019 } from './dsc019-lock-unused';
+import { dsc020 } from './dsc020-cuda-devel';
+import { dsc021 } from './dsc021-gui-opencv';
 import { consistentInstructionCasing, fromAsCasing, stageNameCasing } from './buildkit/casing';
 import { duplicateStageName, reservedStageName } from './buildkit/stages';
 import { invalidDefaultArgInFrom, undefinedArgInFrom, undefinedVar } from './buildkit/vars';
@@ -54,6 +56,8 @@ export const ownRules: readonly DscRule[] = [
   dsc017,
   dsc018,
   dsc019,
+  dsc020,
+  dsc021,
 ];
 
 /** Docker's build checks, in the order of Docker's reference (the two above excepted). */
