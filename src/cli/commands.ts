@@ -8,6 +8,7 @@ import { upCommand } from './commands/up';
 import { checkCommand } from './commands/check';
 import { lockCommand } from './commands/lock';
 import { k8sCommand } from './commands/k8s';
+import { sbomCommand } from './commands/sbom';
 import { loginCommand, logoutCommand, pullCommand, pushCommand } from './commands/registry';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
@@ -25,4 +26,5 @@ export const commands: CliCommand[] = [
   pushCommand,
   pullCommand,
   k8sCommand,
+  sbomCommand,
 ];
