@@ -104,7 +104,12 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
     };
   }
   // The same inputs keep their first build's time, so that a fully cached rebuild is the same image.
-  const created = (same && image?.labels[OCI_CREATED]) || new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  // (The tag may have moved away from that build: then its image is found by the digest.)
+  const earlier =
+    same || !digest
+      ? image
+      : (await engine.listImages().catch(() => [])).find((i) => i.labels?.[INPUTS_LABEL] === digest);
+  const created = earlier?.labels?.[OCI_CREATED] || new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const stamped = text.includes(OCI_CREATED) ? labels : { ...labels, [OCI_CREATED]: created };
   const run = (label: string | undefined) =>
     buildOnce(engine, req, text, dockerfilePath, listed, label ? { ...stamped, [INPUTS_LABEL]: label } : stamped);
