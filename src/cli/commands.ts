@@ -9,6 +9,7 @@ import { checkCommand } from './commands/check';
 import { lockCommand } from './commands/lock';
 import { k8sCommand } from './commands/k8s';
 import { sbomCommand } from './commands/sbom';
+import { archiveCommand } from './commands/archive';
 import { loginCommand, logoutCommand, pullCommand, pushCommand } from './commands/registry';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
@@ -27,4 +28,5 @@ export const commands: CliCommand[] = [
   pullCommand,
   k8sCommand,
   sbomCommand,
+  archiveCommand,
 ];

@@ -71,3 +71,45 @@ test('build: OCI labels from git, pyproject.toml and LICENSE; an unchanged proje
   );
   assert.equal((await engine.imageSummary(tag))!.labels['org.opencontainers.image.version'], '2.2.0');
 });
+
+test('archive DIR: one tarball with the image (docker save), lock, SBOM, Dockerfile and a README', async () => {
+  const { dir, tag, head } = gitProject('archive');
+  const built = await buildProject(engine, { dir, tag });
+  assert.ok(built.ok, built.error);
+  const lockIo = captureIo();
+  assert.equal(await main(['lock', dir], lockIo), 0, lockIo.stderr.join('\n'));
+  const out = path.join(path.dirname(dir), 'deposit.tar');
+  const io = captureIo();
+  assert.equal(await main(['archive', dir, '-o', out], io), 0, io.stderr.join('\n'));
+  assert.match(io.stdout.join('\n'), /deposit\.tar: [\d.]+ MB: README\.md, Dockerfile, requirements\.lock/);
+  const listed = execFileSync('tar', ['-tf', out], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+  assert.deepEqual(listed, [
+    'Dockerfile',
+    'README.md',
+    'image.tar',
+    'requirements.lock',
+    'requirements.txt',
+    'sbom.cdx.json',
+  ]);
+  const member = (f: string) => execFileSync('tar', ['-xOf', out, f], { maxBuffer: 1 << 30 });
+  const readme = member('README.md').toString();
+  assert.match(readme, /docker load -i image\.tar/);
+  assert.ok(readme.includes(`docker run --rm ${tag}`), readme);
+  assert.ok(readme.includes(`revision: ${head}`), readme);
+  assert.equal(member('Dockerfile').toString(), fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'));
+  // The image member is what `docker load` reads: its manifest names the tag and the image's config.
+  const image = path.join(path.dirname(dir), 'image.tar');
+  fs.writeFileSync(image, member('image.tar'));
+  const manifest = JSON.parse(execFileSync('tar', ['-xOf', image, 'manifest.json'], { encoding: 'utf8' })) as {
+    Config: string;
+    RepoTags: string[];
+  }[];
+  assert.deepEqual(manifest[0].RepoTags, [tag]);
+  assert.equal(`sha256:${manifest[0].Config.replace(/^blobs\/sha256\/|\.json$/g, '')}`, built.imageId);
+  const sbom = JSON.parse(member('sbom.cdx.json').toString()) as { specVersion: string };
+  assert.equal(sbom.specVersion, '1.5');
+
+  const again = captureIo();
+  assert.equal(await main(['archive', dir, '-o', out], again), 1, 'an existing file is left alone');
+  assert.match(again.stderr.join('\n'), /exists; left as it is \(--force replaces it\)/);
+});

@@ -50,7 +50,13 @@ export function parseDpkgStatus(text: string): DebPackage[] {
     const depends = [s.get('Pre-Depends'), s.get('Depends')]
       .filter((v): v is string => !!v)
       .flatMap((v) => v.split(','))
-      .map((alt) => alt.split('|')[0].trim().split(/[\s(:]/)[0])
+      .map(
+        (alt) =>
+          alt
+            .split('|')[0]
+            .trim()
+            .split(/[\s(:]/)[0],
+      )
       .filter(Boolean);
     const source = s.get('Source')?.split(/\s+/)[0];
     out.push({
