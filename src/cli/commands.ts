@@ -10,6 +10,7 @@ import { lockCommand } from './commands/lock';
 import { k8sCommand } from './commands/k8s';
 import { sbomCommand } from './commands/sbom';
 import { archiveCommand } from './commands/archive';
+import { sifCommand } from './commands/sif';
 import { loginCommand, logoutCommand, pullCommand, pushCommand } from './commands/registry';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
@@ -29,4 +30,5 @@ export const commands: CliCommand[] = [
   k8sCommand,
   sbomCommand,
   archiveCommand,
+  sifCommand,
 ];

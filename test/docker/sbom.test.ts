@@ -10,14 +10,17 @@ import { main } from '../../src/cli/main';
 import { normalizeName } from '../../src/core/requirements/names';
 import { captureIo } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const CDX = require('@cyclonedx/cyclonedx-library');
 const IMAGE = 'local/python:3.11-scipy';
 
 function inImage(image: string, ...argv: string[]): string {
-  return execFileSync('docker', ['run', '--rm', '--network', 'none', '--entrypoint', argv[0], image, ...argv.slice(1)], {
-    encoding: 'utf8',
-  });
+  return execFileSync(
+    'docker',
+    ['run', '--rm', '--network', 'none', '--entrypoint', argv[0], image, ...argv.slice(1)],
+    {
+      encoding: 'utf8',
+    },
+  );
 }
 
 interface Bom {
@@ -29,7 +32,10 @@ test('sbom IMAGE -o FILE: every pip freeze line and every dpkg package, valid Cy
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-sbom-')), 'sbom.cdx.json');
   const io = captureIo();
   assert.equal(await main(['sbom', IMAGE, '-o', out], io), 0, io.stderr.join('\n'));
-  assert.match(io.stderr.join('\n'), /CycloneDX 1\.5 SBOM of local\/python:3\.11-scipy: \d+ Python distributions, \d+ Debian/);
+  assert.match(
+    io.stderr.join('\n'),
+    /CycloneDX 1\.5 SBOM of local\/python:3\.11-scipy: \d+ Python distributions, \d+ Debian/,
+  );
   const text = fs.readFileSync(out, 'utf8');
   const bom = JSON.parse(text) as Bom;
   assert.equal(await new CDX.Validation.JsonValidator(CDX.Spec.Version.v1dot5).validate(text), null);

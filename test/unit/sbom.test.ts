@@ -6,7 +6,6 @@ import { controlStanzas, parseDpkgStatus, parseOsRelease } from '../../src/core/
 import { debPurl, pypiPurl, renderSbom, SbomInput } from '../../src/core/provenance/cyclonedx';
 import { readTar } from '../../src/core/provenance/tar';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const CDX = require('@cyclonedx/cyclonedx-library');
 
 async function schemaErrors(doc: unknown): Promise<unknown> {
