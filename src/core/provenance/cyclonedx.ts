@@ -51,7 +51,7 @@ function requiredName(line: string): string | undefined {
   return /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec)?.[1];
 }
 
-/** The CycloneDX 1.5 document (an object; JSON.stringify it). Components are sorted, so equal images give equal lists. */
+/** The CycloneDX 1.5 document (JSON.stringify it). Sorted components: equal images give equal lists. */
 export function renderSbom(i: SbomInput): Record<string, unknown> {
   const components: Component[] = [];
   const dependencies: { ref: string; dependsOn: string[] }[] = [];
