@@ -12,7 +12,8 @@ need=()
 # podman: the docker tier also runs up and the explorer against Podman's Docker-compatible service.
 # shellcheck: `lint` and the editor run it on RUN scripts when present; the unit tier tests the real one.
 # openssl: the docker tier's token server signs registry tokens with a certificate it makes.
-for p in docker.io mmdebstrap docker-compose zstd chromium ripgrep libkrb5-dev build-essential git docker-registry apache2-utils podman shellcheck openssl; do
+# squashfs-tools + siftool: `sif` writes an Apptainer image without Apptainer (mksquashfs, then siftool).
+for p in docker.io mmdebstrap docker-compose zstd chromium ripgrep libkrb5-dev build-essential git docker-registry apache2-utils podman shellcheck openssl squashfs-tools siftool; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then

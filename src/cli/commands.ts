@@ -9,6 +9,9 @@ import { checkCommand } from './commands/check';
 import { lockCommand } from './commands/lock';
 import { k8sCommand } from './commands/k8s';
 import { sizeCommand } from './commands/size';
+import { sbomCommand } from './commands/sbom';
+import { archiveCommand } from './commands/archive';
+import { sifCommand } from './commands/sif';
 import { loginCommand, logoutCommand, pullCommand, pushCommand } from './commands/registry';
 
 /** The one CLI command table; each command lives in its own file under commands/. */
@@ -27,4 +30,7 @@ export const commands: CliCommand[] = [
   pushCommand,
   pullCommand,
   k8sCommand,
+  sbomCommand,
+  archiveCommand,
+  sifCommand,
 ];

@@ -5,6 +5,8 @@ import { ContextListing, contextFiles, packContext } from './context';
 import type { SizedFile } from '../../core/generate/data';
 import { buildInputs, changedSince, INPUTS_LABEL } from './buildInputs';
 import { trace } from '../trace';
+import { projectOciLabels } from '../provenance/ociLabels';
+import { OCI_CREATED } from '../../core/provenance/ociLabels';
 import { BuildEvent, BuildProgress, BuildReport } from '../../core/docker/buildProgress';
 import { BuildErrorLocation, findStepInstruction, locateBuildError } from '../../core/dockerfile/instructions';
 
@@ -72,7 +74,10 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
   const listed = contextFiles(req.dir, relDockerfile, { thresholdMB: req.dataThresholdMB });
   if (listed.withheld.length) req.onWithheld?.(listed.withheld);
   if (listed.large?.length || listed.keptLarge?.length) req.onLarge?.(listed.large ?? [], listed.keptLarge ?? []);
-  const labels = buildLabels(req.dir, dockerfilePath);
+  // Provenance (org.opencontainers.image.*) is part of the digest, except `.created`, added below.
+  // A label the Dockerfile sets itself (`LABEL org.opencontainers.image.version=…`) is left to it.
+  const oci = Object.entries(await projectOciLabels(req.dir)).filter(([k]) => !text.includes(k));
+  const labels = { ...buildLabels(req.dir, dockerfilePath), ...Object.fromEntries(oci) };
   // What the digest covers besides the files and images: the labels and the builder asked for (not the
   // engine's answer, which would cost a call before knowing whether to build at all).
   const classic = (req.env ?? process.env).DOCKER_BUILDKIT === '0';
@@ -88,25 +93,32 @@ export async function buildProject(engine: Engine, req: BuildRequest): Promise<B
   });
   const digest = inputs && 'digest' in inputs ? inputs.digest : undefined;
   trace(`build: inputs ${digest ? digest.slice(0, 12) : (inputs as { unknown: string } | undefined)?.unknown}`);
-  if (req.reuseUnchanged && digest && !req.noCache) {
-    const image = await engine.imageSummary(req.tag);
-    if (image && image.labels[INPUTS_LABEL] === digest) {
-      return {
-        ok: true,
-        imageId: image.id,
-        steps: [],
-        tail: [],
-        tag: req.tag,
-        dockerfilePath,
-        buildkit: false,
-        cachedLines: [],
-        seconds: (Date.now() - started) / 1000,
-        unchanged: true,
-      };
-    }
+  const image = digest ? await engine.imageSummary(req.tag) : undefined;
+  const same = !!digest && image?.labels[INPUTS_LABEL] === digest;
+  if (req.reuseUnchanged && same && !req.noCache && image) {
+    return {
+      ok: true,
+      imageId: image.id,
+      steps: [],
+      tail: [],
+      tag: req.tag,
+      dockerfilePath,
+      buildkit: false,
+      cachedLines: [],
+      seconds: (Date.now() - started) / 1000,
+      unchanged: true,
+    };
   }
+  // The same inputs keep their first build's time, so that a fully cached rebuild is the same image.
+  // (The tag may have moved away from that build: then its image is found by the digest.)
+  const earlier =
+    same || !digest
+      ? image
+      : (await engine.listImages().catch(() => [])).find((i) => i.labels?.[INPUTS_LABEL] === digest);
+  const created = earlier?.labels?.[OCI_CREATED] || new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const stamped = text.includes(OCI_CREATED) ? labels : { ...labels, [OCI_CREATED]: created };
   const run = (label: string | undefined) =>
-    buildOnce(engine, req, text, dockerfilePath, listed, label ? { ...labels, [INPUTS_LABEL]: label } : labels);
+    buildOnce(engine, req, text, dockerfilePath, listed, label ? { ...stamped, [INPUTS_LABEL]: label } : stamped);
   let outcome = await run(digest);
   if (outcome.ok && inputs && 'digest' in inputs && (await changedSince(req.dir, inputs))) {
     // A file changed while it was being sent: the label may not describe what the image holds. Build again

@@ -607,4 +607,51 @@ export class Engine {
       throw e;
     }
   }
+
+  // ── image files (sbom, archive, sif) ─────────────────────────────────────
+
+  /**
+   * Creates a container of `image` that is never started, to read or export its files: images without a
+   * shell (or without a command) work too. Remove it with removeContainer(id, true).
+   */
+  async createIdle(image: string, labels: Record<string, string>): Promise<string> {
+    const c = await this.act(() =>
+      this.api.createContainer({ Image: image, Entrypoint: ['/dsc-never-started'], Cmd: [], Labels: labels }),
+    );
+    return c.id;
+  }
+
+  /** `docker export`: the container's whole filesystem as one tar stream. */
+  async exportContainer(id: string): Promise<Readable> {
+    return (await this.act(() => this.streams.getContainer(id).export())) as unknown as Readable;
+  }
+
+  /** `docker save`: the image (layers, config, its tags) as one tar stream that `docker load` reads. */
+  async saveImage(ref: string): Promise<Readable> {
+    return (await this.act(() => this.streams.getImage(ref).get())) as unknown as Readable;
+  }
+
+  /** The image's config: its environment, entrypoint, command, working directory, user, labels and architecture. */
+  async imageConfig(ref: string): Promise<{
+    env: string[];
+    entrypoint: string[];
+    cmd: string[];
+    workdir: string;
+    user: string;
+    labels: Record<string, string>;
+    architecture: string;
+  }> {
+    const raw = (await this.act(() => this.api.getImage(ref).inspect())) as unknown as Raw;
+    const cfg = (raw.Config ?? {}) as Raw;
+    const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+    return {
+      env: list(cfg.Env),
+      entrypoint: list(cfg.Entrypoint),
+      cmd: list(cfg.Cmd),
+      workdir: typeof cfg.WorkingDir === 'string' ? cfg.WorkingDir : '',
+      user: typeof cfg.User === 'string' ? cfg.User : '',
+      labels: (cfg.Labels ?? {}) as Record<string, string>,
+      architecture: typeof raw.Architecture === 'string' ? raw.Architecture : '',
+    };
+  }
 }
