@@ -1,0 +1,87 @@
+// Defects found by the held-out requirements benchmark (issue 23): each test failed before its fix.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { launcherFacts } from '../../src/core/python/launchers';
+import { condaDeclarations, setupPyDeclarations } from '../../src/core/python/declared';
+
+const parse = (spec: string): { name: string; spec: string; class: 'runtime' } | undefined => {
+  const name = /^[A-Za-z0-9][\w.-]*/.exec(spec.trim())?.[0];
+  return name ? { name, spec, class: 'runtime' } : undefined;
+};
+
+test('setup.py whose install_requires is read from requirements.txt declares nothing (not `requirements.txt`)', () => {
+  const text = [
+    'import os',
+    'from setuptools import setup',
+    'setup(',
+    '    name="pkg",',
+    '    install_requires=[',
+    '        str(r).strip()',
+    '        for r in open(os.path.join(os.path.dirname(__file__), "requirements.txt"))',
+    '        if r.strip() and not r.startswith("#")',
+    '    ],',
+    '    extras_require={"dev": ["pytest"]},',
+    ')',
+  ].join('\n');
+  assert.deepEqual(
+    setupPyDeclarations(text, parse).map((d) => `${d.name}:${d.class}`),
+    ['pytest:dev'],
+  );
+  // A literal list is still read.
+  assert.deepEqual(
+    setupPyDeclarations('setup(install_requires=["torch", "tqdm>=4"])', parse).map((d) => d.name),
+    ['torch', 'tqdm'],
+  );
+});
+
+test('shell: `python train.py -m NAME` passes -m to the script; only `python -m MOD` runs a module', () => {
+  const mods = (text: string): string[] => launcherFacts('shell', text).modules.map((m) => m.module);
+  assert.deepEqual(mods('python train.py -m gpt2_small --epochs 3'), []);
+  assert.deepEqual(mods('python3 scripts/eval.py --data x -m resnet50'), []);
+  assert.deepEqual(mods('python -u -m torch.distributed.run train.py'), ['torch.distributed.run']);
+  assert.deepEqual(mods('python -m http.server 8000'), ['http.server']);
+});
+
+test('environment.yml: a conda-only system package (p7zip) is reported, never a pip line', () => {
+  const text = 'dependencies:\n  - python=3.10\n  - p7zip\n  - unzip\n  - pandoc\n  - pandas\n';
+  const r = condaDeclarations(['python=3.10', 'p7zip', 'unzip', 'pandoc', 'pandas'], text);
+  assert.deepEqual(
+    r.packages.map((p) => p.name),
+    ['pandas'],
+  );
+  assert.deepEqual(
+    r.reported.map((p) => p.name),
+    ['p7zip', 'unzip', 'pandoc'],
+  );
+  assert.match(r.reported[0].reason, /apt/);
+});
+
+test('compose: commands of a service that runs a prebuilt image (Airflow\'s celery worker, flower) are not ours', () => {
+  const text = [
+    'x-airflow-common:',
+    '  &airflow-common',
+    '  image: ${AIRFLOW_IMAGE_NAME:-apache/airflow:2.7.1}',
+    '  # build: .',
+    'services:',
+    '  airflow-worker:',
+    '    <<: *airflow-common',
+    '    command: celery worker',
+    '  flower:',
+    '    <<: *airflow-common',
+    '    command: celery flower',
+    '  redis:',
+    '    image: redis:7',
+    '    command: redis-server',
+    '  web:',
+    '    build: .',
+    '    command: gunicorn app:app',
+    '  worker:',
+    '    build:',
+    '      context: .',
+    '    command: ["celery", "-A", "tasks", "worker"]',
+  ].join('\n');
+  assert.deepEqual(
+    launcherFacts('compose', text).needs.map((n) => `${n.name}:${n.line}`),
+    ['gunicorn:17', 'celery:21'],
+  );
+});
