@@ -85,3 +85,36 @@ test('compose: commands of a service that runs a prebuilt image (Airflow\'s cele
     ['gunicorn:17', 'celery:21'],
   );
 });
+
+test('side paths: imports under a flag, device or backend branch are optional; the __main__ guard and version checks are not', async () => {
+  const { scanPython } = await import('../../src/core/python/extract');
+  const cls = (src: string): string[] => scanPython(src).imports.map((i) => `${i.module}:${i.class}`);
+  assert.deepEqual(
+    cls(
+      [
+        'import torch',
+        'if args.fp16:',
+        '    import apex',
+        'elif backend == "tf":',
+        '    import tensorflow as tf',
+        'elif x:',
+        '    from jax import numpy',
+        'if torch.cuda.is_available():',
+        '    import pynvml',
+        'if sys.version_info >= (3, 11):',
+        '    import tomllib',
+        'if __name__ == "__main__":',
+        '    import fire',
+      ].join('\n'),
+    ),
+    [
+      'torch:runtime',
+      'apex:optional',
+      'tensorflow:optional',
+      'jax:runtime',
+      'pynvml:optional',
+      'tomllib:runtime',
+      'fire:runtime',
+    ],
+  );
+});
