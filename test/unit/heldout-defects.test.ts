@@ -118,3 +118,35 @@ test('side paths: imports under a flag, device or backend branch are optional; t
     ],
   );
 });
+
+test('framework needs with provenance: tokenizer backends, Trainer, device_map, 8-bit loading, LSUN, pyunpack', async () => {
+  const { scanPython } = await import('../../src/core/python/extract');
+  const { FRAMEWORK_NEEDS } = await import('../../src/core/python/runtimeNeeds');
+  const needs = (src: string): string[] => scanPython(src).needs.map((n) => `${n.name}:${n.line}`);
+  assert.deepEqual(
+    needs(
+      [
+        'from transformers import LlamaTokenizer, LlamaForCausalLM, AutoTokenizer',
+        'tok = LlamaTokenizer.from_pretrained(base)',
+        'fast = T5TokenizerFast.from_pretrained(base)',
+        'tok2 = AutoTokenizer.from_pretrained(path, use_fast=False)',
+        'tok3 = AutoTokenizer.from_pretrained(path)',
+        'model = LlamaForCausalLM.from_pretrained(base, load_in_8bit=True, device_map="auto")',
+        'trainer = transformers.Trainer(model=model, args=transformers.TrainingArguments(output_dir="x"))',
+        'data = dset.LSUN(root, classes=["bedroom_train"])',
+        'from pyunpack import Archive',
+        '# tok = T5Tokenizer.from_pretrained("t5")',
+      ].join('\n'),
+    ),
+    [
+      'sentencepiece:2',
+      'sentencepiece:4',
+      'accelerate:6',
+      'bitsandbytes:6',
+      'accelerate:7',
+      'lmdb:8',
+      'patool:9',
+    ],
+  );
+  for (const r of FRAMEWORK_NEEDS) assert.match(r.source, /^https:\/\//, `${r.name} cites its documentation`);
+});
