@@ -136,6 +136,8 @@ test('framework needs with provenance: tokenizer backends, Trainer, device_map, 
         'data = dset.LSUN(root, classes=["bedroom_train"])',
         'from pyunpack import Archive',
         '# tok = T5Tokenizer.from_pretrained("t5")',
+        'class Trainer(DefaultTrainer):',
+        '    t = Trainer(cfg)',
       ].join('\n'),
     ),
     [

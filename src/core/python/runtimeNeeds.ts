@@ -127,7 +127,8 @@ export const FRAMEWORK_NEEDS: readonly FrameworkNeed[] = [
     source: 'https://huggingface.co/docs/transformers/main_classes/tokenizer (slow tokenizers; the `sentencepiece` extra)',
   },
   {
-    test: /\b(?:Trainer|Seq2SeqTrainer|TrainingArguments|Seq2SeqTrainingArguments)\s*\(/,
+    // Only transformers' own: `class Trainer(DefaultTrainer)` (detectron2) or minGPT's Trainer are not it.
+    test: /^from\s+transformers\s+import\b.*\b(?:Seq2Seq)?Trainer\b|\btransformers\.(?:Seq2Seq)?Trainer(?:Arguments)?\s*\(|\b(?:Seq2Seq)?TrainingArguments\s*\(/,
     name: 'accelerate',
     reason: 'needed by the transformers Trainer / TrainingArguments (they import accelerate)',
     source: 'https://huggingface.co/docs/transformers/main_classes/trainer (Trainer is built on Accelerate; TrainingArguments raises ImportError without it)',
