@@ -152,3 +152,32 @@ test('framework needs with provenance: tokenizer backends, Trainer, device_map, 
   );
   for (const r of FRAMEWORK_NEEDS) assert.match(r.source, /^https:\/\//, `${r.name} cites its documentation`);
 });
+
+test('scan --explain NAME says why a line is there: imported at FILE:LINE, needed at FILE:LINE for what', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { main } = await import('../../src/cli/main');
+  const { captureIo } = await import('./cli-io');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-explain-'));
+  try {
+    fs.writeFileSync(
+      path.join(dir, 'train.py'),
+      'import pandas as pd\nfrom transformers import LlamaTokenizer\n\ntok = LlamaTokenizer.from_pretrained("x")\ndf = pd.read_parquet("d.parquet")\n',
+    );
+    let io = captureIo(dir);
+    assert.equal(await main(['scan', '.', '--offline', '--no-pin', '--explain', 'sentencepiece'], io), 0);
+    assert.deepEqual(io.stdout, [
+      'sentencepiece: an install line',
+      '  needed at train.py:4: needed by the transformers SentencePiece tokenizer (LlamaTokenizer, T5Tokenizer, …)',
+    ]);
+    io = captureIo(dir);
+    assert.equal(await main(['scan', '.', '--offline', '--no-pin', '--explain', 'pandas'], io), 0);
+    assert.deepEqual(io.stdout, ['pandas: an install line', '  imported as pandas at train.py:1']);
+    io = captureIo(dir);
+    assert.equal(await main(['scan', '.', '--offline', '--explain', 'flask'], io), 2);
+    assert.match(io.stderr.join('\n'), /flask: not among the requirements/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
