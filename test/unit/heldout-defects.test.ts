@@ -181,3 +181,24 @@ test('scan --explain NAME says why a line is there: imported at FILE:LINE, neede
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('what the framework installs is not listed again: starlette with fastapi, botocore with boto3', async () => {
+  const { buildRequirements } = await import('../../src/core/python/requirements');
+  const site = (module: string, line: number) => ({ module, file: 'app.py', line, class: 'runtime' as const, names: [] });
+  const build = (mods: string[]) =>
+    buildRequirements({
+      sites: mods.map((m, i) => site(m, i + 1)),
+      pips: [],
+      declared: [],
+      interp: { stdlib: new Set(), packages: new Map(), installed: new Map() } as never,
+      noPin: true,
+    }).requirements.map((r) => `${r.name}:${r.class}${r.providedBy ? `<${r.providedBy}` : ''}`);
+  assert.deepEqual(build(['fastapi', 'starlette.responses', 'boto3', 'botocore.exceptions']), [
+    'boto3:runtime',
+    'fastapi:runtime',
+    'botocore:optional<boto3',
+    'starlette:optional<fastapi',
+  ]);
+  // Alone, the inner distribution is the project's own requirement.
+  assert.deepEqual(build(['starlette.applications']), ['starlette:runtime']);
+});

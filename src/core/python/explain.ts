@@ -16,7 +16,12 @@ const CLASS_WORDS: Record<Requirement['class'], string> = {
  * "declared in FILE". Shared by `scan --explain NAME` and the editor's requirements hover.
  */
 export function explainRequirement(r: Requirement): string[] {
-  const out = [`${r.name}: ${r.unavailable ? `a comment line (${r.unavailable})` : CLASS_WORDS[r.class]}`];
+  const what = r.unavailable
+    ? `a comment line (${r.unavailable})`
+    : r.providedBy
+      ? `no line of its own: ${r.providedBy} requires it and installs it`
+      : CLASS_WORDS[r.class];
+  const out = [`${r.name}: ${what}`];
   for (const s of r.sites) out.push(`  imported as ${s.module} at ${where(s)}${s.class !== r.class ? ` (${s.class})` : ''}`);
   for (const n of r.needs ?? []) out.push(`  needed at ${where(n)}: ${n.reason}`);
   for (const d of r.declaredIn ?? []) out.push(`  declared in ${d}`);
