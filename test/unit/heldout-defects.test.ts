@@ -56,7 +56,7 @@ test('environment.yml: a conda-only system package (p7zip) is reported, never a 
   assert.match(r.reported[0].reason, /apt/);
 });
 
-test('compose: commands of a service that runs a prebuilt image (Airflow\'s celery worker, flower) are not ours', () => {
+test("compose: commands of a service that runs a prebuilt image (Airflow's celery worker, flower) are not ours", () => {
   const text = [
     'x-airflow-common:',
     '  &airflow-common',
@@ -140,15 +140,7 @@ test('framework needs with provenance: tokenizer backends, Trainer, device_map, 
         '    t = Trainer(cfg)',
       ].join('\n'),
     ),
-    [
-      'sentencepiece:2',
-      'sentencepiece:4',
-      'accelerate:6',
-      'bitsandbytes:6',
-      'accelerate:7',
-      'lmdb:8',
-      'patool:9',
-    ],
+    ['sentencepiece:2', 'sentencepiece:4', 'accelerate:6', 'bitsandbytes:6', 'accelerate:7', 'lmdb:8', 'patool:9'],
   );
   for (const r of FRAMEWORK_NEEDS) assert.match(r.source, /^https:\/\//, `${r.name} cites its documentation`);
 });
@@ -184,7 +176,13 @@ test('scan --explain NAME says why a line is there: imported at FILE:LINE, neede
 
 test('what the framework installs is not listed again: starlette with fastapi, botocore with boto3', async () => {
   const { buildRequirements } = await import('../../src/core/python/requirements');
-  const site = (module: string, line: number) => ({ module, file: 'app.py', line, class: 'runtime' as const, names: [] });
+  const site = (module: string, line: number) => ({
+    module,
+    file: 'app.py',
+    line,
+    class: 'runtime' as const,
+    names: [],
+  });
   const build = (mods: string[]) =>
     buildRequirements({
       sites: mods.map((m, i) => site(m, i + 1)),

@@ -22,7 +22,8 @@ export function explainRequirement(r: Requirement): string[] {
       ? `no line of its own: ${r.providedBy} requires it and installs it`
       : CLASS_WORDS[r.class];
   const out = [`${r.name}: ${what}`];
-  for (const s of r.sites) out.push(`  imported as ${s.module} at ${where(s)}${s.class !== r.class ? ` (${s.class})` : ''}`);
+  for (const s of r.sites)
+    out.push(`  imported as ${s.module} at ${where(s)}${s.class !== r.class ? ` (${s.class})` : ''}`);
   for (const n of r.needs ?? []) out.push(`  needed at ${where(n)}: ${n.reason}`);
   for (const d of r.declaredIn ?? []) out.push(`  declared in ${d}`);
   return out;

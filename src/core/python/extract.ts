@@ -39,8 +39,10 @@ export interface PythonFacts {
 
 const KEYWORDS = new Set(['import', 'from', 'try', 'except', 'if', 'elif', 'else', 'finally', 'with']);
 // Command-line options, configuration flags, device checks and backend switches (see blockFor).
-const SIDE_CONDITION =
-  /\b(?:args|opt|opts|options|flags|FLAGS|config|cfg|hparams|params)\.\w+|\bcuda\b|\bis_available\s*\(|\b(?:backend|framework|engine|device)\w*\s*(?:==|!=|\bin\b)/;
+const SIDE_CONDITION = new RegExp(
+  String.raw`\b(?:args|opt|opts|options|flags|FLAGS|config|cfg|hparams|params)\.\w+|\bcuda\b|\bis_available\s*\(|` +
+    String.raw`\b(?:backend|framework|engine|device)\w*\s*(?:==|!=|\bin\b)`,
+);
 const IMPORT_ERRORS = /^(?:ImportError|ModuleNotFoundError|Exception|BaseException|builtins\.ImportError)$/;
 
 type Block =

@@ -112,26 +112,35 @@ interface FrameworkNeed {
 }
 // The slow (Python) tokenizers of SentencePiece models; their `…TokenizerFast` twins need `tokenizers` only.
 const SENTENCEPIECE_TOKENIZERS =
-  'Llama|CodeLlama|T5|MT5|Albert|XLNet|Camembert|XLMRoberta|Marian|MBart|MBart50|Pegasus|BigBird|Reformer|Barthez|DebertaV2|Gemma|Bert(?:Generation|Japanese)|Speech2Text|M2M100|NllbTokenizer';
+  'Llama|CodeLlama|T5|MT5|Albert|XLNet|Camembert|XLMRoberta|Marian|MBart|MBart50|Pegasus|BigBird|Reformer|' +
+  'Barthez|DebertaV2|Gemma|Bert(?:Generation|Japanese)|Speech2Text|M2M100|NllbTokenizer';
 export const FRAMEWORK_NEEDS: readonly FrameworkNeed[] = [
   {
     test: new RegExp(String.raw`\b(?:${SENTENCEPIECE_TOKENIZERS})Tokenizer\b(?!Fast)\s*\.\s*from_pretrained`),
     name: 'sentencepiece',
     reason: 'needed by the transformers SentencePiece tokenizer (LlamaTokenizer, T5Tokenizer, …)',
-    source: 'https://huggingface.co/docs/transformers/installation (the `sentencepiece` extra) and model docs (“based on SentencePiece”)',
+    source:
+      'https://huggingface.co/docs/transformers/installation (the `sentencepiece` extra) ' +
+      'and the model docs (“based on SentencePiece”)',
   },
   {
     test: /\bAutoTokenizer\s*\.\s*from_pretrained\s*\([^)]*\buse_fast\s*=\s*False/,
     name: 'sentencepiece',
     reason: 'needed by AutoTokenizer(use_fast=False): the slow tokenizers of SentencePiece models (LLaMA, T5, …)',
-    source: 'https://huggingface.co/docs/transformers/main_classes/tokenizer (slow tokenizers; the `sentencepiece` extra)',
+    source:
+      'https://huggingface.co/docs/transformers/main_classes/tokenizer (slow tokenizers; the `sentencepiece` extra)',
   },
   {
     // Only transformers' own: `class Trainer(DefaultTrainer)` (detectron2) or minGPT's Trainer are not it.
-    test: /^from\s+transformers\s+import\b.*\b(?:Seq2Seq)?Trainer\b|\btransformers\.(?:Seq2Seq)?Trainer(?:Arguments)?\s*\(|\b(?:Seq2Seq)?TrainingArguments\s*\(/,
+    test: new RegExp(
+      String.raw`^from\s+transformers\s+import\b.*\b(?:Seq2Seq)?Trainer\b|` +
+        String.raw`\btransformers\.(?:Seq2Seq)?Trainer(?:Arguments)?\s*\(|\b(?:Seq2Seq)?TrainingArguments\s*\(`,
+    ),
     name: 'accelerate',
     reason: 'needed by the transformers Trainer / TrainingArguments (they import accelerate)',
-    source: 'https://huggingface.co/docs/transformers/main_classes/trainer (Trainer is built on Accelerate; TrainingArguments raises ImportError without it)',
+    source:
+      'https://huggingface.co/docs/transformers/main_classes/trainer ' +
+      '(Trainer is built on Accelerate; TrainingArguments raises ImportError without it)',
   },
   {
     test: /\bfrom_pretrained\s*\([^)]*\bdevice_map\s*=|^\s*device_map\s*=\s*"\d+"/,
