@@ -13,7 +13,7 @@ const SOURCE = path.join(ROOT, 'bench/corpus');
 const WORK = path.join(ROOT, 'bench/.work/corpus');
 // A list of every distribution name on the public index, where the machine has one (one name per line, first
 // column of a TSV). Used only to tell whether an install line could install; absent: that figure is skipped.
-const INDEX_NAMES = process.env.DSC_INDEX_NAMES ?? '/work/.library/env/packages/pypi.tsv';
+export const INDEX_NAMES = process.env.DSC_INDEX_NAMES ?? '/work/.library/env/packages/pypi.tsv';
 // Jupyter's meta-packages: one declares `jupyter`, another `notebook`, we install `jupyterlab`; all run the notebooks.
 const JUPYTER = new Set(['jupyter', 'notebook', 'jupyterlab']);
 
@@ -88,12 +88,12 @@ function layOut(f: Fixture): string {
   return dir;
 }
 
-function canonical(name: string): string {
+export function canonical(name: string): string {
   const key = normalizeName(name.replace(/\[.*\]$/, ''));
   return JUPYTER.has(key) ? 'jupyter' : equivalentDistributions(key)[0];
 }
 
-function indexNames(): Set<string> | undefined {
+export function indexNames(): Set<string> | undefined {
   if (!fs.existsSync(INDEX_NAMES)) return undefined;
   const names = new Set<string>();
   for (const line of fs.readFileSync(INDEX_NAMES, 'utf8').split('\n')) {

@@ -10,6 +10,7 @@ import { normalizeName } from '../src/core/requirements/names';
 import { scanPython } from '../src/core/python/extract';
 import { decodeSource } from '../src/core/python/decode';
 import { scoreCorpus } from './corpus';
+import { scoreHeldOut, type ToolScore } from './heldout';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TREE = path.join(ROOT, 'bench/.work/scan-tree-v3');
@@ -211,17 +212,52 @@ async function precisionRecall(python: string | false): Promise<{ p: number; r: 
   return { p: tp / (tp + fp), r: tp / (tp + fn), misses };
 }
 
-// The corpus alone (quick, while working on the scanner): DSC_BENCH_CORPUS_ONLY=1 npm run bench -- scan
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const prf = (t: { precision: number; recall: number; f1?: number }): string =>
+  `P ${pct(t.precision)} R ${pct(t.recall)}${t.f1 === undefined ? '' : ` F1 ${t.f1.toFixed(3)}`}`;
+
+// The corpora alone (quick, while working on the scanner): DSC_BENCH_CORPUS_ONLY=1 npm run bench -- scan
 async function printCorpus(): Promise<void> {
   const c = await scoreCorpus();
+  const f1 = (2 * c.precision * c.recall) / (c.precision + c.recall);
   console.log(
-    `corpus of ${c.projects} real-project images (bench/corpus), runtime install lines vs declared: precision ${(c.precision * 100).toFixed(1)}%, recall ${(c.recall * 100).toFixed(1)}% (goal: recall >= 80%)`,
+    `corpus of ${c.projects} real-project images (bench/corpus), runtime install lines vs declared: ${prf({ ...c, f1 })} (goal: recall >= 80%)`,
   );
   console.log(
     `  install lines no index has: ${c.notOnIndex ? `${c.notOnIndex.length}${c.notOnIndex.length ? ` (${c.notOnIndex.join(', ')})` : ''}` : 'not checked (no index name list on this machine)'} (goal: 0)`,
   );
   console.log(`  missed: ${c.misses.join(' ')}`);
   console.log(`  extra:  ${c.extras.join(' ')}`);
+  const h = await scoreHeldOut();
+  console.log(
+    `held-out set of ${h.projects} real projects (bench/heldout)${h.skipped.length ? `, skipped: ${h.skipped.join('; ')}` : ''}:`,
+  );
+  const row = (label: string, t: ToolScore): void => {
+    console.log(
+      `  ${label} ${prf(t)}; lines no index has: ${t.notOnIndex.length}${t.notOnIndex.length ? ` (${t.notOnIndex.join(' ')})` : ''}; lines for a project module: ${t.ownModules.length}${t.ownModules.length ? ` (${t.ownModules.join(' ')})` : ''}`,
+    );
+  };
+  row('scan:   ', h.scan);
+  if (!h.pipreqs) console.log(`  ${h.pipreqsAbsent}`);
+  else {
+    row('pipreqs:', h.pipreqs);
+    let win = 0,
+      lose = 0,
+      tie = 0;
+    for (const [name, f] of h.scan.perProject) {
+      const g = h.pipreqs.perProject.get(name) ?? 0;
+      if (Math.abs(f - g) < 1e-9) tie++;
+      else if (f > g) win++;
+      else lose++;
+    }
+    console.log(
+      `  scan vs pipreqs per project (F1): won ${win}, lost ${lose}, tied ${tie}; F1 gap ${(h.scan.f1 - h.pipreqs.f1).toFixed(3)} (goal >= 0.10, recall not lower, 0 index-less lines, 0 project-module lines)`,
+    );
+    console.log(`  pipreqs missed: ${h.pipreqs.misses.join(' ')}`);
+    console.log(`  pipreqs extra:  ${h.pipreqs.extras.join(' ')}`);
+  }
+  console.log(`  scan missed: ${h.scan.misses.join(' ')}`);
+  console.log(`  scan extra:  ${h.scan.extras.join(' ')}`);
 }
 
 async function mainBench(): Promise<void> {

@@ -38,6 +38,8 @@ export interface Requirement {
   declaredIn?: string[];
   /** Runtime needs that no import spells, with their evidence ("needed by pd.read_parquet"). */
   needs?: RuntimeNeedSite[];
+  /** The runtime requirement that already installs it (fastapi installs starlette): not a line of its own. */
+  providedBy?: string;
   /** Why pip cannot install it (no index has it, or none could be asked): a comment line, never an install line. */
   unavailable?: string;
 }

@@ -3,16 +3,21 @@ import path from 'node:path';
 import { parseArgs } from '../args';
 import { CliCommand, CliError } from '../io';
 import { analyzeProject } from '../../node/analyze';
+import { explainRequirement, findRequirement } from '../../core/python/explain';
 import { PYTHON_FLAGS, PYTHON_FLAGS_HELP, pythonFlags } from '../pythonFlags';
 
 /** `ds-containers scan DIR`: the runtime requirements on stdout, warnings on stderr. */
 export const scanCommand: CliCommand = {
   name: 'scan',
-  usage: 'scan DIR [--no-pin] [--json] [--interpreter PATH] [--offline]',
+  usage: 'scan DIR [--no-pin] [--json] [--explain NAME] [--interpreter PATH] [--offline]',
   summary: 'List the runtime requirements of a project from its imports (warnings on stderr).',
-  help: PYTHON_FLAGS_HELP,
+  help: [
+    '--explain NAME       why NAME (distribution or import) is there: imported',
+    '                     at FILE:LINE, needed by X for Y, declared in FILE',
+    ...PYTHON_FLAGS_HELP,
+  ],
   async run(argv, io) {
-    const args = parseArgs(argv, ['no-pin', 'json', 'offline'], [...PYTHON_FLAGS]);
+    const args = parseArgs(argv, ['no-pin', 'json', 'offline'], [...PYTHON_FLAGS, 'explain']);
     if (args.positional.length > 1) throw new CliError(`expected one folder, got ${args.positional.length}`);
     const dir = path.resolve(io.cwd, args.positional[0] ?? '.');
     const st = await fs.stat(dir).catch(() => undefined);
@@ -29,6 +34,13 @@ export const scanCommand: CliCommand = {
       const file =
         w.file === '.' ? path.relative(io.cwd, dir) || '.' : path.relative(io.cwd, path.join(dir, w.file)) || w.file;
       io.err(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}`);
+    }
+    const explain = args.flags.get('explain');
+    if (typeof explain === 'string') {
+      const r = findRequirement(analysis.requirements, explain);
+      if (!r) throw new CliError(`${explain}: not among the requirements scan found in ${dir}`);
+      for (const l of explainRequirement(r)) io.out(l);
+      return 0;
     }
     if (args.flags.has('json')) {
       // Also flat: every third-party import with its distribution, version and verification.

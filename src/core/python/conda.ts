@@ -32,6 +32,10 @@ const RENAMED: Readonly<Record<string, string>> = {
   importlib_metadata: 'importlib-metadata',
 };
 
+// Programs conda-forge packages for the system that environment files list beside Python ones.
+const SYSTEM_PROGRAMS =
+  'p7zip|unzip|zip|pandoc|poppler|tesseract|imagemagick|openjdk|sqlite|curl|wget|jq|cairo|pango|swig|sox';
+
 /** Not Python distributions: the interpreter, package tools, CUDA, compilers, system and R libraries. */
 const NOT_PIP_NAMES = [
   // the interpreter and package tools
@@ -43,6 +47,9 @@ const NOT_PIP_NAMES = [
   // system and R libraries
   'graphviz|ffmpeg|openssl|zlib|hdf5|libnetcdf|gdal-bin|proj|geos|tk|qt|r|r-.*|lib.*|_.*',
   'ca-certificates|certifi-system',
+  // command-line programs conda-forge packages for the system (p7zip's 7z, pandoc, poppler, tesseract…): no
+  // PyPI distribution of theirs is what the environment meant (conda-forge feedstocks p7zip, pandoc, …)
+  SYSTEM_PROGRAMS + '|htop|xz|bzip2|lz4-c|zstd|pkg-config|boost|eigen',
   // Windows toolchains, the CPU-only marker, notebook add-ons that pip does not serve
   String.raw`vs20\d\d.*|m2w64-.*|cpuonly|jupyter_contrib_nbextensions|ipython_genutils`,
 ];
@@ -61,7 +68,7 @@ export function condaReportReason(name: string): string | undefined {
   const key = name.toLowerCase();
   if (/^(?:cudatoolkit|cudnn|cuda(?:-.*)?|pytorch-cuda|nccl)$/.test(key))
     return 'the CUDA runtime comes with the GPU wheels (torch, tensorflow) or a CUDA base image, not pip';
-  if (/^(?:graphviz|ffmpeg|gdal-bin|proj|geos|hdf5|tk|nodejs|git)$/.test(key))
+  if (new RegExp(`^(?:graphviz|ffmpeg|gdal-bin|proj|geos|hdf5|tk|nodejs|git|${SYSTEM_PROGRAMS})$`).test(key))
     return 'a system program or library: install it with apt in the Dockerfile';
   if (/^r-|^r$/.test(key)) return 'an R package: not installable with pip';
   return undefined;

@@ -173,6 +173,9 @@ export function setupPyDeclarations(text: string, parse: (spec: string) => Decla
       else if (text[end] === ']' && --depth === 0) break;
     }
     const body = text.slice(start, end);
+    // A comprehension over a file (`[l.strip() for l in open("requirements.txt")]`) is code, not a list of
+    // names: its strings are a path and a comment marker. What it reads is declared in that file.
+    if (/\bfor\b[^\]]*\bin\b|\bopen\s*\(|\bread(?:lines)?\s*\(/.test(body)) return;
     for (const m of body.matchAll(/(["'])([^"'\n]+)\1/g)) {
       const p = parse(m[2]);
       const line = text.slice(0, start + (m.index ?? 0)).split('\n').length;

@@ -38,12 +38,17 @@ export interface PythonFacts {
 }
 
 const KEYWORDS = new Set(['import', 'from', 'try', 'except', 'if', 'elif', 'else', 'finally', 'with']);
+// Command-line options, configuration flags, device checks and backend switches (see blockFor).
+const SIDE_CONDITION = new RegExp(
+  String.raw`\b(?:args|opt|opts|options|flags|FLAGS|config|cfg|hparams|params)\.\w+|\bcuda\b|\bis_available\s*\(|` +
+    String.raw`\b(?:backend|framework|engine|device)\w*\s*(?:==|!=|\bin\b)`,
+);
 const IMPORT_ERRORS = /^(?:ImportError|ModuleNotFoundError|Exception|BaseException|builtins\.ImportError)$/;
 
 type Block =
   | { indent: number; kind: 'try'; id: number }
   | { indent: number; kind: 'except'; id: number; catches: boolean }
-  | { indent: number; kind: 'typing' | 'suppress' | 'other' };
+  | { indent: number; kind: 'typing' | 'suppress' | 'side' | 'other' };
 
 /** The imports of a Python source text (see {@link scanPython} for the other facts). */
 export function extractImports(source: string, opts: ExtractOptions = {}): ExtractedImport[] {
@@ -83,7 +88,7 @@ function analyzeLines(tok: Tokenized, dynamic: boolean, opts: ExtractOptions): P
     let typing = false;
     for (const b of stack) {
       if (b.kind === 'try') tries.push(b.id);
-      else if ((b.kind === 'except' && b.catches) || b.kind === 'suppress') optional = true;
+      else if ((b.kind === 'except' && b.catches) || b.kind === 'suppress' || b.kind === 'side') optional = true;
       else if (b.kind === 'typing') typing = true;
     }
     found.push({ imp, tries, optional, typing });
@@ -132,6 +137,10 @@ function analyzeLines(tok: Tokenized, dynamic: boolean, opts: ExtractOptions): P
     }
     if (kw === 'if' && /^if\s+\(?\s*(?:[A-Za-z_]\w*\.)?TYPE_CHECKING\s*\)?$/.test(head))
       return { indent, kind: 'typing' };
+    // A side path: an import under `if args.fp16:`, `if torch.cuda.is_available():` or `elif backend == "tf":`
+    // runs only when that option, device or backend is chosen, so it is optional (a commented line), not
+    // runtime. Only such conditions count: a plain `if x:` may be the usual path (and `else` is left alone).
+    if ((kw === 'if' || kw === 'elif') && SIDE_CONDITION.test(head)) return { indent, kind: 'side' };
     if (kw === 'with' && /\bsuppress\s*\(([^)]*)\)/.test(head)) {
       const args = /\bsuppress\s*\(([^)]*)\)/
         .exec(head)![1]

@@ -64,6 +64,7 @@ export interface LauncherFacts {
 function commandLines(kind: LauncherKind, text: string): { cmd: string; line: number }[] {
   const out: { cmd: string; line: number }[] = [];
   const lines = text.split(/\r?\n/);
+  const prebuilt = kind === 'compose' ? prebuiltServiceLines(lines) : new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i];
     while (l.endsWith('\\') && i + 1 < lines.length) l = l.slice(0, -1) + ' ' + lines[++i];
@@ -79,6 +80,7 @@ function commandLines(kind: LauncherKind, text: string): { cmd: string; line: nu
       continue;
     }
     if (kind === 'compose') {
+      if (prebuilt.has(i)) continue;
       const m = /^-?\s*(?:command|entrypoint)\s*:\s*(.+)$/.exec(t);
       if (m) out.push({ cmd: yamlCommand(m[1]), line: i + 1 });
       continue;
@@ -90,6 +92,65 @@ function commandLines(kind: LauncherKind, text: string): { cmd: string; line: nu
     }
     out.push({ cmd: t, line: i + 1 });
   }
+  return out;
+}
+
+/**
+ * Lines of compose services that run an image built elsewhere (`image:` and no `build:`, directly or through
+ * a `<<: *anchor` merge): their commands are that image's programs (`celery worker` on apache/airflow,
+ * `redis-server` on redis), not the project's requirements. Compose spec: a service with `build` is built
+ * from the project; one with only `image` is pulled.
+ */
+function prebuiltServiceLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  const anchors = new Map<string, { image: boolean; build: boolean }>();
+  // Top-level blocks (`x-airflow-common: &airflow-common` or with the anchor on the next line).
+  for (let i = 0; i < lines.length; i++) {
+    const top = /^[\w.-]+\s*:\s*(?:&([\w-]+))?\s*$/.exec(lines[i]);
+    if (!top) continue;
+    let anchor = top[1];
+    let image = false,
+      build = false;
+    for (let j = i + 1; j < lines.length && (/^\s/.test(lines[j]) || !lines[j].trim()); j++) {
+      const a = /^\s+&([\w-]+)\s*$/.exec(lines[j]);
+      if (a && !anchor) anchor = a[1];
+      if (/^\s{2}image\s*:/.test(lines[j])) image = true;
+      if (/^\s{2}build\s*:/.test(lines[j])) build = true;
+    }
+    if (anchor) anchors.set(anchor, { image, build });
+  }
+  const start = lines.findIndex((l) => /^services\s*:\s*$/.test(l));
+  if (start < 0) return out;
+  let indent = -1;
+  let block: number[] = [];
+  let image = false,
+    build = false;
+  const flush = (): void => {
+    if (image && !build) for (const k of block) out.add(k);
+    block = [];
+    image = build = false;
+  };
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l.trim() || /^\s*#/.test(l)) continue;
+    const lead = /^\s*/.exec(l)![0].length;
+    if (lead === 0) break;
+    if (indent < 0) indent = lead;
+    if (lead === indent) {
+      flush();
+      continue;
+    }
+    block.push(i);
+    if (lead > indent && /^\s*image\s*:/.test(l)) image = true;
+    if (lead > indent && /^\s*build\s*:/.test(l)) build = true;
+    const merge = /^\s*<<\s*:\s*\*([\w-]+)/.exec(l);
+    const a = merge && anchors.get(merge[1]);
+    if (a) {
+      image ||= a.image;
+      build ||= a.build;
+    }
+  }
+  flush();
   return out;
 }
 
@@ -132,7 +193,11 @@ export function launcherFacts(kind: LauncherKind, text: string): LauncherFacts {
       if (!words.length) continue;
       const w0 = words[0].replace(/^.*\//, '');
       if (/^python[\d.]*$/.test(w0)) {
+        // `-m` is the interpreter's only while no script came first: in `python train.py -m gpt2` it is the
+        // script's own option (python(1): arguments after the script name are passed to the script).
+        const script = words.findIndex((w, i) => i > 0 && !w.startsWith('-'));
         const k = words.indexOf('-m');
+        if (k > 0 && script > 0 && script < k) continue;
         const mod = k > 0 ? words[k + 1] : undefined;
         if (mod && /^[A-Za-z_][\w.]*$/.test(mod)) {
           if (mod === 'pip' && kind === 'dockerfile') pipArgs(words.slice(k + 2), line, facts);

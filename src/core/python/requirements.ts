@@ -191,6 +191,7 @@ export function buildRequirements(input: RequirementInput): {
     r.imports.sort();
     return r;
   });
+  markProvided(requirements);
   requirements.sort(
     (a, b) => CLASS_RANK[a.class] - CLASS_RANK[b.class] || cmp(a.name.toLowerCase(), b.name.toLowerCase()),
   );
@@ -253,4 +254,30 @@ export function isGpuProject(requirements: Requirement[], cudaHint: boolean): bo
   const runtime = requirements.filter((r) => r.class === 'runtime').map((r) => normalizeName(r.name));
   if (runtime.some((n) => GPU_ONLY.has(n) || n.startsWith('cupy-') || n.startsWith('nvidia-'))) return true;
   return cudaHint && runtime.some((n) => GPU_CAPABLE.has(n));
+}
+
+/**
+ * Distributions that another one requires and builds on, so that a project importing both needs only the
+ * outer one (its own requirement installs the inner one at a version it works with). Each pair is the outer
+ * distribution's declared dependency: fastapi → starlette (fastapi's pyproject `dependencies`), boto3 →
+ * botocore (boto3's setup.py `install_requires`), transformers → huggingface-hub (transformers' setup.py),
+ * pydantic → pydantic-core (pydantic's pyproject), flask → werkzeug (Flask's pyproject).
+ */
+export const PROVIDED_BY: Readonly<Record<string, string>> = {
+  starlette: 'fastapi',
+  botocore: 'boto3',
+  'huggingface-hub': 'transformers',
+  'pydantic-core': 'pydantic',
+  werkzeug: 'flask',
+};
+
+/** An imported inner distribution whose outer one is also a runtime requirement: optional, `providedBy` it. */
+function markProvided(requirements: Requirement[]): void {
+  const runtime = new Set(requirements.filter((r) => r.class === 'runtime').map((r) => normalizeName(r.name)));
+  for (const r of requirements) {
+    const outer = PROVIDED_BY[normalizeName(r.name)];
+    if (r.class !== 'runtime' || !outer || !runtime.has(outer) || r.declaredIn?.length) continue;
+    r.class = 'optional';
+    r.providedBy = outer;
+  }
 }

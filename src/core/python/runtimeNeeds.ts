@@ -26,6 +26,8 @@ export const NEEDS_TRIGGER = new RegExp(
     // forms, e-mail validation, templates and password hashing behind web frameworks
     String.raw`EmailStr|\bEmail\s*\(|OAuth2PasswordRequestForm|UploadFile|\bForm\s*\(|\bFile\s*\(`,
     'Jinja2Templates|CryptContext|DuckDuckGoSearch|to_markdown',
+    // libraries that load another distribution at run time (FRAMEWORK_NEEDS)
+    String.raw`Tokenizer|Trainer|TrainingArguments|device_map|load_in_[48]bit|BitsAndBytesConfig|LSUN|pyunpack`,
   ].join('|'),
 );
 
@@ -97,9 +99,80 @@ const GUI_BACKENDS: Record<string, string> = {
 const SPACY_PIPELINE =
   /^[a-z]{2,3}_(?:core|dep|ent|sent)_[a-z]+_(?:sm|md|lg|trf)$|^(?:xx|en|de|fr|es|it|nl|pt|zh|ja)_[a-z_]+$/;
 
+/**
+ * "When X is used like this, Y is needed": libraries that import another distribution only when a feature is
+ * used, so no import of the project names it. Each rule cites the documentation it comes from.
+ */
+interface FrameworkNeed {
+  test: RegExp;
+  name: string;
+  reason: string;
+  /** The documentation that says so. */
+  source: string;
+}
+// The slow (Python) tokenizers of SentencePiece models; their `…TokenizerFast` twins need `tokenizers` only.
+const SENTENCEPIECE_TOKENIZERS =
+  'Llama|CodeLlama|T5|MT5|Albert|XLNet|Camembert|XLMRoberta|Marian|MBart|MBart50|Pegasus|BigBird|Reformer|' +
+  'Barthez|DebertaV2|Gemma|Bert(?:Generation|Japanese)|Speech2Text|M2M100|NllbTokenizer';
+export const FRAMEWORK_NEEDS: readonly FrameworkNeed[] = [
+  {
+    test: new RegExp(String.raw`\b(?:${SENTENCEPIECE_TOKENIZERS})Tokenizer\b(?!Fast)\s*\.\s*from_pretrained`),
+    name: 'sentencepiece',
+    reason: 'needed by the transformers SentencePiece tokenizer (LlamaTokenizer, T5Tokenizer, …)',
+    source:
+      'https://huggingface.co/docs/transformers/installation (the `sentencepiece` extra) ' +
+      'and the model docs (“based on SentencePiece”)',
+  },
+  {
+    test: /\bAutoTokenizer\s*\.\s*from_pretrained\s*\([^)]*\buse_fast\s*=\s*False/,
+    name: 'sentencepiece',
+    reason: 'needed by AutoTokenizer(use_fast=False): the slow tokenizers of SentencePiece models (LLaMA, T5, …)',
+    source:
+      'https://huggingface.co/docs/transformers/main_classes/tokenizer (slow tokenizers; the `sentencepiece` extra)',
+  },
+  {
+    // Only transformers' own: `class Trainer(DefaultTrainer)` (detectron2) or minGPT's Trainer are not it.
+    test: new RegExp(
+      String.raw`^from\s+transformers\s+import\b.*\b(?:Seq2Seq)?Trainer\b|` +
+        String.raw`\btransformers\.(?:Seq2Seq)?Trainer(?:Arguments)?\s*\(|\b(?:Seq2Seq)?TrainingArguments\s*\(`,
+    ),
+    name: 'accelerate',
+    reason: 'needed by the transformers Trainer / TrainingArguments (they import accelerate)',
+    source:
+      'https://huggingface.co/docs/transformers/main_classes/trainer ' +
+      '(Trainer is built on Accelerate; TrainingArguments raises ImportError without it)',
+  },
+  {
+    test: /\bfrom_pretrained\s*\([^)]*\bdevice_map\s*=|^\s*device_map\s*=\s*"\d+"/,
+    name: 'accelerate',
+    reason: 'needed by from_pretrained(device_map=…) (big model inference)',
+    source: 'https://huggingface.co/docs/accelerate/usage_guides/big_modeling (device_map requires Accelerate)',
+  },
+  {
+    test: /\bload_in_[48]bit\s*=\s*True|\bBitsAndBytesConfig\s*\(/,
+    name: 'bitsandbytes',
+    reason: 'needed by load_in_8bit / load_in_4bit / BitsAndBytesConfig (quantised loading)',
+    source: 'https://huggingface.co/docs/transformers/quantization/bitsandbytes',
+  },
+  {
+    test: /\bLSUN\s*\(/,
+    name: 'lmdb',
+    reason: 'needed by torchvision.datasets.LSUN (it reads the LMDB database)',
+    source: 'https://pytorch.org/vision/stable/generated/torchvision.datasets.LSUN.html (requires the lmdb package)',
+  },
+  {
+    test: /^from\s+pyunpack\s+import\b|^import\s+pyunpack\b/,
+    name: 'patool',
+    reason: 'needed by pyunpack for archives other than zip (it calls patool)',
+    source: 'https://github.com/ponty/pyunpack#readme (“patool … for non-zip archives”)',
+  },
+];
+
 /** The needs of one logical line of Python (as the tokenizer gives it). */
 export function pythonNeeds(text: string, strings: readonly (string | null)[], line: number): RuntimeNeed[] {
   const out: RuntimeNeed[] = [];
+  for (const r of FRAMEWORK_NEEDS)
+    if (r.test.test(text)) out.push({ name: r.name, reason: r.reason, line, kind: 'install' });
   const str = (placeholder: string | undefined): string | undefined =>
     placeholder === undefined ? undefined : (strings[Number(placeholder)] ?? undefined);
   for (const m of text.matchAll(/\b(read|to)_(parquet|excel|html|xml|feather|hdf|orc)\s*\(([^)]*)/g)) {
