@@ -24,6 +24,7 @@ export function containerCreateBody(spec: RunSpec, hostPorts: HostPorts): Record
     Cmd: spec.cmd,
     Entrypoint: spec.entrypoint,
     Env: spec.env,
+    ...(spec.user ? { User: spec.user } : {}),
     Labels: spec.labels,
     Tty: !!spec.tty,
     OpenStdin: stdin,

@@ -100,6 +100,8 @@ export interface RunSpec {
   tty?: boolean;
   /** Keep stdin open for an attached client (with tty: like `docker run -it`). */
   stdin?: boolean;
+  /** `uid:gid` the container runs as (`docker run --user`); default: the image's USER. */
+  user?: string;
   /** 'none': no network at all (probes that must not reach anything, like `docker run --network none`). */
   network?: 'none';
 }
