@@ -45,7 +45,10 @@ interface CliRun {
 
 /** `node dist/cli.js ARGS` as root (uid 0), or as `uid` with its groups (docker: the engine's socket). */
 function cli(uid: number, args: string[]): CliRun {
-  const argv = uid === 0 ? [CLI, ...args] : ['--reuid', String(uid), '--regid', String(uid), '--init-groups', process.execPath, CLI, ...args];
+  const argv =
+    uid === 0
+      ? [CLI, ...args]
+      : ['--reuid', String(uid), '--regid', String(uid), '--init-groups', process.execPath, CLI, ...args];
   const p = spawn(uid === 0 ? process.execPath : 'setpriv', argv, {
     env: { ...process.env, HOME: '/tmp', DSC_TRACE: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,19 +100,23 @@ function assertOwned(file: string, uid: number, lines: string[]) {
 }
 
 for (const uid of [0, OTHER]) {
-  test(`a script's results/metrics.json is on the host, owned by UID ${uid}; the CLI says where`, { timeout: 300_000 }, async () => {
-    const dir = projectOf('outputs-script', uid);
-    const run = cli(uid, ['up', dir, '--no-pin', '--base-image', 'python:3.11-slim']);
-    assert.equal(await run.exit, 0, run.lines.join('\n'));
-    assert.ok(run.lines.includes('saved results/metrics.json'), run.lines.join('\n'));
-    const file = path.join(dir, 'results', 'metrics.json');
-    assertOwned(file, uid, run.lines);
-    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).uid, uid, 'the script ran as the caller');
-    assert.ok(
-      run.lines.some((l) => /^outputs: results\/metrics\.json written in /.test(l)),
-      run.lines.join('\n'),
-    );
-  });
+  test(
+    `a script's results/metrics.json is on the host, owned by UID ${uid}; the CLI says where`,
+    { timeout: 300_000 },
+    async () => {
+      const dir = projectOf('outputs-script', uid);
+      const run = cli(uid, ['up', dir, '--no-pin', '--base-image', 'python:3.11-slim']);
+      assert.equal(await run.exit, 0, run.lines.join('\n'));
+      assert.ok(run.lines.includes('saved results/metrics.json'), run.lines.join('\n'));
+      const file = path.join(dir, 'results', 'metrics.json');
+      assertOwned(file, uid, run.lines);
+      assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).uid, uid, 'the script ran as the caller');
+      assert.ok(
+        run.lines.some((l) => /^outputs: results\/metrics\.json written in /.test(l)),
+        run.lines.join('\n'),
+      );
+    },
+  );
 
   test(`an app's /train writes its model on the host, owned by UID ${uid}`, { timeout: 300_000 }, async () => {
     const dir = projectOf('outputs-app', uid);
@@ -123,7 +130,10 @@ for (const uid of [0, OTHER]) {
       assert.equal(await run.interrupt(), 130, run.lines.join('\n'));
     }
     assertOwned(path.join(dir, 'models', 'model.json'), uid, run.lines);
-    assert.ok(run.lines.some((l) => /^outputs: models\/model\.json written in /.test(l)), run.lines.join('\n'));
+    assert.ok(
+      run.lines.some((l) => /^outputs: models\/model\.json written in /.test(l)),
+      run.lines.join('\n'),
+    );
   });
 
   test(`a notebook saved in Jupyter is on the host, owned by UID ${uid}`, { timeout: 300_000 }, async () => {

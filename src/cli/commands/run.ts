@@ -61,8 +61,7 @@ export async function runWithOutput(
   if (!r.stopped && (r.exitCode !== 0 || r.mode !== 'script'))
     io.err(exitReason(r.mode, r.exitCode, tail, quoteArg(rel)));
   if (r.stopped) io.err(`stopped and removed the container`);
-  else if (r.mode !== 'script')
-    io.err(`its container ${r.id.slice(0, 12)} is kept (docker logs, docker rm)`);
+  else if (r.mode !== 'script') io.err(`its container ${r.id.slice(0, 12)} is kept (docker logs, docker rm)`);
   // Interrupted is never success: a CI job whose timeout killed the run must not see 0.
   return r.stopped ? interruptedExitCode(io.signal.reason) : r.exitCode;
 }
@@ -73,9 +72,9 @@ export function interruptedExitCode(reason: unknown): number {
 }
 
 export const MOUNT_HELP = [
-  'The project is bind-mounted at the image\'s working directory and the container runs as your',
+  "The project is bind-mounted at the image's working directory and the container runs as your",
   'UID:GID, so what a run writes there (results/, a saved model, a notebook) stays on disk, yours.',
-  '--no-mount           run the image\'s own copy of the code (what it writes is lost)',
+  "--no-mount           run the image's own copy of the code (what it writes is lost)",
 ];
 
 /** --no-mount (false); --mount, the old spelling of the default, and nothing mount. */

@@ -35,7 +35,11 @@ export const upCommand: CliCommand = {
     ...MOUNT_HELP,
   ],
   async run(argv, io) {
-    const a = parseArgs(argv, ['mount', 'no-mount', 'lock', ...SCAFFOLD_FLAGS], ['tag', 'env-file', ...SCAFFOLD_VALUED]);
+    const a = parseArgs(
+      argv,
+      ['mount', 'no-mount', 'lock', ...SCAFFOLD_FLAGS],
+      ['tag', 'env-file', ...SCAFFOLD_VALUED],
+    );
     const dir = projectDir(io, a.positional);
     const tag = tagFor(dir, a.flags.get('tag'));
     const force = a.flags.has('force');

@@ -27,7 +27,8 @@ export function exitReason(mode: string, code: number, stderr: readonly string[]
       `pass them after --: ds-containers run ${dir} -- ARGS (or choose another entry: --entry FILE)`
     );
   }
-  if (code === 137) return `${head}: killed (SIGKILL: out of memory, or stopped from outside)${last ? `; last: ${last}` : ''}`;
+  if (code === 137)
+    return `${head}: killed (SIGKILL: out of memory, or stopped from outside)${last ? `; last: ${last}` : ''}`;
   if (code === 127 || code === 126) return `${head}: its command could not be run${last ? `: ${last}` : ''}`;
   return last ? `${head}: ${last}` : `${head} (it printed nothing on stderr)`;
 }
