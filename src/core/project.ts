@@ -20,6 +20,8 @@ export interface ImportSite {
   /** For notebooks: the 0-based index of the cell among all cells (as the editor numbers them); line is within it. */
   cell?: number;
   class: ImportClass;
+  /** `from M import a, b`: ["a", "b"], which `check` imports too (a name gone from a new release fails there). */
+  names?: string[];
 }
 
 /** A third-party distribution the project needs, with every place that needs it. */

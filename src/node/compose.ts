@@ -36,3 +36,12 @@ export function runCompose(
     });
   });
 }
+
+/**
+ * The environment a compose run of ours adds: the caller's UID, which the generated compose.yaml passes as
+ * the image's build argument (`${UID:-1000}`), so files written in its bind mount are the caller's. Shells
+ * do not export UID. Root gets the default: an image built for UID 0 would run Jupyter as root, which it refuses.
+ */
+export function composeUserEnv(uid = process.getuid?.()): Record<string, string> {
+  return uid === undefined || uid === 0 ? {} : { UID: String(uid) };
+}

@@ -53,7 +53,12 @@ test("script projects go from source to a finished run through the CLI; the exit
   const r2 = captureIo();
   assert.equal(await main(['run', code, '--tag', `${path.basename(code)}:v1`, '--', 'a b', '--flag'], r2), 3);
   assert.deepEqual(r2.stdout, ["args ['a b', '--flag']"]);
-  assert.deepEqual(r2.stderr, ['oops']);
+  // Then where outputs went (the project is mounted) and why it failed: its code and last stderr line.
+  assert.deepEqual(r2.stderr, [
+    'oops',
+    `outputs: nothing written in ${path.relative(r2.cwd, code)} (the project folder is mounted; files written elsewhere are lost)`,
+    'the script exited with code 3: oops',
+  ]);
   const left = await new Docker().listContainers({ all: true, filters: { label: [`dsContainers.project=${code}`] } });
   assert.equal(left.length, 0, 'the one-shot container removed itself');
 });

@@ -12,6 +12,7 @@ SLIM_TAG=python:3.11-slim
 SCI_TAG=local/python:3.11-scipy
 JUP_TAG=local/jupyter:3.11
 WEB_TAG=local/python:3.11-web
+FLASK_TAG=local/python:3.11-flask
 export DEBIAN_FRONTEND=noninteractive DOCKER_BUILDKIT=0   # the legacy builder needs no buildx plugin
 log() { printf '[engine-setup %s] %s\n' "$(date +%T)" "$*" >&2; }
 have() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -89,6 +90,8 @@ build_on "$JUP_TAG" jupyter311 'jupyter-notebook python3-numpy' \
 # metadata, or pip (offline) tries to resolve a starlette no index can give here.
 build_on "$WEB_TAG" py311-web 'python3-fastapi python3-uvicorn python3-numpy' \
   "sed -i 's/^Requires-Dist: starlette.*/Requires-Dist: starlette/' /usr/lib/python3/dist-packages/fastapi-*.dist-info/METADATA"
+# Flask from Debian (2.2): the docker tier starts a Flask app the way its README does (`python main.py PORT`).
+build_on "$FLASK_TAG" py311-flask 'python3-flask python3-numpy'
 docker run --rm "$WEB_TAG" pip install --no-index -q --root-user-action=ignore fastapi uvicorn >/dev/null
 # A non-root host user in the docker group: the dev container test runs the Dev Containers CLI as this user to
 # prove that the container's user takes the host user's UID (as root, UID 0, there is nothing to align).
@@ -97,4 +100,5 @@ docker run --rm "$SCI_TAG" python -c 'import numpy, pandas, sklearn, matplotlib'
 docker run --rm "$WEB_TAG" python -c 'import fastapi, uvicorn' >/dev/null
 docker run --rm "$JUP_TAG" jupyter lab --version >/dev/null
 docker run --rm "$OLD_TAG" python -c 'import numpy' >/dev/null
-log "ready: $SLIM_TAG $SCI_TAG $JUP_TAG $WEB_TAG $OLD_TAG"
+docker run --rm "$FLASK_TAG" python -c 'import flask' >/dev/null
+log "ready: $SLIM_TAG $SCI_TAG $JUP_TAG $WEB_TAG $OLD_TAG $FLASK_TAG"

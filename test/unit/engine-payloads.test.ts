@@ -110,11 +110,26 @@ test('inspect JSON shaped into our types, tolerant of missing fields', () => {
         ExposedPorts: { '8888/tcp': {}, '8888/udp': {} },
         Labels: { a: 'b' },
         WorkingDir: '/app',
+        User: '1000',
       },
     }),
-    { cmd: ['jupyter', 'lab'], entrypoint: ['tini'], exposed: [8888], labels: { a: 'b' }, workdir: '/app' },
+    {
+      cmd: ['jupyter', 'lab'],
+      entrypoint: ['tini'],
+      exposed: [8888],
+      labels: { a: 'b' },
+      workdir: '/app',
+      user: '1000',
+    },
   );
-  assert.deepEqual(runConfigFromInspect({}), { cmd: [], entrypoint: [], exposed: [], labels: {}, workdir: '' });
+  assert.deepEqual(runConfigFromInspect({}), {
+    cmd: [],
+    entrypoint: [],
+    exposed: [],
+    labels: {},
+    workdir: '',
+    user: '',
+  });
   assert.deepEqual(
     layersFromHistory([
       { CreatedBy: 'RUN pip', Size: 5, Created: 2 },

@@ -126,7 +126,7 @@ test('scan --json prints the whole analysis: every import with file, line, class
       class: 'runtime',
       imports: ['PIL'],
       version: '10.3.0',
-      sites: [{ module: 'PIL', file: 'pipeline.py', line: 8, class: 'runtime' }],
+      sites: [{ module: 'PIL', file: 'pipeline.py', line: 8, class: 'runtime', names: ['Image'] }],
     });
     assert.equal(a.requirements.find((r) => r.name === 'PyYAML')?.version, '6.0.1');
     assert.equal(a.requirements.find((r) => r.name === 'scikit-learn')?.version, undefined);

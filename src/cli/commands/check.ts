@@ -3,7 +3,7 @@ import { CliCommand, CliError, CliIo } from '../io';
 import { parseArgs } from '../args';
 import { engineFor, projectDir, tagFor } from './dockerShared';
 import { analyzeProject } from '../../node/analyze';
-import { checkImports, entryDirOf, runtimeSites } from '../../node/docker/importCheck';
+import { checkImports, entryDirOf, entryToImport, runtimeSites } from '../../node/docker/importCheck';
 import { formatFinding } from '../../core/findings';
 import { compareWithLock, LOCK_FILE, LockError } from '../../node/lock';
 import { Engine } from '../../node/docker/engine';
@@ -49,6 +49,7 @@ export const checkCommand: CliCommand = {
       runtimeSites(analysis),
       { 'dsContainers.project': dir },
       entryDirOf(analysis),
+      await entryToImport(dir, analysis),
     );
     for (const f of r.failures)
       io.err(

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { CliCommand, CliIo } from '../io';
 import { parseArgs, ParsedArgs } from '../args';
 import { buildWithProgress, dataThresholdFlag, engineFor, projectDir, tagFor } from './dockerShared';
-import { envFilesOf, runWithOutput } from './run';
+import { envFilesOf, MOUNT_HELP, mountOf, quoteArg, runWithOutput } from './run';
 import { DATA_HELP, makeScaffoldCommand, SCAFFOLD_FLAGS, SCAFFOLD_VALUED } from './scaffold';
 import { analyzeProject } from '../../node/analyze';
 import { missingScaffoldFiles } from '../../node/scaffold';
@@ -23,7 +23,7 @@ export const upCommand: CliCommand = {
   usage:
     'up DIR [--tag TAG] [--base-image IMAGE] [--mode MODE] [--entry FILE] [--exclude NAME]… [--force] ' +
     '[--pins interpreter|image|none] [--interpreter PATH] [--python-version X.Y] [--python-fix base|upgrade] ' +
-    '[--rename-stubs] [--lock] [--mount] ' +
+    '[--rename-stubs] [--lock] [--no-mount] ' +
     '[--env-file FILE]… [--data-threshold MB] [--keep-data PATH]… [--verbose] [-- ARGS]',
   summary: 'scaffold the missing files, build, and run: the whole way from source to a running container',
   help: [
@@ -36,9 +36,14 @@ export const upCommand: CliCommand = {
     '                     from the image (ds-containers lock)',
     'An image built from the same context, Dockerfile and base images is run as it is, without a ' +
       'build (a build would only reuse its cache); `ds-containers build` always builds.',
+    ...MOUNT_HELP,
   ],
   async run(argv, io) {
-    const a = parseArgs(argv, ['mount', 'lock', ...SCAFFOLD_FLAGS], ['tag', 'env-file', ...SCAFFOLD_VALUED]);
+    const a = parseArgs(
+      argv,
+      ['mount', 'no-mount', 'lock', ...SCAFFOLD_FLAGS],
+      ['tag', 'env-file', ...SCAFFOLD_VALUED],
+    );
     const dir = projectDir(io, a.positional);
     const tag = tagFor(dir, a.flags.get('tag'));
     const force = a.flags.has('force');
@@ -78,17 +83,12 @@ export const upCommand: CliCommand = {
     } else if (!existsSync(path.join(dir, LOCK_FILE))) {
       io.out(
         'Lock this environment so that a rebuild gets exactly it: ' +
-          `ds-containers lock ${path.relative(io.cwd, dir) || '.'}`,
+          `ds-containers lock ${quoteArg(path.relative(io.cwd, dir) || '.')}`,
       );
     }
     const envFiles = envFilesOf(a.lists);
     trace('up: lock checked');
-    return runWithOutput(io, engine, dir, tag, {
-      args: a.rest,
-      mount: a.flags.has('mount') || undefined,
-      envFiles,
-      dataThresholdMB,
-    });
+    return runWithOutput(io, engine, dir, tag, { args: a.rest, mount: mountOf(a.flags), envFiles, dataThresholdMB });
   },
 };
 

@@ -118,6 +118,8 @@ export interface ImageRunConfig {
   labels: Record<string, string>;
   /** The image's WORKDIR ('' when unset): where a development run mounts the project. */
   workdir: string;
+  /** The image's USER ('' for root, a name or `uid[:gid]`): a run as the caller's UID compares with it. */
+  user: string;
 }
 
 export function runConfigFromInspect(raw: Raw): ImageRunConfig {
@@ -130,6 +132,7 @@ export function runConfigFromInspect(raw: Raw): ImageRunConfig {
     exposed: [...new Set(exposed)],
     labels: labels(config.Labels),
     workdir: str(config.WorkingDir),
+    user: str(config.User),
   };
 }
 

@@ -91,8 +91,6 @@ export interface RunSpec {
   hostPorts?: Record<number, number>;
   /** Bind mount of the project folder, e.g. { host: '/abs/proj', container: '/app' }. */
   mount?: { host: string; container: string };
-  /** Run as this user instead of the image's (the size probe reads root's caches). */
-  user?: string;
   /** Read-only bind mounts (the data a script run reads when the project is not mounted). */
   readOnlyMounts?: { host: string; container: string }[];
   /** Remove the container when it exits (one-shot scripts). */
@@ -104,6 +102,9 @@ export interface RunSpec {
   tty?: boolean;
   /** Keep stdin open for an attached client (with tty: like `docker run -it`). */
   stdin?: boolean;
+  /** `uid:gid` (or a name) the container runs as (`docker run --user`); default: the image's USER. The size probe
+   * runs as root to read root's caches. */
+  user?: string;
   /** 'none': no network at all (probes that must not reach anything, like `docker run --network none`). */
   network?: 'none';
 }

@@ -104,7 +104,9 @@ export function buildRequirements(input: RequirementInput): {
       });
     }
     if (!r.imports.includes(importName)) r.imports.push(importName);
-    const { names: _names, ...site } = s;
+    // The names of `from M import N` stay on the site: `check` imports them too.
+    const { names, ...bare } = s;
+    const site: ImportSite = names?.length ? { ...bare, names } : bare;
     r.sites.push(site);
     promote(r, s.class);
     if (!dist.verified && !alternative) unresolved.push(site);

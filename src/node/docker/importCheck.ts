@@ -1,13 +1,19 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import { Engine } from './engine';
 import { atMost } from './streams';
 import { ImportSite } from '../../core/project';
 import {
+  checksOf,
+  entryFailure,
   IMPORT_CHECK_PROGRAM,
+  importCheckInput,
   ImportFailure,
   importFailures,
-  modulesToCheck,
+  parseEntryResult,
   parseImportResults,
 } from '../../core/docker/importCheck';
+import { scanPython } from '../../core/python/extract';
 
 export interface ImportCheckResult {
   modules: string[];
@@ -16,8 +22,9 @@ export interface ImportCheckResult {
 }
 
 /**
- * Runs the image once with Python importing every runtime import the analysis found (the image's
- * own user and working directory; the container removes itself). Throws when Python does not run.
+ * Runs the image once with Python importing every runtime import the analysis found, the names each
+ * `from M import N` takes, and `entry` (project-relative, see entryToImport) without its main (the
+ * image's own user and working directory; the container removes itself). Throws when Python does not run.
  */
 export async function checkImports(
   engine: Engine,
@@ -25,8 +32,10 @@ export async function checkImports(
   sites: ImportSite[],
   labels: Record<string, string> = {},
   entryDir?: string,
+  entry?: string,
 ): Promise<ImportCheckResult> {
-  const modules = modulesToCheck(sites);
+  const input = importCheckInput(sites, entry);
+  const modules = [...checksOf(input), ...(entry ? [entry] : [])];
   if (!modules.length) return { modules, results: {}, failures: [] };
   let out = '';
   const decoder = new TextDecoder();
@@ -36,13 +45,7 @@ export async function checkImports(
       ports: [],
       autoRemove: true,
       labels,
-      entrypoint: [
-        'python',
-        '-c',
-        IMPORT_CHECK_PROGRAM,
-        JSON.stringify(modules),
-        ...(entryDir !== undefined ? [entryDir] : []),
-      ],
+      entrypoint: ['python', '-c', IMPORT_CHECK_PROGRAM, input, ...(entryDir !== undefined ? [entryDir] : [])],
       cmd: [],
     },
     (_s, d) => {
@@ -56,7 +59,31 @@ export async function checkImports(
     throw new Error(
       `python did not run in ${tag} (exit ${code}): ${out.trim().split('\n').slice(-3).join(' | ') || 'no output'}`,
     );
-  return { modules, results, failures: importFailures(sites, results) };
+  const failures = importFailures(sites, results);
+  if (entry) {
+    const r = parseEntryResult(out);
+    // The program died inside the entry's top-level code (os._exit, a crash): its last words are the reason.
+    const got = r ?? { error: `exit ${code}: ${out.trim().split('\n').slice(-1)[0] || 'no output'}`, line: null };
+    const f = entryFailure(entry, got);
+    // An import the entry makes that already failed above is said (and counted) once, at that import.
+    const again =
+      f && failures.some((x) => x.error === f.error || (x.site.file === entry && x.site.line === f.site.line));
+    if (f && !again) failures.push(f);
+    results[entry] = f && !again ? got.error : null;
+  }
+  return { modules, results, failures };
+}
+
+/**
+ * The entry `check` imports as a module: one whose main block (`if __name__ == "__main__":`) keeps
+ * its run out of an import, or a FastAPI app (importing it is what uvicorn does). A script whose work
+ * is top-level code would run whole: it is left out, as are notebooks.
+ */
+export async function entryToImport(dir: string, a: { entry?: string; mode: string; framework?: string }) {
+  if (a.mode === 'jupyter' || !a.entry || !a.entry.endsWith('.py')) return undefined;
+  const text = await fs.readFile(path.join(dir, a.entry), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  return scanPython(text, { file: a.entry }).hasMainGuard || a.framework === 'fastapi' ? a.entry : undefined;
 }
 
 /**

@@ -9,6 +9,8 @@ import { findJupyterUrl, JupyterUrl, stableHostPort } from '../../core/docker/ju
 import { RunSpec } from '../../core/docker/types';
 import type { ProjectMode } from '../../core/project';
 import { dataMountPaths } from '../dataFiles';
+import { Caller, jupyterAllowRoot, runAs } from '../../core/docker/runUser';
+import { writtenSince } from '../written';
 
 /**
  * The data the image lacks (data folders, files above the threshold), mounted read-only where the code expects
@@ -26,10 +28,15 @@ export interface RunRequest {
   args?: string[];
   /**
    * Bind-mount the project folder at the image's working directory, so that what the container
-   * writes there (a notebook saved in Jupyter) is on disk. Default: yes for servers (Jupyter,
-   * apps: development runs, as the generated compose.yaml does), no for scripts.
+   * writes there (a notebook saved in Jupyter, a script's results/, an app's saved model) is on disk.
+   * Default: yes, for every mode (as the generated compose.yaml does); false runs the image's own copy.
    */
   mount?: boolean;
+  /**
+   * Who the mounted run is: default this process's UID:GID (none on Windows), so that what it writes is
+   * the caller's; null keeps the image's USER.
+   */
+  caller?: Caller | null;
   /**
    * Jupyter only: the base URL to serve under for a host port (a remote editor's proxy path), or
    * undefined for none. The host port is then fixed before start: stable per project.
@@ -81,21 +88,34 @@ export function runLabels(dir: string, tag: string, mode: RunMode): Record<strin
 export async function runProject(
   engine: Engine,
   req: RunRequest,
-): Promise<{ exitCode: number; stopped: boolean; mode: RunMode; id: string }> {
+): Promise<{
+  exitCode: number;
+  stopped: boolean;
+  mode: RunMode;
+  id: string;
+  /** The mounted project's files written during the run (relative); undefined when nothing was mounted. */
+  written?: { files: string[]; truncated: boolean };
+}> {
   trace('run: start');
   const [cfg, env] = await Promise.all([engine.imageRunConfig(req.tag), readEnvFiles(req)]);
   const mode = runModeOf(cfg);
   trace('run: image inspected');
   const workdir = cfg.workdir || '/app';
+  const mounted = req.mount ?? true;
+  const who = runAs(req.caller === undefined ? processCaller() : (req.caller ?? undefined), cfg.user, mounted);
+  const imageCmd = req.args?.length ? [...cfg.cmd, ...req.args] : undefined;
+  // Jupyter refuses root without this flag; a root caller's run is root so that its files are the caller's.
+  const rootJupyter = who.root && [...cfg.entrypoint, ...cfg.cmd].some((a) => /jupyter/.test(a));
   const spec: RunSpec = {
     image: req.tag,
     name: `${req.tag.replace(/[:/]/g, '-')}-${Date.now().toString(36)}`.replace(/^[^a-zA-Z0-9]+/, ''),
     ports: mode === 'script' ? [] : cfg.exposed,
     autoRemove: mode === 'script',
     labels: runLabels(req.dir, req.tag, mode),
-    cmd: req.args?.length ? [...cfg.cmd, ...req.args] : undefined,
-    mount: (req.mount ?? mode !== 'script') ? { host: path.resolve(req.dir), container: workdir } : undefined,
-    env: env.length ? env : undefined,
+    cmd: rootJupyter ? [...(imageCmd ?? cfg.cmd), jupyterAllowRoot] : imageCmd,
+    mount: mounted ? { host: path.resolve(req.dir), container: workdir } : undefined,
+    env: who.env.length || env.length ? [...who.env, ...env] : undefined,
+    user: who.user,
   };
   if (!spec.mount) spec.readOnlyMounts = await dataMounts(req.dir, workdir, req.dataThresholdMB);
   let seen = '';
@@ -127,6 +147,7 @@ export async function runProject(
       look();
     }
   };
+  const startedAt = Date.now();
   const run =
     mode === 'jupyter' && cfg.exposed.length
       ? await startJupyter(engine, spec, cfg.cmd, req, onData)
@@ -159,10 +180,18 @@ export async function runProject(
     // Our stop (the terminal closed, Ctrl-C) removes the container; a server stopped from
     // elsewhere (the Containers view's Stop, `docker stop`) stays, stopped: Stop stops, Remove removes.
     if (stopped) await engine.stopRun(run.id);
-    return { exitCode: stopped ? 0 : exitCode, stopped, mode, id: run.id };
+    const written = mounted ? await writtenSince(path.resolve(req.dir), startedAt) : undefined;
+    return { exitCode: stopped ? 0 : exitCode, stopped, mode, id: run.id, written };
   } finally {
     req.signal?.removeEventListener('abort', stop);
   }
+}
+
+/** This process's UID:GID; undefined where Node has none (Windows). */
+export function processCaller(): Caller | undefined {
+  const uid = process.getuid?.();
+  const gid = process.getgid?.();
+  return uid === undefined || gid === undefined ? undefined : { uid, gid };
 }
 
 /**

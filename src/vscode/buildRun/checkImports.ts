@@ -2,7 +2,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Services } from '../services';
 import { analyzeProject } from '../../node/analyze';
-import { checkImports, entryDirOf, ImportCheckResult, runtimeSites } from '../../node/docker/importCheck';
+import {
+  checkImports,
+  entryDirOf,
+  entryToImport,
+  ImportCheckResult,
+  runtimeSites,
+} from '../../node/docker/importCheck';
 import { BuildTarget } from './target';
 import { showLockDifferences } from '../lock/diagnostics';
 
@@ -26,6 +32,7 @@ export async function checkImportsWithProgress(s: Services, t: BuildTarget): Pro
         runtimeSites(analysis),
         { 'dsContainers.project': t.dir },
         entryDirOf(analysis),
+        await entryToImport(t.dir, analysis),
       );
     },
   );

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { detectCompose } from '../../node/compose';
+import { composeUserEnv, detectCompose } from '../../node/compose';
 import {
   ComposeFlavor,
   ComposeTarget,
@@ -29,7 +29,7 @@ export async function runComposeTask(name: string, argv: string[], cwd: string):
     folder,
     name,
     'Data Science Containers',
-    new vscode.ProcessExecution(argv[0], argv.slice(1), { cwd }),
+    new vscode.ProcessExecution(argv[0], argv.slice(1), { cwd, env: composeUserEnv() }),
   );
   task.presentationOptions = {
     reveal: vscode.TaskRevealKind.Always,

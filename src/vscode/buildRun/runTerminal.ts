@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Services } from '../services';
 import { runModeOf, runProject } from '../../node/docker/run';
+import { outputsLine } from '../../node/written';
 import { RunHandle } from './state';
 import { BuildTarget } from './target';
 import { jupyterBaseUrl, offerJupyter } from './jupyter';
@@ -84,6 +85,7 @@ export async function runInTerminal(
   }).then(
     (r) => {
       ended = true;
+      if (r.written) out(`\n\x1b[2m${outputsLine(t.dir, r.written)}\x1b[0m`);
       out(
         `\n\x1b[2m[${ac.signal.aborted ? 'stopped; the container is removed' : `exited with code ${r.exitCode}`}] ` +
           'press any key to close\x1b[0m\n',
