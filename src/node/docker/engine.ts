@@ -615,10 +615,8 @@ export class Engine {
    * shell (or without a command) work too. Remove it with removeContainer(id, true).
    */
   async createIdle(image: string, labels: Record<string, string>): Promise<string> {
-    const c = await this.act(() =>
-      this.api.createContainer({ Image: image, Entrypoint: ['/dsc-never-started'], Cmd: [], Labels: labels }),
-    );
-    return c.id;
+    const spec: RunSpec = { image, ports: [], autoRemove: false, labels, entrypoint: ['/dsc-never-started'], cmd: [] };
+    return (await this.createContainer(spec, 'any')).id;
   }
 
   /** `docker export`: the container's whole filesystem as one tar stream. */
