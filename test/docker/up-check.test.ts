@@ -18,7 +18,7 @@ test('linear-classifier-script: up scaffolds, builds and runs to a finished run'
   assert.match(io.stdout.join('\n'), /accuracy=/);
   const check = captureIo();
   assert.equal(await main(['check', dir], check), 0, check.stderr.join('\n'));
-  assert.match(check.stdout.at(-1)!, /^all 1 imports load in .*: numpy$/);
+  assert.match(check.stdout.at(-1)!, /^all 2 imports load in .*: numpy, train\.py$/);
 });
 
 test('linear-classifier-notebook: up runs Jupyter, prints the URL, stops on Ctrl-C', async () => {

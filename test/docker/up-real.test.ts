@@ -52,7 +52,7 @@ test(
     assert.match(again.stdout.join('\n'), /threshold 0\.9: stays$/m);
     const check = captureIo();
     assert.equal(await main(['check', dir], check), 0, check.stderr.join('\n'));
-    assert.match(check.stdout.at(-1)!, /^all 2 imports load in .*: churn, numpy$/);
+    assert.match(check.stdout.at(-1)!, /^all 3 imports load in .*: churn, numpy, examples\/predict\.py$/);
   },
 );
 

@@ -31,7 +31,8 @@ test('up: unchanged → the built image runs without a build; each change a buil
 
   const up = async () => {
     const io = captureIo();
-    assert.equal(await main(['up', dir], io), 0, io.stderr.join('\n'));
+    // --no-mount: the script lists the image's own /app (runs mount the project by default).
+    assert.equal(await main(['up', dir, '--no-mount'], io), 0, io.stderr.join('\n'));
     const built = io.stdout.some((l) => /^built /.test(l));
     const unchanged = io.stdout.some(
       (l) =>
