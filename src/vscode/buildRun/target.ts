@@ -69,6 +69,9 @@ export async function resolveTarget(arg: unknown): Promise<BuildTarget> {
   const roots = (vscode.workspace.workspaceFolders ?? [])
     .filter((f) => f.uri.scheme === 'file')
     .map((f) => f.uri.fsPath);
+  // A Dockerfile at the one workspace root with one comes first, as it always did (Lock, Build from the palette).
+  const atRoot = roots.map((d) => path.join(d, 'Dockerfile')).filter((f) => fs.existsSync(f));
+  if (atRoot.length === 1) return targetOf(atRoot[0]);
   const found = [...new Set([...roots, ...(await workspaceProjects())])]
     .map((d) => path.join(d, 'Dockerfile'))
     .filter((f) => fs.existsSync(f));
