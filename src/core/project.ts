@@ -1,4 +1,6 @@
+import type { SpecLock } from './locks/types';
 import type { DataOut } from './generate/data';
+import type { PipInputs } from './requirements/includes';
 
 /**
  * The analysis of a project, shared by the scanner (issue: analysis), the generators, the lint
@@ -44,6 +46,8 @@ export interface Requirement {
   providedBy?: string;
   /** Why pip cannot install it (no index has it, or none could be asked): a comment line, never an install line. */
   unavailable?: string;
+  /** The first declaration: its version specifier (`>=1.7.1`, `==1.2`; '' for a bare name) and where it is. */
+  declaredSpec?: { specifier: string; file: string; line?: number };
 }
 
 /** Where a runtime need was found and why it matters. */
@@ -69,6 +73,15 @@ export interface ProjectAnalysis {
   /** Why this entry (main guard, name, README mention…), and the others that would also run. */
   entryWhy?: string;
   entryAlternatives?: string[];
+  /**
+   * The entry's arguments as the project runs it (README code, a Makefile target, a dvc.yaml stage, MLproject);
+   * for a Flask or FastAPI app, present means its own `__main__` starts it (`python ENTRY ARGS`).
+   */
+  entryArgs?: string[];
+  /** The port the app listens on when its launch says so (`python main.py 8080`, `app.run(port=8080)`). */
+  entryPort?: number;
+  /** Runnable files that cannot start without command-line arguments: file → the line and what it asks. */
+  needsArgs?: Record<string, { line: number; what: string }>;
   /** The entry's imports of the project's own modules (`check` imports them as the entry would). */
   entryImports?: ImportSite[];
   /** Project folders that must be on the import path for every entry ('.' the root, 'src' a src layout). */
@@ -77,6 +90,8 @@ export interface ProjectAnalysis {
   installable?: ProjectInstall;
   /** Requirements the user excluded with a `# dsc: exclude NAME` directive in requirements.txt. */
   excluded?: string[];
+  /** What `pip install -r requirements.txt` reads besides that file (includes, local paths), and VCS lines. */
+  pipInputs?: PipInputs;
   /** "X.Y" */
   pythonVersion: string;
   /** Runtime first, then the other classes; sorted by name within a class. */
@@ -125,12 +140,21 @@ export interface ProjectSpec {
   mode: ProjectMode;
   framework?: AppFramework;
   entry?: string;
+  /**
+   * Arguments the container passes to the entry (`python ENTRY ARGS…`, `snakemake -s Snakefile ARGS…`). For a
+   * Flask or FastAPI app, present (even empty) means the entry's own `__main__` starts the server, not
+   * `flask run`/uvicorn. The preview's Arguments field edits it.
+   */
+  args?: string[];
   pythonVersion: string;
   /** Defaults to python:X.Y-slim. */
   baseImage?: string;
   gpu: boolean;
-  /** Runtime requirements only, as they go into requirements.txt. */
-  requirements: { name: string; version?: string }[];
+  /**
+   * Runtime requirements only, as they go into requirements.txt: `name==version`, else `name` + the range the
+   * project declares (`scikit-learn>=1.7.1`), else the bare name.
+   */
+  requirements: { name: string; version?: string; specifier?: string }[];
   /** Imported, but no index has them (or none could be asked): comment lines in requirements.txt. */
   notInstallable?: { name: string; where: string; reason: string }[];
   /** Apt packages that the requirements need (from the core data table). */
@@ -160,6 +184,12 @@ export interface ProjectSpec {
   install?: ProjectInstall;
   /** The image tag builds use (default: from the folder name); the Dockerfile's build comment shows it. */
   tag?: string;
+  /** The project's own lock: requirements.txt is its exact pins (core/locks/fromLock.ts), not the scan's. */
+  lock?: SpecLock;
+  /** requirements.lock exists beside requirements.txt: the install comment says it constrains pip. */
+  locked?: boolean;
+  /** Files pip reads with requirements.txt (copied in before it runs), and whether a VCS line needs git. */
+  pipInputs?: PipInputs;
 }
 
 /** What a base image was found to have by running it (see node/docker/imageProbe.ts). */

@@ -17,7 +17,17 @@ export const DECLARED_FILES = [
 // Script names a project starts from (the same preference as entry detection in python/mode.ts).
 const ENTRY = /^(main|app|train|run|__main__|streamlit_app|server|api|dashboard|serve)\.py$/i;
 // Folders that hold a project's parts by convention: part of the project above, unless they declare their own.
-const PARTS = new Set(['src', 'lib', 'notebooks', 'notebook', 'scripts', 'utils', 'data', 'models', 'app']);
+export const PROJECT_PARTS = new Set([
+  'src',
+  'lib',
+  'notebooks',
+  'notebook',
+  'scripts',
+  'utils',
+  'data',
+  'models',
+  'app',
+]);
 /** How deep below a workspace folder a project may start (1: its subfolders, 2: theirs). */
 export const PROJECT_DEPTH = 2;
 
@@ -30,7 +40,8 @@ function factsOf(files: readonly string[]): Map<string, Facts> {
   const m = new Map<string, Facts>();
   for (const f of files) {
     const cut = f.lastIndexOf('/');
-    const dir = cut < 0 ? '' : f.slice(0, cut);
+    // Binder's configuration folder (binder/, .binder/) declares the folder above it (repo2docker's rule).
+    const dir = cut < 0 ? '' : f.slice(0, cut).replace(/(?:^|\/)\.?binder$/, '');
     const base = f.slice(cut + 1);
     if (dir.split('/').length > PROJECT_DEPTH || (dir && isDevPath(`${dir}/x.py`))) continue;
     const declared = DECLARED_FILES.includes(base) || /^requirements.*\.txt$/.test(base);
@@ -52,7 +63,7 @@ function factsOf(files: readonly string[]): Map<string, Facts> {
  */
 export function findProjects(files: readonly string[]): string[] {
   const facts = factsOf(files);
-  const part = (d: string) => PARTS.has(d.slice(d.lastIndexOf('/') + 1).toLowerCase());
+  const part = (d: string) => PROJECT_PARTS.has(d.slice(d.lastIndexOf('/') + 1).toLowerCase());
   const subs = [...facts.keys()]
     .filter((d) => d && facts.get(d)!.marked && (facts.get(d)!.declared || !part(d)))
     .sort();

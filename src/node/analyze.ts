@@ -9,7 +9,7 @@ import { bundledStdlib } from '../core/python/data/stdlib';
 import { satisfiesRequiresPython } from '../core/python/pythonVersion';
 import { buildRequirements, hasCudaHint, isGpuProject } from '../core/python/requirements';
 import { hasGuiCall } from '../core/generate/lean';
-import { COMPOSE_FILE_NAMES } from '../core/projectFiles';
+import { COMPOSE_FILE_NAMES, LOCK_FILE } from '../core/projectFiles';
 import { walkProject } from './walk';
 import { readDeclarations } from './declarations';
 import { declaresEditableInstall, readProjectDocs } from './projectDocs';
@@ -17,12 +17,18 @@ import { probeInterpreter } from './probe';
 import { findHugeLine, MAX_NOTEBOOK_BYTES, MAX_PY_BYTES, readNotebookStripped, readSource } from './readSource';
 import { cancelled } from './cancelled';
 import { launcherFacts, launcherKind } from '../core/python/launchers';
+import { argvDemand, mainFacts } from '../core/python/entryFacts';
+import { chooseLaunch, EntryFacts } from '../core/python/launchChoice';
+import { readLaunches } from './launchFiles';
+import { withoutOwnStartLines } from '../core/python/ownDockerfile';
+import { leaveOutNested } from './nestedProjects';
 import type { RuntimeNeed } from '../core/python/runtimeNeeds';
 import { isDevPath } from '../core/python/classify';
 import { applyVerdicts, condaNamesToCheck, namesToCheck } from '../core/python/availability';
 import type { ImportClass, RuntimeNeedSite } from '../core/project';
 import { checkOnIndex } from './indexCheck';
 import { isExcluded } from '../core/requirements/exclude';
+import { pipInputsOf } from '../core/requirements/includes';
 
 export interface AnalyzeOptions {
   /**
@@ -45,7 +51,15 @@ export interface AnalyzeOptions {
 
 /** The Python version assumed when neither the project nor an interpreter says (the stand-in images' version). */
 export const DEFAULT_PYTHON = '3.11';
-const EXISTING = ['requirements.txt', 'Dockerfile', ...COMPOSE_FILE_NAMES, '.dockerignore', '.env', '.env.example'];
+const EXISTING = [
+  'requirements.txt',
+  'Dockerfile',
+  ...COMPOSE_FILE_NAMES,
+  '.dockerignore',
+  '.env',
+  '.env.example',
+  LOCK_FILE,
+];
 const CONCURRENCY = 16;
 const BIG_NOTEBOOK = 8 * 1024 * 1024;
 
@@ -56,13 +70,18 @@ const BIG_NOTEBOOK = 8 * 1024 * 1024;
 export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): Promise<ProjectAnalysis> {
   const absRoot = path.resolve(root);
   const python = opts.python === undefined ? 'python3' : opts.python;
-  const [walk, decl, probe, docs] = await Promise.all([
+  const [walk, decl, probe, docs, launched] = await Promise.all([
     walkProject(absRoot, opts.signal),
     readDeclarations(absRoot),
     python === false ? Promise.resolve({ facts: undefined, problem: undefined }) : probeInterpreter(python),
     readProjectDocs(absRoot),
+    readLaunches(absRoot),
   ]);
-  const warnings: ScanWarning[] = [...walk.warnings, ...decl.warnings];
+  const warnings: ScanWarning[] = [...walk.warnings, ...decl.warnings, ...launched.warnings];
+  // A subfolder that is a project of its own (its own environment.yml) is not part of this one's scan.
+  warnings.push(...(await leaveOutNested(absRoot, walk)));
+  // What each runnable file asks of its launch (arguments, a main that sets up before serving).
+  const entryFacts: Record<string, EntryFacts> = {};
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
   const interp: InterpreterFacts = probe.facts ?? {};
   const pythonRange = decl.python?.range;
@@ -86,6 +105,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   const pips: (PipInstall & { file: string })[] = [];
   const files: FileFacts[] = [];
   const written = new Set<string>();
+  const shipped = new Set<string>();
   // Folders an import reaches beyond the importing file's own: '.' (the root package from examples/x.py), 'src'.
   const importRoots = new Set<string>();
   const localSites = new Map<string, ImportSite[]>();
@@ -180,17 +200,28 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
       });
     // Stdlib and project modules need nothing installed (relative imports, local by definition, are already out).
     const external = fileSites.filter((s) => !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
+    // A module the project ships elsewhere in it (a notebook's `sys.path` folder) is its own, never an install line.
+    for (let i = external.length - 1; i >= 0; i--) {
+      const t = top(external[i].module);
+      const at = local.shippedAt(t, f);
+      if (!at) continue;
+      if (!shipped.has(t))
+        warnings.push({
+          file: f,
+          line: nb ? undefined : external[i].line,
+          message: `"${t}" is the project's own module (${at}), not an install line; its folder must be on sys.path`,
+        });
+      shipped.add(t);
+      external.splice(i, 1);
+    }
     sites.push(...external);
     if (!cuda && hasCudaHint(code)) cuda = true;
     if (!gui && hasGuiCall(code)) gui = true;
     const runtimeTops = external.filter((s) => s.class === 'runtime').map((s) => top(s.module));
-    files.push({
-      file: f,
-      notebook: nb,
-      hasMainGuard: guard,
-      topLevelCode: !nb && !guard && hasTopLevelCode(code),
-      apps: appFrameworks(code, runtimeTops),
-    });
+    const topLevelCode = !nb && !guard && hasTopLevelCode(code);
+    files.push({ file: f, notebook: nb, hasMainGuard: guard, topLevelCode, apps: appFrameworks(code, runtimeTops) });
+    if (!nb && (guard || topLevelCode || /(?:^|\/)__main__\.py$/.test(f)))
+      entryFacts[f] = { argv: argvDemand(code), main: guard ? mainFacts(code) : undefined };
   };
 
   let next = 0;
@@ -213,7 +244,8 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     if (opts.signal?.aborted) throw cancelled('scan');
     const src = await readSource(path.join(absRoot, f), MAX_PY_BYTES);
     if (src.text === undefined) continue;
-    const facts = launcherFacts(launcherKind(f)!, src.text);
+    const kind = launcherKind(f)!;
+    const facts = launcherFacts(kind, kind === 'dockerfile' ? withoutOwnStartLines(src.text) : src.text);
     // Lint, format and test scripts run no part of the image.
     const cls: ImportClass =
       isDevPath(f) || /(?:^|\/)(?:lint|format|test|tests-start|style|release)[\w-]*\.sh$/.test(f) ? 'dev' : 'runtime';
@@ -256,7 +288,23 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     reqWarnings.push(...applyVerdicts(requirements, verdicts, index, new Set(conda)));
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
-  const mode = detectMode(files, mentionedScripts(docs));
+  const present = new Set([...walk.python, ...walk.launchers]);
+  for (const l of launched.launches)
+    if (
+      await fs.stat(path.join(absRoot, l.entry)).then(
+        (st) => st.isFile(),
+        () => false,
+      )
+    )
+      present.add(l.entry);
+  const { warnings: launchWarnings, ...mode } = chooseLaunch({
+    detected: detectMode(files, mentionedScripts(docs)),
+    launches: launched.launches,
+    facts: entryFacts,
+    exists: (f) => present.has(f),
+    dvcStages: launched.dvcStages,
+  });
+  warnings.push(...launchWarnings);
   const existing: string[] = [];
   for (const f of EXISTING)
     if (
@@ -266,6 +314,7 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
       )
     )
       existing.push(f);
+  const pipInputs = existing.includes('requirements.txt') ? await readPipInputs(absRoot) : undefined;
   return {
     root: absRoot,
     ...mode,
@@ -276,12 +325,11 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     localModules: [...new Set([...local.topLevel(), ...[...written].map(top)])].sort(),
     ...(importRoots.size ? { importRoots: [...importRoots].sort() } : {}),
     ...(mode.entry && localSites.get(mode.entry)?.length ? { entryImports: localSites.get(mode.entry) } : {}),
-    ...(decl.buildSystem
-      ? { installable: { editable: declaresEditableInstall(docs), buildRequires: decl.buildSystem.requires } }
-      : {}),
+    ...installableOf(decl, docs, warnings),
     ...excludedOf(decl.excluded, opts.exclude),
     notebooks: walk.notebooks,
     existing,
+    ...(pipInputs ? { pipInputs } : {}),
     gpu: isGpuProject(requirements, cuda),
     ...(gui ? { guiCalls: true } : {}),
     warnings: sortWarnings([...warnings, ...reqWarnings]),
@@ -301,6 +349,28 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
   };
 }
 
+/**
+ * How the project installs itself: a build system in pyproject.toml, or environment.yml's `pip: - .` (which pip
+ * builds with setuptools when pyproject.toml has no [build-system]); `- .` with nothing to build is a warning.
+ */
+function installableOf(
+  decl: Awaited<ReturnType<typeof readDeclarations>>,
+  docs: string,
+  warnings: ScanWarning[],
+): Pick<ProjectAnalysis, 'installable'> {
+  const editable = declaresEditableInstall(docs) || !!decl.selfInstall?.editable;
+  if (decl.buildSystem) return { installable: { editable, buildRequires: decl.buildSystem.requires } };
+  if (!decl.selfInstall) return {};
+  if (decl.selfNames.length) return { installable: { editable, buildRequires: [] } };
+  const { file, line } = decl.selfInstall;
+  warnings.push({
+    file,
+    line,
+    message: '`pip: - .` installs this project, but it has no pyproject.toml, setup.py or setup.cfg to build',
+  });
+  return {};
+}
+
 function top(module: string): string {
   const dot = module.indexOf('.');
   return dot < 0 ? module : module.slice(0, dot);
@@ -315,4 +385,22 @@ function excludedOf(directives: { name: string }[], extra: readonly string[] = [
   const names = [...directives.map((d) => d.name)];
   for (const n of extra) if (!isExcluded(n, names)) names.push(n);
   return names.length ? { excluded: names } : {};
+}
+
+/**
+ * What the image's `pip install -r requirements.txt` reads besides it (issue 26, defect 8: `-e ./libs/mylib` and
+ * `-r base.txt` failed, only requirements.txt being in the image then). Undefined when it reads nothing else.
+ * Paths a Dockerfile line could not carry (quotes, newlines, backslashes) are left out.
+ */
+async function readPipInputs(root: string): Promise<ProjectAnalysis['pipInputs']> {
+  const read = (f: string) => fs.readFile(path.join(root, f), 'utf8').catch(() => undefined);
+  const exists = (f: string) =>
+    fs.stat(path.join(root, f)).then(
+      () => true,
+      () => false,
+    );
+  const found = await pipInputsOf('requirements.txt', read);
+  const files: string[] = [];
+  for (const f of found.files) if (!/["\\\n\r]/.test(f) && (await exists(f))) files.push(f);
+  return files.length || found.vcs ? { files, vcs: found.vcs } : undefined;
 }

@@ -6,6 +6,7 @@ import { imageHasJupyter } from '../core/environment/imageFacts';
 import { choosePins, Installed, installedMap, PinNote, PinSource } from '../core/environment/pins';
 import { BaseImageFacts, ProjectAnalysis, ProjectSpec } from '../core/project';
 import { normalizeName } from '../core/requirements/names';
+import { minorOf, pythonOfImageName } from '../core/python/pythonConflict';
 
 export interface BaseAnswer {
   facts?: ImageFacts;
@@ -50,6 +51,8 @@ export function interpreterInstalled(analysis: ProjectAnalysis): Installed | und
 /**
  * The spec with its pins chosen from `source`, and one note per difference between the interpreter and
  * the image, per major-version conflict and per inconsistency among the pins. `image` needs the probe.
+ * A base image with another Python than the interpreter's (a project's own `FROM python:3.7-slim`) never gets
+ * the interpreter's versions: the image's when it could be asked, else none, and a note says so.
  */
 export function pinSpec(
   spec: ProjectSpec,
@@ -58,14 +61,99 @@ export function pinSpec(
   answer: BaseAnswer,
   baseRef: string,
 ): { spec: ProjectSpec; notes: PinNote[] } {
-  const installed = interpreterInstalled(analysis);
+  let installed = interpreterInstalled(analysis);
   const f = answer.facts?.python ? answer.facts : undefined;
+  let requirements = keptLines(spec, analysis);
+  const notes: PinNote[] = [];
+  const other = otherPython(analysis, f?.python?.version, baseRef);
+  if (other && source === 'interpreter') {
+    const cmd = analysis.interpreter!.command;
+    source = f ? 'image' : 'none';
+    // Versions the scan took from the interpreter go; the project's own pins (a different version) stay.
+    requirements = requirements.map((r) => {
+      if (r.kept || !r.version || r.version !== installed?.get(normalizeName(r.name))?.version) return r;
+      const { version: _v, ...rest } = r;
+      return rest;
+    });
+    notes.push({
+      level: 'warning',
+      message:
+        `${cmd} is Python ${other.interpreter} but base image ${baseRef} has Python ${other.base}: ` +
+        (f
+          ? "pins come from the image's own packages instead of " + cmd + "'s (the others are left unpinned)"
+          : `${cmd}'s versions are not pinned (${answer.problem ?? 'the image could not be asked'}); ` +
+            'pip picks releases for that Python'),
+    });
+    installed = undefined; // the interpreter's packages say nothing about another Python
+  }
   const r = choosePins({
-    requirements: spec.requirements,
+    requirements,
+    declaredAt: declaredPlaces(analysis),
     source,
     interpreter: installed && { name: analysis.interpreter!.command, installed },
     image: f && { ref: baseRef, installed: installedMap(f.distributions), pythonVersion: f.python!.version },
-    pythonVersion: f?.python?.version ?? spec.pythonVersion,
+    pythonVersion: f?.python?.version ?? other?.base ?? spec.pythonVersion,
   });
-  return { spec: { ...spec, requirements: r.requirements }, notes: r.notes };
+  // The header names where the versions came from: the image's for --pins image, not the interpreter's.
+  const versionSource =
+    source === 'image' && f
+      ? `base image ${baseRef} (Python ${f.python!.version})`
+      : other
+        ? `none: ${analysis.interpreter!.command} is Python ${other.interpreter}, the base image ${other.base}`
+        : spec.versionSource;
+  const { versionSource: _s, ...rest } = spec;
+  return {
+    spec: {
+      ...rest,
+      requirements: r.requirements,
+      ...(other ? { pythonVersion: other.base } : {}),
+      ...(versionSource ? { versionSource } : {}),
+    },
+    notes: [...notes, ...r.notes],
+  };
+}
+
+/** The base image's Python "X.Y" (asked, else by its name) when it is not the interpreter's. */
+function otherPython(
+  analysis: ProjectAnalysis,
+  imagePython: string | undefined,
+  baseRef: string,
+): { base: string; interpreter: string } | undefined {
+  const interpreter = minorOf(analysis.interpreter?.version);
+  const base = minorOf(imagePython) ?? pythonOfImageName(baseRef);
+  return interpreter && base && interpreter !== base && !analysis.interpreter?.problem
+    ? { base, interpreter }
+    : undefined;
+}
+
+/**
+ * The spec's requirements with the lines the user's requirements.txt keeps marked `kept`, at the version that line
+ * has (a bare `numpy` line keeps the image's numpy, whatever the interpreter has): the merge writes the user's
+ * line as it is, so the pins and their notes must describe that line, not the interpreter's version.
+ */
+function keptLines(
+  spec: ProjectSpec,
+  analysis: ProjectAnalysis,
+): { name: string; version?: string; specifier?: string; kept?: boolean }[] {
+  const own = new Map(
+    analysis.requirements
+      .filter((r) => r.declaredSpec?.file === 'requirements.txt' && analysis.existing.includes('requirements.txt'))
+      .map((r) => [normalizeName(r.name), r.declaredSpec!.specifier]),
+  );
+  return spec.requirements.map((r) => {
+    const specifier = own.get(normalizeName(r.name));
+    if (specifier === undefined) return r;
+    const exact = /^==([^,*]+)$/.exec(specifier)?.[1];
+    const { version: _v, ...rest } = r;
+    return { ...rest, ...(exact ? { version: exact } : {}), kept: true };
+  });
+}
+
+/** "src/requirements.txt:1" for each declared range, by normalised name. */
+function declaredPlaces(analysis: ProjectAnalysis): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of analysis.requirements)
+    if (r.declaredSpec?.specifier)
+      out[normalizeName(r.name)] = `${r.declaredSpec.file}${r.declaredSpec.line ? `:${r.declaredSpec.line}` : ''}`;
+  return out;
 }

@@ -15,6 +15,7 @@ import {
   toolDeclarations,
 } from '../core/python/declared';
 import { normalizeName } from '../core/requirements/names';
+import { namedRequirementFiles } from './namedRequirements';
 
 // Loaded on first use from their own chunks (scripts/bundle.mjs): activation does not parse them.
 const parseToml = (text: string) => (require('smol-toml') as typeof import('smol-toml')).parse(text);
@@ -52,6 +53,27 @@ export interface Declarations {
   condaNames: string[];
   /** The project's own distribution names (pyproject/setup name): never a requirement of itself. */
   selfNames: string[];
+  /** environment.yml's `pip: - .` (or `-e .`): the project installs itself, where that is said. */
+  selfInstall?: { editable: boolean; file: string; line?: number };
+}
+
+/** binder/ or .binder/ environment.yml and requirements.txt, when the root has neither of its own. */
+async function binderFiles(root: string, names: string[]): Promise<string[]> {
+  const own = names.some((n) => /^(environment\.ya?ml|requirements\.txt)$/.test(n));
+  const dir = ['binder', '.binder'].find((d) => names.includes(d));
+  if (own || !dir) return [];
+  const inside = await fs.readdir(path.join(root, dir)).catch(() => [] as string[]);
+  return ['environment.yml', 'environment.yaml', 'requirements.txt']
+    .filter((f) => inside.includes(f))
+    .map((f) => `${dir}/${f}`);
+}
+
+/** The 1-based line of a `- .` / `- -e .` item. */
+function selfLine(text: string): number | undefined {
+  const i = text
+    .split(/\r?\n/)
+    .findIndex((l) => /^\s*-\s+(?:(?:-e|--editable)\s+)?\.\/?(?:\[[^\]]*\])?\s*(?:#.*)?$/.test(l));
+  return i < 0 ? undefined : i + 1;
 }
 
 const DEV_REQ = /(?:dev|test|tests|docs|doc|lint|ci)\b/i;
@@ -83,8 +105,13 @@ export async function readDeclarations(root: string): Promise<Declarations> {
   }
   const seen = new Set<string>();
   for (const f of reqFiles) await readRequirements(root, f, out, seen);
+  // Those the README, devcontainer.json, Makefile or Dockerfile install with `-r` (src/requirements.txt).
+  for (const f of await namedRequirementFiles(root)) if (!seen.has(f)) await readRequirements(root, f, out, seen);
   if (names.includes('pyproject.toml')) await readPyproject(root, out);
   for (const f of ['environment.yml', 'environment.yaml']) if (names.includes(f)) await readEnvironment(root, f, out);
+  // Binder (repo2docker) reads a project's configuration from binder/ or .binder/ (issue 26's trial).
+  for (const f of await binderFiles(root, names))
+    await (f.endsWith('.txt') ? readRequirements(root, f, out, seen) : readEnvironment(root, f, out));
   if (names.includes('Pipfile')) await readPipfile(root, out);
   if (names.includes('setup.cfg')) await readSetupText(root, 'setup.cfg', out);
   if (names.includes('setup.py')) await readSetupText(root, 'setup.py', out);
@@ -302,9 +329,13 @@ async function readEnvironment(root: string, file: string, out: Declarations): P
     if (typeof d === 'string') {
       if (/cudatoolkit|cuda-version|pytorch-cuda/.test(d)) out.cudaHint = true;
     } else if (d && typeof d === 'object' && Array.isArray((d as { pip?: unknown }).pip)) {
-      for (const spec of (d as { pip: unknown[] }).pip)
-        if (typeof spec === 'string' && !spec.startsWith('-'))
+      for (const spec of (d as { pip: unknown[] }).pip) {
+        // `- .` / `- -e .`: pip installs this project itself (issue 26), not a requirement to parse.
+        const self = typeof spec === 'string' && /^(?:(-e|--editable)\s+)?\.\/?(?:\[[^\]]*\])?$/.exec(spec.trim());
+        if (self) out.selfInstall = { editable: !!self[1], file, line: selfLine(text) };
+        else if (typeof spec === 'string' && !spec.startsWith('-'))
           addDependency(out, file, text, spec, 'runtime', 'pip dependency');
+      }
     }
   }
 }

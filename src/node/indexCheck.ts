@@ -30,6 +30,7 @@ export function bundledDistributions(): Set<string> {
   if (topNames) return topNames;
   for (const p of [
     path.join(__dirname, 'top-distributions.txt'),
+    path.join(__dirname, '../top-distributions.txt'), // from the extension's lazy chunk in dist/chunks/
     path.join(__dirname, '../../../data/top-distributions.txt'),
   ]) {
     try {

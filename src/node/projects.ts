@@ -18,7 +18,8 @@ export async function projectFolders(root: string): Promise<string[]> {
     for (const e of entries) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (depth < PROJECT_DEPTH && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await visit(r, depth + 1);
+        const hidden = e.name.startsWith('.') && e.name !== '.binder';
+        if (depth < PROJECT_DEPTH && !SKIP_DIRS.has(e.name) && !hidden) await visit(r, depth + 1);
       } else files.push(r);
     }
   };

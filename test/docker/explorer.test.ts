@@ -47,6 +47,9 @@ class Proxy {
   }
 }
 
+/** One turn of the event loop: a promise already rejected and left unhandled is reported by then. */
+const turn = () => new Promise((r) => setImmediate(r));
+
 async function until(what: string, ok: () => boolean, ms = 20000): Promise<void> {
   const end = Date.now() + ms;
   while (!ok()) {
@@ -58,6 +61,7 @@ async function until(what: string, ok: () => boolean, ms = 20000): Promise<void>
 const proxy = new Proxy();
 let engine: Engine;
 let model: ExplorerModel;
+let asked = 0; // how often the model asked for its engine: once per list call and per reconnect attempt
 const containerCtx = (name: string) =>
   leaves(containerTree(model.containers ?? [], DEFAULT_OPTIONS)).find((n) => n.label === name)?.contextValue;
 
@@ -66,7 +70,7 @@ before(async () => {
   await proxy.start();
   engine = new Engine(resolveEndpoint({ setting: `tcp://127.0.0.1:${proxy.port}`, env: {} }), 5000);
   // events only: the safety poll is an hour away, so every change seen here came by an event
-  model = new ExplorerModel(() => engine, { pollMs: 3_600_000, backoffMs: [200, 400] });
+  model = new ExplorerModel(() => (asked++, engine), { pollMs: 3_600_000, backoffMs: [200, 400] });
   const base = docker.getContainer(
     (await docker.createContainer({ Image: 'python:3.11-slim', name: `${P}exposed-base`, Cmd: ['true'] })).id,
   );
@@ -93,7 +97,7 @@ after(async () => {
       .remove({ force: true })
       .catch(() => {});
   await proxy.kill().catch(() => {});
-  await new Promise((r) => setTimeout(r, 100));
+  await turn();
   process.off('unhandledRejection', trap);
   assert.deepEqual(rejections, [], 'no unhandled rejection');
 });
@@ -123,7 +127,9 @@ test('the engine goes away: the model reports unreachable, then recovers by itse
   assert.match(model.reason!, /cannot reach Docker at tcp:\/\/127\.0\.0\.1:\d+/);
   // a change made while we cannot see the engine shows up after the reconnect
   const c = await docker.createContainer({ Image: 'python:3.11-slim', name: `${P}while-down`, Cmd: ['true'] });
-  await new Promise((r) => setTimeout(r, 1000));
+  // not a sleep: two more reconnect attempts have failed, and the model still says unreachable
+  const seen = asked;
+  await until('two reconnect attempts while down', () => asked >= seen + 2);
   assert.equal(model.state, 'unreachable');
   await proxy.start();
   await until('live again', () => model.state === 'live', 30000);
@@ -238,6 +244,6 @@ test('image tag, remove, and prune of dangling images reporting the space freed'
 });
 
 test('no unhandled rejection happened during the run (engine loss included)', async () => {
-  await new Promise((r) => setTimeout(r, 200));
+  await turn();
   assert.deepEqual(rejections, []);
 });

@@ -75,15 +75,24 @@ test('specFromAnalysis: fastapi gets uvicorn; system packages come from the tabl
 test('specFromAnalysis: impossible choices are SpecErrors with a message for the user', () => {
   assert.throws(
     () => specFromAnalysis(analysis(), { mode: 'app' }),
-    (e) => e instanceof SpecError && /no app framework/.test(e.message),
+    (e) => e instanceof SpecError && /no app framework/.test(e.message) && e.choose === 'mode',
   );
   assert.throws(
     () => specFromAnalysis(analysis({ entry: undefined, localModules: ['utils'] })),
-    (e) => e instanceof SpecError && /library modules only[^]*--entry/.test(e.message),
+    // Plain words (the editor shows them as they are); `choose` names what fixes it, the CLI adds its flags.
+    (e) =>
+      e instanceof SpecError &&
+      /library modules only[^]*Choose the file to run/.test(e.message) &&
+      !/--/.test(e.message) &&
+      e.choose === 'entry-or-jupyter',
   );
   assert.throws(
     () => specFromAnalysis(analysis({ entry: undefined, localModules: [], notebooks: [] })),
-    (e) => e instanceof SpecError && /no Python scripts or notebooks here yet[^]*--mode jupyter/.test(e.message),
+    (e) =>
+      e instanceof SpecError &&
+      /no Python scripts or notebooks here yet[^]*JupyterLab/.test(e.message) &&
+      !/--/.test(e.message) &&
+      e.choose === 'jupyter',
   );
   assert.throws(() => specFromAnalysis(analysis(), { pythonVersion: '3' }), SpecError);
 });

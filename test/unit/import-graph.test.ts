@@ -111,3 +111,49 @@ test('every src/ file is reachable from extension.ts or cli/main.ts', () => {
   const wired = NOT_YET_WIRED.filter((f) => seen.has(f) || !graph.has(f));
   assert.deepEqual(wired, [], 'reachable now (or gone): remove from NOT_YET_WIRED');
 });
+
+/**
+ * The feature folders of src/vscode/ that import each other directly, both ways: each pair once,
+ * with one import each way. A file right under src/vscode/ (services.ts, commands.ts) is no feature.
+ */
+export function mutualFolders(graph: Map<string, string[]>, root = 'vscode'): string[] {
+  const folder = (f: string): string | undefined => {
+    const parts = f.split(path.sep);
+    return parts[0] === root && parts.length > 2 ? parts[1] : undefined;
+  };
+  const one = new Map<string, string>(); // "a→b" → one import that makes it
+  for (const [f, targets] of graph) {
+    const a = folder(f);
+    for (const t of targets) {
+      const b = folder(t);
+      if (a && b && a !== b && !one.has(`${a}→${b}`)) one.set(`${a}→${b}`, `${f} → ${t}`);
+    }
+  }
+  const out: string[] = [];
+  for (const [key, why] of one) {
+    const [a, b] = key.split('→');
+    const back = one.get(`${b}→${a}`);
+    if (a < b && back) out.push(`${a} ↔ ${b} (${why}; ${back})`);
+  }
+  return out.sort();
+}
+
+test('mutual feature folders are found (lock and buildRun both ways; platform only one way)', () => {
+  const j = (...p: string[]) => path.join('vscode', ...p);
+  const g = new Map([
+    [j('lock', 'a.ts'), [j('buildRun', 'b.ts'), j('platform', 'p.ts')]],
+    [j('buildRun', 'b.ts'), [j('lock', 'c.ts'), j('platform', 'p.ts'), 'vscode/services.ts']],
+    [j('lock', 'c.ts'), [j('lock', 'a.ts')]],
+    [j('platform', 'p.ts'), []],
+    [path.join('vscode', 'services.ts'), [j('lock', 'a.ts'), j('buildRun', 'b.ts')]],
+  ]);
+  assert.equal(mutualFolders(g).length, 1);
+  assert.match(mutualFolders(g)[0], /^buildRun ↔ lock /);
+  g.set(j('buildRun', 'b.ts'), [j('platform', 'p.ts')]);
+  assert.deepEqual(mutualFolders(g), []);
+});
+
+test('no two feature folders of src/vscode/ import each other (shared pieces live in platform/)', () => {
+  const found = mutualFolders(importGraph());
+  assert.deepEqual(found, [], `folders importing each other:\n${found.map((p) => `  ${p}`).join('\n')}`);
+});

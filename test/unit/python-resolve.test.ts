@@ -100,6 +100,22 @@ test("local modules resolve from the root, the importing file's folder and src/,
   assert.deepEqual(local.topLevel(), ['deep', 'ext', 'lib', 'main', 'ns', 'pkg', 'src', 'tools']);
 });
 
+test('a module the project ships in any folder is its own (issue 26, defect 9); vendored copies and test stubs are not', () => {
+  const local = new LocalModules([
+    'notebooks/lib/hypothesis.py',
+    'src/shared/toolz/__init__.py',
+    'deep/vendor/pandas/__init__.py',
+    'tests/stubs/requests.py',
+    'notebooks/data/raw.py',
+  ]);
+  assert.equal(local.shippedAt('hypothesis', 'explore.ipynb'), 'notebooks/lib/hypothesis.py');
+  assert.equal(local.shippedAt('toolz', 'notebooks/explore.ipynb'), 'src/shared/toolz/__init__.py', 'nested package');
+  assert.equal(local.shippedAt('shared', 'main.py'), undefined, 'a folder without __init__.py is not a package');
+  assert.equal(local.shippedAt('pandas', 'main.py'), undefined, 'a vendored copy keeps the real package');
+  assert.equal(local.shippedAt('requests', 'app.py'), undefined, 'a test stub does not replace it outside the tests');
+  assert.equal(local.shippedAt('requests', 'tests/test_app.py'), 'tests/stubs/requests.py');
+});
+
 test('decoding: UTF-8 BOM stripped, coding cookie honoured, UTF-16 and Latin-1 decoded with a warning, binary skipped', () => {
   assert.deepEqual(decodeSource(Buffer.from('\ufeffimport a')), { text: 'import a' });
   assert.deepEqual(decodeSource(Buffer.from('# -*- coding: latin-1 -*-\nx = "\xe9"', 'latin1')), {

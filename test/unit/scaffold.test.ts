@@ -143,7 +143,7 @@ test('an impossible mode is a one-line error naming the fix', async () => {
   const dir = project({ 'a.py': '' });
   const io = captureIo(dir);
   const cmd = makeScaffoldCommand(async (root) => analysis({ root }));
-  await assert.rejects(cmd.run(['.', '--mode', 'app'], io), /no app framework .* choose another --mode/);
+  await assert.rejects(cmd.run(['.', '--mode', 'app'], io), /no app framework .* choose another mode \(--mode\)/);
   fs.rmSync(dir, { recursive: true });
 });
 

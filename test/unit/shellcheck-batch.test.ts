@@ -70,6 +70,27 @@ test('shellcheck batch: one process per dialect, and the per-file findings on ea
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test(
+  'shellcheck batch: many scripts of one dialect go to two processes, each finding on its own file',
+  { skip },
+  async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-sc-batch-'));
+    const { program, starts } = countingShellcheck(dir);
+    // 120 files, each with one unquoted expansion on a line of its own (the 2nd, 3rd or 4th): the split must not mix them up.
+    const texts = Array.from({ length: 120 }, (_, i) =>
+      ['FROM debian:12', ...Array.from({ length: i % 3 }, () => 'WORKDIR /app'), `RUN echo $V${i}`, ''].join('\n'),
+    );
+    const batch = await shellcheckDockerfiles(texts, { program });
+    assert.equal(starts(), 2, 'two processes for 120 sh scripts, not one per script nor one in all');
+    batch.forEach((r, i) => {
+      const line = 1 + (i % 3); // 0-based
+      const want = [`${line}:9-${line}:${11 + String(i).length} SC2086`];
+      assert.deepEqual(r.state === 'checked' ? at(r.findings) : r, want, `file ${i}`);
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+);
+
 test('shellcheck batch: not installed is quiet for every file; a broken ShellCheck fails only the files it checked', async () => {
   assert.deepEqual(await shellcheckDockerfiles(TEXTS, { program: '/nonexistent/shellcheck' }), [
     { state: 'not-installed' },

@@ -7,6 +7,7 @@ import { checkImports, entryDirOf, entryToImport, runtimeSites } from '../../nod
 import { formatFinding } from '../../core/findings';
 import { compareWithLock, LOCK_FILE, LockError } from '../../node/lock';
 import { Engine } from '../../node/docker/engine';
+import { checkProjectLock } from './checkProjectLock';
 
 /** Compares the image with requirements.lock (when there is one); true when anything differs. */
 async function checkLock(io: CliIo, engine: Engine, dir: string, tag: string): Promise<boolean> {
@@ -65,7 +66,7 @@ export const checkCommand: CliCommand = {
         ? `${bad} of ${r.modules.length} imports fail in ${tag}`
         : `all ${r.modules.length} imports load in ${tag}${r.modules.length ? `: ${r.modules.join(', ')}` : ''}`,
     );
-    const drift = await checkLock(io, engine, dir, tag);
+    const drift = (await checkLock(io, engine, dir, tag)) || (await checkProjectLock(io, engine, dir, tag));
     return bad || drift ? 1 : 0;
   },
 };

@@ -6,6 +6,8 @@ import { runProject } from '../../node/docker/run';
 import { Engine } from '../../node/docker/engine';
 import { outputsLine } from '../../node/written';
 import { exitReason } from '../../core/docker/exitReason';
+import { runningJupyterLines } from '../../node/develop/runningJupyter';
+import { JupyterServerFinder } from '../../node/develop/jupyterServers';
 
 export interface RunOptions {
   args: string[];
@@ -25,6 +27,13 @@ export async function runWithOutput(
   tag: string,
   o: RunOptions,
 ): Promise<number> {
+  // A Jupyter server of this project that runs already is said, with its URL, rather than started twice.
+  const shown = quoteArg(path.relative(io.cwd, dir) || '.');
+  const already = await runningJupyterLines(engine, dir, tag, shown, new JupyterServerFinder(() => engine));
+  if (already) {
+    for (const l of already) io.out(l);
+    return 0;
+  }
   const partial = { stdout: '', stderr: '' };
   const tail: string[] = []; // the last stderr lines: why a run that exits non-zero failed
   const r = await runProject(engine, {

@@ -3,8 +3,8 @@ import * as path from 'path';
 import { CliCommand, CliError, CliIo } from '../io';
 import { parseArgs } from '../args';
 import { PROJECT_MODES, ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
-import { baseImageOf, defaultBaseImage, SpecError, specFromAnalysis } from '../../core/generate';
-import { askBaseImage, baseImageFacts, pinSpec } from '../../node/basePins';
+import { baseImageOf, SpecError } from '../../core/generate';
+import { proposeSpec } from '../../node/containerize/propose';
 import { Engine } from '../../node/docker/engine';
 import { dataThresholdFlag, engineFor } from './dockerShared';
 import { projectDataOut } from '../../node/dataFiles';
@@ -14,12 +14,13 @@ import { unifiedDiff } from '../../node/files';
 import { projectFolders } from '../../node/projects';
 import { scaffoldProject, scaffoldReport, ScaffoldFileError, ScaffoldResult } from '../../node/scaffold';
 import { missingEnvHint } from '../../core/docker/envFile';
-import { isExcluded } from '../../core/requirements/exclude';
 import { parseRequirements } from '../../core/requirements/parse';
 import { normalizeName } from '../../core/requirements/names';
 import { checkWheels, PinnedPackage } from '../../core/python/wheelCheck';
 import { stubReplacement } from '../../core/python/data/stubs';
 import { readTextFile } from '../../node/textFile';
+import { launchReport } from '../../core/generate/launch';
+import { quoteArg } from './run';
 import { choosePythonFix, consentToRename, PYTHON_FIX_HELP, pythonFixFlag } from '../pythonFix';
 
 /** The data flags, in scaffold's and up's help. */
@@ -109,28 +110,27 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   }
   const fixFlag = pythonFixFlag(args.flags);
   // The base image is asked once per image id (cached): what it has is not added again, and pins can come from it.
+  // The shared workflow proposes (node/containerize): the same spec, pins and notes as the editor's Containerize.
   const prepare = async (pythonVersion: string | undefined) => {
-    const baseRef = flag(args.flags, 'base-image')?.trim() || defaultBaseImage(pythonVersion ?? analysis.pythonVersion);
-    const base = await askBaseImage(engineOrUndefined(io), baseRef, { env: io.env });
-    if (pins === 'image' && !base.facts?.python)
-      throw new CliError(`--pins image: ${base.problem ?? `cannot ask ${baseRef}`}`, 1);
-    let spec: ProjectSpec;
     try {
-      spec = specFromAnalysis(analysis, {
-        baseImageFacts: baseImageFacts(base),
-        mode: mode as ProjectMode | 'auto',
-        baseImage: flag(args.flags, 'base-image'),
-        pythonVersion,
-        gpu: args.flags.has('gpu') || undefined,
-        entry: entry?.replace(/\\/g, '/'),
-        versionSource: versionSource(analysis),
-        exclude: args.lists.get('exclude'),
-      });
+      return await proposeSpec(
+        root,
+        analysis,
+        {
+          mode: mode as ProjectMode | 'auto',
+          baseImage: flag(args.flags, 'base-image'),
+          pythonVersion,
+          gpu: args.flags.has('gpu') || undefined,
+          entry,
+          exclude: args.lists.get('exclude'),
+          pins,
+        },
+        { engine: engineOrUndefined(io), env: io.env },
+      );
     } catch (e) {
-      if (e instanceof SpecError) throw new CliError(e.message);
+      if (e instanceof SpecError) throw new CliError(withFlagHint(e), e.message.startsWith('pins from') ? 1 : 2);
       throw e;
     }
-    return { base, baseRef, ...pinSpec(spec, analysis, pins, base, baseRef) };
   };
   let prepared = await prepare(python);
   // Pins with no wheel for the image's Python: one line each; another base or new pins only with consent.
@@ -166,21 +166,29 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
     io.err('Nothing written, nothing built: pip cannot install requirements.txt as it is (see above).');
     return 1;
   }
-  const { base } = prepared;
   const dataOut = await projectDataOut(root, {
     thresholdMB: dataThresholdFlag(args.flags.get('data-threshold')),
     keep: args.lists.get('keep-data'),
     signal: io.signal,
   });
   const spec = { ...prepared.spec, dataOut };
-  const pinned = prepared;
-  for (const n of pinned.notes) io.err(`requirements.txt: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
-  if (!base.facts && spec.mode === 'jupyter')
-    io.err(`note: ${base.problem}: whether it has Jupyter is judged by its name`);
+  for (const n of prepared.notes) io.err(`${n.file ? `${n.file}: ` : ''}${n.level}: ${n.message}`);
   io.out(
-    describe(spec, fix === 'base' ? '--python-fix base' : python ? '--python-version' : analysis.pythonVersionFrom),
+    describe(
+      spec,
+      fix === 'base'
+        ? '--python-fix base'
+        : python
+          ? '--python-version'
+          : spec.pythonVersion !== analysis.pythonVersion
+            ? `the base image` // its Python, not the interpreter's (pinSpec)
+            : analysis.pythonVersionFrom,
+    ),
   );
   if (spec.entry && !entry) for (const l of entryLines(analysis, spec.entry)) io.out(l);
+  const launch = launchReport(spec, analysis, quoteArg(path.relative(io.cwd, root) || '.'));
+  for (const l of launch.info) io.out(l);
+  for (const w of launch.warnings) io.err(`${shownPath(io, root, w.file, w.line)}: warning: ${w.message}`);
   if (spec.hasEnvFile)
     io.out('.env: passed to the container at run time (run, up, compose env_file), never copied into the image.');
   const envHint = missingEnvHint(analysis.existing);
@@ -212,29 +220,40 @@ async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: Scaff
   const report = scaffoldReport(result, rel, ' (--force)', ' (--python-fix upgrade)');
   for (const line of report.warnings) io.err(line);
   for (const line of report.info) io.out(line);
-  if (pins !== 'none') unpinnedWarning(spec, analysis, io);
   const kept = result.files.filter((f) => f.outcome === 'kept').map((f) => f.name);
-  for (const name of stillListed(result, analysis, args.lists.get('exclude'))) {
-    io.err(
-      `requirements.txt: warning: ${name} is excluded but still listed; delete its line (it will not be added back)`,
-    );
-  }
   if (dryRun) io.out('Dry run: nothing was written.');
   else if (kept.length) {
     const review = verbose ? 'Review the diffs above' : 'See the changes with --verbose';
     io.out(`Left alone (they exist): ${kept.join(', ')}. ${review}; rerun with --force to replace them.`);
-    if (opts.keptIsError) return 1;
+    if (opts.keptIsError) {
+      io.err(keptStops(kept));
+      return 1;
+    }
   } else if (opts.nextHint !== false && !result.problem)
     io.out('Next: docker compose up --build   (or: docker build --build-arg UID=$(id -u) -t NAME .)');
   // The other files are written, but the image would lack what requirements.txt could not get: say so in the exit code.
   return result.problem ? 1 : 0;
 }
 
-/** "python3 (Python 3.11.2)" for the requirements header; undefined when no interpreter answered. */
-function versionSource(analysis: ProjectAnalysis): string | undefined {
-  const i = analysis.interpreter;
-  if (!i || i.problem) return undefined;
-  return i.version ? `${i.command} (Python ${i.version})` : i.command;
+/** Why up stops when a file it would have to change was kept (issue 26: `up --entry` said nothing). */
+function keptStops(kept: string[]): string {
+  return (
+    `Nothing built: ${kept.join(', ')} ${kept.length > 1 ? 'exist' : 'exists'} and would still build what ` +
+    `${kept.length > 1 ? 'they say' : 'it says'}, not the options given; rerun with --force to replace ` +
+    `${kept.length > 1 ? 'them' : 'it'} (--verbose shows the diff).`
+  );
+}
+
+/** The SpecError's plain words with the flags that make the choice it names. */
+export function withFlagHint(e: SpecError): string {
+  const flags = {
+    mode: '--mode',
+    entry: '--entry FILE',
+    'entry-or-jupyter': '--entry FILE, or --mode jupyter',
+    jupyter: '--mode jupyter',
+  } as const;
+  const hint = e.message.startsWith('pins from the image') ? '--pins image' : e.choose && flags[e.choose];
+  return hint ? `${e.message} (${hint})` : e.message;
 }
 
 function flag(flags: Map<string, string | true>, name: string): string | undefined {
@@ -288,27 +307,6 @@ function entryLines(analysis: ProjectAnalysis, entry: string): string[] {
     out.push(`  Also runnable: ${shown}; choose one with --entry FILE.`);
   }
   return out;
-}
-
-/** Excluded names that requirements.txt still lists (the merge never deletes a user's line). */
-function stillListed(result: ScaffoldResult, analysis: ProjectAnalysis, flags: string[] = []): string[] {
-  const file = result.files.find((f) => f.name === 'requirements.txt');
-  const excluded = [...(analysis.excluded ?? []), ...flags];
-  if (!file || !excluded.length) return [];
-  const listed = parseRequirements(file.proposed)
-    .lines.filter((l) => l.kind === 'requirement' && l.name)
-    .map((l) => l.name!);
-  return listed.filter((n) => isExcluded(n, excluded));
-}
-
-function unpinnedWarning(spec: ProjectSpec, analysis: ProjectAnalysis, io: CliIo): void {
-  // Those the scan found were warned about at their import already: one warning per package.
-  const scanned = new Set(analysis.requirements.map((r) => normalizeName(r.name)));
-  const unpinned = spec.requirements
-    .filter((r) => !r.version && !scanned.has(normalizeName(r.name)))
-    .map((r) => r.name);
-  if (unpinned.length)
-    io.err(`requirements.txt: warning: no installed version found, left unpinned: ${unpinned.join(', ')}`);
 }
 
 /** A folder holding several projects side by side is not scaffolded as one merged project. */

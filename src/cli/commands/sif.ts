@@ -8,6 +8,9 @@ import { SifToolMissing, writeSif } from '../../node/provenance/sif';
 import { ImageNotFound } from '../../node/docker/imageProbe';
 import { renderSlurm } from '../../core/provenance/sif';
 import { safeWrite } from '../../node/files';
+import { apptainerFindings } from '../../core/provenance/apptainerLint';
+import { formatFinding } from '../../core/findings';
+import { projectOwnFolderWrites } from '../../node/provenance/ownFolderWrites';
 
 export const sifCommand: CliCommand = {
   name: 'sif',
@@ -48,6 +51,15 @@ export const sifCommand: CliCommand = {
     await safeWrite(slurm, script, { overwrite: true });
     io.out(`${path.relative(io.cwd, r.file) || r.file}: ${(r.bytes / 1e6).toFixed(1)} MB SIF of ${t.ref}`);
     io.out(`${path.relative(io.cwd, slurm) || slurm}: Slurm batch script (sbatch it beside the SIF)`);
+    // What Apptainer does differently from Docker (USER, ENTRYPOINT): notes on the project's Dockerfile.
+    const df = t.dir ? path.join(t.dir, 'Dockerfile') : undefined;
+    if (df && fs.existsSync(df))
+      for (const f of apptainerFindings(fs.readFileSync(df, 'utf8')))
+        io.out(formatFinding(path.relative(io.cwd, df) || df, f));
+    for (const w of t.dir ? await projectOwnFolderWrites(t.dir) : [])
+      io.out(
+        `${w.file}:${w.line + 1}: \`${w.call}\` writes into the image, read-only under Apptainer: bind a folder there`,
+      );
     return 0;
   },
 };

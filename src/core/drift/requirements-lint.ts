@@ -33,9 +33,15 @@ function lineFinding(l: RequirementLine, code: string, severity: Finding['severi
 
 /**
  * Diagnostics of a requirements file: syntax errors, duplicates, unpinned requirements and, when
- * an import index is given, requirements that nothing imports.
+ * an import index is given, requirements that nothing imports. `lockedBy` names the lock that constrains
+ * the build (constrainingLock): no requirement is then "not pinned".
  */
-export function requirementFindings(text: string, index?: ImportIndex, env?: DriftEnv): Finding[] {
+export function requirementFindings(
+  text: string,
+  index?: ImportIndex,
+  env?: DriftEnv,
+  opts: { lockedBy?: string } = {},
+): Finding[] {
   const { lines } = parseRequirements(text);
   const out: Finding[] = [];
   const seen = new Map<string, RequirementLine>();
@@ -71,7 +77,7 @@ export function requirementFindings(text: string, index?: ImportIndex, env?: Dri
           `${l.name} is a placeholder on the index that refuses to install; the package is ${real}.`,
         ),
       );
-    if (!l.pinned && !l.url)
+    if (!l.pinned && !l.url && !opts.lockedBy)
       out.push(
         lineFinding(
           l,
@@ -176,6 +182,8 @@ export const REQUIREMENT_RULES = [
     message: 'A requirement that does not pin one version.',
     docs:
       'Without `==`, each build installs whatever is newest that day. ' +
+      'Not reported when a lock constrains the build: requirements.lock beside it that the Dockerfile installs ' +
+      "with `-c requirements.lock`, or the project's uv.lock, pylock.toml, poetry.lock or Pipfile.lock. " +
       'Quick fix: pin to the version installed in the selected interpreter.',
   },
   {

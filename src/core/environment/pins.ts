@@ -22,8 +22,12 @@ export function installedMap(dists: readonly InstalledDist[]): Installed {
 }
 
 export interface PinInput {
-  /** The requirements to pin (versions already there: the project's own `==` pins or the interpreter's). */
-  requirements: { name: string; version?: string }[];
+  /**
+   * The requirements to pin (versions already there: the project's own `==` pins or the interpreter's). `kept`:
+   * the line is the user's own in requirements.txt, which the merge keeps as written (its version, or none);
+   * `specifier`: the range the project declares, which no pin may contradict.
+   */
+  requirements: { name: string; version?: string; specifier?: string; kept?: boolean }[];
   source: PinSource;
   /** The user's interpreter (absent: none answered). */
   interpreter?: { name: string; installed: Installed };
@@ -31,6 +35,8 @@ export interface PinInput {
   image?: { ref: string; installed: Installed; pythonVersion: string };
   /** Target Python "X.Y[.Z]" for Requires-Dist markers. */
   pythonVersion: string;
+  /** Where each declared range is written ("src/requirements.txt:1"), by normalised name, for the notes. */
+  declaredAt?: Record<string, string>;
 }
 
 export interface PinNote {
@@ -38,17 +44,28 @@ export interface PinNote {
   message: string;
 }
 
+// More than this many lines of one kind become one line naming the first few (a 300-package image is not
+// 300 lines before a build).
+const GROUP_AT = 6;
+const NAMED_IN_GROUP = 8;
+
 /** The pinned requirements and one line per thing worth saying (sorted as the requirements are). */
-export function choosePins(input: PinInput): { requirements: { name: string; version?: string }[]; notes: PinNote[] } {
+export function choosePins(input: PinInput): {
+  requirements: { name: string; version?: string; specifier?: string }[];
+  notes: PinNote[];
+} {
   const notes: PinNote[] = [];
+  const replaced: { name: string; text: string; note: string }[] = [];
+  const keeps: { name: string; text: string; note: string }[] = [];
   const img = input.image;
   const interp = input.interpreter;
   const out = input.requirements.map((r) => {
     const key = normalizeName(r.name);
     const mine = interp?.installed.get(key)?.version;
     const shipped = img?.installed.get(key)?.version;
-    let version =
-      input.source === 'none'
+    let version = r.kept
+      ? r.version
+      : input.source === 'none'
         ? undefined
         : input.source === 'image'
           ? (shipped ?? r.version ?? mine)
@@ -61,28 +78,60 @@ export function choosePins(input: PinInput): { requirements: { name: string; ver
       });
       version = pub;
     }
-    if (mine && shipped && mine !== shipped)
-      notes.push({ level: 'info', message: difference(r.name, mine, shipped, version, interp!.name, img!.ref) });
-    return version ? { name: r.name, version } : { name: r.name };
+    if (version && r.specifier && satisfies(version, r.specifier) === false) {
+      const from = r.kept ? 'requirements.txt' : version === shipped ? `base image ${img!.ref}` : interp?.name;
+      const where = input.declaredAt?.[key] ?? 'the project';
+      notes.push({
+        level: 'warning',
+        message:
+          `${r.name}: ${from ?? 'the pin'} has ${version}, but ${where} asks ${r.name}${r.specifier}: ` +
+          `requirements.txt keeps ${r.name}${r.specifier} (pip installs a release within it)`,
+      });
+      version = undefined;
+    }
+    // What pip does to the image's copy, from the line as written: a bare or ranged line that the image's
+    // version satisfies keeps it, so only a different exact version is a replacement.
+    if (shipped && version && !satisfies(shipped, `==${version}`)) {
+      const head = mine && mine !== shipped ? `${interp!.name} has ${mine}, ` : '';
+      replaced.push({
+        name: r.name,
+        text: `${r.name} ${shipped} → ${version}`,
+        note:
+          `${r.name}: ${head}base image ${img!.ref} ships ${shipped}; ` +
+          `pip will replace the image's ${shipped} with ${version}`,
+      });
+    } else if (shipped && mine && mine !== shipped && (!r.specifier || satisfies(shipped, r.specifier) !== false)) {
+      keeps.push({
+        name: r.name,
+        text: `${r.name} ${shipped} (${interp!.name} ${mine})`,
+        note:
+          `${r.name}: ${interp!.name} has ${mine}, base image ${img!.ref} ships ${shipped}; ` +
+          `pip keeps the image's ${shipped}`,
+      });
+    }
+    const line: { name: string; version?: string; specifier?: string } = { name: r.name };
+    if (version) line.version = version;
+    if (r.specifier) line.specifier = r.specifier;
+    return line;
   });
+  notes.push(...grouped(replaced, (n, list) => `pip will replace ${n} of the image's packages: ${list}`));
+  notes.push(
+    ...grouped(
+      keeps,
+      (n, list) => `${n} packages keep the image's version, which differs from your interpreter's: ${list}`,
+    ),
+  );
   if (img) notes.push(...majorConflicts(out, img));
   notes.push(...inconsistencies(out, input));
   return { requirements: out, notes };
 }
 
-function difference(
-  name: string,
-  mine: string,
-  shipped: string,
-  pin: string | undefined,
-  interp: string,
-  ref: string,
-): string {
-  const what =
-    !pin || satisfies(shipped, `==${pin}`)
-      ? `pip keeps the image's ${shipped}`
-      : `pip will replace the image's ${shipped} with ${pin}`;
-  return `${name}: ${interp} has ${mine}, base image ${ref} ships ${shipped}; ${what}`;
+/** One note per item, or one line naming the first few when there are many. */
+function grouped(items: { text: string; note: string }[], line: (n: number, list: string) => string): PinNote[] {
+  if (items.length <= GROUP_AT) return items.map((i) => ({ level: 'info', message: i.note }));
+  const named = items.slice(0, NAMED_IN_GROUP).map((i) => i.text);
+  const more = items.length - named.length;
+  return [{ level: 'info', message: line(items.length, named.join(', ') + (more ? ` and ${more} more` : '')) }];
 }
 
 /**

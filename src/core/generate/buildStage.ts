@@ -13,10 +13,10 @@ const COMPILED: Readonly<Record<string, string[]>> = {
   dlib: [],
 };
 
-/** Apt packages that only build: compilers, build systems, headers. */
+/** Apt packages that only build: compilers, build systems, headers, and git (pip clones `git+` lines). */
 export function isBuildTool(pkg: string): boolean {
   return (
-    /^(gcc|g\+\+|clang|make|cmake|build-essential|pkg-config|autoconf|automake|libtool|swig)$/.test(pkg) ||
+    /^(gcc|g\+\+|clang|make|cmake|build-essential|pkg-config|autoconf|automake|libtool|swig|git)$/.test(pkg) ||
     /-dev$/.test(pkg)
   );
 }

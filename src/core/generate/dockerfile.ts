@@ -13,6 +13,14 @@ export const defaultUid = 1000;
 /** Where the image keeps the project's code (WORKDIR); compose, run and the dev container mount the project there. */
 export const imageWorkdir = '/app';
 
+/** The HEALTHCHECK's Python program (also Kubernetes' exec probe): any HTTP answer below 500 on `path` is alive. */
+export function healthProbeProgram(port: number, path: string): string {
+  return (
+    `import http.client as h; c = h.HTTPConnection('127.0.0.1', ${port}, timeout=4); ` +
+    `c.request('GET', '${path}'); raise SystemExit(c.getresponse().status >= 500)`
+  );
+}
+
 export function baseImageOf(spec: ProjectSpec): string {
   return spec.baseImage?.trim() || defaultBaseImage(spec.pythonVersion);
 }
@@ -64,7 +72,7 @@ export function generateDockerfile(spec: ProjectSpec): string {
   if (split) {
     out.push('# What pip installed in the build stage, without the compilers and headers it needed.');
     out.push('COPY --from=build /install /usr/local');
-  } else out.push(...lockedInstall(pipRunFlags(spec), pipFlags(spec)));
+  } else out.push(...lockedInstall(pipRunFlags(spec), pipFlags(spec), spec.locked, spec.pipInputs?.files));
   out.push('');
   if (spec.install?.buildRequires.length) {
     out.push(
@@ -84,11 +92,31 @@ export { LOCK_FILE };
  * the locked versions. The `[k]` glob lets COPY succeed (both builders) while there is no lock yet;
  * `touch` then leaves an empty constraints file, which constrains nothing.
  */
-export function lockedInstall(runFlags = '', pipFlags = '--no-cache-dir '): string[] {
+export function lockedInstall(
+  runFlags = '',
+  pipFlags = '--no-cache-dir ',
+  locked = false,
+  inputs: readonly string[] = [],
+): string[] {
+  // The comment says what holds when the file is written: a re-write after `lock` no longer says "none yet".
+  const state = locked ? 'pip installs exactly those versions.' : 'none yet: nothing is constrained.';
   return [
-    `# ${LOCK_FILE} (from \`ds-containers lock\`) pins every installed version; none yet: nothing is constrained.`,
+    `# ${LOCK_FILE} (from \`ds-containers lock\`) pins every installed version; ${state}`,
     `COPY requirements.txt ${LOCK_FILE.slice(0, -1)}[${LOCK_FILE.slice(-1)}] ./`,
+    ...pipInputCopies(inputs),
     `RUN ${runFlags}touch ${LOCK_FILE} && pip install ${pipFlags}-r requirements.txt -c ${LOCK_FILE}`,
+  ];
+}
+
+/**
+ * COPY lines for what requirements.txt makes pip read (`-r base.txt`, `-e ./libs/mylib`): only requirements.txt
+ * is in the image when pip runs, so without them the install fails. Each keeps its project path under WORKDIR.
+ */
+function pipInputCopies(inputs: readonly string[]): string[] {
+  if (!inputs.length) return [];
+  return [
+    '# requirements.txt names these project files and folders: pip reads them, so they come first too.',
+    ...inputs.map((f) => `COPY ${JSON.stringify([f, f]).replace(/,/g, ', ')}`),
   ];
 }
 
@@ -122,7 +150,9 @@ const pipFlags = (spec: ProjectSpec) => (spec.pipCacheMount ? '' : '--no-cache-d
 function aptOf(spec: ProjectSpec, cuda: boolean): string[] {
   const fromTable = systemPackagesFor(spec.requirements.map((r) => r.name)).flatMap((k) => k.packages);
   const python = cuda ? ['python3', 'python3-venv'] : [];
-  return [...new Set([...python, ...fromTable, ...(spec.systemPackages ?? [])])].sort();
+  // pip clones `git+https://…` lines with git, which slim images lack.
+  const git = spec.pipInputs?.vcs ? ['git'] : [];
+  return [...new Set([...python, ...fromTable, ...git, ...(spec.systemPackages ?? [])])].sort();
 }
 
 /** The build stage: the build tools, then pip installs into /install, which the image copies. */
@@ -135,7 +165,7 @@ function buildStage(spec: ProjectSpec, base: string, tools: string[]): string[] 
     `    && apt-get install -y --no-install-recommends ${tools.join(' ')} \\`,
     '    && rm -rf /var/lib/apt/lists/*',
     'WORKDIR /build',
-    ...lockedInstall(pipRunFlags(spec), `${pipFlags(spec)}--prefix=/install `),
+    ...lockedInstall(pipRunFlags(spec), `${pipFlags(spec)}--prefix=/install `, spec.locked, spec.pipInputs?.files),
     '',
   ];
 }
@@ -147,7 +177,10 @@ function aptBlock(spec: ProjectSpec, cuda: boolean, only?: string[]): string[] {
     .filter((k) => k.packages.length);
   const fromTable = new Set(known.flatMap((k) => k.packages));
   const all = only ?? aptOf(spec, cuda);
-  const chosen = all.filter((p) => !fromTable.has(p) && !(cuda && (p === 'python3' || p === 'python3-venv')));
+  const vcsGit = !!spec.pipInputs?.vcs && all.includes('git') && !spec.systemPackages?.includes('git');
+  const chosen = all.filter(
+    (p) => !fromTable.has(p) && !(cuda && (p === 'python3' || p === 'python3-venv')) && !(vcsGit && p === 'git'),
+  );
   if (!all.length) return [];
   const lines: string[] = [
     '# System packages, installed without extras and with the apt lists removed in the same layer:',
@@ -157,6 +190,7 @@ function aptBlock(spec: ProjectSpec, cuda: boolean, only?: string[]): string[] {
       '#   python3 python3-venv: CUDA images have no Python; a virtual environment keeps pip away from the OS.',
     );
   for (const k of known) lines.push(`#   ${k.packages.join(' ')}: ${k.distribution} (${k.why})`);
+  if (vcsGit) lines.push('#   git: pip clones the git+ lines of requirements.txt with it');
   const why = only ? 'libraries the compiled requirements load, and packages chosen' : 'chosen for this project';
   if (chosen.length) lines.push(`#   ${chosen.join(' ')}: ${why}`);
   lines.push('RUN apt-get update \\');
@@ -210,9 +244,7 @@ function runtimeBlock(spec: ProjectSpec): string[] {
   if (port) out.push(`EXPOSE ${port}`);
   if (rt.healthPath && port) {
     // http.client is in every Python: slim images have no curl. Any answer below 500 means alive.
-    const probe =
-      `import http.client as h; c = h.HTTPConnection('127.0.0.1', ${port}, timeout=4); ` +
-      `c.request('GET', '${rt.healthPath}'); raise SystemExit(c.getresponse().status >= 500)`;
+    const probe = healthProbeProgram(port, rt.healthPath);
     out.push('HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \\');
     out.push(`    CMD ${execForm(['python', '-c', probe])}`);
   }

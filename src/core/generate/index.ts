@@ -4,6 +4,7 @@ import { generateDockerfile } from './dockerfile';
 import { generateCompose } from './compose';
 import { generateDockerignore } from './dockerignore';
 import { withTorchIndex } from './lean';
+import { renderLockRequirements } from '../locks/fromLock';
 
 export { generateDockerfile, baseImageOf, defaultUid, execForm, imageWorkdir } from './dockerfile';
 export {
@@ -37,10 +38,12 @@ export type GeneratedFiles = Record<'requirements.txt' | 'Dockerfile' | 'compose
 export function generateAll(spec: ProjectSpec): GeneratedFiles {
   return {
     'requirements.txt': withTorchIndex(
-      renderRequirements(spec.requirements, {
-        versionSource: spec.versionSource,
-        notInstallable: spec.notInstallable,
-      }),
+      spec.lock
+        ? renderLockRequirements({ ...spec, lock: spec.lock })
+        : renderRequirements(spec.requirements, {
+            versionSource: spec.versionSource,
+            notInstallable: spec.notInstallable,
+          }),
       spec,
     ),
     Dockerfile: generateDockerfile(spec),

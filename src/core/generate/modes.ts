@@ -1,4 +1,6 @@
 import { AppFramework, ProjectSpec } from '../project';
+import { entryProgram } from '../python/launch';
+import { normalizeName } from '../requirements/names';
 
 /** Container port per mode / framework (the framework's own default, so docs and habits match). */
 export const frameworkPorts: Record<AppFramework, number> = {
@@ -42,7 +44,16 @@ export function modeRuntime(spec: ProjectSpec): ModeRuntime {
     };
   }
   if (spec.mode === 'script' || !spec.framework) {
-    return { env: [], cmd: ['python', entry], notes: [] };
+    return { env: [], cmd: entryCommand(spec, entry), notes: [] };
+  }
+  // The app's own `__main__` starts it (it loads its model first): run the file, with the documented arguments.
+  if (spec.args && (spec.framework === 'flask' || spec.framework === 'fastapi')) {
+    return {
+      env: [],
+      cmd: entryCommand(spec, entry),
+      healthPath: spec.framework === 'fastapi' ? '/docs' : '/',
+      notes: [`${entry} starts the server itself under \`if __name__ == "__main__":\` (it sets up first).`],
+    };
   }
   switch (spec.framework) {
     case 'streamlit':
@@ -73,6 +84,14 @@ export function modeRuntime(spec: ProjectSpec): ModeRuntime {
       };
     }
     case 'flask':
+      // `--app` came with Flask 2.2; FLASK_APP works in every release (a project pinning Flask 1.0.2 gets it).
+      if (flaskBefore22(spec))
+        return {
+          env: [['FLASK_APP', entry]],
+          cmd: ['python', '-m', 'flask', 'run', '--host=0.0.0.0', `--port=${port}`],
+          healthPath: '/',
+          notes: ["Flask's development server on 0.0.0.0 (--host); FLASK_APP names the app (Flask before 2.2)."],
+        };
       return {
         env: [],
         cmd: ['python', '-m', 'flask', '--app', entry, 'run', '--host=0.0.0.0', `--port=${port}`],
@@ -100,6 +119,29 @@ export function modeRuntime(spec: ProjectSpec): ModeRuntime {
         notes: ["Dash's app.run() reads HOST / PORT when it is given no host."],
       };
   }
+}
+
+/**
+ * The entry's command with its arguments: `python FILE ARGS`, `python -m PKG ARGS` for a package's `__main__.py`
+ * (its relative imports need the package), `snakemake --snakefile FILE ARGS` for a Snakefile.
+ */
+function entryCommand(spec: ProjectSpec, entry: string): string[] {
+  const args = spec.args ?? [];
+  const program = entryProgram(entry);
+  if (program === 'snakemake') return ['snakemake', '--snakefile', entry, ...args];
+  if (program === 'module') {
+    const pkg = entry.replace(/\/__main__\.py$/, '');
+    const inSrc = pkg.startsWith('src/') && spec.importRoots?.includes('src');
+    return ['python', '-m', (inSrc ? pkg.slice(4) : pkg).replace(/\//g, '.'), ...args];
+  }
+  return ['python', entry, ...args];
+}
+
+/** The spec pins Flask below 2.2 (`flask --app` does not exist there). */
+function flaskBefore22(spec: ProjectSpec): boolean {
+  const v = spec.requirements.find((r) => normalizeName(r.name) === 'flask')?.version;
+  const m = v && /^(\d+)\.(\d+)/.exec(v);
+  return !!m && (Number(m[1]) < 2 || (Number(m[1]) === 2 && Number(m[2]) < 2));
 }
 
 /** `src/api/main.py` → module `api.main` with app dir `src`; `app/main.py` → `app.main`. */

@@ -2,7 +2,18 @@ import { ProjectSpec } from '../project';
 import { isValidTag } from '../docker/tag';
 
 /** A spec that cannot be turned into files safely; the message is for the user. */
-export class SpecError extends Error {}
+/**
+ * A choice the project cannot satisfy. The message is in plain words (the editor shows it as is);
+ * `choose` says which choice would fix it, so the CLI can name its flags and the editor its fields.
+ */
+export class SpecError extends Error {
+  constructor(
+    message: string,
+    readonly choose?: 'mode' | 'entry' | 'entry-or-jupyter' | 'jupyter',
+  ) {
+    super(message);
+  }
+}
 
 // Docker image reference: [registry[:port]/]path[:tag][@digest], lower-case path components.
 const REGISTRY = String.raw`(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?`;
@@ -17,6 +28,7 @@ const VERSION = /^[A-Za-z0-9_.*+!-]+$/;
 // A PEP 508 requirement without markers or URLs: it is written inside double quotes of a RUN line.
 const BUILD_REQ =
   /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9._, -]*\])?(\s*(==|>=|<=|~=|!=|<|>)\s*[A-Za-z0-9.*+!_-]+\s*,?)*$/;
+const SPECIFIER = /^(?:===|==|~=|!=|<=|>=|<|>)[\w.*+!-]+(?:,(?:===|==|~=|!=|<=|>=|<|>)[\w.*+!-]+)*$/;
 const IDENT = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
 /**
@@ -32,12 +44,20 @@ export function validateSpec(spec: ProjectSpec): void {
     problems.push(`${show(spec.baseImage)} is not an image name such as python:3.11-slim`);
   if (spec.entry !== undefined && !safePath(spec.entry))
     problems.push(`entry ${show(spec.entry)} must be a file inside the project`);
+  // Arguments go into an exec-form CMD (JSON): any text is safe there but a control character, which no one types.
+  for (const a of spec.args ?? [])
+    if (typeof a !== 'string' || /[\u0000-\u001f\u007f]/.test(a))
+      problems.push(`argument ${show(a)} has a control character`);
   for (const p of spec.systemPackages ?? []) if (!APT.test(p)) problems.push(`${show(p)} is not an apt package name`);
   for (const r of spec.requirements) {
     if (!DIST.test(r.name)) problems.push(`${show(r.name)} is not a distribution name`);
     if (r.version !== undefined && !VERSION.test(r.version))
       problems.push(`${show(r.version)} is not a version of ${r.name}`);
+    if (r.specifier !== undefined && !SPECIFIER.test(r.specifier))
+      problems.push(`${show(r.specifier)} is not a version range of ${r.name}`);
   }
+  for (const f of spec.pipInputs?.files ?? [])
+    if (!safePath(f) || /["\\]/.test(f)) problems.push(`pip input ${show(f)} must be a plain path inside the project`);
   for (const f of spec.ignoreFolders ?? [])
     if (!safePath(f)) problems.push(`folder ${show(f)} must be inside the project`);
   for (const f of [...(spec.dataOut?.folders ?? []), ...(spec.dataOut?.files ?? [])])

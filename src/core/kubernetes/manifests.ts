@@ -1,5 +1,6 @@
 import { ProjectSpec } from '../project';
 import { containerPort, modeRuntime } from '../generate/modes';
+import { appReadinessProbe } from './readiness';
 import { defaultUid } from '../generate/dockerfile';
 import { validateSpec } from '../generate/validate';
 import { kubernetesGpuLimits } from '../gpu';
@@ -151,7 +152,7 @@ function containerOf(spec: ProjectSpec, o: KubeOptions, port: number | undefined
     const health = modeRuntime(spec).healthPath;
     // Apps are ready when their health path answers; Jupyter when its port accepts (its API needs the token).
     c.readinessProbe = health
-      ? { httpGet: { path: health, port: 'http' }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5 }
+      ? appReadinessProbe(port, health, o.routes)
       : { tcpSocket: { port: 'http' }, initialDelaySeconds: 5, periodSeconds: 10 };
   }
   return c;

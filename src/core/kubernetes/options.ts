@@ -16,6 +16,8 @@ export interface KubeOptions {
   jupyterToken?: string;
   /** The project's `.env` settings (KEY=value, as `run` passes them): a Secret the container reads. */
   env?: readonly string[];
+  /** The GET routes the app's entry defines (read by the caller), so the readiness probe asks one that exists. */
+  routes?: readonly string[];
 }
 
 /** Enough for pandas/scikit-learn work on a shared cluster; the flags change them. */

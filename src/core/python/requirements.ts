@@ -1,5 +1,6 @@
 import type { ImportClass, ImportSite, Requirement, RuntimeNeedSite, ScanWarning } from '../project';
 import { normalizeName } from '../requirements/names';
+import { isPlaceholderVersion, windowsOnlyMarker } from '../requirements/linuxLines';
 import { AMBIGUOUS_IMPORTS, equivalentDistributions } from './data/distributions';
 import { stdlibVersionsOf } from './data/stdlib';
 import { isDevPath } from './classify';
@@ -11,6 +12,8 @@ import { distributionFor, installedIndex, installedVersion, InterpreterFacts, pl
 export interface DeclaredPackage {
   name: string;
   version?: string;
+  /** The requirement as written (`scikit-learn>=1.7.1`), when the source has one. */
+  spec?: string;
   file: string;
   line?: number;
   class: ImportClass;
@@ -30,6 +33,18 @@ export interface RequirementInput {
   interpreterName?: string;
   /** The target Python "X.Y", to explain imports that are stdlib in other versions only. */
   pythonVersion?: string;
+}
+
+/** `>=1.7.1,<2` of `scikit-learn[x]>=1.7.1,<2 ; python_version>"3.8"`; '' for a bare name or a non-PEP 440 spec. */
+export function specifierOf(spec: string | undefined): string {
+  if (!spec) return '';
+  const rest = spec
+    .trim()
+    .replace(/^[A-Za-z0-9][A-Za-z0-9._-]*/, '')
+    .replace(/^\s*\[[^\]]*\]/, '')
+    .split(/[;#@]/)[0]
+    .replace(/\s+/g, '');
+  return /^(?:===|==|~=|!=|<=|>=|<|>)[\w.*+!-]+(?:,(?:===|==|~=|!=|<=|>=|<|>)[\w.*+!-]+)*$/.test(rest) ? rest : '';
 }
 
 const CLASS_RANK: Record<ImportClass, number> = { runtime: 0, optional: 1, typing: 2, dev: 3 };
@@ -139,8 +154,18 @@ export function buildRequirements(input: RequirementInput): {
         line: d.line,
         message: `${d.name} is a placeholder on the index that refuses to install; the package is ${stub.real}`,
       });
+    const marker = windowsOnlyMarker(d.name);
+    if (marker)
+      warnings.push({
+        file: d.file,
+        line: d.line,
+        message: `${d.name} installs on Windows only: written with \`; ${marker}\` so pip skips it on Linux`,
+      });
     const version = stub && !stub.keepsPin ? undefined : d.version;
-    declare(get(stub?.real ?? d.name, true), d.file, d.class, version, d.line);
+    const r = get(stub?.real ?? d.name, true);
+    declare(r, d.file, d.class, version, d.line);
+    // The first declaration's specifier: a pin chosen later must not contradict it (`>=1.7.1`).
+    if (!r.declaredSpec && !stub) r.declaredSpec = { specifier: specifierOf(d.spec), file: d.file, line: d.line };
   }
   for (const n of input.needs ?? []) {
     const alternative = equivalentDistributions(n.name).find((k) => declaredNames.has(k));
@@ -164,6 +189,14 @@ export function buildRequirements(input: RequirementInput): {
         });
       }
       r.version = pin ?? installed;
+      const placeholder = isPlaceholderVersion(r.version);
+      if (placeholder) {
+        warnings.push({
+          ...(pin && pinAt ? pinAt : firstPlace(r)),
+          message: `${r.name}==${r.version}: broken distribution metadata, not a release; left unpinned`,
+        });
+        r.version = undefined;
+      }
       if (pin && installed && pin !== installed && pinAt) {
         warnings.push({
           ...pinAt,
@@ -173,7 +206,7 @@ export function buildRequirements(input: RequirementInput): {
         });
       }
       // An unverified name gets its one warning where it is checked (index or comment line), not a second one here.
-      if (!r.version && r.class === 'runtime' && r.verified) {
+      if (!r.version && !placeholder && r.class === 'runtime' && r.verified) {
         const where =
           input.interpreterName && input.interp.installed
             ? `not installed in ${input.interpreterName}`

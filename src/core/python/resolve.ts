@@ -1,3 +1,4 @@
+import { isDevPath } from './classify';
 import { IMPORT_TO_DISTRIBUTION, NAMESPACE_ROOTS, PLATFORM_ONLY, SAME_NAME_DISTRIBUTIONS } from './data/distributions';
 import { normalizeName } from '../requirements/names';
 
@@ -89,6 +90,9 @@ export function installedVersion(
   return published ? interp.installed?.[published] : undefined;
 }
 
+// Folders that hold copies of other projects' code, kept for reference or patching, not imported by name.
+const VENDORED_DIRS = new Set(['vendor', 'vendored', '_vendor', 'third_party', 'thirdparty', 'external', 'extern']);
+
 /**
  * The project's module layout, for deciding whether an import is local the way Python finds it:
  * from the project root (`python -m`, pytest's rootdir), from the importing file's own folder
@@ -96,6 +100,8 @@ export function installedVersion(
  */
 export class LocalModules {
   private readonly modules = new Set<string>();
+  /** Module name → the first file that ships it anywhere in the project (`notebooks/lib/hypothesis.py`). */
+  private readonly anywhere = new Map<string, string[]>();
 
   /** `files`: project-relative paths (forward slashes) of every Python file. */
   constructor(files: Iterable<string>) {
@@ -105,7 +111,23 @@ export class LocalModules {
       // Every folder on the way is importable as a (namespace) package from its parent.
       for (let k = 1; k < parts.length; k++) this.modules.add(parts.slice(0, k).join('/'));
       this.modules.add(f.replace(/\.(py|pyi|pyx)$|\.[^/]*\.(so|pyd)$|\.(so|pyd)$/, ''));
+      // A module file (`x.py`) or a package (`x/__init__.py`) in any folder but a vendored copy's.
+      if (parts.slice(0, -1).some((d) => VENDORED_DIRS.has(d))) continue;
+      const base = parts[parts.length - 1];
+      const name = base === '__init__.py' ? parts[parts.length - 2] : /^(\w+)\.py$/.exec(base)?.[1];
+      if (name) this.anywhere.set(name, [...(this.anywhere.get(name) ?? []), f]);
     }
+  }
+
+  /**
+   * A file that ships `top` somewhere in the project, off the import paths `rootOf` knows (a notebook
+   * adds the folder to `sys.path`, or fetches the file beside itself): the project's own module, never
+   * an index distribution of the same name. Vendored copies (`vendor/`, `third_party/`) do not count:
+   * they are kept beside the real package, not instead of it; nor does a test stub (`tests/stubs/boto3.py`)
+   * for code outside the tests.
+   */
+  shippedAt(top: string, from: string): string | undefined {
+    return this.anywhere.get(top)?.find((f) => isDevPath(from) || !isDevPath(f));
   }
 
   /** Whether top-level module `top`, imported from `file`, resolves inside the project. */

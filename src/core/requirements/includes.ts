@@ -64,3 +64,37 @@ export async function keysWithIncludes(file: string, read: ReadProjectFile, own 
   });
   return keys;
 }
+
+/** What `pip install -r FILE` reads besides FILE itself, so a Dockerfile can copy it in before pip runs. */
+export interface PipInputs {
+  /** Project-relative files and folders: `-r`/`-c` files, local paths (`./libs/mylib`, `-e ./pkg`), `-f ./wheels`. */
+  files: string[];
+  /** A `git+` (or other VCS) line: pip needs that tool in the image. */
+  vcs: boolean;
+}
+
+const FIND_LINKS = new Set(['-f', '--find-links']);
+
+/**
+ * The inputs of `pip install -r file` run in the project's root (the image's WORKDIR): included and constraint
+ * files are relative to the file naming them (as pip reads them), local paths and `--find-links` folders to the
+ * working directory. Paths outside the project, absolute paths and the project itself (`-e .`, which the
+ * Dockerfile installs after copying everything) are left out.
+ */
+export async function pipInputsOf(file: string, read: ReadProjectFile): Promise<PipInputs> {
+  const files = new Set<string>();
+  let vcs = false;
+  await followIncludes(file, read, {
+    line: (from, l) => {
+      if (l.url && /^(git|hg|svn|bzr)\+/i.test(l.url)) vcs = true;
+      let target: string | undefined;
+      if ((l.kind === 'include' || l.kind === 'constraint') && l.path) target = includeTarget(from, l.path);
+      else if ((l.kind === 'editable' || l.kind === 'reference') && l.path && !/^~/.test(l.path))
+        target = includeTarget('requirements.txt', l.path.replace(/[#[].*$/, ''));
+      else if (l.kind === 'option' && l.option && FIND_LINKS.has(l.option) && l.value && !/:\/\//.test(l.value))
+        target = includeTarget('requirements.txt', l.value);
+      if (target !== undefined && target !== file) files.add(target);
+    },
+  });
+  return { files: [...files].sort(), vcs };
+}

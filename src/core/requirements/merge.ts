@@ -1,5 +1,6 @@
 import { parseRequirements, RequirementLine } from './parse';
 import { normalizeName } from './names';
+import { isPlaceholderVersion } from './linuxLines';
 import { equivalentDistributions, isDeclared } from '../python/data/distributions';
 import { PinnedName, requirementLine, sortRequirements } from './render';
 
@@ -75,7 +76,9 @@ function rewriteLines(
   const replaced: string[] = [];
   // From the last to the first, so that earlier line numbers stay right.
   for (const l of [...targets].sort((a, b) => b.line - a.line)) {
-    const line = requirementLine(byKey.get(l.key!)!);
+    const w = byKey.get(l.key!)!;
+    // The user's own marker and comment are kept below, so the line itself is the bare pin.
+    const line = w.version && !isPlaceholderVersion(w.version) ? `${w.name}==${w.version}` : w.name;
     const rest = `${l.marker ? ` ; ${l.marker.trim()}` : ''}${l.comment ? `  ${l.comment.trim()}` : ''}`;
     physical.splice(l.line, l.lineCount, line + rest);
     replaced.unshift(`${l.raw.replace(/\s*\\\n\s*/g, ' ').trim()} → ${line}`);

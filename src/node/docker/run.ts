@@ -11,6 +11,7 @@ import type { ProjectMode } from '../../core/project';
 import { dataMountPaths } from '../dataFiles';
 import { Caller, jupyterAllowRoot, runAs } from '../../core/docker/runUser';
 import { writtenSince } from '../written';
+import { movedPortLines, rewriteToHostPorts } from '../../core/docker/movedPorts';
 
 /**
  * The data the image lacks (data folders, files above the threshold), mounted read-only where the code expects
@@ -130,15 +131,10 @@ export async function runProject(
     }
   };
   const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
-  // When the host port differs from the container's, Jupyter's own banner (…:8888/…) would point at
+  // When the host port differs from the container's, a server's own banner (…:8888/…) would point at
   // whatever else holds 8888 on the host: its URLs are rewritten to the port it is really published on.
-  const hostUrls = (text: string) =>
-    mode !== 'jupyter' || !known.ports
-      ? text
-      : text.replace(/https?:\/\/[^\s/:]+:(\d+)(?=[/?\s]|$)/g, (m, p: string) => {
-          const h = known.ports?.get(Number(p));
-          return h && h !== Number(p) ? `http://127.0.0.1:${h}` : m;
-        });
+  // An app's banner likewise ("Running on http://0.0.0.0:5000" while 5000 was taken on the host).
+  const hostUrls = (text: string) => (mode === 'script' || !known.ports ? text : rewriteToHostPorts(text, known.ports));
   const onData = (stream: 'stdout' | 'stderr', data: Uint8Array) => {
     const text = decoder[stream].decode(data, { stream: true });
     req.onOutput(stream, hostUrls(text));
@@ -154,6 +150,7 @@ export async function runProject(
       : await engine.startRun(spec, onData);
   known.ports = run.hostPorts;
   trace('run: started');
+  if (mode === 'app') for (const line of movedPortLines(run.hostPorts)) req.onNote?.(line);
   req.onStarted?.(run.id, run.hostPorts);
   look();
   let exited = false;

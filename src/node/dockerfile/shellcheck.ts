@@ -1,7 +1,7 @@
 // Runs ShellCheck (when it is installed) over the RUN scripts of a Dockerfile: one
 // `shellcheck --format=json1 --shell=DIALECT -` per script, the script on stdin, argv arrays only (the editor's
 // path: a few scripts, most answered from memory). Many Dockerfiles at once (the CLI): shellcheckDockerfiles, one
-// process per dialect for all their scripts.
+// process per dialect and core for all their scripts.
 // Not installed: quiet (no finding, no message), as hadolint is without it.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -38,35 +38,10 @@ const answers = new Map<string, ShellcheckComment[]>();
 const MAX_ANSWERS = 500;
 // Two at a time: the machine has other work (the editor, a build).
 const PARALLEL = 2;
+// A batch is split across processes only when each gets this many scripts (a start costs tens of milliseconds).
+const SLICE = 50;
 
 class NotInstalled extends Error {}
-
-function run(program: string, job: ShellcheckJob, timeoutMs: number, env?: NodeJS.ProcessEnv) {
-  const argv = ['--format=json1', `--shell=${job.shell}`, `--exclude=${SHELLCHECK_EXCLUDE.join(',')}`, '-'];
-  return new Promise<ShellcheckComment[]>((resolve, reject) => {
-    const p = spawn(program, argv, { env: env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
-    p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    p.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    p.on('error', (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(e.code === 'ENOENT' ? new NotInstalled() : e);
-    });
-    p.on('close', (code, signal) => {
-      clearTimeout(timer);
-      // 0: nothing found, 1: findings; anything else is ShellCheck refusing (bad option, old version).
-      if (code === 0 || code === 1) resolve(parseShellcheckJson1(stdout));
-      else if (signal) reject(new Error(`shellcheck took longer than ${timeoutMs} ms`));
-      else reject(new Error(`shellcheck exited ${code}: ${stderr.trim().split('\n')[0] ?? ''}`));
-    });
-    p.stdin.on('error', () => {
-      /* it may exit before reading everything; its exit code tells */
-    });
-    p.stdin.end(job.input);
-  });
-}
 
 /** ShellCheck's findings on every shell-form RUN of the Dockerfile `text`, mapped to its lines and columns. */
 export async function shellcheckDockerfile(text: string, o: ShellcheckRunOptions = {}): Promise<ShellcheckResult> {
@@ -84,7 +59,7 @@ export async function shellcheckDockerfile(text: string, o: ShellcheckRunOptions
       try {
         let comments = answers.get(key);
         if (!comments) {
-          comments = await run(program, job, o.timeoutMs ?? 5000, o.env);
+          comments = await spawnShellcheck(program, job.shell, { stdin: job.input }, o.timeoutMs ?? 5000, o.env);
           if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!);
           answers.set(key, comments);
         }
@@ -103,7 +78,8 @@ export async function shellcheckDockerfile(text: string, o: ShellcheckRunOptions
 
 /**
  * ShellCheck over the RUN scripts of many Dockerfiles at once (`ds-containers lint` of many files): every script
- * not answered before is written to a temporary folder and one `shellcheck FILE...` per dialect reads them all
+ * not answered before is written to a temporary folder and one `shellcheck FILE...` per dialect (per core when
+ * there are many) reads them all
  * (a process per script cost more than the checks); json1 names the file of each comment, which maps it back to
  * its Dockerfile. The same findings as shellcheckDockerfile on each text, in the order of `texts`.
  */
@@ -134,13 +110,19 @@ export async function shellcheckDockerfiles(
         fs.writeFileSync(file, j.input);
         byShell.set(j.shell, [...(byShell.get(j.shell) ?? []), { path: file, key: k }]);
       }
+      // Each dialect's files in up to PARALLEL slices of at least SLICE files: one process per core, not per file.
+      const slices = [...byShell].flatMap(([shell, list]) => {
+        const n = Math.max(1, Math.min(PARALLEL, Math.floor(list.length / SLICE)));
+        const size = Math.ceil(list.length / n);
+        return Array.from({ length: n }, (_, i) => [shell, list.slice(i * size, (i + 1) * size)] as const);
+      });
       await Promise.all(
-        [...byShell].map(async ([shell, list]) => {
+        slices.map(async ([shell, list]) => {
           const byPath = new Map(list.map((f) => [f.path, f.key]));
           for (const k of byPath.values()) got.set(k, []);
           try {
             const timeoutMs = (o.timeoutMs ?? 5000) + 20 * list.length;
-            const comments = await runFiles(program, shell, [...byPath.keys()], timeoutMs, o.env);
+            const comments = await spawnShellcheck(program, shell, { files: [...byPath.keys()] }, timeoutMs, o.env);
             for (const c of comments) {
               const k = c.file === undefined ? undefined : byPath.get(c.file);
               if (k) got.get(k)!.push(c);
@@ -188,10 +170,18 @@ function sameRcFile(tmp: string, cwd: string): void {
   }
 }
 
-function runFiles(program: string, shell: string, files: string[], timeoutMs: number, env?: NodeJS.ProcessEnv) {
-  const argv = ['--format=json1', `--shell=${shell}`, `--exclude=${SHELLCHECK_EXCLUDE.join(',')}`, ...files];
+/** One ShellCheck process over `files`, or over the script given on stdin. Argv arrays only. */
+function spawnShellcheck(
+  program: string,
+  shell: string,
+  input: { files: string[] } | { stdin: string },
+  timeoutMs: number,
+  env?: NodeJS.ProcessEnv,
+) {
+  const sources = 'files' in input ? input.files : ['-'];
+  const argv = ['--format=json1', `--shell=${shell}`, `--exclude=${SHELLCHECK_EXCLUDE.join(',')}`, ...sources];
   return new Promise<ShellcheckComment[]>((resolve, reject) => {
-    const p = spawn(program, argv, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(program, argv, { env: env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
@@ -203,9 +193,14 @@ function runFiles(program: string, shell: string, files: string[], timeoutMs: nu
     });
     p.on('close', (code, signal) => {
       clearTimeout(timer);
+      // 0: nothing found, 1: findings; anything else is ShellCheck refusing (bad option, old version).
       if (code === 0 || code === 1) resolve(parseShellcheckJson1(stdout));
       else if (signal) reject(new Error(`shellcheck took longer than ${timeoutMs} ms`));
       else reject(new Error(`shellcheck exited ${code}: ${stderr.trim().split('\n')[0] ?? ''}`));
     });
+    p.stdin.on('error', () => {
+      /* it may exit before reading everything; its exit code tells */
+    });
+    p.stdin.end('stdin' in input ? input.stdin : '');
   });
 }

@@ -8,6 +8,7 @@ import { ProjectMode, ProjectSpec } from '../../core/project';
 import { specFromAnalysis } from '../../core/generate';
 import { generateKubernetes, KubeManifests, KubeOptions, kubeName, renderKubernetes } from '../../core/kubernetes';
 import { analyzeProject } from '../analyze';
+import { appRoutes } from '../../core/kubernetes/readiness';
 
 export interface ProjectKubeRequest extends Omit<KubeOptions, 'name' | 'jupyterToken'> {
   dir: string;
@@ -37,8 +38,14 @@ export async function projectManifests(req: ProjectKubeRequest): Promise<Project
   const spec = specFromAnalysis(analysis, { mode, gpu: gpu || undefined });
   const envText = await readFile(path.join(dir, '.env'), 'utf8').catch(() => undefined);
   const parsedEnv = envText === undefined ? undefined : parseEnvFile(envText);
+  // A Flask app's routes: the readiness probe must ask one that answers 2xx (`/` may be a 404).
+  const entryText =
+    spec.framework === 'flask' && spec.entry
+      ? await readFile(path.join(dir, spec.entry), 'utf8').catch(() => undefined)
+      : undefined;
   const options: KubeOptions = {
     ...rest,
+    ...(entryText !== undefined ? { routes: appRoutes(entryText) } : {}),
     ...(parsedEnv?.vars.length ? { env: parsedEnv.vars } : {}),
     name: name ?? kubeName(path.basename(dir)),
     jupyterToken: spec.mode === 'jupyter' ? randomBytes(24).toString('hex') : undefined,

@@ -9,7 +9,7 @@ import {
   ImportCheckResult,
   runtimeSites,
 } from '../../node/docker/importCheck';
-import { BuildTarget } from './target';
+import { BuildTarget } from '../platform/target';
 import { showLockDifferences } from '../lock/diagnostics';
 
 /** Runs the import check in the built image; each failure is a diagnostic at its import. */

@@ -4,15 +4,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CommandSpec, Services } from '../services';
-import { buildWithProgress } from './buildImage';
-import { buildAndOfferLock } from '../lock/lockEnvironment';
-import { offerPushAfterBuild } from '../registries/offerPush';
+import { buildWithProgress } from '../platform/buildImage';
 import { checkImportsWithProgress } from './checkImports';
 import { composeDown, composeUp } from './compose';
 import { containerize, ContainerizeOptions } from './containerize';
 import { runInTerminal } from './runTerminal';
 import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
-import { composeFileFor, resolveTarget } from './target';
+import { composeFileFor, resolveTarget } from '../platform/target';
 import { jupyterUrlOf, openInBrowser, pickRunningJupyter } from './jupyter';
 import { UserCancelled } from '../platform/errors';
 import { workspaceProjects } from '../platform/projects';
@@ -105,13 +103,8 @@ export const buildRunCommands: CommandSpec[] = [
     title: 'Build Image',
     needsTrust: true,
     // After a success, Lock Environment is offered (not awaited) unless the lock is current, and a push
-    // when a registry is known.
-    handler: async (s, arg?: unknown) => {
-      const t = await resolveTarget(arg);
-      const outcome = await buildAndOfferLock(s, t);
-      offerPushAfterBuild(s, t.tag, t.dir, outcome);
-      return outcome;
-    },
+    // when a registry is known: lock/ and registries/ make the offers on the build event.
+    handler: async (s, arg?: unknown) => buildWithProgress(s, await resolveTarget(arg), { offer: true }),
   },
   {
     // In a terminal (closing it stops the container). An image never built is built first; a failed build runs nothing.

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { composeFileFor } from './target';
+import { composeFileFor } from '../platform/target';
 
 /** The compose file next to the Dockerfile when one of its services builds that Dockerfile. */
 export function composeBuilding(dockerfile: string): string | undefined {

@@ -5,18 +5,16 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { describeInterpreter } from '../../core/python/interpreterChoice';
 import { scaffoldProject, scaffoldReport } from '../../node/scaffold';
-import { devcontainerFile, generateAll, hasCode, specFromAnalysis, validateSpec } from '../../core/generate';
+import { devcontainerFile, generateAll, validateSpec } from '../../core/generate';
 import { offerDevContainer } from '../develop/offer';
-import { ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
-import { choicesFromDockerfile, describeChanges, ExistingChoices } from '../../core/generate/existing';
+import { ProjectSpec } from '../../core/project';
+import { describeChanges } from '../../core/generate/existing';
 import { BuildOutcome } from '../../node/docker/build';
 import { UserCancelled } from '../platform/errors';
-import { buildWithProgress } from './buildImage';
-import { offerLockAfterBuild } from '../lock/lockEnvironment';
-import { offerPushAfterBuild } from '../registries/offerPush';
+import { buildWithProgress } from '../platform/buildImage';
 import { runInTerminal } from './runTerminal';
 import { RunHandle } from './state';
-import { BuildTarget, targetOf } from './target';
+import { BuildTarget, targetOf } from '../platform/target';
 import { ConsentMemory } from './consentMemory';
 import { openInBrowser } from './jupyter';
 import { workspaceProjects } from '../platform/projects';
@@ -26,6 +24,9 @@ import { sizeFacts } from './leanPreview';
 import { projectDataOut } from '../../node/dataFiles';
 import { setting } from '../platform/settings';
 import { chooseWithoutEntry } from './entryPick';
+import { proposeSpec, ProposalCancelled } from '../../node/containerize/propose';
+import { PinSource } from '../../core/environment/pins';
+import { Engine } from '../../node/docker/engine';
 
 /** Options for tests and automation; users get the interactive path (no options). */
 export interface ContainerizeOptions {
@@ -38,6 +39,8 @@ export interface ContainerizeOptions {
   overwrite?: boolean;
   /** Leave requirements unpinned instead of taking the local interpreter's versions. */
   noPin?: boolean;
+  /** Where the pins come from (the CLI's --pins): the interpreter (default), the base image, or none. */
+  pins?: PinSource;
   /** Stop after writing, or after building. */
   build?: boolean;
   run?: boolean;
@@ -73,26 +76,29 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       ]),
   );
   for (const w of analysis.warnings) s.log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-  // A second Containerize starts from what the project's Dockerfile already chose (base image, mode, entry).
-  const existing = existingChoices(dir);
-  const start = {
-    baseImage: o.spec?.baseImage ?? existing.baseImage,
-    mode: existing.mode,
-    entry: existing.mode === 'script' ? existing.entry : undefined,
-  };
-  // Nothing runnable: the user chooses JupyterLab or a file here, where the CLI asks for --mode or --entry.
-  const noEntry =
-    analysis.mode === 'script' &&
-    !analysis.entry &&
-    !start.entry &&
-    !start.mode &&
-    !o.spec?.entry &&
-    !o.spec?.mode &&
-    !o.noPreview;
-  const chosen = noEntry ? await chooseWithoutEntry(!hasCode(analysis)) : {};
-  if (!chosen) throw new UserCancelled();
-  Object.assign(start, chosen);
-  let spec: ProjectSpec = { ...specFromExisting(analysis, start, s), ...o.spec };
+  // The shared workflow proposes (node/containerize), as the CLI's scaffold does: the current Dockerfile's base,
+  // mode and entry first; Jupyter and pins from asking the base image; the same notes.
+  const proposal = await proposeSpec(
+    dir,
+    analysis,
+    {
+      baseImage: o.spec?.baseImage,
+      mode: o.spec?.mode,
+      entry: o.spec?.entry,
+      pins: o.pins ?? (o.noPin ? 'none' : undefined),
+    },
+    {
+      engine: engineOrUndefined(s),
+      // Nothing runnable: the user chooses JupyterLab or a file here, where the CLI names its flags.
+      chooseEntry: o.noPreview ? undefined : (noCode) => chooseWithoutEntry(noCode),
+    },
+  ).catch((e: unknown) => {
+    throw e instanceof ProposalCancelled ? new UserCancelled() : e;
+  });
+  const existing = proposal.existing;
+  for (const n of proposal.notes)
+    s.log[n.level === 'warning' ? 'warn' : 'info'](`${n.file ? `${n.file}: ` : ''}${n.message}`);
+  let spec: ProjectSpec = { ...proposal.spec, ...o.spec };
   spec.dataOut ??= await projectDataOut(dir, { thresholdMB: setting('build.dataThresholdMB', vscode.Uri.file(dir)) });
   const files = [...Object.keys(generateAll(spec)), devcontainerFile];
   const label = vscode.workspace.asRelativePath(dir, true);
@@ -189,7 +195,8 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     if (o.build === false || noBuild) return done(s, result, t, spec, notes);
     // Retry and "Edit Preview" loop back here; the failure message of a Containerize offers both.
     for (;;) {
-      result.build = await buildWithProgress(s, t, { quiet: true });
+      // A success is followed by the lock and push offers (made on the build event by lock/ and registries/).
+      result.build = await buildWithProgress(s, t, { quiet: true, offer: true });
       if (result.build.ok) break;
       const next = await buildFailed(s, result, t, o.noPreview);
       if (next === 'retry') continue;
@@ -197,8 +204,6 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       return result;
     }
     if (!result.build.ok) continue; // Edit Preview: back to the preview with the same spec
-    offerLockAfterBuild(s, t, result.build);
-    offerPushAfterBuild(s, t.tag, t.dir, result.build);
     if (o.run !== false) result.run = await runInTerminal(s, t, { offer: false });
     return done(s, result, t, spec, notes);
   }
@@ -227,29 +232,12 @@ async function engineProblem(s: Services): Promise<string | undefined> {
   ]);
 }
 
-/** The spec from the analysis, starting from the existing Dockerfile's choices when they still fit the project. */
-function specFromExisting(
-  analysis: ProjectAnalysis,
-  start: { baseImage?: string; mode?: ProjectMode; entry?: string },
-  s: Services,
-): ProjectSpec {
+/** The engine to ask the base image through; none when the endpoint settings cannot be read. */
+function engineOrUndefined(s: Services): Engine | undefined {
   try {
-    return specFromAnalysis(analysis, { baseImage: start.baseImage, mode: start.mode, entry: start.entry });
-  } catch (e) {
-    // e.g. the Dockerfile ran an entry that is gone: the scan's own choice, and the log says why.
-    s.log.info(
-      `containerize: the current Dockerfile's choices do not fit any more (${(e as Error).message}); ` +
-        'starting from the scan',
-    );
-    return specFromAnalysis(analysis, { baseImage: start.baseImage });
-  }
-}
-
-function existingChoices(dir: string): ExistingChoices {
-  try {
-    return choicesFromDockerfile(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'));
+    return s.engine.get();
   } catch {
-    return {};
+    return undefined;
   }
 }
 

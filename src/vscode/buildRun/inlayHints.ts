@@ -5,7 +5,7 @@ import { formatAge, formatSize } from '../../core/docker/format';
 import { listInstructions } from '../../core/dockerfile/instructions';
 import { setting } from '../platform/settings';
 import { isDockerfileName } from '../../core/projectFiles';
-import { targetOf } from './target';
+import { targetOf } from '../platform/target';
 
 /**
  * After FROM: the base image's local size and age (or "not pulled"). After each instruction of

@@ -3,7 +3,7 @@ import { Services } from '../services';
 import { runModeOf, runProject } from '../../node/docker/run';
 import { outputsLine } from '../../node/written';
 import { RunHandle } from './state';
-import { BuildTarget } from './target';
+import { BuildTarget } from '../platform/target';
 import { jupyterBaseUrl, offerJupyter } from './jupyter';
 
 /**

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProjectMode } from '../../core/project';
+import type { BuildOutcome } from '../../node/docker/build';
+import type { BuildTarget } from '../platform/target';
 
 /** What the editor remembers of the last successful build of one Dockerfile. */
 export interface LastBuild {
@@ -8,6 +10,18 @@ export interface LastBuild {
   /** 0-based lines of the instructions whose step came from the cache. */
   cachedLines: number[];
   at: number;
+}
+
+/**
+ * One finished build: the hints and the Project view redraw; lock and registries subscribe to make their offers
+ * after a success asked to be followed by them (`offer`), so buildRun need not import them.
+ */
+export interface BuildEvent {
+  dockerfile: string;
+  target?: BuildTarget;
+  outcome?: BuildOutcome;
+  /** Build Image and Containerize: offer to lock and push. Lock's own build, Run's and Debug's: no. */
+  offer?: boolean;
 }
 
 /** One running container started by Run Image (or Containerize). */
@@ -38,8 +52,8 @@ export class BuildRunState implements vscode.Disposable {
       this.buildDiagnostics.delete(e.document.uri);
   });
   readonly runs = new Set<RunHandle>();
-  private readonly built = new vscode.EventEmitter<string>();
-  /** Fires with the Dockerfile's fsPath after each build (success or failure). */
+  private readonly built = new vscode.EventEmitter<BuildEvent>();
+  /** Fires after each build (success or failure), with its outcome when buildWithProgress made it. */
   readonly onDidBuild = this.built.event;
 
   lastBuild(dockerfile: string): LastBuild | undefined {
@@ -51,11 +65,16 @@ export class BuildRunState implements vscode.Disposable {
   }
 
   /** A successful build (`b`), or a failure and its cause. */
-  recordBuild(dockerfile: string, b: LastBuild | undefined, failure?: string): void {
+  recordBuild(
+    dockerfile: string,
+    b: LastBuild | undefined,
+    failure?: string,
+    done?: Omit<BuildEvent, 'dockerfile'>,
+  ): void {
     if (b) this.builds.set(dockerfile, b);
     if (b) this.failures.delete(dockerfile);
     else if (failure) this.failures.set(dockerfile, failure);
-    this.built.fire(dockerfile);
+    this.built.fire({ dockerfile, ...done });
   }
 
   dispose(): void {

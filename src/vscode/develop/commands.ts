@@ -11,8 +11,8 @@ import { jupyterUrlWithToken } from '../../core/develop/jupyterServers';
 import { addLaunchConfiguration, attachConfig, debugPort, launchLocalRoot } from '../../core/develop/debug';
 import { JupyterServerFinder } from '../../node/develop/jupyterServers';
 import { startDebugRun } from '../../node/develop/debugRun';
-import { projectOf, resolveTarget } from '../buildRun/target';
-import { buildWithProgress } from '../buildRun/buildImage';
+import { projectOf, resolveTarget } from '../platform/target';
+import { buildWithProgress } from '../platform/buildImage';
 import { UserCancelled } from '../platform/errors';
 
 export const REOPEN_COMMAND = 'remote-containers.reopenInContainer';

@@ -16,7 +16,7 @@ import type { ImageInfo } from '../../core/docker/types';
 import type { Finding, Severity } from '../../core/findings';
 import { shellcheckDockerfile } from '../../node/dockerfile/shellcheck';
 import { isShellcheckCode, shellcheckAnchor } from '../../core/dockerfile/shellcheck';
-import { lockFactsBeside, onLockFileChange } from '../lock/lintFacts';
+import { lockFactsBeside, onLockFileChange } from './lockFacts';
 
 const DEBOUNCE_MS = 300;
 // Each pass starts no rule after this many milliseconds, so that no rule can freeze typing; a 200-line

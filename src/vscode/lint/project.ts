@@ -16,7 +16,8 @@ import { excludeDirectives } from '../../core/requirements/exclude';
 import { normalizeName } from '../../core/requirements/names';
 
 /** Where requirements.txt files are not looked for: the folders that are not project code. */
-const NOT_PROJECT = `**/{${NOT_PROJECT_DIRS.join(',')}}/**`;
+// A function, not a constant: projectFiles.ts is in a lazy chunk (scripts/bundle.mjs) that activation does not load.
+const notProject = () => `**/{${NOT_PROJECT_DIRS.join(',')}}/**`;
 
 /** Imports of one notebook cell's text; none for a cell whose magic makes it another language. */
 export function cellImports(text: string, file: string): DriftImport[] {
@@ -162,7 +163,7 @@ export class DriftProjects implements vscode.Disposable {
     private readonly analysis?: AnalysisOf,
   ) {
     this.found = (async () => {
-      for (const uri of await vscode.workspace.findFiles('**/requirements.txt', NOT_PROJECT)) this.add(uri);
+      for (const uri of await vscode.workspace.findFiles('**/requirements.txt', notProject())) this.add(uri);
     })();
     this.watcher.onDidCreate((uri) => {
       this.add(uri);

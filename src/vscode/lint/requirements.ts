@@ -8,6 +8,7 @@ import { InterpreterCache } from './interpreter';
 import { onSettingChange, ruleSeverities, setting } from '../platform/settings';
 import { quickFix, toWorkspaceEdit } from './quickFixes';
 import { toDiagnostic } from '../platform/findings';
+import { LOCK_WATCH_GLOB, lockConstraining } from './requirementsLock';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'pip-requirements' };
 
@@ -33,9 +34,10 @@ export function registerRequirements(
   };
   const lintNow = async (doc: vscode.TextDocument, project: DriftProject | undefined) => {
     if (doc.isClosed) return;
+    const lock = { lockedBy: await lockConstraining(doc.uri) };
     const found = project
-      ? requirementFindings(doc.getText(), project.index, await project.env())
-      : requirementFindings(doc.getText());
+      ? requirementFindings(doc.getText(), project.index, await project.env(), lock)
+      : requirementFindings(doc.getText(), undefined, undefined, lock);
     collection.set(doc.uri, applySeverities(found, ruleSeverities()).map(toDiagnostic));
   };
   const schedule = (doc: vscode.TextDocument) => {
@@ -50,7 +52,18 @@ export function registerRequirements(
     );
   };
 
+  // A lock created or removed (or the Dockerfile's `-c requirements.lock`) changes whether DSC103 holds.
+  const lockWatch = vscode.workspace.createFileSystemWatcher(LOCK_WATCH_GLOB);
+  const relintBeside = (u: vscode.Uri) => {
+    const dir = vscode.Uri.joinPath(u, '..').toString();
+    for (const d of vscode.workspace.textDocuments)
+      if (d.languageId === 'pip-requirements' && vscode.Uri.joinPath(d.uri, '..').toString() === dir) schedule(d);
+  };
   s.context.subscriptions.push(
+    lockWatch,
+    lockWatch.onDidCreate(relintBeside),
+    lockWatch.onDidDelete(relintBeside),
+    lockWatch.onDidChange(relintBeside),
     collection,
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     vscode.workspace.onDidOpenTextDocument((d) => void lint(d)),

@@ -10,7 +10,7 @@ import { readIfExists } from '../../node/files';
 import { LOCK_FILE } from '../../core/projectFiles';
 import { requirementsAgainstLock } from '../../core/environment/lockState';
 import type { LockDifference } from '../../core/environment/lockfile';
-import { BuildTarget } from '../buildRun/target';
+import { BuildTarget } from '../platform/target';
 
 const SOURCE = 'ds-containers lock';
 

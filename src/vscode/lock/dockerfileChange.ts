@@ -11,7 +11,7 @@ import { installThroughLockFix, pinBaseFix } from '../../core/environment/docker
 import { applyEdits } from '../../core/edits';
 import { FixAction } from '../../core/findings';
 import { currentText } from '../platform/documents';
-import { BuildTarget } from '../buildRun/target';
+import { BuildTarget } from '../platform/target';
 import { toTextEdit } from '../lint/quickFixes';
 
 /** The changes the lock asks of the Dockerfile's text (none: it installs through the lock and is pinned). */

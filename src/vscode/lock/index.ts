@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { LOCK_FILE } from '../../core/projectFiles';
 import { showLockDifferences } from './diagnostics';
-import { targetOf } from '../buildRun/target';
+import { targetOf } from '../platform/target';
+import { offerLockAfterBuild } from './lockEnvironment';
 
 /** "Lock Environment" above requirements.txt (trusted workspaces: it may build). */
 class RequirementsLockLens implements vscode.CodeLensProvider {
@@ -23,6 +24,8 @@ class RequirementsLockLens implements vscode.CodeLensProvider {
 /** The CodeLens, and lock diagnostics that follow the user's fixes: a saved lock is compared again. */
 export function registerLock(s: Services): void {
   s.context.subscriptions.push(
+    // Build Image and Containerize ask for the offer; buildRun/ does not import lock/ for it.
+    s.buildRun.onDidBuild((e) => e.offer && e.target && e.outcome && offerLockAfterBuild(s, e.target, e.outcome)),
     vscode.languages.registerCodeLensProvider(
       { scheme: 'file', pattern: '**/requirements.txt' },
       new RequirementsLockLens(),

@@ -9,8 +9,8 @@ import { LockError, lockProject, LockResult, lockStatus } from '../../node/lock'
 import { BuildOutcome } from '../../node/docker/build';
 import { parseLock } from '../../core/environment/lockfile';
 import { LOCK_FILE } from '../../core/projectFiles';
-import { buildWithProgress } from '../buildRun/buildImage';
-import { BuildTarget } from '../buildRun/target';
+import { buildWithProgress } from '../platform/buildImage';
+import { BuildTarget } from '../platform/target';
 import { setting, setWorkspaceSetting } from '../platform/settings';
 import { clearLockDifferences } from './diagnostics';
 import { offerDockerfileChange } from './dockerfileChange';
@@ -75,16 +75,9 @@ function refused(s: Services, t: BuildTarget, e: LockError): LockOutcome {
 }
 
 /**
- * Builds (Build Image, Containerize) and, after a success, offers to lock without waiting for the
- * answer: when there is no lock, or the lock no longer matches the image. A current lock is not nagged about.
+ * After a successful build (Build Image, Containerize: lock/index.ts hears it on the build event), the offer to
+ * lock, not awaited: when there is no lock, or it no longer matches the image. A current lock is not nagged about.
  */
-export async function buildAndOfferLock(s: Services, t: BuildTarget): Promise<BuildOutcome> {
-  const outcome = await buildWithProgress(s, t);
-  offerLockAfterBuild(s, t, outcome);
-  return outcome;
-}
-
-/** After a successful build, the offer to lock (not awaited: the caller goes on, e.g. to run the image). */
 export function offerLockAfterBuild(s: Services, t: BuildTarget, outcome: BuildOutcome): void {
   if (outcome.ok) void offerLock(s, t, outcome).catch((e: Error) => s.log.warn(`lock offer: ${e.message}`));
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { isDockerfileName } from '../../core/projectFiles';
-import { BuildTarget, resolveTarget, targetOf } from '../buildRun/target';
+import { BuildTarget, resolveTarget, targetOf } from '../platform/target';
 
 /**
  * The project a lock command is about: a requirements.txt / requirements.lock (CodeLens, editor) or

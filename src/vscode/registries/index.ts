@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { RegistriesProvider } from './tree';
 import { BrowseCredentials } from './secrets';
+import { offerPushAfterBuild } from './offerPush';
 
 /** Creates the Registries view; its provider is what the registry commands refresh. */
 export function registerRegistries(s: Services): RegistriesProvider {
@@ -10,7 +11,14 @@ export function registerRegistries(s: Services): RegistriesProvider {
     treeDataProvider: provider,
     showCollapseAll: true,
   });
-  s.context.subscriptions.push(provider, view);
+  s.context.subscriptions.push(
+    provider,
+    view,
+    // After Build Image and Containerize: the push offer (buildRun/ does not import registries/ for it).
+    s.buildRun.onDidBuild(
+      (e) => e.offer && e.target && e.outcome && offerPushAfterBuild(s, e.target.tag, e.target.dir, e.outcome),
+    ),
+  );
   return provider;
 }
 

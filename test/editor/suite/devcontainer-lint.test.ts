@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { until } from './until';
+import { fixes, until } from './until';
 
 const SOURCE = 'dsc-devcontainer';
 const BROKEN = `// written by hand
@@ -59,13 +59,7 @@ describe('devcontainer.json lint in the editor', function () {
       const fix = await until(
         `${code}'s fix offered`,
         async () => {
-          const actions =
-            (await vscode.commands.executeCommand<vscode.CodeAction[]>(
-              'vscode.executeCodeActionProvider',
-              uri,
-              d.range,
-              vscode.CodeActionKind.QuickFix.value,
-            )) ?? [];
+          const actions = await fixes(uri, d);
           offered = actions.map((a) => a.title);
           return actions.find((a) => a.title === title && a.edit);
         },

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Engine } from '../../../src/node/docker/engine';
 import { resolveEndpoint } from '../../../src/node/docker/endpoint';
 import { leaves, TreeNode } from '../../../src/core/docker/tree';
+import { until } from './until';
 
 /** The workspace folder's own project: the whole view, or its node's children when the view has a node per project. */
 const rootProject = (nodes: TreeNode[]) => nodes.find((n) => n.id === 'project:')?.children ?? nodes;
@@ -20,15 +21,6 @@ const NAME = `dsc-test-explorer-editor-${process.pid}`;
 const engine = new Engine(resolveEndpoint({ env: process.env }));
 const snapshot = () => vscode.commands.executeCommand<Snapshot>('dsContainers.explorer.snapshot');
 
-async function until<T>(what: string, get: () => Promise<T | undefined>, ms = 30000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 const node = async (pred: (n: TreeNode) => boolean) => leaves((await snapshot()).containers).find(pred);
 const state = async () => (await engine.listContainers()).find((c) => c.name === NAME)?.state;
 

@@ -11,22 +11,13 @@ import { ContainerizeResult } from '../../../src/vscode/buildRun/containerize';
 import { RunHandle } from '../../../src/vscode/buildRun/state';
 import { Engine } from '../../../src/node/docker/engine';
 import { resolveEndpoint } from '../../../src/node/docker/endpoint';
+import { until } from './until';
 
 const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
 const two = () => path.join(ws(), 'two-projects');
 const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
 const created: string[] = [];
 const tags = ['churn-script:latest', 'churn-notebook:latest', 'dsc-test-e12-broken-pin:latest'];
-
-async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, ms = 60000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 const containerize = (folder: string, extra: object = {}) =>
   vscode.commands.executeCommand<ContainerizeResult>('dsContainers.project.containerize', {

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { spawnSync } from 'child_process';
-import { until } from './until';
+import { fixes, until } from './until';
 
 const ID = 'ds-containers.ds-containers';
 
@@ -16,18 +16,6 @@ function wsUri(rel: string): vscode.Uri {
 const ours = (uri: vscode.Uri, source: string) =>
   vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
-
-/** Quick fixes offered on a diagnostic's range (the command does not return their diagnostics, so callers pick by title). */
-async function fixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  return (
-    (await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      d.range,
-      vscode.CodeActionKind.QuickFix.value,
-    )) ?? []
-  );
-}
 
 async function apply(action: vscode.CodeAction | undefined): Promise<void> {
   assert.ok(action?.edit, 'the quick fix has an edit');

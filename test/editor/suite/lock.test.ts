@@ -11,6 +11,7 @@ import { resolveEndpoint } from '../../../src/node/docker/endpoint';
 import { defaultTag } from '../../../src/core/docker/tag';
 import { TreeNode } from '../../../src/core/docker/tree';
 import type { LockOutcome } from '../../../src/vscode/lock/lockEnvironment';
+import { until } from './until';
 
 const ws = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
 const file = (f: string) => path.join(ws(), f);
@@ -23,16 +24,6 @@ const DOCKERFILE = [
   'CMD ["python", "-c", "print(1)"]',
   '',
 ].join('\n');
-
-async function until<T>(what: string, get: () => Promise<T | undefined> | T | undefined, ms = 60000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** The Project view's lock row once its description matches. */
 async function lockRow(description: RegExp): Promise<TreeNode> {

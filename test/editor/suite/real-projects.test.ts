@@ -11,6 +11,7 @@ import Docker from 'dockerode';
 import { ContainerizeResult } from '../../../src/vscode/buildRun/containerize';
 import { Engine } from '../../../src/node/docker/engine';
 import { resolveEndpoint } from '../../../src/node/docker/endpoint';
+import { until } from './until';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/real');
 const engine = new Engine(resolveEndpoint({ env: process.env }), 30000);
@@ -36,16 +37,6 @@ const containerize = (folder: string, baseImage: string) =>
     noPin: true,
     spec: { baseImage },
   });
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 60000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 describe('Containerize on real-project shapes (issue 11)', function () {
   this.timeout(600000);
@@ -90,8 +81,9 @@ describe('Containerize on real-project shapes (issue 11)', function () {
     const binding = info.NetworkSettings.Ports['8000/tcp']?.[0];
     assert.strictEqual(binding?.HostIp, '127.0.0.1');
     const body = await until('the app to answer', async () => {
-      const res = await fetch(`http://127.0.0.1:${binding!.HostPort}/`);
-      return res.status === 200 ? res.text() : undefined;
+      // refused until the server listens
+      const res = await fetch(`http://127.0.0.1:${binding!.HostPort}/`).catch(() => undefined);
+      return res?.status === 200 ? res.text() : undefined;
     });
     assert.strictEqual(body, '{"greeting":"hello from .env"}');
     r.run!.stop();

@@ -11,6 +11,7 @@ import { Engine } from '../../../src/node/docker/engine';
 import { resolveEndpoint } from '../../../src/node/docker/endpoint';
 import { leaves, TreeNode } from '../../../src/core/docker/tree';
 import { Registry, startRegistry } from '../../docker/registry';
+import { until } from './until';
 
 interface Shot {
   kind: string;
@@ -326,16 +327,6 @@ describe('Registries view and Push to Registry (real registry)', () => {
     }
   });
 });
-
-async function until<T>(what: string, get: () => Promise<T | undefined>, ms = 30000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 async function closedPort(): Promise<number> {
   const srv = net.createServer();

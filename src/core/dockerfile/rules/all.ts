@@ -19,6 +19,8 @@ import { dsc018 } from './dsc018-copy-relative';
 import { dsc019 } from './dsc019-lock-unused';
 import { dsc020 } from './dsc020-cuda-devel';
 import { dsc021 } from './dsc021-gui-opencv';
+import { dsc022 } from './dsc022-apptainer-user';
+import { dsc023 } from './dsc023-apptainer-entrypoint';
 import { consistentInstructionCasing, fromAsCasing, stageNameCasing } from './buildkit/casing';
 import { duplicateStageName, reservedStageName } from './buildkit/stages';
 import { invalidDefaultArgInFrom, undefinedArgInFrom, undefinedVar } from './buildkit/vars';
@@ -58,6 +60,8 @@ export const ownRules: readonly DscRule[] = [
   dsc019,
   dsc020,
   dsc021,
+  dsc022,
+  dsc023,
 ];
 
 /** Docker's build checks, in the order of Docker's reference (the two above excepted). */

@@ -162,6 +162,15 @@ function isStringArray(text: string): boolean {
   }
 }
 
+/** The last `keyword` instruction of the final stage (USER, ENTRYPOINT…), with that stage; none without stages. */
+export function lastInFinalStage(ctx: LintContext, keyword: string): { stage?: Stage; instruction?: Instruction } {
+  const stage = ctx.stages[ctx.stages.length - 1];
+  return { stage, instruction: stage?.instructions.filter((i) => i.getKeyword() === keyword).pop() };
+}
+
+/** A USER value that names root (`root`, `0`, with or without a group). */
+export const ROOT_USER = /^(root|0)(:.*)?$/;
+
 export function insertAt(line: number, col: number, newText: string): TextEdit {
   return { line, col, endLine: line, endCol: col, newText };
 }

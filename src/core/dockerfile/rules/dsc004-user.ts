@@ -1,8 +1,6 @@
 import { DscRule } from './types';
-import { insertAt } from './context';
+import { ROOT_USER, insertAt, lastInFinalStage } from './context';
 import { hadolint } from './buildkit/anchor';
-
-const ROOT = /^(root|0)(:.*)?$/;
 
 export const dsc004: DscRule = {
   id: 'DSC004',
@@ -23,11 +21,9 @@ export const dsc004: DscRule = {
     '(its `Config.User`, asked from the Docker engine when it answers).',
   ].join('\n'),
   check(ctx) {
-    const last = ctx.stages[ctx.stages.length - 1];
+    const { stage: last, instruction: final } = lastInFinalStage(ctx, 'USER');
     if (!last) return [];
-    const users = last.instructions.filter((i) => i.getKeyword() === 'USER');
-    const final = users[users.length - 1];
-    const asRoot = final && ROOT.test(final.getArguments()[0]?.getValue() ?? '');
+    const asRoot = final && ROOT_USER.test(final.getArguments()[0]?.getValue() ?? '');
     if (final && !asRoot) return [];
     // No USER here, but a base image that already runs as someone else (jupyter/* as jovyan) is not root.
     if (!final && !runsAsRoot(ctx.facts.imageUsers?.[last.from.getImage() ?? ''])) return [];
@@ -57,5 +53,5 @@ export const dsc004: DscRule = {
 
 /** A base image's default user: unknown (no engine data) counts as root, as does '' and uid 0. */
 function runsAsRoot(user: string | undefined): boolean {
-  return user === undefined || user === '' || ROOT.test(user);
+  return user === undefined || user === '' || ROOT_USER.test(user);
 }

@@ -1,5 +1,6 @@
 import { DscRule, RuleHit } from './types';
 import { buildCheck } from './buildkit/anchor';
+import { secretFixes } from './secretFixes';
 
 const SECRET_NAME =
   /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY)(?:_|$)/i;
@@ -26,6 +27,9 @@ export const dsc008: DscRule = {
     'Pass secrets at run time (`docker run -e API_KEY` or an `.env` file kept out of the build context), or, when the',
     'build itself needs one, use a BuildKit secret: `RUN --mount=type=secret,id=api_key …` with',
     '`docker build --secret id=api_key,env=API_KEY`.',
+    '',
+    'Quick fixes (when the line sets only that name): read it from a build secret in the RUN lines that use it, or',
+    'move an `ENV` value to `.env` (passed at run time by `docker run --env-file .env` and compose `env_file`).',
   ].join('\n'),
   check(ctx) {
     const hits: RuleHit[] = [];
@@ -38,7 +42,7 @@ export const dsc008: DscRule = {
         // An ENV set to nothing holds no secret; an ARG without default still receives one at build time.
         const empty = value === null ? kw === 'ENV' : value === '' || value.startsWith('$');
         if ((SECRET_NAME.test(p.getName()) && !empty) || (value && SECRET_VALUE.test(value))) {
-          hits.push({ span: ctx.rangeSpan(p.getRange()) });
+          hits.push({ span: ctx.rangeSpan(p.getRange()), fixes: () => secretFixes(ctx, i, p, props) });
         }
       }
     }

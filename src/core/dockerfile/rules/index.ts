@@ -33,6 +33,8 @@ export interface DscOptions {
   peerShowsHadolint?: boolean;
   /** What the rules may know beyond the text (.dockerignore, local images). */
   facts?: LintFacts;
+  /** Also run the Apptainer-readiness rules (DSC022, DSC023), which are quiet otherwise. */
+  apptainer?: boolean;
 }
 
 export interface DscResult {
@@ -64,6 +66,7 @@ export function dscLint(text: string, opts: DscOptions = {}): DscResult {
     const valid = configured && SEVERITIES.has(configured) ? configured : undefined;
     let severity = valid ?? rule.severity;
     const docker = isBuildCheck(rule) ? rule.anchor!.id : undefined;
+    if (rule.apptainer && !opts.apptainer) continue;
     if (severity === 'off' || (opts.peerShowsSyntax && REPLACED_SYNTAX_CODES[rule.id])) continue;
     if (opts.peerShowsHadolint && rule.anchor?.tool === 'hadolint') continue;
     if (docker) {

@@ -38,6 +38,8 @@ export interface DscRule {
   anchor?: Anchor;
   /** Off unless enabled by `# check=experimental=…` or a severity setting (Docker's experimental checks). */
   experimental?: boolean;
+  /** An Apptainer-readiness rule: runs only when the lint is asked for it (DscOptions.apptainer, `sif`). */
+  apptainer?: boolean;
   severity: Severity;
   message: string;
   /** Markdown shown on hover: why it matters and how to fix it. */

@@ -68,13 +68,10 @@ export function setup() {
 export async function run(page, ctx) {
   try {
     await ctx.openSidebar();
-    const images = page.locator('.pane:has(.pane-header[aria-label^="Images"]) .monaco-list-row');
-    const containers = page.locator('.pane:has(.pane-header[aria-label^="Containers"]) .monaco-list-row');
-    await images.filter({ hasText: 'local/python' }).first().waitFor({ timeout: 60000 });
-    await containers
-      .filter({ hasText: `${P}notebook` })
-      .first()
-      .waitFor({ timeout: 60000 });
+    // Rows are sorted by name, and an engine that the docker tier used first holds many more images and
+    // containers: the rows looked for may be below the fold of a short pane, so scroll to them.
+    await ctx.rowIn('Images', 'local/python');
+    await ctx.rowIn('Containers', `${P}notebook`);
     // Exited containers sort last: on an engine with more containers the row may be below the fold.
     await ctx.rowIn('Containers', `${P}old-run`, 30000);
     // the status bar names the engine

@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 export const name = 'devcontainer: Containerize writes it; Reopen in Container only with Dev Containers';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../..');
 const DIR = 'dsc-test-devc-e2e';
-const PROJECTS = ['without', 'with'];
+// neither name holds the other: rows and Quick Open entries are matched by the text they contain
+const PROJECTS = ['absent', 'present'];
 const tagOf = (p) => `${DIR}-${p}:latest`;
 const MARKER = '.dsc-reopen-requested';
 const DEVCONTAINER = '.devcontainer/devcontainer.json';
@@ -49,13 +50,12 @@ export function setup(ws) {
 
 /** Right-click the project folder in the Explorer → Containerize Project → "Write files" in the preview. */
 async function containerize(page, ctx, project) {
-  // a command, not the activity bar: clicking the active view's icon would hide the sidebar
-  await ctx.command('View: Show Explorer');
-  const parent = page.locator('.explorer-folders-view .monaco-list-row', { hasText: DIR }).first();
-  await parent.waitFor({ timeout: 30000 });
+  // Reveal the project's script: the Explorer expands its folder and scrolls it into sight (a list renders only
+  // the rows in view, and clicking a parent that is already expanding would fold it again).
+  await ctx.openFile(`${DIR}/${DIR}-${project}/train.py`);
+  await ctx.command('File: Reveal Active File in Explorer View');
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: `${DIR}-${project}` }).first();
-  if (!(await row.isVisible())) await parent.click();
-  await row.waitFor({ timeout: 15000 });
+  await row.waitFor({ timeout: 30000 });
   // Our menu entry appears once the extension host has registered the extension: retry until then.
   const entry = page.locator('.context-view .action-label', { hasText: 'Containerize Project' }).first();
   for (let i = 0; ; i++) {
@@ -133,7 +133,7 @@ async function built(project) {
 export async function run(page, ctx) {
   try {
     // 1. Without Dev Containers: the offer is "Develop in the Container…", which says how.
-    let toast = await containerize(page, ctx, 'without');
+    let toast = await containerize(page, ctx, 'absent');
     let offered = await buttons(toast);
     if (!offered.includes('Develop in the Container…') || offered.includes('Reopen in Container'))
       throw new Error(`without Dev Containers the message offers ${offered.join(', ')}`);
@@ -145,13 +145,13 @@ export async function run(page, ctx) {
       .waitFor({ timeout: 15000 });
     await projectOffers(page, ctx, 'Develop in the Container…', 'Reopen in Container');
     await ctx.shot('devcontainer-how-to-without-dev-containers');
-    await built('without');
+    await built('absent');
 
     // 2. With the Dev Containers stand-in installed and the window reloaded: "Reopen in Container".
     await ctx.installExtension(vsix);
     await ctx.reload();
     await projectOffers(page, ctx, 'Reopen in Container', 'Develop in the Container…');
-    toast = await containerize(page, ctx, 'with');
+    toast = await containerize(page, ctx, 'present');
     offered = await buttons(toast);
     if (!offered.includes('Reopen in Container'))
       throw new Error(`with Dev Containers the message offers ${offered.join(', ')}`);
@@ -161,7 +161,7 @@ export async function run(page, ctx) {
     for (let i = 0; i < 40 && !fs.existsSync(marker); i++) await sleep(250);
     if (!fs.existsSync(marker)) throw new Error('"Reopen in Container" did not reach the Dev Containers command');
     await ctx.shot('devcontainer-reopen-requested');
-    await built('with');
+    await built('present');
   } finally {
     cleanup();
   }

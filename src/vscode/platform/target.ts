@@ -3,8 +3,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { defaultTag } from '../../core/docker/tag';
 import { COMPOSE_FILE_NAMES, isDockerfileName } from '../../core/projectFiles';
-import { UserCancelled } from '../platform/errors';
-import { workspaceProjects } from '../platform/projects';
+import { UserCancelled } from './errors';
+import { workspaceProjects } from './projects';
 
 /** A Dockerfile to build, with its context folder and default tag. */
 export interface BuildTarget {

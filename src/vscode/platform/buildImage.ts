@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Services } from '../services';
 import { buildProject, BuildOutcome } from '../../node/docker/build';
 import { BuildTarget } from './target';
-import { setting } from '../platform/settings';
+import { setting } from './settings';
 import { largeContextLines } from '../../core/generate/data';
 
 /**
@@ -14,7 +14,7 @@ import { largeContextLines } from '../../core/generate/data';
 export async function buildWithProgress(
   s: Services,
   t: BuildTarget,
-  opts: { quiet?: boolean } = {},
+  opts: { quiet?: boolean; offer?: boolean } = {},
 ): Promise<BuildOutcome> {
   const engine = s.engine.get();
   const uri = vscode.Uri.file(t.dockerfile);
@@ -74,7 +74,11 @@ export async function buildWithProgress(
     s.log.error(
       `${t.dockerfile}:${loc?.line !== undefined ? loc.line + 1 : '?'}: error: ${loc?.message ?? outcome.error}`,
     );
-    s.buildRun.recordBuild(t.dockerfile, undefined, loc?.message ?? outcome.error ?? 'the build failed');
+    s.buildRun.recordBuild(t.dockerfile, undefined, loc?.message ?? outcome.error ?? 'the build failed', {
+      target: t,
+      outcome,
+      offer: opts.offer,
+    });
     // quiet: the caller (Containerize) shows its own message, with more ways out.
     if (!opts.quiet) {
       // The cause in the step's own words (pip's "ERROR: …", Python's "…Error: …") and what likely fixes it.
@@ -98,12 +102,17 @@ export async function buildWithProgress(
     return outcome;
   }
   s.buildRun.buildDiagnostics.delete(uri);
-  s.buildRun.recordBuild(t.dockerfile, {
-    tag: t.tag,
-    imageId: outcome.imageId!,
-    cachedLines: outcome.cachedLines,
-    at: Date.now(),
-  });
+  s.buildRun.recordBuild(
+    t.dockerfile,
+    {
+      tag: t.tag,
+      imageId: outcome.imageId!,
+      cachedLines: outcome.cachedLines,
+      at: Date.now(),
+    },
+    undefined,
+    { target: t, outcome, offer: opts.offer },
+  );
   const cached = outcome.steps.filter((x) => x.cached).length;
   s.log.info(`built ${t.tag} in ${outcome.seconds.toFixed(1)} s (${outcome.steps.length} steps, ${cached} cached)`);
   // A build says when it is done (the CodeLens gives no other sign), with the next step.

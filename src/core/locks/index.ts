@@ -1,0 +1,41 @@
+// One interface for the lock files a project may already have: the file name chooses the reader.
+import { LockResult, ParseToml } from './types';
+import { parseUvLock } from './uvLock';
+import { parsePylock } from './pylock';
+import { parsePoetryLock } from './poetryLock';
+import { parsePipfileLock } from './pipfileLock';
+import { parseCondaLock } from './condaLock';
+
+export type { LockedPackage, LockResult, ParseToml } from './types';
+
+/** Lock file names in the order a project's lock is chosen when it has more than one. */
+export const LOCK_FILES = ['uv.lock', 'pylock.toml', 'poetry.lock', 'Pipfile.lock'] as const;
+
+/**
+ * Reads a lock by its file name; a TOML syntax error comes back as a one-line message naming the file.
+ * conda-lock.yml needs the YAML parser (passed in too); it is read, not yet one of LOCK_FILES (its conda
+ * packages need micromamba or conda in the image, which the generated Dockerfile does not use).
+ */
+export function parseLock(file: string, text: string, parseToml: ParseToml, parseYaml?: ParseToml): LockResult {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  try {
+    if (base === 'uv.lock') return parseUvLock(text, parseToml);
+    if (base === 'pylock.toml' || /^pylock\.[^.]+\.toml$/.test(base)) return parsePylock(text, parseToml);
+    if (base === 'poetry.lock') return parsePoetryLock(text, parseToml);
+    if (base === 'Pipfile.lock') return parsePipfileLock(text);
+    if (base === 'conda-lock.yml' && parseYaml) return parseCondaLock(text, parseYaml);
+  } catch (e) {
+    const m = (e as { line?: number; message?: string }) ?? {};
+    return { error: `${base}${m.line ? `:${m.line}` : ''}: ${String(m.message ?? e).split('\n')[0]}` };
+  }
+  return { error: `${base}: not a lock file this reads` };
+}
+
+/** `name==version --hash=…` lines, the pinned requirements pip installs exactly (hashes where the lock has them). */
+export function pinnedRequirements(r: { packages: { name: string; version: string; hashes: string[] }[] }): string {
+  const all = r.packages.every((p) => p.hashes.length > 0);
+  return r.packages
+    .map((p) => [`${p.name}==${p.version}`, ...(all ? p.hashes.map((h) => `--hash=${h}`) : [])].join(' \\\n    '))
+    .join('\n')
+    .concat('\n');
+}
