@@ -180,6 +180,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
     // The image would miss what a broken requirements.txt could not get: stop before building.
     if (scaffold.problem) {
       result.message = notes.join(' ');
+      s.log.warn(result.message);
       void vscode.window.showWarningMessage(result.message, 'Open requirements.txt', 'Show Logs').then((pick) => {
         if (pick === 'Show Logs') s.log.show();
         if (pick)
@@ -287,6 +288,8 @@ function done(
   const running = r.run ? (spec.mode === 'jupyter' ? '; Jupyter is starting' : '; running in the terminal') : '';
   const tail = notes.length ? ` ${notes.join(' ')}` : '';
   r.message = `Containerized ${path.basename(t.dir)}: ${what}${built}${running}.${tail}`;
+  // The toast hides after a while; the log keeps what was said.
+  s.log.info(r.message);
   const next = spec.mode === 'jupyter' && r.run ? 'Open Jupyter' : r.build?.ok ? 'Run' : 'Build';
   void (async () => {
     const url = spec.mode === 'jupyter' && r.run ? await r.run.url : undefined;

@@ -7,6 +7,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runDir, startCodeServer, launchChromium, sh, csArgs, CODE_SERVER } from '../codeserver.mjs';
 
+/** The extension's log files under a code-server user-data folder, joined (oldest first). */
+function logText(userData) {
+  const files = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('Data Science Containers.log')) files.push(p);
+    }
+  };
+  if (fs.existsSync(path.join(userData, 'logs'))) walk(path.join(userData, 'logs'));
+  return files
+    .sort()
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('');
+}
+
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 
 export async function runE2E() {
@@ -99,6 +116,23 @@ export async function runE2E() {
           await page.waitForTimeout(500);
         }
         return row;
+      },
+      /**
+       * What the extension has written to its log so far (every "Data Science Containers" log file of this
+       * code-server). A closing message is a toast that hides on its own after a while, and not while another
+       * window has focus: a command's end is waited for here, where it stays, and the toast is only pictured.
+       */
+      log: () => logText(d.ud),
+      /** Waits until the log holds `text` beyond `from` characters (a `ctx.log().length` taken before). */
+      logged: async (text, from = 0, ms = 300000) => {
+        const end = Date.now() + ms;
+        while (!logText(d.ud).slice(from).includes(text)) {
+          if (Date.now() > end) {
+            const tail = logText(d.ud).slice(from).split('\n').slice(-8).join('\n        ');
+            throw new Error(`the log never said "${text}" within ${ms} ms; its last lines:\n        ${tail}`);
+          }
+          await page.waitForTimeout(500);
+        }
       },
       /** Our activity-bar icon: the Images, Containers and Project views. */
       // A click on the active container's icon would hide the sidebar: click only when it is not shown.

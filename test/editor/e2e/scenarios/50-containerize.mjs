@@ -102,6 +102,7 @@ async function containerize(page, ctx, project, baseImage, tag) {
   await page.locator('.quick-input-widget input').fill('numpy');
   await page.keyboard.press('Enter');
   await title.waitFor({ timeout: 30000 });
+  const from = ctx.log().length;
   await pick(page, 'Write files');
   await page
     .locator('.notifications-toasts', { hasText: 'Building' })
@@ -109,9 +110,21 @@ async function containerize(page, ctx, project, baseImage, tag) {
     .waitFor({ timeout: 60000 })
     .catch(() => undefined);
   await ctx.shot(`${tag}-4-building`);
-  const done = page.locator('.notifications-toasts .notification-toast', { hasText: `Containerized ${project}` });
-  await done.first().waitFor({ timeout: 300000 });
+  await finished(page, ctx, `Containerized ${project}`, from);
   await ctx.shot(`${tag}-5-done`);
+}
+
+/**
+ * Containerize has ended when its closing message is in the log (the toast hides on its own, and may be gone
+ * before a slow run's screenshot); the toast is then given a moment to be pictured.
+ */
+async function finished(page, ctx, text, from) {
+  await ctx.logged(text, from);
+  await page
+    .locator('.notifications-toasts .notification-toast', { hasText: text })
+    .first()
+    .waitFor({ timeout: 5000 })
+    .catch(() => undefined);
 }
 
 /**
@@ -131,27 +144,24 @@ async function keepMine(page, ctx) {
   const diffTab = page.locator('.tabs-container .tab', { hasText: 'yours ↔ proposed' });
   await diffTab.first().waitFor({ timeout: 15000 });
   await ctx.shot('containerize-script-keep-mine');
+  const kept = ctx.log().length;
   await dialog.locator('.monaco-button', { hasText: 'Keep Mine' }).click();
-  await page
-    .locator('.notifications-toasts .notification-toast', { hasText: 'Containerized churn-script' })
-    .first()
-    .waitFor({ timeout: 300000 });
+  await finished(page, ctx, 'Containerized churn-script', kept);
   if ((await diffTab.count()) !== 0) throw new Error('the diff tab stayed open after Keep Mine');
   if (fs.readFileSync(file, 'utf8') !== mine) throw new Error('Keep Mine did not keep the Dockerfile');
   // Asked once: the next Containerize keeps the same file without the question, and says so (issue 27).
   await ctx.command('Containerize Project…');
   await pick(page, 'churn-script');
   await page.locator('.quick-input-title', { hasText: `${ROOT}/churn-script` }).waitFor({ timeout: 120000 });
+  const from = ctx.log().length;
   await pick(page, 'Write files');
-  const again = page.locator('.notifications-toasts .notification-toast', {
-    hasText: 'Kept your Dockerfile as before',
-  });
-  // A modal would hold the run (no toast until it is answered): look for either, bounded.
-  for (let i = 0; (await again.count()) === 0; i++) {
+  // A modal would hold the run (no closing message until it is answered): look for either, bounded.
+  for (let i = 0; !ctx.log().slice(from).includes('Kept your Dockerfile as before'); i++) {
     if ((await dialog.count()) > 0) throw new Error('Keep Mine was asked again for the same, unchanged Dockerfile');
-    if (i > 600) throw new Error('the second Containerize did not finish in 5 minutes');
+    if (i > 600) await ctx.logged('Kept your Dockerfile as before', from, 0); // fails, with the log's last lines
     await page.waitForTimeout(500);
   }
+  await finished(page, ctx, 'Kept your Dockerfile as before', from);
   await ctx.shot('containerize-script-kept-again');
   if (fs.readFileSync(file, 'utf8') !== mine) throw new Error('the second run did not keep the Dockerfile');
 }
@@ -176,9 +186,9 @@ async function previewEditWins(page, ctx) {
   await page.locator('.quick-input-widget input').fill('numpy');
   await page.keyboard.press('Enter');
   await title.waitFor({ timeout: 30000 });
+  const from = ctx.log().length;
   await pick(page, 'Write files');
-  const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'now says numpy, as edited' });
-  await done.first().waitFor({ timeout: 300000 });
+  await finished(page, ctx, 'now says numpy, as edited', from);
   await ctx.shot('containerize-script-preview-edit-written');
   const text = fs.readFileSync(req, 'utf8');
   if (text !== '# pinned by hand\nnumpy\n')
