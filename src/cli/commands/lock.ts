@@ -23,33 +23,45 @@ export const lockCommand: CliCommand = {
   async run(argv, io) {
     const a = parseArgs(argv, ['fix', 'force'], ['tag']);
     const dir = projectDir(io, a.positional);
-    const tag = tagFor(dir, a.flags.get('tag'));
-    const engine = engineFor(io);
-    let r: LockResult;
-    try {
-      r = await lockProject(engine, dir, tag, { env: io.env, force: a.flags.has('force') });
-    } catch (e) {
-      if (e instanceof ImageNotFound)
-        throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`, 1);
-      if (e instanceof LockError)
-        throw new CliError(
-          `${e.file ? `${rel(io, dir, e.file)}${e.line ? `:${e.line}` : ''}: ` : ''}${e.message}` +
-            (e.replaceable ? ' (--force replaces it)' : ''),
-          1,
-        );
-      throw e;
-    }
-    const where = rel(io, dir, LOCK_FILE);
-    const from = r.base
-      ? `, base ${r.base}${r.baseDigest ? `@${r.baseDigest.slice(0, 19)}…` : ' (no registry digest)'}`
-      : '';
-    io.out(
-      `${where}: ${r.outcome === 'unchanged' ? 'unchanged' : r.outcome === 'created' ? 'written' : 'updated'}: ` +
-        `${r.count} distributions from ${tag} (Python ${r.facts.python?.version}${from})`,
-    );
-    return proposeDockerfile(io, dir, r, a.flags.has('fix'));
+    return lockImage(io, dir, tagFor(dir, a.flags.get('tag')), {
+      fix: a.flags.has('fix'),
+      force: a.flags.has('force'),
+    });
   },
 };
+
+/** Writes the lock from the built image and proposes the Dockerfile's changes: `lock`, and `up --lock`. */
+export async function lockImage(
+  io: CliIo,
+  dir: string,
+  tag: string,
+  o: { fix?: boolean; force?: boolean } = {},
+): Promise<number> {
+  const engine = engineFor(io);
+  let r: LockResult;
+  try {
+    r = await lockProject(engine, dir, tag, { env: io.env, force: o.force });
+  } catch (e) {
+    if (e instanceof ImageNotFound)
+      throw new CliError(`image ${tag} not found: build it first (ds-containers build ${dir})`, 1);
+    if (e instanceof LockError)
+      throw new CliError(
+        `${e.file ? `${rel(io, dir, e.file)}${e.line ? `:${e.line}` : ''}: ` : ''}${e.message}` +
+          (e.replaceable ? ' (--force replaces it)' : ''),
+        1,
+      );
+    throw e;
+  }
+  const where = rel(io, dir, LOCK_FILE);
+  const from = r.base
+    ? `, base ${r.base}${r.baseDigest ? `@${r.baseDigest.slice(0, 19)}…` : ' (no registry digest)'}`
+    : '';
+  io.out(
+    `${where}: ${r.outcome === 'unchanged' ? 'unchanged' : r.outcome === 'created' ? 'written' : 'updated'}: ` +
+      `${r.count} distributions from ${tag} (Python ${r.facts.python?.version}${from})`,
+  );
+  return proposeDockerfile(io, dir, r, !!o.fix);
+}
 
 /** Shows (and with --fix applies) what the Dockerfile needs to install through the lock and pin its base. */
 async function proposeDockerfile(io: CliIo, dir: string, r: LockResult, fix: boolean): Promise<number> {

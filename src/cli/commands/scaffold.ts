@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CliCommand, CliError, CliIo } from '../io';
-import { parseArgs } from '../args';
+import { parseArgs, ParsedArgs } from '../args';
 import { PROJECT_MODES, ProjectAnalysis, ProjectMode, ProjectSpec } from '../../core/project';
 import { baseImageOf, SpecError } from '../../core/generate';
 import { proposeSpec } from '../../node/containerize/propose';
@@ -77,7 +77,24 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: Sca
 export const scaffoldCommand = makeScaffoldCommand();
 
 async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: ScaffoldCommandOptions): Promise<number> {
-  const args = parseArgs(argv, [...SCAFFOLD_FLAGS, 'dry-run', 'devcontainer'], [...SCAFFOLD_VALUED]);
+  return scaffoldWith(
+    parseArgs(argv, [...SCAFFOLD_FLAGS, 'dry-run', 'devcontainer'], [...SCAFFOLD_VALUED]),
+    io,
+    opts,
+    analyze,
+  );
+}
+
+/**
+ * Scaffold on flags already parsed: `up` hands over its own (it takes every scaffold flag), so a flag is
+ * declared and read once, never rebuilt into argv.
+ */
+export async function scaffoldWith(
+  args: ParsedArgs,
+  io: CliIo,
+  opts: ScaffoldCommandOptions = {},
+  analyze: Analyze = analyzeProject,
+): Promise<number> {
   const verbose = args.flags.has('verbose');
   if (args.positional.length !== 1) throw new CliError('expected one project folder: scaffold DIR');
   const root = path.resolve(io.cwd, args.positional[0]);

@@ -1,14 +1,13 @@
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { CliCommand, CliIo } from '../io';
-import { parseArgs, ParsedArgs } from '../args';
+import { parseArgs } from '../args';
 import { buildWithProgress, dataThresholdFlag, engineFor, projectDir, tagFor } from './dockerShared';
 import { envFilesOf, MOUNT_HELP, mountOf, quoteArg, runWithOutput } from './run';
-import { DATA_HELP, makeScaffoldCommand, SCAFFOLD_FLAGS, SCAFFOLD_VALUED } from './scaffold';
-import { analyzeProject } from '../../node/analyze';
+import { DATA_HELP, SCAFFOLD_FLAGS, SCAFFOLD_VALUED, scaffoldWith } from './scaffold';
 import { missingScaffoldFiles } from '../../node/scaffold';
 import { LOCK_FILE } from '../../node/lock';
-import { lockCommand } from './lock';
+import { lockImage } from './lock';
 import { PINS_HELP, PYTHON_FLAGS_HELP } from '../pythonFlags';
 import { PYTHON_FIX_HELP } from '../pythonFix';
 import { safeWrite, unifiedDiff } from '../../node/files';
@@ -60,14 +59,15 @@ export const upCommand: CliCommand = {
     if (missing.length || shaping || (force && !rebased)) {
       // Scaffold writes what is missing, merges requirements.txt and replaces the rest only with --force.
       // Pins: --pins interpreter|image|none (and --no-pin) are forwarded with the other scaffold flags.
-      const scaffold = makeScaffoldCommand(analyzeProject, {
+      // --force that changed the FROM of the user's Dockerfile is not also consent to replace the whole file.
+      const flags = new Map(a.flags);
+      if (rebased) flags.delete('force');
+      const code = await scaffoldWith({ ...a, positional: [dir], flags }, io, {
         nextHint: false,
         keptIsError: shaping,
         envHint: false,
         stopOnUninstallable: true,
       });
-      // --force that changed the FROM of the user's Dockerfile is not also consent to replace the whole file.
-      const code = await scaffold.run([dir, ...forwarded(a).filter((f) => !(rebased && f === '--force'))], io);
       if (code !== 0) return code;
     }
     trace('up: scaffold checked');
@@ -78,7 +78,7 @@ export const upCommand: CliCommand = {
     if (!built.ok) return 1;
     trace('up: built');
     if (a.flags.has('lock')) {
-      const code = await lockCommand.run([dir, '--tag', tag], io);
+      const code = await lockImage(io, dir, tag);
       if (code !== 0) return code;
     } else if (!existsSync(path.join(dir, LOCK_FILE))) {
       io.out(
@@ -91,14 +91,6 @@ export const upCommand: CliCommand = {
     return runWithOutput(io, engine, dir, tag, { args: a.rest, mount: mountOf(a.flags), envFiles, dataThresholdMB });
   },
 };
-
-/** The scaffold flags of an `up` command line, as scaffold takes them. */
-function forwarded(a: ParsedArgs): string[] {
-  const out: string[] = [];
-  for (const f of SCAFFOLD_VALUED) for (const v of a.lists.get(f) ?? []) out.push(`--${f}`, v);
-  for (const f of SCAFFOLD_FLAGS) if (a.flags.has(f)) out.push(`--${f}`);
-  return out;
-}
 
 /**
  * --base-image against an existing Dockerfile: its FROM changes only with consent (--force); without it
