@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { createLog } from './vscode/platform/log';
-import { Services } from './vscode/services';
+import { BaseServices, Services } from './vscode/services';
 import { registerCommands } from './vscode/commands';
 import { EngineProvider } from './vscode/platform/engine';
 import { PythonInterpreters } from './vscode/platform/python';
@@ -26,9 +26,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(python);
   const analyses = new ProjectAnalyses(python);
   context.subscriptions.push(analyses);
-  const services: Services = { context, log, engine, buildRun, python, analyses };
-  services.explorer = registerExplorer(services);
-  services.registries = registerRegistries(services);
+  const base: BaseServices = { context, log, engine, buildRun, python, analyses };
+  const services: Services = { ...base, explorer: registerExplorer(base), registries: registerRegistries(base) };
   registerCommands(services);
   registerDockerfileLanguage(services);
   registerLint(services);

@@ -7,22 +7,26 @@ import { BuildRunState } from './buildRun/state';
 import type { RegistriesProvider } from './registries/tree';
 import type { ProjectAnalyses } from './platform/analyses';
 
-/** What handlers and providers receive, built once in activate() and passed explicitly. */
-export interface Services {
+/** The services the views are made from (registerExplorer and registerRegistries take these). */
+export interface BaseServices {
   context: vscode.ExtensionContext;
   log: Log;
   /** The Docker engine for the configured endpoint. */
   engine: EngineProvider;
-  /** The Docker explorer's model and views (set by registerExplorer before the commands run). */
-  explorer?: Explorer;
-  /** The Registries view (set by registerRegistries before the commands run). */
-  registries?: RegistriesProvider;
   /** Last builds, running containers and build/import diagnostics (build and run). */
   buildRun: BuildRunState;
   /** Which Python interpreter to probe for a resource (the Python extension's, our setting, python3). */
   python: PythonInterpreters;
   /** One cached analysis per project folder: the Project view, Containerize and drift read the same one. */
   analyses: ProjectAnalyses;
+}
+
+/** What handlers and providers receive, built once in activate() and passed explicitly. */
+export interface Services extends BaseServices {
+  /** The Docker explorer's model and views. */
+  explorer: Explorer;
+  /** The Registries view's provider. */
+  registries: RegistriesProvider;
 }
 
 /**

@@ -48,5 +48,5 @@ test('the explorer lists again through one route: RefreshManager.refresh, never 
     .filter((f) => path.relative(SRC, f) !== manager)
     .filter((f) => /\bmodel\??\.(refresh|retry|reset)\(/.test(fs.readFileSync(f, 'utf8')))
     .map((f) => path.relative(SRC, f));
-  assert.deepEqual(direct, [], 'call explorerOf(s).refresh.refresh(kinds) instead');
+  assert.deepEqual(direct, [], 'call s.explorer.refresh.refresh(kinds) instead');
 });

@@ -10,7 +10,7 @@ import { portUrl } from '../../core/docker/format';
 import { UserCancelled } from '../platform/errors';
 import { presetAnswer } from '../platform/testMode';
 import { pickContainers } from '../platform/pickers';
-import { explorerOf, inView } from './index';
+import { inView } from './index';
 import { logsTerminal, ttyTerminal } from './terminals';
 
 const isUp = (c: ContainerInfo) => ['running', 'paused', 'restarting'].includes(c.state);
@@ -18,7 +18,7 @@ const isUp = (c: ContainerInfo) => ['running', 'paused', 'restarting'].includes(
 /** Applies one engine call to every chosen container, with progress on the view, then lists again. */
 async function each(s: Services, act: (id: string) => Promise<unknown>, list: ContainerInfo[]): Promise<void> {
   await inView('dsContainers.containers', () => Promise.all(list.map((c) => act(c.id))));
-  await explorerOf(s).refresh.refresh(['containers']);
+  await s.explorer.refresh.refresh(['containers']);
 }
 
 export const containerCommands: CommandSpec[] = [
@@ -122,7 +122,7 @@ export const containerCommands: CommandSpec[] = [
     title: 'Inspect Container',
     handler: async (s, item?: TreeNode) => {
       const [c] = await pickContainers(s, 'inspect', item, undefined, () => true);
-      return explorerOf(s).inspect.show('container', c.id, c.name);
+      return s.explorer.inspect.show('container', c.id, c.name);
     },
   },
   {

@@ -4,14 +4,13 @@ import * as vscode from 'vscode';
 import type { CommandSpec } from '../services';
 import { TreeNode } from '../../core/docker/tree';
 import { showSetting } from '../platform/settings';
-import { explorerOf } from './index';
 import { OPEN_SITE } from './nodeTree';
 
 /** Images, Containers and Retry are one action: list again now, reconnecting if needed. */
 const refreshDocker = (id: string, title: string): CommandSpec => ({
   id,
   title,
-  handler: (s) => explorerOf(s).refresh.refresh(),
+  handler: (s) => s.explorer.refresh.refresh(),
 });
 
 export const explorerCommands: CommandSpec[] = [
@@ -25,14 +24,14 @@ export const explorerCommands: CommandSpec[] = [
       // The button asks for a new analysis, not the cached one.
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (folder) s.analyses.forget(folder.uri.fsPath);
-      explorerOf(s).project.invalidate();
+      s.explorer.project.invalidate();
     },
   },
   {
     id: 'dsContainers.explorer.engineStatus',
     title: 'Docker Engine Status',
     handler: async (s) => {
-      const ex = explorerOf(s);
+      const ex = s.explorer;
       let where: string;
       try {
         const ep = s.engine.endpoint();
@@ -82,7 +81,7 @@ export const explorerCommands: CommandSpec[] = [
     title: 'Explorer Snapshot',
     kind: 'test',
     handler: async (s) => {
-      const ex = explorerOf(s);
+      const ex = s.explorer;
       const images = await ex.images.current();
       const containers = await ex.containers.current();
       return {

@@ -7,7 +7,7 @@ import { formatSize, portUrl, splitTag } from '../../core/docker/format';
 import { UserCancelled } from '../platform/errors';
 import { presetAnswer } from '../platform/testMode';
 import { badReference, pickImage } from '../platform/pickers';
-import { explorerOf, inView } from './index';
+import { inView } from './index';
 import { logsTerminal, ttyTerminal } from './terminals';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -21,7 +21,7 @@ export const imageCommands: CommandSpec[] = [
       const img = await pickImage(s, 'run', item);
       const engine = s.engine.get();
       const r = await inView('dsContainers.images', () => engine.runImage(img.ref ?? img.id));
-      void explorerOf(s).refresh.refresh(['containers']);
+      void s.explorer.refresh.refresh(['containers']);
       const url = r.ports.map((p) => portUrl(p, engine.endpoint.host ?? '127.0.0.1')).find(Boolean);
       const actions = url ? [`Open ${url}`, 'Show Logs'] : ['Show Logs'];
       const ports = r.ports.map((p) => `${p.hostIp}:${p.hostPort}→${p.containerPort}`).join(', ');
@@ -42,7 +42,7 @@ export const imageCommands: CommandSpec[] = [
       const engine = s.engine.get();
       ttyTerminal(`Run: ${img.label}`, 'play', async (size) => {
         const { session } = await engine.runImageInteractive(img.ref ?? img.id, size);
-        void explorerOf(s).refresh.refresh(['containers']);
+        void s.explorer.refresh.refresh(['containers']);
         return session;
       }).show();
     },
@@ -52,7 +52,7 @@ export const imageCommands: CommandSpec[] = [
     title: 'Inspect Image',
     handler: async (s, item?: TreeNode) => {
       const img = await pickImage(s, 'inspect', item);
-      return explorerOf(s).inspect.show('image', img.id, img.label);
+      return s.explorer.inspect.show('image', img.id, img.label);
     },
   },
   {
@@ -73,7 +73,7 @@ export const imageCommands: CommandSpec[] = [
       if (bad) throw new Error(`"${ref}": ${bad}`);
       const { repository, tag } = splitTag(ref.trim());
       await s.engine.get().tagImage(img.id, repository, tag);
-      await explorerOf(s).refresh.refresh(['images']);
+      await s.explorer.refresh.refresh(['images']);
       vscode.window.setStatusBarMessage(`Tagged ${img.label} as ${repository}:${tag}`, 4000);
     },
   },
@@ -96,7 +96,7 @@ export const imageCommands: CommandSpec[] = [
       await inView('dsContainers.images', () =>
         s.engine.get().removeImage(img.ref ?? img.id, choice === 'Force Remove'),
       );
-      await explorerOf(s).refresh.refresh(['images']);
+      await s.explorer.refresh.refresh(['images']);
     },
   },
   {
@@ -117,7 +117,7 @@ export const imageCommands: CommandSpec[] = [
         if (ok !== 'Prune') throw new UserCancelled();
       }
       const r = await inView('dsContainers.images', () => engine.pruneDanglingImages());
-      await explorerOf(s).refresh.refresh(['images']);
+      await s.explorer.refresh.refresh(['images']);
       const freed = formatSize(r.spaceReclaimed);
       void vscode.window.showInformationMessage(`Pruned ${plural(r.deleted.length, 'image layer')}, freed ${freed}.`);
       return r;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ExplorerModel } from '../../node/explorer/live';
 import { containerTree, imageTree, TreeNode } from '../../core/docker/tree';
-import { Services } from '../services';
+import { BaseServices } from '../services';
 import { explorerOptions } from '../platform/settings';
 import { Explorer } from './explorer';
 import { NodeTreeProvider } from './nodeTree';
@@ -10,7 +10,7 @@ import { InspectDocuments, INSPECT_SCHEME } from './inspectDocs';
 import { createProjectView } from './projectView';
 
 /** Creates the Images, Containers and Project views in our activity-bar container. */
-export function registerExplorer(s: Services): Explorer {
+export function registerExplorer(s: BaseServices): Explorer {
   const model = new ExplorerModel(() => s.engine.get());
   const shown = (build: () => TreeNode[]) => () =>
     model.state === 'unreachable' || model.state === 'error' ? [] : build();
@@ -40,12 +40,6 @@ export function registerExplorer(s: Services): Explorer {
     { dispose: () => model.dispose() },
   );
   return { model, images, containers, project: project.provider, refresh, inspect };
-}
-
-/** The explorer, for its commands (they run only after registerExplorer). */
-export function explorerOf(s: Services): Explorer {
-  if (!s.explorer) throw new Error('the Docker explorer is not available');
-  return s.explorer;
 }
 
 /** Runs fn with a progress bar on the view. */

@@ -2,7 +2,7 @@
 // editor suite cannot click a notification, so in the Test mode each offer is also kept, by name,
 // until it is answered; the test command dsContainers.test.answerOffer clicks one of its buttons.
 import * as vscode from 'vscode';
-import type { CommandSpec, Services } from '../services';
+import type { BaseServices, CommandSpec } from '../services';
 import { inTestMode } from './testMode';
 
 interface Pending {
@@ -11,15 +11,16 @@ interface Pending {
   answer(action: string | undefined): void;
 }
 
-// Per extension instance (keyed by its Services), only ever filled in the Test mode.
-const pendingOffers = new WeakMap<Services, Map<string, Pending>>();
+// Per extension instance (keyed by its context: the views get the services before the commands' are complete),
+// only ever filled in the Test mode.
+const pendingOffers = new WeakMap<vscode.ExtensionContext, Map<string, Pending>>();
 
 /** Shows `message` with `actions` as an information notification; resolves to the button clicked. */
-export function offer(s: Services, name: string, message: string, actions: string[]): Promise<string | undefined> {
+export function offer(s: BaseServices, name: string, message: string, actions: string[]): Promise<string | undefined> {
   const shown = Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
   if (!inTestMode(s)) return shown;
-  const pending = pendingOffers.get(s) ?? new Map<string, Pending>();
-  pendingOffers.set(s, pending);
+  const pending = pendingOffers.get(s.context) ?? new Map<string, Pending>();
+  pendingOffers.set(s.context, pending);
   return new Promise((resolve) => {
     const p: Pending = {
       message,
@@ -42,7 +43,7 @@ export const offerTestCommands: CommandSpec[] = [
     title: 'Answer Offer',
     kind: 'test',
     handler: (s, name: string, action?: string) => {
-      const p = pendingOffers.get(s)?.get(name);
+      const p = pendingOffers.get(s.context)?.get(name);
       if (!p) return undefined;
       if (action !== undefined) {
         if (!p.actions.includes(action)) throw new Error(`the offer has no "${action}" (${p.actions.join(', ')})`);

@@ -20,8 +20,6 @@ import { CredentialHelperError } from '../../node/registry/credHelper';
 import { UserCancelled } from '../platform/errors';
 import { presetAnswer } from '../platform/testMode';
 import { badReference, pickImage } from '../platform/pickers';
-import { explorerOf } from '../explorer/index';
-import { registriesOf } from './index';
 import { addRegistry, listRegistries, removeRegistry } from './list';
 import { label, RegistryNode } from './tree';
 import { pushTarget } from './pushTarget';
@@ -43,7 +41,7 @@ export const registryCommands: CommandSpec[] = [
       const bad = registryHostProblem(key);
       if (bad) throw new Error(bad);
       await addRegistry(key);
-      registriesOf(s).refresh();
+      s.registries.refresh();
       if (await needsBrowsingLogin(key)) {
         const creds = presetAnswer(s, preset);
         if (creds !== false)
@@ -75,8 +73,8 @@ export const registryCommands: CommandSpec[] = [
       const key = await pickRegistry(item, 'log out of', false);
       // Both logins go: Docker's, and the view's own for browsing.
       const inDocker = await eraseCredentials(key, process.env);
-      const had = (await registriesOf(s).credentials.forget(key)) || inDocker;
-      registriesOf(s).refresh();
+      const had = (await s.registries.credentials.forget(key)) || inDocker;
+      s.registries.refresh();
       vscode.window.setStatusBarMessage(
         had ? `Logged out of ${registryLabel(key)}` : `Not logged in to ${registryLabel(key)}`,
         4000,
@@ -91,14 +89,14 @@ export const registryCommands: CommandSpec[] = [
       const key = await pickRegistry(item, 'remove from the view', false);
       const entry = (await listRegistries()).find((r) => r.key === key);
       await removeRegistry(key, !!entry?.loggedIn);
-      await registriesOf(s).credentials.forget(key);
-      registriesOf(s).refresh();
+      await s.registries.credentials.forget(key);
+      s.registries.refresh();
     },
   },
   {
     id: 'dsContainers.registries.refresh',
     title: 'Refresh Registries',
-    handler: (s) => registriesOf(s).refresh(),
+    handler: (s) => s.registries.refresh(),
   },
   {
     id: 'dsContainers.registries.pull',
@@ -118,7 +116,7 @@ export const registryCommands: CommandSpec[] = [
       const bad = badReference(ref);
       if (bad) throw new Error(`"${ref}": ${bad}`);
       const r = await transferWithProgress(s, 'pull', ref, loginHint(ref));
-      await explorerOf(s).refresh.refresh(['images']);
+      await s.explorer.refresh.refresh(['images']);
       vscode.window.setStatusBarMessage(`Pulled ${ref}`, 4000);
       return { ref, ...r };
     },
@@ -156,7 +154,7 @@ export const registryCommands: CommandSpec[] = [
     title: 'Registries Snapshot',
     kind: 'test',
     handler: async (s) => {
-      const p = registriesOf(s);
+      const p = s.registries;
       const walk = async (n?: RegistryNode): Promise<object[]> =>
         Promise.all(
           (await p.getChildren(n)).map(async (c) => ({
@@ -181,7 +179,7 @@ async function logIn(
     await verifyLogin(key, { username: creds.username, secret: creds.password });
     const where = await storeCredentials(key, { username: creds.username, secret: creds.password }, process.env);
     await addRegistry(key);
-    registriesOf(s).refresh();
+    s.registries.refresh();
     void vscode.window.showInformationMessage(
       `Logged in to ${registryLabel(key)} as ${creds.username} (credentials in ${where}).`,
     );
@@ -211,14 +209,14 @@ async function pushImage(
   }
   try {
     const r = await transferWithProgress(s, 'push', ref, loginHint(ref));
-    void explorerOf(s).refresh.refresh(['images']);
-    registriesOf(s).refresh();
+    void s.explorer.refresh.refresh(['images']);
+    s.registries.refresh();
     void vscode.window.showInformationMessage(`Pushed ${ref}${r.digest ? ` (${r.digest})` : ''}.`);
     return { ref, ...r };
   } catch (e) {
     // The name existed only for this push: untag it (the image stays under its other names).
     if (tagged) await engine.removeImage(ref).catch(() => undefined);
-    void explorerOf(s).refresh.refresh(['images']);
+    void s.explorer.refresh.refresh(['images']);
     const message = (e as Error).message;
     if (!/log in (first|again)/.test(message)) throw e;
     const again = 'Log In and Push';
@@ -234,7 +232,7 @@ async function pushImage(
 
 /** `host/repository:tag@sha256:…`: the digest the registry serves for the tag now. */
 async function digestReference(s: Services, t: TagNode): Promise<string> {
-  const { creds } = await registriesOf(s).credentials.get(t.key);
+  const { creds } = await s.registries.credentials.get(t.key);
   return registryReference(t.key, t.repository, t.tag, await tagDigest(t.key, t.repository, t.tag, { creds }));
 }
 
@@ -306,8 +304,8 @@ async function setBrowsingCredentials(
     void vscode.window.showErrorMessage(`Set Browsing Credentials: ${e.message}`);
     return { key, problem: e.message };
   }
-  await registriesOf(s).credentials.store(key, creds);
-  registriesOf(s).refresh();
+  await s.registries.credentials.store(key, creds);
+  s.registries.refresh();
   vscode.window.setStatusBarMessage(`Browsing ${registryLabel(key)} as ${creds.username}`, 4000);
   return { key };
 }

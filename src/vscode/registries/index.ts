@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { BaseServices } from '../services';
 import { RegistriesProvider } from './tree';
 import { BrowseCredentials } from './secrets';
 import { offerPushAfterBuild } from './offerPush';
 
 /** Creates the Registries view; its provider is what the registry commands refresh. */
-export function registerRegistries(s: Services): RegistriesProvider {
+export function registerRegistries(s: BaseServices): RegistriesProvider {
   const provider = new RegistriesProvider(s.log, new BrowseCredentials(s.context.secrets));
   const view = vscode.window.createTreeView('dsContainers.registries', {
     treeDataProvider: provider,
@@ -20,10 +20,4 @@ export function registerRegistries(s: Services): RegistriesProvider {
     ),
   );
   return provider;
-}
-
-/** The view's provider, for the commands (they run only after registerRegistries). */
-export function registriesOf(s: Services): RegistriesProvider {
-  if (!s.registries) throw new Error('the Registries view is not available');
-  return s.registries;
 }

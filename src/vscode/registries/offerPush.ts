@@ -2,7 +2,7 @@
 // flow for the image just built. Offered only when the Registries view knows a registry (someone who
 // never used one is not nagged), never awaited, and "Don't Ask Again" turns it off for the workspace.
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { BaseServices } from '../services';
 import type { BuildOutcome } from '../../node/docker/build';
 import type { TreeNode } from '../../core/docker/tree';
 import { offer } from '../platform/offers';
@@ -13,12 +13,12 @@ export const PUSH_OFFER = 'pushAfterBuild';
 const PUSH = 'Push to a Registry…';
 const NEVER = "Don't Ask Again";
 
-export function offerPushAfterBuild(s: Services, tag: string, dir: string, outcome: BuildOutcome): void {
+export function offerPushAfterBuild(s: BaseServices, tag: string, dir: string, outcome: BuildOutcome): void {
   if (!outcome.ok) return;
   void offerPush(s, tag, dir, outcome).catch((e: Error) => s.log.warn(`push offer: ${e.message}`));
 }
 
-async function offerPush(s: Services, tag: string, dir: string, outcome: BuildOutcome): Promise<void> {
+async function offerPush(s: BaseServices, tag: string, dir: string, outcome: BuildOutcome): Promise<void> {
   if (!setting('registries.offerPushAfterBuild', vscode.Uri.file(dir))) return;
   const registries = await listRegistries();
   if (!registries.length) return;
