@@ -2,6 +2,7 @@
 // makes between an image and its lock. Both read the image through the one probe.
 import * as path from 'path';
 import { Engine } from './docker/engine';
+import { nameAndTag } from '../core/registry/reference';
 import { ImageFacts, ImageProbeOptions, probeImage } from './docker/imageProbe';
 import { readIfExists, safeWrite } from './files';
 import { frozenDistributions, minorOf } from '../core/environment/imageFacts';
@@ -62,11 +63,9 @@ export async function baseOf(engine: Engine, dir: string): Promise<{ base?: stri
 }
 
 function repository(ref: string): string {
-  const noDigest = ref.split('@')[0];
-  const slash = noDigest.lastIndexOf('/');
-  const colon = noDigest.indexOf(':', slash + 1);
-  const repo = colon >= 0 ? noDigest.slice(0, colon) : noDigest;
-  return repo.replace(/^docker\.io\//, '').replace(/^library\//, '');
+  return nameAndTag(ref)
+    .name.replace(/^docker\.io\//, '')
+    .replace(/^library\//, '');
 }
 
 /**

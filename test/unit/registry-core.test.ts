@@ -1,7 +1,9 @@
 // Registry facts in core: references as Docker reads them, where config.json keeps credentials, auth challenges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { splitTag } from '../../src/core/docker/format';
 import {
+  nameAndTag,
   parseReference,
   referenceProblem,
   registryKey,
@@ -126,4 +128,16 @@ test('registry view facts: host checks, labels, references by digest, push sugge
   ]);
   assert.deepEqual(pushSuggestions('ghcr.io/team/churn:2', ['ghcr.io']), ['ghcr.io/team/churn:2']);
   assert.deepEqual(pushSuggestions(undefined, ['ghcr.io']), ['ghcr.io/image:1.0']);
+});
+
+test('nameAndTag: the one reference grammar (a registry port is not a tag; digest and tag both kept)', () => {
+  assert.deepEqual(nameAndTag('localhost:5000/team/churn'), { name: 'localhost:5000/team/churn' });
+  assert.deepEqual(nameAndTag('localhost:5000/team/churn:1.0'), { name: 'localhost:5000/team/churn', tag: '1.0' });
+  assert.deepEqual(nameAndTag('python:3.11-slim@sha256:abc'), {
+    name: 'python',
+    tag: '3.11-slim',
+    digest: 'sha256:abc',
+  });
+  assert.deepEqual(splitTag('127.0.0.1:5000/x'), { repository: '127.0.0.1:5000/x', tag: 'latest' });
+  assert.deepEqual(splitTag('ghcr.io/a/b:2@sha256:abc'), { repository: 'ghcr.io/a/b', tag: '2' });
 });

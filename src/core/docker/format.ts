@@ -1,3 +1,4 @@
+import { nameAndTag } from '../registry/reference';
 // Human figures for the explorer: sizes, ages, ports, states. Pure; `now` is passed in.
 import { ContainerInfo, ContainerState, PortBinding } from './types';
 
@@ -77,10 +78,8 @@ export function stateRank(c: ContainerInfo): number {
 
 /** "repo", "tag" of "registry:5000/team/repo:tag"; a reference without tag means latest. */
 export function splitTag(ref: string): { repository: string; tag: string } {
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  if (colon > slash) return { repository: ref.slice(0, colon), tag: ref.slice(colon + 1) };
-  return { repository: ref, tag: 'latest' };
+  const r = nameAndTag(ref);
+  return { repository: r.name, tag: r.tag ?? 'latest' };
 }
 
 export const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);

@@ -14,15 +14,25 @@ export interface ImageReference {
   digest?: string;
 }
 
-/** A reference's parts; a first component counts as a registry when it has a dot, a port, or is localhost. */
-export function parseReference(ref: string): ImageReference {
+/**
+ * A reference as written, cut into its name (registry and path, as given), tag and digest: the one place the
+ * grammar lives (a colon after the last slash starts the tag; `registry:5000/repo` has none).
+ */
+export function nameAndTag(ref: string): { name: string; tag?: string; digest?: string } {
   const at = ref.indexOf('@');
   const digest = at >= 0 ? ref.slice(at + 1) : undefined;
-  let rest = at >= 0 ? ref.slice(0, at) : ref;
-  const lastSlash = rest.lastIndexOf('/');
-  const colon = rest.indexOf(':', lastSlash + 1);
-  const tag = colon >= 0 ? rest.slice(colon + 1) : undefined;
-  if (colon >= 0) rest = rest.slice(0, colon);
+  const rest = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = rest.indexOf(':', rest.lastIndexOf('/') + 1);
+  return {
+    name: colon >= 0 ? rest.slice(0, colon) : rest,
+    ...(colon >= 0 ? { tag: rest.slice(colon + 1) } : {}),
+    ...(digest ? { digest } : {}),
+  };
+}
+
+/** A reference's parts; a first component counts as a registry when it has a dot, a port, or is localhost. */
+export function parseReference(ref: string): ImageReference {
+  const { name: rest, tag, digest } = nameAndTag(ref);
   const slash = rest.indexOf('/');
   const first = slash >= 0 ? rest.slice(0, slash) : '';
   const hasHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');

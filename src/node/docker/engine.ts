@@ -4,6 +4,7 @@
 // Pure shaping lives in core/docker (shape.ts, create.ts), stream plumbing in ./streams.ts.
 import type Docker from 'dockerode';
 import { Endpoint } from './endpoint';
+import { nameAndTag } from '../../core/registry/reference';
 import { trace } from '../trace';
 import { sshAgent } from './ssh';
 import type { Readable } from 'stream';
@@ -386,10 +387,7 @@ export class Engine {
     onMessage: (m: Record<string, unknown>) => void,
     signal?: AbortSignal,
   ): Promise<string | undefined> {
-    const at = ref.lastIndexOf(':');
-    const tagged = at > ref.lastIndexOf('/');
-    const name = tagged ? ref.slice(0, at) : ref;
-    const tag = tagged ? ref.slice(at + 1) : 'latest';
+    const { name, tag = 'latest' } = nameAndTag(ref);
     const authconfig =
       auth &&
       (auth.username === '<token>'

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Services } from '../services';
+import { nameAndTag } from '../../core/registry/reference';
 import { dscLint, dscFixes, dscRule, FixOptions, LintFacts } from '../../core/dockerfile/rules';
 import { LintContext } from '../../core/dockerfile/rules/context';
 import { baseImageRefs } from '../../core/dockerfile/rules/buildkit/platform';
@@ -33,9 +34,9 @@ async function localTags(s: Services): Promise<Record<string, string[]>> {
       new Promise<ImageInfo[]>((r) => setTimeout(() => r([]), 1500).unref()),
     ]);
     const out: Record<string, string[]> = {};
-    for (const tag of images.flatMap((i) => i.tags)) {
-      const at = tag.lastIndexOf(':');
-      if (at > 0) (out[tag.slice(0, at)] ??= []).push(tag.slice(at + 1));
+    for (const ref of images.flatMap((i) => i.tags)) {
+      const { name, tag } = nameAndTag(ref);
+      if (tag !== undefined) (out[name] ??= []).push(tag);
     }
     return out;
   } catch {

@@ -1,5 +1,6 @@
 import { DscRule, RuleHit } from './types';
 import { replace } from './context';
+import { nameAndTag } from '../../registry/reference';
 import { runtimeCudaImage } from '../../generate/images';
 
 export const dsc020: DscRule = {
@@ -22,7 +23,7 @@ export const dsc020: DscRule = {
     const tagRange = from?.getImageTagRange();
     const runtime = image ? runtimeCudaImage(image) : undefined;
     if (!from || !runtime || !tagRange) return hits;
-    const tag = runtime.slice(runtime.lastIndexOf(':') + 1).split('@')[0];
+    const tag = nameAndTag(runtime).tag ?? 'latest';
     hits.push({
       span: ctx.rangeSpan(tagRange),
       fixes: () => [{ title: `Run FROM the runtime image (${tag})`, edits: [replace(ctx.rangeSpan(tagRange), tag)] }],
