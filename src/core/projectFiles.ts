@@ -49,3 +49,52 @@ export function isDockerfileName(file: string): boolean {
 
 /** A glob for editor selectors: finds the usual Dockerfile names; providers filter with isDockerfileName. */
 export const DOCKERFILE_GLOB = '**/*Dockerfile*';
+
+/**
+ * Every file a project analysis reads, as patterns of a path inside the project (`*` within one name): sources,
+ * what the project declares (requirements includes under requirements/, locks), how it starts (README, Makefile,
+ * pipelines), its container files. The editor drops a cached analysis when one of these changes;
+ * test/unit/analysis-inputs.test.ts holds this list to the names the analysis code reads.
+ */
+export const ANALYSIS_INPUTS: readonly string[] = [
+  '*.py',
+  '*.ipynb',
+  'requirements*.txt',
+  'requirements/*.txt',
+  '*requirements*/*.txt',
+  'constraints*.txt',
+  'pyproject.toml',
+  'setup.cfg',
+  'setup.py',
+  'Pipfile',
+  // core/locks' LOCK_FILES (not imported: its readers would load at activation; the test holds the two equal)
+  'uv.lock',
+  'pylock.toml',
+  'poetry.lock',
+  'Pipfile.lock',
+  'conda-lock.yml',
+  'environment*.y*ml',
+  'conda.y*ml',
+  'runtime.txt',
+  '.python-version',
+  'Procfile',
+  '[Mm]akefile',
+  'GNUmakefile',
+  '*.sh',
+  '[Rr][Ee][Aa][Dd][Mm][Ee]*',
+  'CONTRIBUTING*',
+  'dvc.yaml',
+  'params.yaml',
+  'MLproject',
+  'MLProject',
+  'Snakefile',
+  '.gitignore',
+  '*Dockerfile*',
+  '*.dockerfile',
+  '.dockerignore',
+  '.env',
+  '.devcontainer.json',
+  'devcontainer.json',
+  LOCK_FILE,
+  ...COMPOSE_FILE_NAMES,
+];

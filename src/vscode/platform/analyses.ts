@@ -5,30 +5,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { analyzeProject } from '../../node/analyze';
 import type { ProjectAnalysis } from '../../core/project';
-import { COMPOSE_FILE_NAMES } from '../../core/projectFiles';
+import { ANALYSIS_INPUTS } from '../../core/projectFiles';
 import { PythonInterpreters } from './python';
 import { excludedRequirements, onSettingChange } from './settings';
 
-/** What the analysis reads: sources, what the project declares, and how it starts (scripts, Procfile…). */
-const READ = [
-  '*.py',
-  '*.ipynb',
-  'requirements*.txt',
-  'pyproject.toml',
-  'setup.cfg',
-  'setup.py',
-  'Pipfile',
-  'environment.y*ml',
-  'runtime.txt',
-  '.python-version',
-  'Procfile',
-  'Makefile',
-  '*.sh',
-  '.gitignore',
-  'Dockerfile',
-  '.dockerignore',
-  ...COMPOSE_FILE_NAMES,
-];
 
 type Progress = (scanned: number, total: number) => void;
 interface Entry {
@@ -48,7 +28,7 @@ export class ProjectAnalyses implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly python: PythonInterpreters) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${READ.join(',')}}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${ANALYSIS_INPUTS.join(',')}}`);
     const stale = (uri: vscode.Uri) => this.forget(uri.fsPath);
     this.disposables = [
       watcher,
