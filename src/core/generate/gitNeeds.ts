@@ -39,7 +39,7 @@ export function dockerfileHasGit(text: string): boolean {
  */
 export function gitNote(o: { vcs: boolean; baseImage: string; dockerfile?: string }): string | undefined {
   if (!o.vcs) return undefined;
-  const line = 'requirements.txt has a git+ line, which pip clones with git';
+  const line = 'pip clones its git+ line with git';
   if (o.dockerfile !== undefined && !dockerfileHasGit(o.dockerfile))
     return (
       `${line}: the project's Dockerfile installs no git, so building it fails on a slim base; ` +
