@@ -9,6 +9,7 @@ import * as path from 'path';
 import { analyzeProject } from '../../src/node/analyze';
 import { specFromAnalysis } from '../../src/core/generate/spec';
 import { generateDockerfile } from '../../src/core/generate/dockerfile';
+import { generateDockerignore } from '../../src/core/generate/dockerignore';
 import { directInstallsOf, importsOfFolder, nameOfUrl } from '../../src/core/requirements/directInstalls';
 import { dockerfileHasGit, gitNote } from '../../src/core/generate/gitNeeds';
 
@@ -116,4 +117,29 @@ test('git+ lines: a note when the base has no apt-get, or the project keeps a Do
     pipInputs: { files: [], vcs: true },
   });
   assert.equal(gitNote({ vcs: true, baseImage: 'python:3.11-slim', dockerfile: ours }), undefined);
+});
+
+test('.dockerignore: a folder pip reads (-f ./wheels) stays in the build context though it is big enough to leave out', () => {
+  const text = generateDockerignore({
+    mode: 'script',
+    entry: 'main.py',
+    pythonVersion: '3.11',
+    gpu: false,
+    hasEnvFile: false,
+    requirements: [],
+    pipInputs: { files: ['vendor/big-1.0-py3-none-any.whl', 'wheels'], vcs: false },
+    dataOut: {
+      thresholdMB: 50,
+      folders: [
+        { path: 'wheels', bytes: 9e8 },
+        { path: 'vendor', bytes: 8e7 },
+      ],
+      files: [],
+      keep: [],
+    },
+  });
+  const lines = text.split('\n');
+  // Docker reads the lines in order: the last one matching a path decides.
+  assert.ok(lines.indexOf('!wheels') > lines.indexOf('wheels'), text);
+  assert.ok(lines.indexOf('!vendor/big-1.0-py3-none-any.whl') > lines.indexOf('vendor'), text);
 });
