@@ -22,6 +22,7 @@ import { chooseLaunch, EntryFacts } from '../core/python/launchChoice';
 import { readLaunches } from './launchFiles';
 import { withoutOwnStartLines } from '../core/python/ownDockerfile';
 import { leaveOutNested } from './nestedProjects';
+import { leaveOutInstalled, readDirectInstalls } from './directInstalls';
 import type { RuntimeNeed } from '../core/python/runtimeNeeds';
 import { isDevPath } from '../core/python/classify';
 import { applyVerdicts, condaNamesToCheck, namesToCheck } from '../core/python/availability';
@@ -78,8 +79,11 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     readLaunches(absRoot),
   ]);
   const warnings: ScanWarning[] = [...walk.warnings, ...decl.warnings, ...launched.warnings];
+  // Local folders and URLs requirements.txt installs provide their imports; pip installs each folder's own needs.
+  const direct = await readDirectInstalls(absRoot, walk.python);
+  leaveOutInstalled(walk, direct.folders);
   // A subfolder that is a project of its own (its own environment.yml) is not part of this one's scan.
-  warnings.push(...(await leaveOutNested(absRoot, walk)));
+  warnings.push(...(await leaveOutNested(absRoot, walk, direct.folders)));
   // What each runnable file asks of its launch (arguments, a main that sets up before serving).
   const entryFacts: Record<string, EntryFacts> = {};
   if (probe.problem) warnings.push({ file: '.', message: `${probe.problem}; using bundled data (versions unknown)` });
@@ -199,7 +203,9 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
         message: `a line of ${huge.length} characters (generated or minified code?); scanned anyway`,
       });
     // Stdlib and project modules need nothing installed (relative imports, local by definition, are already out).
-    const external = fileSites.filter((s) => !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f));
+    const external = fileSites.filter(
+      (s) => !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), f) && !direct.provided.has(top(s.module)),
+    );
     // A module the project ships elsewhere in it (a notebook's `sys.path` folder) is its own, never an install line.
     for (let i = external.length - 1; i >= 0; i--) {
       const t = top(external[i].module);
@@ -266,7 +272,11 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     warnings: reqWarnings,
   } = buildRequirements({
     sites: sites.filter(
-      (s) => !written.has(top(s.module)) && !stdlib.has(top(s.module)) && !local.isLocal(top(s.module), s.file),
+      (s) =>
+        !written.has(top(s.module)) &&
+        !stdlib.has(top(s.module)) &&
+        !local.isLocal(top(s.module), s.file) &&
+        !direct.provided.has(top(s.module)),
     ),
     pips,
     declared,

@@ -255,7 +255,8 @@ async function readRequirements(root: string, file: string, out: Declarations, s
         .replace(/(^|\s)#.*$/, '')
         .trim();
       const cls: ImportClass = DEV_REQ.test(path.basename(f).replace(/^requirements/i, '')) ? 'dev' : 'runtime';
-      out.packages.push({ name: l.name, version: l.pinned, spec, file: f, line: l.line + 1, class: cls });
+      const url = l.url ? { url: true } : {};
+      out.packages.push({ name: l.name, version: l.pinned, spec, file: f, line: l.line + 1, class: cls, ...url });
     }
   }
 }

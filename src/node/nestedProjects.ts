@@ -9,8 +9,15 @@ import type { ScanWarning } from '../core/project';
 import { projectFolders } from './projects';
 import type { WalkResult } from './walk';
 
-/** Drops the files of nested projects from `walk` (in place); one warning per nested project. */
-export async function leaveOutNested(root: string, walk: WalkResult): Promise<ScanWarning[]> {
+/**
+ * Drops the files of nested projects from `walk` (in place); one warning per nested project. `installed`: folders
+ * requirements.txt installs (`-e ./libs/mylib`), which are packages of this project, not projects of their own.
+ */
+export async function leaveOutNested(
+  root: string,
+  walk: WalkResult,
+  installed: readonly string[] = [],
+): Promise<ScanWarning[]> {
   const projects = await projectFolders(root).catch(() => [] as string[]);
   if (!projects.includes(root)) return []; // not itself a project: nothing is nested in it
   const nested: string[] = [];
@@ -19,6 +26,7 @@ export async function leaveOutNested(root: string, walk: WalkResult): Promise<Sc
   for (const p of projects) {
     const rel = path.relative(root, p).split(path.sep).join('/');
     if (PROJECT_PARTS.has(path.basename(p).toLowerCase()) || named.some((f) => f.startsWith(`${rel}/`))) continue;
+    if (installed.some((f) => rel === f || rel.startsWith(`${f}/`))) continue;
     const names = p === root ? [] : await fs.readdir(p).catch(() => [] as string[]);
     if (names.some((n) => DECLARED_FILES.includes(n) || /^requirements.*\.txt$/.test(n))) nested.push(rel);
   }

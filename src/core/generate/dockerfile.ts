@@ -6,6 +6,7 @@ import { containerPort, modeRuntime } from './modes';
 import { gpuEnv } from '../gpu';
 import { LOCK_FILE } from '../projectFiles';
 import { buildSplit } from './buildStage';
+import { aptBased } from './gitNeeds';
 
 /** The default UID of the image's user; a build argument, so `--build-arg UID=$(id -u)` matches the host. */
 export const defaultUid = 1000;
@@ -150,8 +151,8 @@ const pipFlags = (spec: ProjectSpec) => (spec.pipCacheMount ? '' : '--no-cache-d
 function aptOf(spec: ProjectSpec, cuda: boolean): string[] {
   const fromTable = systemPackagesFor(spec.requirements.map((r) => r.name)).flatMap((k) => k.packages);
   const python = cuda ? ['python3', 'python3-venv'] : [];
-  // pip clones `git+https://…` lines with git, which slim images lack.
-  const git = spec.pipInputs?.vcs ? ['git'] : [];
+  // pip clones `git+https://…` lines with git, which slim images lack; without apt-get a note says so (gitNote).
+  const git = spec.pipInputs?.vcs && aptBased(baseImageOf(spec)) ? ['git'] : [];
   return [...new Set([...python, ...fromTable, ...git, ...(spec.systemPackages ?? [])])].sort();
 }
 
@@ -164,7 +165,9 @@ function buildStage(spec: ProjectSpec, base: string, tools: string[]): string[] 
     'RUN apt-get update \\',
     `    && apt-get install -y --no-install-recommends ${tools.join(' ')} \\`,
     '    && rm -rf /var/lib/apt/lists/*',
-    'WORKDIR /build',
+    // The image's WORKDIR: an editable install (`-e ./libs/mylib`) points at the folder by path, and the image
+    // has that folder at the same path (COPY . . below).
+    `WORKDIR ${imageWorkdir}`,
     ...lockedInstall(pipRunFlags(spec), `${pipFlags(spec)}--prefix=/install `, spec.locked, spec.pipInputs?.files),
     '',
   ];

@@ -17,6 +17,8 @@ export interface DeclaredPackage {
   file: string;
   line?: number;
   class: ImportClass;
+  /** `name @ url`: pip installs that URL, so no version is looked for. */
+  url?: boolean;
 }
 
 export interface RequirementInput {
@@ -63,6 +65,8 @@ export function buildRequirements(input: RequirementInput): {
   type Pinned = Requirement & { pin?: string; pinAt?: { file: string; line?: number } };
   const byName = new Map<string, Pinned>();
   const unresolved: ImportSite[] = [];
+  // Sites whose distribution is only a guess from the import name; resolved after all when the project declares it.
+  const guessed: [ImportSite, Requirement][] = [];
   const get = (name: string, verified: boolean): Pinned => {
     // `psycopg[binary]` and `psycopg` are one distribution: the extras stay on the name first written.
     const key = normalizeName(name.replace(/\[.*\]$/, ''));
@@ -124,7 +128,7 @@ export function buildRequirements(input: RequirementInput): {
     const site: ImportSite = names?.length ? { ...bare, names } : bare;
     r.sites.push(site);
     promote(r, s.class);
-    if (!dist.verified && !alternative) unresolved.push(site);
+    if (!dist.verified && !alternative) guessed.push([site, r]);
   }
   const declare = (r: Pinned, where: string, cls: ImportClass, pin?: string, line?: number): void => {
     r.declaredIn ??= [];
@@ -145,6 +149,8 @@ export function buildRequirements(input: RequirementInput): {
       stub?.keepsPin === false ? undefined : pin,
     );
   }
+  // Declared by `name @ url`: the URL says what is installed; "version unknown, left unpinned" would be false.
+  const byUrl = new Set(input.declared.filter((d) => d.url).map((d) => normalizeName(d.name)));
   for (const d of input.declared) {
     // A placeholder name (`sklearn`) is never an install line: it counts as the real package, said once.
     const stub = stubOf(d.name, d.version);
@@ -167,6 +173,7 @@ export function buildRequirements(input: RequirementInput): {
     // The first declaration's specifier: a pin chosen later must not contradict it (`>=1.7.1`).
     if (!r.declaredSpec && !stub) r.declaredSpec = { specifier: specifierOf(d.spec), file: d.file, line: d.line };
   }
+  for (const [site, r] of guessed) if (!r.declaredIn?.length) unresolved.push(site);
   for (const n of input.needs ?? []) {
     const alternative = equivalentDistributions(n.name).find((k) => declaredNames.has(k));
     const r = get(alternative ? declaredNames.get(alternative)! : n.name, true);
@@ -206,7 +213,7 @@ export function buildRequirements(input: RequirementInput): {
         });
       }
       // An unverified name gets its one warning where it is checked (index or comment line), not a second one here.
-      if (!r.version && !placeholder && r.class === 'runtime' && r.verified) {
+      if (!r.version && !placeholder && r.class === 'runtime' && r.verified && !byUrl.has(normalizeName(r.name))) {
         const where =
           input.interpreterName && input.interp.installed
             ? `not installed in ${input.interpreterName}`

@@ -14,6 +14,7 @@ import { Engine } from '../docker/engine';
 import { withProjectLock } from './fromLock';
 import { askBaseImage, BaseAnswer, baseImageFacts, pinSpec } from '../basePins';
 import { pythonMismatches } from '../pythonAsks';
+import { gitNote } from '../../core/generate/gitNeeds';
 
 /** What the user chose (CLI flags, the editor's options); absent means "what the project suggests". */
 export interface SpecChoices {
@@ -130,6 +131,12 @@ export async function proposeSpec(
         file: 'requirements.txt',
       });
   }
+  const git = gitNote({
+    vcs: !!pinned.spec.pipInputs?.vcs,
+    baseImage: baseRef,
+    dockerfile: await fs.readFile(path.join(dir, 'Dockerfile'), 'utf8').catch(() => undefined),
+  });
+  if (git) notes.push({ level: 'warning', message: git, file: 'requirements.txt' });
   for (const name of await stillListed(dir, [...(analysis.excluded ?? []), ...(choices.exclude ?? [])]))
     notes.push({
       level: 'warning',
