@@ -48,7 +48,8 @@ export function adviseSize(probe: SizeProbe, project?: ProjectFacts): Saving[] {
     byName.set(k, [...(byName.get(k) ?? []), d]);
   }
   const cuda = probe.dists.filter((d) => CUDA_WHEELS(normalizeName(d.name)));
-  if (cuda.length && !project?.gpu) {
+  const dropsCuda = cuda.length > 0 && !project?.gpu;
+  if (dropsCuda) {
     const bytes = sum(cuda);
     const names = cuda.length > 3 ? `${cuda.length} nvidia-*/triton distributions` : cuda.map((d) => d.name).join(', ');
     const why = project ? 'this project shows no GPU use' : 'if the code uses no GPU';
@@ -102,8 +103,9 @@ export function adviseSize(probe: SizeProbe, project?: ProjectFacts): Saving[] {
         'leave it out (.dockerignore) and mount it at run time',
     });
   }
-  for (const [, copies] of byName) {
-    if (copies.length < 2) continue;
+  for (const [name, copies] of byName) {
+    // Every copy of a CUDA wheel is already in the CUDA saving: the total would count the extra ones twice.
+    if (copies.length < 2 || (dropsCuda && CUDA_WHEELS(name))) continue;
     const sorted = [...copies].sort((a, b) => b.bytes - a.bytes);
     const extra = sorted.slice(1);
     const bytes = sum(extra);
