@@ -43,6 +43,31 @@ test('CUDA torch in a CPU project: the nvidia-* and triton wheels, summed', () =
   assert.match(adviseSize(many, cpuProject)[0].advice, /^4 nvidia-\*\/triton distributions \(4 MB\)/);
 });
 
+test('CUDA torch: torch’s own CUDA libraries (libtorch_cuda…) count too, the CPU build has none of them', () => {
+  const p = probe({
+    dists: [
+      dist('torch', 1500 * MB, { cuda: 900 * MB }),
+      dist('torchvision', 20 * MB, { cuda: 0 }),
+      dist('nvidia-cublas-cu12', 400 * MB),
+    ],
+  });
+  const [s] = adviseSize(p, cpuProject);
+  assert.equal(s.kind, 'cuda-torch');
+  assert.equal(s.bytes, 1300 * MB);
+  assert.match(s.advice, /^nvidia-cublas-cu12 and torch's own CUDA libraries \(1\.3 GB\)/);
+  // An older torch that bundles its CUDA libraries, with no nvidia-* wheels beside it.
+  const bundled = adviseSize(probe({ dists: [dist('torch', 1800 * MB, { cuda: 1200 * MB })] }), cpuProject);
+  assert.deepEqual(kinds(bundled), [`cuda-torch ${1200 * MB}`]);
+  assert.match(bundled[0].advice, /^torch's own CUDA libraries \(1\.2 GB\)/);
+  assert.deepEqual(
+    adviseSize(probe({ dists: [dist('torch', 1800 * MB, { cuda: 1200 * MB })] }), {
+      ...cpuProject,
+      gpu: true,
+    }),
+    [],
+  );
+});
+
 test('GUI OpenCV without a GUI call: its GUI libraries, from the measured gui bytes', () => {
   const p = probe({ dists: [dist('opencv-python', 90 * MB, { gui: 30 * MB }), dist('opencv-python-headless', MB)] });
   assert.deepEqual(kinds(adviseSize(p, cpuProject)), [`gui-opencv ${30 * MB}`]);
