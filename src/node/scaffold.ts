@@ -16,6 +16,8 @@ import { rewriteRequirements } from '../core/requirements/rewrite';
 import { COMPOSE_FILE_NAMES, SCAFFOLD_FILES } from '../core/projectFiles';
 import { safeWrite } from './files';
 import { DataOut, dataOutReport } from '../core/generate/data';
+import { mergeTorchIndex } from '../core/generate/torchIndexMerge';
+import { TORCH_CPU_INDEX } from '../core/generate/lean';
 import { projectDataOut } from './dataFiles';
 import { appendInEncoding, readTextFile, readTextOrNothing, rewriteInEncoding, TextFile } from './textFile';
 
@@ -56,6 +58,10 @@ export interface ScaffoldResult {
   problem?: { file: string; line: number; message: string };
   /** Changes asked for that could not be made (shown as warnings). */
   warnings?: string[];
+  /** PyTorch's CPU wheel index appended to an existing requirements.txt, or ours taken out (`--gpu`). */
+  torchIndex?: 'added' | 'removed';
+  /** Lines of the user's that contradict a choice (their CPU index line with `--gpu`): kept, named. */
+  lineWarnings?: { file: string; line: number; message: string }[];
 }
 
 export interface ScaffoldOptions {
@@ -213,8 +219,21 @@ async function mergeInto(
   result.added = merged.added;
   result.unused = merged.unused;
   result.replaced = merged.replaced;
-  if (!merged.changed) return [before.bytes, before.text];
-  const bytes = appendInEncoding(before, merged.text) ?? rewriteInEncoding(before, merged.text);
+  // The fresh file gets the CPU index from generateAll; a merged one gets it here (or loses ours with --gpu).
+  const torch = mergeTorchIndex(merged.text, spec);
+  if (torch.change) result.torchIndex = torch.change;
+  if (torch.contradicted !== undefined)
+    result.lineWarnings = [
+      ...(result.lineWarnings ?? []),
+      {
+        file: 'requirements.txt',
+        line: torch.contradicted + 1,
+        message: "this line asks for PyTorch's CPU wheels, but --gpu asks for the CUDA build (kept: it is yours)",
+      },
+    ];
+  if (!merged.changed && !torch.change) return [before.bytes, before.text];
+  const text = torch.text;
+  const bytes = appendInEncoding(before, text) ?? rewriteInEncoding(before, text);
   if (!bytes) {
     result.problem = {
       file: 'requirements.txt',
@@ -223,7 +242,7 @@ async function mergeInto(
     };
     return undefined;
   }
-  return [bytes, merged.text];
+  return [bytes, text];
 }
 
 /** Requirements found only in requirements.txt itself, imported by nothing: the merge reports them as unused. */
@@ -278,7 +297,14 @@ export function scaffoldReport(
         'requirements.txt was not merged and is left as it is (fix it, then run again)',
     );
   for (const w of r.warnings ?? []) warnings.push(`${where('requirements.txt')}: warning: ${w}`);
+  for (const w of r.lineWarnings ?? []) warnings.push(`${where(w.file, w.line)}: warning: ${w.message}`);
   if (r.added.length) info.push(`requirements.txt: adding ${r.added.join(', ')}`);
+  if (r.torchIndex === 'added')
+    info.push(
+      `requirements.txt: PyTorch from its CPU wheel index (--extra-index-url ${TORCH_CPU_INDEX}; no GPU use found)`,
+    );
+  else if (r.torchIndex === 'removed')
+    info.push('requirements.txt: removed the CPU wheel index of PyTorch (--gpu: the CUDA build)');
   for (const line of r.replaced ?? []) info.push(`requirements.txt: ${line}${replacedNote}`);
   if (r.unused.length)
     info.push(

@@ -162,6 +162,11 @@ export const goldenCases: Record<string, ProjectSpec> = {
   }),
   // --gpu: the CUDA build from PyPI, no CPU index.
   'gpu-torch': fromScan({ requirements: [req('torch', '2.3.1'), req('numpy', '1.26.4')] }, true),
+  // A CUDA devel base only builds: the image runs FROM its runtime twin, the venv copied over.
+  'gpu-devel-base': {
+    ...fromScan({ requirements: [req('torch', '2.3.1'), req('numpy', '1.26.4')] }, true),
+    baseImage: 'nvidia/cuda:12.4.1-cudnn-devel-ubuntu22.04',
+  },
   // cv2 with no imshow/namedWindow/waitKey: the headless build, and no libGL.
   'opencv-headless': fromScan({ requirements: [req('opencv-python', '4.10.0.84'), req('numpy', '1.26.4')] }),
   // cv2.imshow somewhere: the GUI build and its libraries stay.

@@ -75,14 +75,38 @@ test('CUDA bases: the default is a runtime image; a devel one is named with its 
     'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04',
   );
   assert.equal(runtimeCudaImage(defaultCudaImage), undefined);
-  const spec = specFromAnalysis(analysis({ requirements: [req('torch', '2.3.1')] }), {
-    gpu: true,
-    baseImage: 'nvidia/cuda:12.4.1-cudnn-devel-ubuntu22.04',
-  });
-  assert.match(
-    generateAll(spec).Dockerfile,
-    /^# A devel image carries CUDA compilers .*cudnn-runtime-ubuntu22\.04 runs/m,
+});
+
+test('--gpu on a CUDA devel base: the devel image only builds, the image runs FROM its runtime twin', () => {
+  const devel = 'nvidia/cuda:12.4.1-cudnn-devel-ubuntu22.04';
+  const gpu = (names: string[], systemPackages?: string[]) => {
+    const spec = specFromAnalysis(analysis({ requirements: names.map((n) => req(n, '1.0')) }), {
+      gpu: true,
+      baseImage: devel,
+    });
+    if (systemPackages) spec.systemPackages = systemPackages;
+    return generateAll(spec);
+  };
+  const files = gpu(['torch']);
+  assert.doesNotMatch(files['requirements.txt'], /extra-index-url/, 'the CUDA build of torch');
+  const froms = files.Dockerfile.split('\n').filter((l) => l.startsWith('FROM '));
+  assert.deepEqual(froms, [`FROM ${devel} AS build`, 'FROM nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04']);
+  const [build, image] = files.Dockerfile.split(/^FROM nvidia\/cuda:12\.4\.1-cudnn-runtime-ubuntu22\.04$/m);
+  assert.match(build, /python3 -m venv \/opt\/venv\nENV PATH=\/opt\/venv\/bin:\$PATH\nWORKDIR \/build\n/);
+  assert.match(build, /pip install --no-cache-dir -r requirements\.txt/);
+  assert.match(image, /^COPY --from=build \/opt\/venv \/opt\/venv$/m);
+  assert.doesNotMatch(image, /^RUN .*pip install/m);
+  // Build tools the user chose go to the build stage only; the rest reach the image too.
+  const tools = gpu(['torch'], ['build-essential', 'ffmpeg']).Dockerfile.split(/^FROM nvidia.*runtime.*$/m);
+  assert.match(tools[0], /install -y --no-install-recommends build-essential ffmpeg python3 python3-venv/);
+  assert.match(tools[1], /install -y --no-install-recommends ffmpeg python3 python3-venv/);
+  // pycuda compiles kernels with nvcc when it runs: the devel image stays, and says why.
+  const pycuda = gpu(['pycuda']).Dockerfile;
+  assert.deepEqual(
+    pycuda.split('\n').filter((l) => l.startsWith('FROM ')),
+    [`FROM ${devel}`],
   );
+  assert.match(pycuda, /^# nvidia\/cuda:12\.4\.1-cudnn-devel-ubuntu22\.04 stays the image: pycuda compiles CUDA code/m);
 });
 
 test('build tools only in a build stage, and only when a requirement compiles', () => {

@@ -4,7 +4,7 @@
  */
 import type { LayerHistory } from '../docker/types';
 import { formatBytes } from '../generate/data';
-import { HEADLESS } from '../generate/lean';
+import { HEADLESS, TORCH_FAMILY } from '../generate/lean';
 import { normalizeName } from '../requirements/names';
 import type { MeasuredDist, SizeProbe } from './probe';
 
@@ -48,9 +48,18 @@ export function adviseSize(probe: SizeProbe, project?: ProjectFacts): Saving[] {
     byName.set(k, [...(byName.get(k) ?? []), d]);
   }
   const cuda = probe.dists.filter((d) => CUDA_WHEELS(normalizeName(d.name)));
-  if (cuda.length && !project?.gpu) {
-    const bytes = sum(cuda);
-    const names = cuda.length > 3 ? `${cuda.length} nvidia-*/triton distributions` : cuda.map((d) => d.name).join(', ');
+  // The CPU build of torch lacks these too: libtorch_cuda alone is about a gigabyte of the CUDA wheel.
+  const inTorch = probe.dists.reduce(
+    (n, d) => n + (TORCH_FAMILY.includes(normalizeName(d.name)) ? (d.cuda ?? 0) : 0),
+    0,
+  );
+  const dropsCuda = (cuda.length > 0 || inTorch > 0) && !project?.gpu;
+  if (dropsCuda) {
+    const bytes = sum(cuda) + inTorch;
+    const wheels =
+      cuda.length > 3 ? `${cuda.length} nvidia-*/triton distributions` : cuda.map((d) => d.name).join(', ');
+    const own = "torch's own CUDA libraries";
+    const names = inTorch ? (wheels ? `${wheels} and ${own}` : own) : wheels;
     const why = project ? 'this project shows no GPU use' : 'if the code uses no GPU';
     out.push({
       kind: 'cuda-torch',
@@ -102,8 +111,9 @@ export function adviseSize(probe: SizeProbe, project?: ProjectFacts): Saving[] {
         'leave it out (.dockerignore) and mount it at run time',
     });
   }
-  for (const [, copies] of byName) {
-    if (copies.length < 2) continue;
+  for (const [name, copies] of byName) {
+    // Every copy of a CUDA wheel is already in the CUDA saving: the total would count the extra ones twice.
+    if (copies.length < 2 || (dropsCuda && CUDA_WHEELS(name))) continue;
     const sorted = [...copies].sort((a, b) => b.bytes - a.bytes);
     const extra = sorted.slice(1);
     const bytes = sum(extra);

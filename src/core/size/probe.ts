@@ -36,7 +36,10 @@ export const SIZE_PROBE_MARKER = 'DSC-SIZE-PROBE';
 
 /** The program, run as `python -c PROGRAM WORKDIR`; it prints the marker and one JSON line. */
 export const SIZE_PROBE_PROGRAM = String.raw`
-import glob, json, os, sys
+import glob, json, os, re, sys
+CUDA_LIB = re.compile("lib(" + "|".join((
+    "torch_cuda", "c10_cuda", "caffe2_nvrtc", "cudnn", "cublas", "cudart", "nccl", "nvrtc", "nvtoolsext",
+    "cufft", "curand", "cusolver", "cusparse", "cupti", "nvjitlink")) + ")")
 from importlib import metadata
 def size(p):
     try:
@@ -59,7 +62,8 @@ for d in metadata.distributions():
     if not name or info in seen: continue
     seen.add(info)
     base = os.path.dirname(info)
-    files, n, gui = set(), 0, 0
+    files, n, gui, cuda = set(), 0, 0, 0
+    torch = name.lower() in ("torch", "torchvision", "torchaudio")
     for f in d.files or []:
         p = os.path.normpath(os.path.join(base, str(f)))
         if p.startswith(info) or p in files: continue
@@ -68,13 +72,14 @@ for d in metadata.distributions():
         n += s
         l = str(f).lower()
         if "/qt" in l or "libqt" in l or "libx" in l or "libxcb" in l or "libgl" in l: gui += s
+        if torch and CUDA_LIB.match(os.path.basename(l)): cuda += s
     if not files:
         # No RECORD (Debian's packages): the top-level packages it names, measured where it is installed.
         for t in (d.read_text("top_level.txt") or "").split():
             for q in (os.path.join(base, t), os.path.join(base, t + ".py")):
                 if os.path.exists(q): n += size(q)
     n += size(info)
-    dists.append({"name": name, "version": d.version or "", "bytes": n, "gui": gui, "location": base})
+    dists.append({"name": name, "version": d.version or "", "bytes": n, "gui": gui, "cuda": cuda, "location": base})
 paths = {}
 for key, pats in json.loads(sys.argv[2]).items():
     found = set()
@@ -102,6 +107,11 @@ export interface MeasuredDist {
   bytes: number;
   /** Bytes of its GUI libraries (Qt, X11, GL), for OpenCV's headless advice. */
   gui: number;
+  /**
+   * Bytes of the CUDA libraries inside torch, torchvision, torchaudio (libtorch_cuda, libc10_cuda, and the
+   * libcudnn, libcublas… older wheels bundle): what their CPU builds lack. Absent from older probes.
+   */
+  cuda?: number;
   location: string;
 }
 
