@@ -9,12 +9,14 @@ import { parseCondaLock } from './condaLock';
 export type { LockedPackage, LockResult, ParseToml } from './types';
 
 /** Lock file names in the order a project's lock is chosen when it has more than one. */
-export const LOCK_FILES = ['uv.lock', 'pylock.toml', 'poetry.lock', 'Pipfile.lock'] as const;
+export const LOCK_FILES = ['uv.lock', 'pylock.toml', 'poetry.lock', 'Pipfile.lock', 'conda-lock.yml'] as const;
+
+export { pipHeld } from './condaLock';
+export type { PipHeld } from './condaLock';
 
 /**
  * Reads a lock by its file name; a TOML syntax error comes back as a one-line message naming the file.
- * conda-lock.yml needs the YAML parser (passed in too); it is read, not yet one of LOCK_FILES (its conda
- * packages need micromamba or conda in the image, which the generated Dockerfile does not use).
+ * conda-lock.yml needs the YAML parser (passed in too); of it, a pip image holds only what `pipHeld` keeps.
  */
 export function parseLock(file: string, text: string, parseToml: ParseToml, parseYaml?: ParseToml): LockResult {
   const base = file.split(/[\\/]/).pop() ?? file;
