@@ -11,8 +11,7 @@ import { ImageProbeOptions, probeImage } from './docker/imageProbe';
 // smol-toml is already the TOML parser of declarations.ts, yaml the compose files'; loaded when a lock is read.
 const parseToml = (text: string) =>
   (require('smol-toml') as typeof import('smol-toml')).parse(text) as Record<string, unknown>;
-const parseYaml = (text: string) =>
-  (require('yaml') as typeof import('yaml')).parse(text, { prettyErrors: false }) as Record<string, unknown>;
+const parseYaml = (text: string) => (require('yaml') as typeof import('yaml')).parse(text) as Record<string, unknown>;
 
 /** The project's lock as a pip image holds it: conda-lock's conda-only packages are named apart. */
 export type ProjectLock = { file: string } & ({ packages: LockedPackage[]; condaOnly: string[] } | { error: string });

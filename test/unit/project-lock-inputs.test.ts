@@ -89,6 +89,24 @@ test('conda-lock.yml: a pip image holds its pip entries and conda Python package
   assert.deepEqual(r.condaOnly, ['openssl', 'python']);
 });
 
+test('a broken conda-lock.yml is one line naming the file and line; scaffold warns and keeps the scan pins', async () => {
+  const dir = folder({
+    'environment.yml': 'name: x\n',
+    'conda-lock.yml': 'version: 1\npackage:\n  - name: a\n   bad: [\n',
+  });
+  const r = readProjectLock(dir);
+  assert.deepEqual(r && 'error' in r ? r.error : r, 'conda-lock.yml:4: Sequence item without - indicator');
+  const a = analysis({ root: dir, requirements: [req('numpy', '1.26.4')] });
+  const p = await proposeSpec(dir, a, {});
+  assert.equal(p.spec.lock, undefined);
+  assert.deepEqual(p.spec.requirements, [{ name: 'numpy', version: '1.26.4' }]);
+  assert.ok(
+    p.notes.some((n) => n.level === 'warning' && n.message.startsWith('conda-lock.yml:4: Sequence item')),
+    JSON.stringify(p.notes),
+  );
+  fs.rmSync(dir, { recursive: true });
+});
+
 test('scaffold from conda-lock.yml: pins of what pip can install, one note naming the conda-only packages', async () => {
   const dir = folder({}, FIXTURE);
   const a = analysis({

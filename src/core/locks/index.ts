@@ -27,8 +27,13 @@ export function parseLock(file: string, text: string, parseToml: ParseToml, pars
     if (base === 'Pipfile.lock') return parsePipfileLock(text);
     if (base === 'conda-lock.yml' && parseYaml) return parseCondaLock(text, parseYaml);
   } catch (e) {
-    const m = (e as { line?: number; message?: string }) ?? {};
-    return { error: `${base}${m.line ? `:${m.line}` : ''}: ${String(m.message ?? e).split('\n')[0]}` };
+    // smol-toml says `line`; yaml says `linePos` and repeats it in its message ("… at line 4, column 1:").
+    const m = (e as { line?: number; linePos?: { line: number }[]; message?: string }) ?? {};
+    const line = m.line ?? m.linePos?.[0]?.line;
+    const first = String(m.message ?? e)
+      .split('\n')[0]
+      .replace(/ at line \d+, column \d+:?$/, '');
+    return { error: `${base}${line ? `:${line}` : ''}: ${first}` };
   }
   return { error: `${base}: not a lock file this reads` };
 }
