@@ -173,6 +173,31 @@ export const goldenCases: Record<string, ProjectSpec> = {
   'opencv-gui': fromScan({ guiCalls: true, requirements: [req('opencv-python', '4.10.0.84')] }),
   // psycopg2 compiles: gcc and the headers only in a build stage; the image gets libpq5.
   'build-stage': fromScan({ requirements: [req('psycopg2', '2.9.9'), req('pandas', '2.2.2')] }),
+  // A uv project on a base image with uv (issue 24): `uv sync --locked` installs uv.lock into /opt/venv (outside the
+  // /app mount), then the project itself; requirements.txt only lists the lock's pins. No uv binary on this machine:
+  // this golden file, the lint test over it and the unit tests are what is tested of it here.
+  'uv-sync': {
+    mode: 'script',
+    entry: 'main.py',
+    pythonVersion: '3.11',
+    gpu: false,
+    hasEnvFile: false,
+    baseImage: 'ghcr.io/astral-sh/uv:python3.11-bookworm-slim',
+    requirements: [
+      { name: 'numpy', version: '1.24.2' },
+      { name: 'pandas', version: '1.5.3' },
+    ],
+    install: { buildRequires: ['hatchling'], editable: false },
+    lock: {
+      file: 'uv.lock',
+      installer: 'uv sync --locked (the Dockerfile installs uv.lock; this file lists its pins)',
+      sync: 'uv',
+      packages: [
+        { name: 'numpy', version: '1.24.2', hashes: ['sha256:aaa'] },
+        { name: 'pandas', version: '1.5.3', hashes: ['sha256:bbb'] },
+      ],
+    },
+  },
   // Data folders and files above the threshold stay out; a kept one gets its ! line.
   'data-out': {
     ...fromScan({ requirements: [req('pandas', '2.2.2')] }),

@@ -38,7 +38,9 @@ export function generateDockerfile(spec: ProjectSpec): string {
   const base = baseImageOf(spec);
   const cuda = isCudaImage(base);
   const custom = !!spec.baseImage?.trim() && base !== defaultBaseImage(spec.pythonVersion);
-  const split = cuda || isJupyterImage(base) ? undefined : buildSplit(spec.requirements, aptOf(spec, cuda));
+  const uv = spec.lock?.sync === 'uv';
+  // uv sync builds its one environment in place: a pip build stage has nothing to hand over.
+  const split = cuda || uv || isJupyterImage(base) ? undefined : buildSplit(spec.requirements, aptOf(spec, cuda));
   // A CUDA devel base only builds (its nvcc and headers are gigabytes): the image runs FROM its runtime twin.
   const runsOn = develRunsOn(spec, base);
   const out: string[] = [...header(spec, base, runsOn)];
@@ -70,16 +72,19 @@ export function generateDockerfile(spec: ProjectSpec): string {
     );
     out.push(`ENV PYTHONPATH=${pythonPath}`, '');
   }
-  out.push('# Dependencies first: editing code reuses this cached layer; editing requirements.txt reinstalls.');
+  const deps = uv ? 'uv.lock' : 'requirements.txt';
+  out.push(`# Dependencies first: editing code reuses this cached layer; editing ${deps} reinstalls.`);
   if (split) {
     out.push('# What pip installed in the build stage, without the compilers and headers it needed.');
     out.push('COPY --from=build /install /usr/local');
   } else if (runsOn) {
     out.push("# The build stage's virtual environment: what pip installed there, without the CUDA toolkit.");
     out.push('COPY --from=build /opt/venv /opt/venv');
-  } else out.push(...lockedInstall(pipRunFlags(spec), pipFlags(spec), spec.locked, spec.pipInputs?.files));
+  } else if (uv) out.push(...uvSyncInstall());
+  else out.push(...lockedInstall(pipRunFlags(spec), pipFlags(spec), spec.locked, spec.pipInputs?.files));
   out.push('');
-  if (spec.install?.buildRequires.length) {
+  // uv builds the project itself (below) with its own build isolation: no pip install of the backend.
+  if (spec.install?.buildRequires.length && !uv) {
     out.push(
       '# The project is a package (pyproject.toml): its build backend first, so installing it needs no download.',
     );
@@ -91,6 +96,32 @@ export function generateDockerfile(spec: ProjectSpec): string {
 }
 
 export { LOCK_FILE };
+
+/** uv's environment: outside /app, which compose and the dev container mount the project over. */
+export const uvEnvironment = '/opt/venv';
+
+const uvSync = 'RUN --mount=type=cache,target=/root/.cache/uv uv sync --locked --no-dev';
+
+/**
+ * The project's uv.lock installed by uv itself (issue 24): `--locked` refuses a uv.lock that no longer matches
+ * pyproject.toml, so the image has exactly the lock. The cache mount (BuildKit, the engine's default builder)
+ * keeps downloads between builds out of the image; copy mode, since the cache is another filesystem.
+ */
+function uvSyncInstall(): string[] {
+  return [
+    '# uv.lock pins every version and the base image has uv: `uv sync --locked` installs exactly them, and fails',
+    '# when uv.lock no longer matches pyproject.toml. Its environment is outside /app, where runs mount the project.',
+    ...envBlock([
+      ['UV_COMPILE_BYTECODE', '1'],
+      ['UV_LINK_MODE', 'copy'],
+      ['UV_PYTHON_DOWNLOADS', 'never'],
+      ['UV_PROJECT_ENVIRONMENT', uvEnvironment],
+      ['PATH', `${uvEnvironment}/bin:$PATH`],
+    ]).slice(0, -1),
+    'COPY pyproject.toml uv.lock ./',
+    `${uvSync} --no-install-project`,
+  ];
+}
 
 /**
  * Installs requirements.txt constrained by requirements.lock, so a rebuild without cache gets exactly
@@ -269,11 +300,15 @@ function userBlock(spec: ProjectSpec): string[] {
     'COPY --chown=${UID} . .',
   ];
   if (spec.install) {
-    // Its dependencies came from requirements.txt; the build backend from the line above.
-    out.push(
-      `# Install the project itself${spec.install.editable ? ', editable as its docs do (pip install -e .)' : ''}.`,
-    );
-    out.push(`RUN pip install --no-cache-dir --no-deps --no-build-isolation ${spec.install.editable ? '-e ' : ''}.`);
+    // uv installs the project into its environment (editable, as uv does); that environment has no pip.
+    if (spec.lock?.sync === 'uv') out.push('# Install the project itself, as uv does (editable).', uvSync);
+    else {
+      // Its dependencies came from requirements.txt; the build backend from the line above.
+      out.push(
+        `# Install the project itself${spec.install.editable ? ', editable as its docs do (pip install -e .)' : ''}.`,
+      );
+      out.push(`RUN pip install --no-cache-dir --no-deps --no-build-isolation ${spec.install.editable ? '-e ' : ''}.`);
+    }
   }
   out.push('USER ${UID}', '');
   return out;

@@ -15,7 +15,31 @@ export function parseCondaLock(text: string, parseYaml: ParseToml, platform = 'l
     const manager = p.manager === 'pip' ? 'pip' : 'conda';
     const sha = (p.hash as Record<string, unknown> | undefined)?.sha256;
     const hashes = manager === 'pip' && typeof sha === 'string' ? [`sha256:${sha}`] : [];
-    out.push({ name: p.name, version: String(p.version), hashes, manager });
+    const entry: LockedPackage = { name: p.name, version: String(p.version), hashes, manager };
+    if (manager === 'conda' && dependsOnPython(p.dependencies)) entry.python = true;
+    out.push(entry);
   }
   return { packages: out };
+}
+
+function dependsOnPython(deps: unknown): boolean {
+  return !!deps && typeof deps === 'object' && Object.prototype.hasOwnProperty.call(deps, 'python');
+}
+
+/** A lock's packages as a pip image holds them: what pip installs and `check` compares, and what it cannot. */
+export interface PipHeld {
+  packages: LockedPackage[];
+  /** conda packages that are not Python distributions (python itself, C libraries): no pip image has them. */
+  condaOnly: string[];
+}
+
+/**
+ * The pip entries and conda's Python packages (those depending on `python`: pip installs them by the same name
+ * at the same version, and they show in the image's metadata); the other conda packages named apart. Without
+ * micromamba or conda in the image, nothing else of a conda lock can be installed or checked.
+ */
+export function pipHeld(packages: readonly LockedPackage[]): PipHeld {
+  const held = packages.filter((p) => p.manager !== 'conda' || p.python);
+  const condaOnly = packages.filter((p) => p.manager === 'conda' && !p.python).map((p) => p.name);
+  return { packages: held, condaOnly };
 }

@@ -9,12 +9,14 @@ import { parseCondaLock } from './condaLock';
 export type { LockedPackage, LockResult, ParseToml } from './types';
 
 /** Lock file names in the order a project's lock is chosen when it has more than one. */
-export const LOCK_FILES = ['uv.lock', 'pylock.toml', 'poetry.lock', 'Pipfile.lock'] as const;
+export const LOCK_FILES = ['uv.lock', 'pylock.toml', 'poetry.lock', 'Pipfile.lock', 'conda-lock.yml'] as const;
+
+export { pipHeld } from './condaLock';
+export type { PipHeld } from './condaLock';
 
 /**
  * Reads a lock by its file name; a TOML syntax error comes back as a one-line message naming the file.
- * conda-lock.yml needs the YAML parser (passed in too); it is read, not yet one of LOCK_FILES (its conda
- * packages need micromamba or conda in the image, which the generated Dockerfile does not use).
+ * conda-lock.yml needs the YAML parser (passed in too); of it, a pip image holds only what `pipHeld` keeps.
  */
 export function parseLock(file: string, text: string, parseToml: ParseToml, parseYaml?: ParseToml): LockResult {
   const base = file.split(/[\\/]/).pop() ?? file;
@@ -25,8 +27,13 @@ export function parseLock(file: string, text: string, parseToml: ParseToml, pars
     if (base === 'Pipfile.lock') return parsePipfileLock(text);
     if (base === 'conda-lock.yml' && parseYaml) return parseCondaLock(text, parseYaml);
   } catch (e) {
-    const m = (e as { line?: number; message?: string }) ?? {};
-    return { error: `${base}${m.line ? `:${m.line}` : ''}: ${String(m.message ?? e).split('\n')[0]}` };
+    // smol-toml says `line`; yaml says `linePos` and repeats it in its message ("… at line 4, column 1:").
+    const m = (e as { line?: number; linePos?: { line: number }[]; message?: string }) ?? {};
+    const line = m.line ?? m.linePos?.[0]?.line;
+    const first = String(m.message ?? e)
+      .split('\n')[0]
+      .replace(/ at line \d+, column \d+:?$/, '');
+    return { error: `${base}${line ? `:${line}` : ''}: ${first}` };
   }
   return { error: `${base}: not a lock file this reads` };
 }

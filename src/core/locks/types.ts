@@ -6,6 +6,8 @@ export interface LockedPackage {
   hashes: string[];
   /** conda-lock only: which installer the entry is for (conda packages are not pip's to install). */
   manager?: 'conda' | 'pip';
+  /** conda-lock only: a conda package that depends on `python`, i.e. a Python distribution pip knows by name. */
+  python?: boolean;
 }
 
 /** What a lock format reader gives: the packages, or a one-line reason naming the file. */
@@ -21,4 +23,6 @@ export interface SpecLock {
   packages: LockedPackage[];
   /** How the image installs it, for the header and the note ("pip: uv is not in the base image"). */
   installer: string;
+  /** The Dockerfile runs `uv sync --locked` itself (uv.lock, a base image with uv); else pip installs the pins. */
+  sync?: 'uv';
 }
