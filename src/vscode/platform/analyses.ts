@@ -9,7 +9,6 @@ import { ANALYSIS_INPUTS } from '../../core/projectFiles';
 import { PythonInterpreters } from './python';
 import { excludedRequirements, onSettingChange } from './settings';
 
-
 type Progress = (scanned: number, total: number) => void;
 interface Entry {
   root: string;
