@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requirementFindings } from '../../src/core/drift/requirements-lint';
 import { constrainingLock } from '../../src/core/drift/lockConstraint';
+import { generatedFromHeader } from '../../src/core/locks/fromLock';
 import { dscFindings, dscFixes } from '../../src/core/dockerfile/rules';
 import { applyEdits } from '../../src/core/edits';
 import { generateDockerfile } from '../../src/core/generate/dockerfile';
@@ -36,6 +37,15 @@ test('DSC103: reported without a lock, silent when requirements.lock constrains 
   // The project's own lock.
   assert.equal(constrainingLock({ files: ['requirements.txt', 'uv.lock'] }), 'uv.lock');
   assert.equal(constrainingLock({ files: ['pylock.dev.toml'] }), 'pylock.dev.toml');
+  // …but only when the image installs it (core/locks/precedence.ts): a hand-written requirements.txt beside
+  // uv.lock is what pip installs, unpinned; one generated from the lock follows it.
+  const files = ['requirements.txt', 'uv.lock'];
+  assert.equal(constrainingLock({ files, requirements: 'numpy\npandas\n' }), undefined);
+  assert.equal(
+    constrainingLock({ files, requirements: `${generatedFromHeader('uv.lock')}\nnumpy==2.0.0\n` }),
+    'uv.lock',
+  );
+  assert.equal(constrainingLock({ files: ['requirements.txt', 'conda-lock.yml'], requirements: 'numpy\n' }), undefined);
   // Other findings stay.
   assert.deepEqual(
     requirementFindings('numpy\nnumpy\n', undefined, undefined, { lockedBy: 'uv.lock' }).map((f) => f.code),
