@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PassThrough } from 'stream';
+import { absentAs } from '../../src/node/docker/engine';
 import { containerCreateBody } from '../../src/core/docker/create';
 import {
   hostPortMap,
@@ -202,4 +203,11 @@ test('engine.ts: one demultiplexer (ours) and one place that creates containers'
   const src = fs.readFileSync(path.resolve(__dirname, '../../../src/node/docker/engine.ts'), 'utf8');
   assert.doesNotMatch(src, /demuxStream/, "dockerode's demultiplexer is used beside core/docker/demux");
   assert.equal(src.match(/this\.api\.createContainer\(/g)?.length, 1);
+});
+
+test('absentAs: an engine 404 becomes the value given; other errors stay errors', async () => {
+  const missing = Object.assign(new Error('No such image: x'), { statusCode: 404 });
+  assert.equal(await Promise.reject(missing).catch(absentAs(false)), false);
+  const refused = Object.assign(new Error('conflict'), { statusCode: 409 });
+  await assert.rejects(Promise.reject(refused).catch(absentAs(undefined)), /conflict/);
 });

@@ -70,6 +70,14 @@ export function isPortTaken(e: unknown): boolean {
   return /port is already allocated|address already in use/i.test(String((e as Error | undefined)?.message));
 }
 
+/** For a `.catch`: an engine 404 (no such image or container) becomes `value`; any other error stays one. */
+export function absentAs<T>(value: T): (e: unknown) => T {
+  return (e) => {
+    if ((e as { statusCode?: number }).statusCode === 404) return value;
+    throw e;
+  };
+}
+
 export function isUnreachable(e: unknown): boolean {
   const err = e as { code?: string; message?: string } | undefined;
   return !!err && ((!!err.code && UNREACHABLE.has(err.code)) || /timeout|socket hang up/i.test(err.message ?? ''));
@@ -485,12 +493,21 @@ export class Engine {
 
   /** The image's summary, or undefined when it is not there (not pulled / not built). */
   async imageSummary(ref: string): Promise<ImageInfo | undefined> {
-    try {
-      return imageFromInspect((await this.call(() => this.api.getImage(ref).inspect())) as unknown as Raw);
-    } catch (e) {
-      if ((e as { statusCode?: number }).statusCode === 404) return undefined;
-      throw e;
-    }
+    const raw = await this.imageInspectIfAny(ref);
+    return raw && imageFromInspect(raw);
+  }
+
+  /**
+   * The engine's whole inspect of an image, the one call the views of it (summary, base facts, run config,
+   * config) are cut from; a refusal in the engine's words ("No such image: …").
+   */
+  private async imageInspect(ref: string): Promise<Raw> {
+    return (await this.act(() => this.api.getImage(ref).inspect())) as unknown as Raw;
+  }
+
+  /** The same, undefined when the image is not here. */
+  private async imageInspectIfAny(ref: string): Promise<Raw | undefined> {
+    return (await this.call(() => this.api.getImage(ref).inspect()).catch(absentAs(undefined))) as Raw | undefined;
   }
 
   /**
@@ -498,18 +515,14 @@ export class Engine {
    * user it runs as (`Config.User`, '' for root). Undefined when the image is not here.
    */
   async baseImageFacts(ref: string): Promise<{ platform?: string; user: string } | undefined> {
-    try {
-      const raw = (await this.call(() => this.api.getImage(ref).inspect())) as unknown as Raw;
-      const [os, arch, variant] = [raw.Os, raw.Architecture, raw.Variant].map((v) => (typeof v === 'string' ? v : ''));
-      const user = (raw.Config as Raw | undefined)?.User;
-      return {
-        platform: os && arch ? [os, arch, variant].filter(Boolean).join('/') : undefined,
-        user: typeof user === 'string' ? user : '',
-      };
-    } catch (e) {
-      if ((e as { statusCode?: number }).statusCode === 404) return undefined;
-      throw e;
-    }
+    const raw = await this.imageInspectIfAny(ref);
+    if (!raw) return undefined;
+    const [os, arch, variant] = [raw.Os, raw.Architecture, raw.Variant].map((v) => (typeof v === 'string' ? v : ''));
+    const user = (raw.Config as Raw | undefined)?.User;
+    return {
+      platform: os && arch ? [os, arch, variant].filter(Boolean).join('/') : undefined,
+      user: typeof user === 'string' ? user : '',
+    };
   }
 
   /** The image's history, oldest entry first. */
@@ -519,13 +532,11 @@ export class Engine {
 
   /** The image's default command and exposed ports, to choose how to run it. */
   async imageRunConfig(ref: string): Promise<ImageRunConfig> {
-    return runConfigFromInspect((await this.act(() => this.api.getImage(ref).inspect())) as unknown as Raw);
+    return runConfigFromInspect(await this.imageInspect(ref));
   }
 
   async removeBuiltImage(ref: string): Promise<void> {
-    await this.call(() => this.api.getImage(ref).remove({ force: true })).catch((e) => {
-      if ((e as { statusCode?: number }).statusCode !== 404) throw e;
-    });
+    await this.call(() => this.api.getImage(ref).remove({ force: true })).catch(absentAs(undefined));
   }
 
   /**
@@ -597,13 +608,7 @@ export class Engine {
 
   /** True while a container with this id exists. */
   async runExists(id: string): Promise<boolean> {
-    try {
-      await this.call(() => this.api.getContainer(id).inspect());
-      return true;
-    } catch (e) {
-      if ((e as { statusCode?: number }).statusCode === 404) return false;
-      throw e;
-    }
+    return this.call(() => this.api.getContainer(id).inspect()).then(() => true, absentAs(false));
   }
 
   // ── image files (sbom, archive, sif) ─────────────────────────────────────
@@ -637,7 +642,7 @@ export class Engine {
     labels: Record<string, string>;
     architecture: string;
   }> {
-    const raw = (await this.act(() => this.api.getImage(ref).inspect())) as unknown as Raw;
+    const raw = await this.imageInspect(ref);
     const cfg = (raw.Config ?? {}) as Raw;
     const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
     return {
