@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CommandSpec, Services } from '../services';
 import { buildWithProgress } from '../platform/buildImage';
 import { checkImportsWithProgress } from './checkImports';
+import { explainImageSize } from './imageSize';
 import { composeDown, composeUp } from './compose';
 import { containerize, ContainerizeOptions } from './containerize';
 import { runInTerminal } from './runTerminal';
@@ -146,6 +147,13 @@ export const buildRunCommands: CommandSpec[] = [
     needsTrust: true,
     handler: async (_s, node?: TreeNode) =>
       vscode.commands.executeCommand('dsContainers.project.build', (await resolveTarget(node)).dockerfile),
+  },
+  {
+    // The Project view's "Image size" row, and the palette: the size advisor on the project's image.
+    id: 'dsContainers.project.explainSize',
+    title: 'Explain Image Size',
+    needsTrust: true,
+    handler: async (s, arg?: unknown) => explainImageSize(s, await resolveTarget(arg)),
   },
   {
     // Every runtime import tried in the built image; failures are diagnostics at the import.

@@ -14,6 +14,8 @@ import { lockStatus } from '../../node/lock';
 import { EngineProvider } from '../platform/engine';
 import type { BuildRunState } from '../buildRun/state';
 import { workspaceProjects } from '../platform/projects';
+import { targetOf } from '../platform/target';
+import { formatSize } from '../../core/docker/format';
 
 // The lock row waits this long for Docker (a probe runs a container once per new image), then says it
 // compared requirements.txt only.
@@ -26,6 +28,28 @@ function lockRow(engine: EngineProvider, dir: string): Promise<TreeNode> {
   const withImage = lockStatus(engine.get(), dir, tag).catch(alone);
   const late = new Promise<Awaited<typeof withImage>>((r) => setTimeout(() => r(alone()), LOCK_STATE_MS).unref());
   return Promise.race([withImage, late]).then(lockNode);
+}
+
+/**
+ * The project's image and its size, once built (the engine asked for at most 3 s); the inline action and the
+ * tooltip lead to Explain Image Size (the size advisor). Undefined while there is no image or no answer.
+ */
+async function imageSizeRow(engine: EngineProvider, dir: string): Promise<TreeNode | undefined> {
+  const { tag } = targetOf(path.join(dir, 'Dockerfile'));
+  const late = new Promise<undefined>((r) => setTimeout(() => r(undefined), 3000).unref());
+  const image = await Promise.race([engine.get().imageSummary(tag), late]).catch(() => undefined);
+  if (!image) return undefined;
+  return {
+    id: 'image-size',
+    kind: 'info',
+    label: 'Image size',
+    description: `${formatSize(image.size)} · ${tag}`,
+    tooltip:
+      `${tag} is ${formatSize(image.size)}. Explain Image Size lists its largest layers and installed packages, ` +
+      'and what would make it smaller.',
+    icon: 'database',
+    contextValue: 'imageSize',
+  };
 }
 
 /** A project's node placed under its folder's node: ids stay unique, clicks open the right file. */
@@ -65,6 +89,7 @@ export function createProjectView(
     const trees = await Promise.all(
       projects.map(async (dir) => {
         const lock = lockRow(engine, dir);
+        const imageSize = imageSizeRow(engine, dir);
         const interpreter = await python.forResource(vscode.Uri.file(dir));
         const analysis = await Promise.resolve(
           vscode.window.withProgress({ location: { viewId: 'dsContainers.project' } }, () => analyses.get(dir)),
@@ -93,6 +118,8 @@ export function createProjectView(
           tooltip: `${nodes[0].tooltip ?? ''}\nInterpreter: ${describeInterpreter(interpreter)}`,
         };
         nodes.splice(1, 0, await lock);
+        const size = await imageSize;
+        if (size) nodes.splice(2, 0, size);
         // A failed build keeps its way back here: the failure's notification may be long gone.
         const failure = buildRun.lastFailure(path.join(dir, 'Dockerfile'));
         if (failure)
