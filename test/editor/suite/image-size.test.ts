@@ -34,8 +34,8 @@ describe('image size (issue 22)', () => {
     });
     assert.ok(!rows.some((n) => n.id.endsWith('image-size') && n.project === root), 'a size row without an image');
 
-    const stand = await engine.imageSummary('local/python:3.11-slim');
-    assert.ok(stand, 'the stand-in image local/python:3.11-slim is missing');
+    const stand = await engine.imageSummary('python:3.11-slim');
+    assert.ok(stand, 'the stand-in image python:3.11-slim is missing');
     await engine.tagImage(stand.id, repo, version);
     await vscode.commands.executeCommand('dsContainers.project.refresh');
     const row = await until('the Image size row', async () =>
