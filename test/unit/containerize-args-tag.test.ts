@@ -11,7 +11,8 @@ import { generateCompose, generateDockerfile, SpecError } from '../../src/core/g
 import { choicesFromDockerfile } from '../../src/core/generate/existing';
 import { buildCommentTag, tagProblem } from '../../src/core/docker/tag';
 import { projectTag } from '../../src/node/projectTag';
-import { analysis } from './analysis-samples';
+import { analysis, recordingIo } from './analysis-samples';
+import { makeScaffoldCommand } from '../../src/cli/commands/scaffold';
 
 function folder(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-args-'));
@@ -132,6 +133,26 @@ test('a tag Docker would refuse is one clear line, in the preview and from propo
   await assert.rejects(
     proposeSpec(dir, analysis({ root: dir, localModules: ['train'] }), { tag: 'Team/Churn' }),
     (e) => e instanceof SpecError && /^image tag "Team\/Churn": Docker refuses upper-case/.test(e.message),
+  );
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('scaffold (the CLI) proposes the compose arguments too, and --tag goes into the Dockerfile and compose', async () => {
+  const dir = folder({
+    'docker-compose.yml': 'services:\n  app:\n    build: .\n    command: ["python", "train.py", "--epochs", "2"]\n',
+    'train.py': 'print(1)\n',
+  });
+  const io = recordingIo(dir);
+  const cmd = makeScaffoldCommand(async (root) => analysis({ root, localModules: ['train'] }));
+  assert.equal(await cmd.run(['.', '--tag', 'team/train:2'], io), 0, io.stderr.join('\n'));
+  assert.ok(io.stdout.includes('Start: python train.py --epochs 2'));
+  assert.ok(io.stdout.includes('Arguments: docker-compose.yml:4 (service app) runs `python train.py --epochs 2`.'));
+  const dockerfile = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+  assert.equal(cmdOf(dockerfile), '["python", "train.py", "--epochs", "2"]');
+  assert.equal(projectTag(dir), 'team/train:2');
+  await assert.rejects(
+    cmd.run(['.', '--tag', 'Team/Train'], recordingIo(dir)),
+    /^Error: image tag "Team\/Train": Docker refuses/,
   );
   fs.rmSync(dir, { recursive: true });
 });

@@ -213,6 +213,9 @@ export async function scaffoldWith(
   if (spec.entry && !entry) for (const l of entryLines(analysis, spec.entry)) io.out(l);
   const launch = launchReport(spec, analysis, quoteArg(path.relative(io.cwd, root) || '.'));
   for (const l of launch.info) io.out(l);
+  // The compose file's command (or the last Dockerfile's) gave the arguments: say so, as the preview does.
+  if (prepared.argsFrom && spec.args?.length && prepared.argsFrom !== analysis.entryWhy)
+    io.out(`Arguments: ${prepared.argsFrom}.`);
   for (const w of launch.warnings) io.err(`${shownPath(io, root, w.file, w.line)}: warning: ${w.message}`);
   if (spec.hasEnvFile)
     io.out('.env: passed to the container at run time (run, up, compose env_file), never copied into the image.');
