@@ -125,7 +125,7 @@ export async function editSpec(
           }
         },
       },
-      ...argumentsItems(s, spec, target.argsFrom),
+      ...argumentsItems(s, spec, target.argsFrom, target.analysis),
       {
         label: 'Image tag',
         description: s.tag ?? '',
@@ -155,17 +155,26 @@ export async function editSpec(
  * The Arguments row for a script: the words CMD passes the entry (exec form, one argv word each), typed as a
  * shell line (quotes keep a space inside one word); its detail is the whole command and where it came from.
  */
-function argumentsItems(s: ProjectSpec, proposed: ProjectSpec, from: string | undefined): Item[] {
+function argumentsItems(
+  s: ProjectSpec,
+  proposed: ProjectSpec,
+  from: string | undefined,
+  analysis: ProjectAnalysis | undefined,
+): Item[] {
   if (s.mode !== 'script' || !s.entry) return [];
   const args = s.args ?? [];
+  // The entry stops asking for arguments without them (argparse's required ones, sys.argv[1]): said before writing.
+  const needs = args.length ? undefined : analysis?.needsArgs?.[s.entry];
   const same = s.entry === proposed.entry && args.join('\0') === (proposed.args ?? []).join('\0');
   const why = same
     ? (from ?? (args.length ? undefined : 'none found in compose.yaml, README or Makefile'))
     : 'as edited';
   return [
     {
-      label: 'Arguments',
-      description: commandLine(args) || '(none)',
+      label: needs ? '$(warning) Arguments' : 'Arguments',
+      description: needs
+        ? `(none), but ${s.entry} needs command-line arguments (${needs.what}, line ${needs.line})`
+        : commandLine(args) || '(none)',
       detail: [`runs ${commandLine(modeRuntime(s).cmd)}`, why].filter(Boolean).join(' · '),
       edit: async () => {
         const v = await vscode.window.showInputBox({
