@@ -38,7 +38,7 @@ describe('issue 27: the arguments and the image tag of Containerize', function (
         noPin: true,
         ...o,
       });
-    const first = await containerize({ spec: { baseImage: 'local/python:3.11-slim' } });
+    const first = await containerize({ spec: { baseImage: 'python:3.11-slim' } });
     const dockerfile = () => fs.readFileSync(path.join(dir(), 'Dockerfile'), 'utf8');
     assert.match(dockerfile(), /^CMD \["python", "train\.py", "--epochs", "2"\]$/m);
     assert.ok(first.build?.ok, first.build?.error);
@@ -47,7 +47,7 @@ describe('issue 27: the arguments and the image tag of Containerize', function (
     assert.strictEqual(await first.run.exit, 0, 'the container got the arguments');
     assert.strictEqual(fs.readFileSync(path.join(dir(), 'compose.yaml'), 'utf8'), compose, "the user's compose kept");
     // The tag edited (the preview's Image tag row sets spec.tag): written into # Build:, and the build uses it.
-    const second = await containerize({ spec: { baseImage: 'local/python:3.11-slim', tag: EDITED }, run: false });
+    const second = await containerize({ spec: { baseImage: 'python:3.11-slim', tag: EDITED }, run: false });
     assert.ok(second.written.includes('Dockerfile'), second.written.join(' '));
     assert.match(dockerfile(), new RegExp(`^# Build: .* -t ${EDITED.replace(/[/.]/g, '\\$&')} \\.$`, 'm'));
     assert.ok(second.build?.ok, second.build?.error);
