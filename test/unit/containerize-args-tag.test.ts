@@ -156,3 +156,15 @@ test('scaffold (the CLI) proposes the compose arguments too, and --tag goes into
   );
   fs.rmSync(dir, { recursive: true });
 });
+
+test('proposeSpec: no entry found, but the compose command names one: that is the entry, nothing is asked', async () => {
+  const dir = folder({
+    'compose.yaml': 'services:\n  app:\n    build: .\n    command: ["sh", "-c", "python run_all.py --fast"]\n',
+    'run_all.py': 'import lib\n',
+  });
+  const a = analysis({ root: dir, entry: undefined, localModules: ['run_all', 'lib'] });
+  const p = await proposeSpec(dir, a, {}, { chooseEntry: async () => assert.fail('asked for an entry') });
+  assert.equal(p.spec.entry, 'run_all.py');
+  assert.deepEqual(p.spec.args, ['--fast']);
+  fs.rmSync(dir, { recursive: true });
+});

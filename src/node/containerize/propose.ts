@@ -92,13 +92,14 @@ export async function proposeSpec(
     mode: choices.mode && choices.mode !== 'auto' ? choices.mode : existing.mode,
     entry: choices.entry ?? (existing.mode === 'script' && !choices.mode ? existing.entry : undefined),
   };
+  // Before asking for an entry: the compose file's command may name the one the project runs.
+  const launch = await launchArgs(dir, analysis, choices, existing, start);
   const noEntry = analysis.mode === 'script' && !analysis.entry && !start.entry && !start.mode;
   if (noEntry && ports.chooseEntry) {
     const picked = await ports.chooseEntry(analysis.localModules.length + analysis.notebooks.length === 0);
     if (!picked) throw new ProposalCancelled();
     Object.assign(start, picked);
   }
-  const launch = await launchArgs(dir, analysis, choices, existing, start);
   const pins = choices.pins ?? 'interpreter';
   const baseRef = start.baseImage?.trim() || defaultBaseImage(choices.pythonVersion ?? analysis.pythonVersion);
   // Asked once per image id (cached): what it has is not added again, and pins can come from it.
