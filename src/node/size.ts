@@ -4,7 +4,7 @@ import { Engine } from './docker/engine';
 import { contextFiles } from './docker/context';
 import { adviseSize, ProjectFacts, SizeReport } from '../core/size/advice';
 import { MEASURED_PATHS, parseSizeProbe, SIZE_PROBE_PROGRAM, SizeProbe } from '../core/size/probe';
-import { defaultTag } from '../core/docker/tag';
+import { projectTag } from './projectTag';
 import { analyzeProject } from './analyze';
 
 // The image's python (python, else python3) runs the program with the arguments after it.
@@ -51,7 +51,7 @@ export async function probeSizes(engine: Engine, ref: string): Promise<SizeProbe
  */
 export async function sizeReport(engine: Engine, target: string, o: { tag?: string } = {}): Promise<SizeReport> {
   const isDir = fs.existsSync(target) && fs.statSync(target).isDirectory();
-  const ref = o.tag ?? (isDir ? defaultTag(path.basename(path.resolve(target))) : target);
+  const ref = o.tag ?? (isDir ? projectTag(path.resolve(target)) : target);
   const summary = await engine.imageSummary(ref);
   if (!summary)
     throw new SizeTargetMissing(

@@ -144,7 +144,7 @@ test('CLI build with no engine at the endpoint: one clear line, exit 1', async (
     'ds-containers build: cannot reach Docker at unix:///tmp/dsc-no-such-engine.sock: is the engine running?',
   ]);
   assert.equal(await main(['build', '.', '--tag', 'Bad Tag'], io), 2);
-  assert.match(stderr.at(-1)!, /^ds-containers build: invalid image tag "Bad Tag"/);
+  assert.match(stderr.at(-1)!, /^ds-containers build: --tag "Bad Tag" has a space/);
   assert.equal(await main(['run', path.join(dir, 'missing')], io), 2);
   assert.match(stderr.at(-1)!, /^ds-containers run: not a folder: /);
 });

@@ -218,6 +218,7 @@ test('a second Containerize starts from the current Dockerfile: FROM, mode and e
     baseImage: 'local/python:3.11-scipy',
     mode: 'script',
     entry: 'train.py',
+    args: ['--epochs', '3'],
   });
   assert.deepEqual(choicesFromDockerfile('FROM local/jupyter:3.11\nCMD ["jupyter", "lab", "--ip=0.0.0.0"]\n'), {
     baseImage: 'local/jupyter:3.11',
@@ -225,7 +226,8 @@ test('a second Containerize starts from the current Dockerfile: FROM, mode and e
   });
   assert.deepEqual(choicesFromDockerfile('ARG B=python:3.12\nFROM $B\nCMD streamlit run app.py\n'), { mode: 'app' });
   const spec = specFromAnalysis(analysis({ root: '/p/x' }), { baseImage: 'local/python:3.11-scipy' });
-  assert.deepEqual(describeChanges(choicesFromDockerfile(mine), spec), []);
+  assert.deepEqual(describeChanges(choicesFromDockerfile(mine), { ...spec, args: ['--epochs', '3'] }), []);
+  assert.deepEqual(describeChanges(choicesFromDockerfile(mine), spec), ['arguments: --epochs 3 → (none)']);
   assert.deepEqual(describeChanges({ baseImage: 'local/jupyter:3.11', mode: 'jupyter' }, spec), [
     'base image: local/jupyter:3.11 → local/python:3.11-scipy',
     'mode: jupyter → script',

@@ -4,7 +4,8 @@ import { CliError, CliIo } from '../io';
 import { Engine } from '../../node/docker/engine';
 import { resolveEndpoint } from '../../node/docker/endpoint';
 import { buildProject, BuildOutcome } from '../../node/docker/build';
-import { defaultTag, isValidTag } from '../../core/docker/tag';
+import { tagProblem } from '../../core/docker/tag';
+import { projectTag } from '../../node/projectTag';
 import { DEFAULT_DATA_THRESHOLD_MB, largeContextLines } from '../../core/generate/data';
 
 /** The project folder named on the command line (default: the current one), which must exist. */
@@ -24,16 +25,14 @@ export function dataThresholdFlag(flag: string | true | undefined): number | und
   return Number(flag);
 }
 
-/** --tag, checked, else derived from the folder name. */
+/** --tag, checked, else the Dockerfile's `# Build:` comment's (the tag scaffold wrote), else the folder's. */
 export function tagFor(dir: string, flag: string | true | undefined): string {
   if (typeof flag === 'string') {
-    if (!isValidTag(flag))
-      throw new CliError(
-        `invalid image tag "${flag}": use lower-case letters, digits and . _ - (e.g. my-project:latest)`,
-      );
+    const problem = tagProblem(flag);
+    if (problem) throw new CliError(`--tag ${problem}`);
     return flag;
   }
-  return defaultTag(path.basename(dir));
+  return projectTag(dir);
 }
 
 /** The engine the Docker CLI would use with this environment (DOCKER_HOST, context, default). */

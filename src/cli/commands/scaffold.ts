@@ -64,9 +64,16 @@ export function makeScaffoldCommand(analyze: Analyze = analyzeProject, opts: Sca
     usage:
       'scaffold DIR [--mode auto|script|jupyter|app] [--base-image IMAGE] [--pins interpreter|image|none] ' +
       '[--interpreter PATH] [--python-version X.Y] [--python-fix base|upgrade] [--rename-stubs] [--gpu] ' +
-      '[--entry FILE] [--exclude NAME]… [--devcontainer] [--data-threshold MB] [--keep-data PATH]… ' +
+      '[--entry FILE] [--exclude NAME]… [--tag TAG] [--devcontainer] [--data-threshold MB] [--keep-data PATH]… ' +
       '[--force] [--dry-run] [--offline] [--verbose]',
-    help: [...PINS_HELP, ...PYTHON_FLAGS_HELP, ...PYTHON_FIX_HELP, ...DATA_HELP],
+    help: [
+      ...PINS_HELP,
+      ...PYTHON_FLAGS_HELP,
+      ...PYTHON_FIX_HELP,
+      ...DATA_HELP,
+      "--tag TAG            the image tag, written into the Dockerfile's # Build: line and compose.yaml's image:",
+      '                     (build, run and up then use it)',
+    ],
     summary:
       'write requirements.txt, Dockerfile, compose.yaml and .dockerignore (with --devcontainer also ' +
       '.devcontainer/devcontainer.json); never overwrites without --force',
@@ -78,7 +85,7 @@ export const scaffoldCommand = makeScaffoldCommand();
 
 async function scaffold(argv: string[], io: CliIo, analyze: Analyze, opts: ScaffoldCommandOptions): Promise<number> {
   return scaffoldWith(
-    parseArgs(argv, [...SCAFFOLD_FLAGS, 'dry-run', 'devcontainer'], [...SCAFFOLD_VALUED]),
+    parseArgs(argv, [...SCAFFOLD_FLAGS, 'dry-run', 'devcontainer'], [...SCAFFOLD_VALUED, 'tag']),
     io,
     opts,
     analyze,
@@ -141,6 +148,7 @@ export async function scaffoldWith(
           entry,
           exclude: args.lists.get('exclude'),
           pins,
+          tag: flag(args.flags, 'tag'),
         },
         { engine: engineOrUndefined(io), env: io.env },
       );
@@ -205,6 +213,9 @@ export async function scaffoldWith(
   if (spec.entry && !entry) for (const l of entryLines(analysis, spec.entry)) io.out(l);
   const launch = launchReport(spec, analysis, quoteArg(path.relative(io.cwd, root) || '.'));
   for (const l of launch.info) io.out(l);
+  // The compose file's command (or the last Dockerfile's) gave the arguments: say so, as the preview does.
+  if (prepared.argsFrom && spec.args?.length && prepared.argsFrom !== analysis.entryWhy)
+    io.out(`Arguments: ${prepared.argsFrom}.`);
   for (const w of launch.warnings) io.err(`${shownPath(io, root, w.file, w.line)}: warning: ${w.message}`);
   if (spec.hasEnvFile)
     io.out('.env: passed to the container at run time (run, up, compose env_file), never copied into the image.');

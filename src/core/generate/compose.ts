@@ -19,6 +19,8 @@ export function generateCompose(spec: ProjectSpec): string {
   const service: Record<string, unknown> = {
     build: { context: '.', args: { UID: `\${UID:-${defaultUid}}` } },
   };
+  // The image compose builds is the one Build and Run use (the Dockerfile's `-t`), not a second one.
+  if (spec.tag) service.image = spec.tag;
   if (port) service.ports = [quoted(`127.0.0.1:${port}:${port}`)];
   service.volumes = [quoted('.:/app')];
   service.init = true;

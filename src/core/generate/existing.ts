@@ -3,6 +3,8 @@
 import { ProjectMode, ProjectSpec } from '../project';
 import { listInstructions } from '../dockerfile/instructions';
 import { baseImageOf } from './dockerfile';
+import { buildCommentTag } from '../docker/tag';
+import { commandLine } from './launch';
 
 export interface ExistingChoices {
   /** The final stage's FROM image, when it is a plain reference (no build arguments in it). */
@@ -10,6 +12,10 @@ export interface ExistingChoices {
   mode?: ProjectMode;
   /** The script a script-mode CMD runs. */
   entry?: string;
+  /** The arguments that CMD passes the script (absent when none): a re-run keeps those the preview was given. */
+  args?: string[];
+  /** The tag of the `# Build:` comment (the preview's Image tag when it was written). */
+  tag?: string;
 }
 
 /** The run command of the final stage, as words (JSON form parsed; shell form split on blanks). */
@@ -41,14 +47,17 @@ export function choicesFromDockerfile(text: string): ExistingChoices {
   if (words.some((w) => /^jupyter(-lab|-notebook)?$|start-notebook/.test(w))) out.mode = 'jupyter';
   else if (words.some((w) => APP.test(w))) out.mode = 'app';
   else if (/^python[\d.]*$/.test(words[0] ?? '')) {
-    const script = commandWords(cmd!.args)
-      .slice(1)
-      .find((w) => w.endsWith('.py'));
-    if (script) {
+    const all = commandWords(cmd!.args);
+    const at = all.findIndex((w, i) => i > 0 && w.endsWith('.py'));
+    if (at > 0) {
       out.mode = 'script';
-      out.entry = script.replace(/^\/app\//, '').replace(/^\.\//, '');
+      out.entry = all[at].replace(/^\/app\//, '').replace(/^\.\//, '');
+      // Only an exec-form CMD keeps its words exactly; a shell form's quoting is not undone here.
+      if (cmd!.args.startsWith('[') && all.length > at + 1) out.args = all.slice(at + 1);
     }
   }
+  const tag = buildCommentTag(text);
+  if (tag) out.tag = tag;
   return out;
 }
 
@@ -60,5 +69,10 @@ export function describeChanges(existing: ExistingChoices, spec: ProjectSpec): s
   if (existing.mode && existing.mode !== spec.mode) out.push(`mode: ${existing.mode} → ${spec.mode}`);
   if (existing.entry && spec.mode === 'script' && spec.entry && existing.entry !== spec.entry)
     out.push(`entry: ${existing.entry} → ${spec.entry}`);
+  const was = existing.args ?? [];
+  const now = spec.args ?? [];
+  if (existing.entry && existing.entry === spec.entry && spec.mode === 'script' && was.join('\0') !== now.join('\0'))
+    out.push(`arguments: ${commandLine(was) || '(none)'} → ${commandLine(now) || '(none)'}`);
+  if (existing.tag && spec.tag && existing.tag !== spec.tag) out.push(`image tag: ${existing.tag} → ${spec.tag}`);
   return out;
 }

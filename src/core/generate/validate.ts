@@ -1,5 +1,5 @@
 import { ProjectSpec } from '../project';
-import { isValidTag } from '../docker/tag';
+import { tagProblem } from '../docker/tag';
 
 /** A spec that cannot be turned into files safely; the message is for the user. */
 /**
@@ -66,8 +66,8 @@ export function validateSpec(spec: ProjectSpec): void {
     if (!safePath(k)) problems.push(`kept path ${show(k)} must be inside the project`);
   if (spec.port !== undefined && !(Number.isInteger(spec.port) && spec.port > 0 && spec.port < 65536))
     problems.push(`port ${spec.port} is not a TCP port`);
-  if (spec.tag !== undefined && !isValidTag(spec.tag))
-    problems.push(`${show(spec.tag)} is not an image tag such as my-project:latest`);
+  const tag = spec.tag === undefined ? undefined : tagProblem(spec.tag);
+  if (tag) problems.push(`image tag ${tag}`);
   if (spec.appObject !== undefined && !IDENT.test(spec.appObject))
     problems.push(`${show(spec.appObject)} is not a Python name`);
   for (const r of spec.importRoots ?? [])

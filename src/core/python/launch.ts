@@ -3,7 +3,7 @@
 // arguments, so the container starts the project as its authors do (issue 26, defect 3). Pure: the node
 // layer reads the files and parses the YAML ones; this module only reads text and plain data.
 
-export type LaunchSource = 'dvc.yaml' | 'MLproject' | 'Snakefile' | 'Makefile' | 'README';
+export type LaunchSource = 'dvc.yaml' | 'MLproject' | 'Snakefile' | 'Makefile' | 'README' | 'compose';
 
 export interface DocumentedLaunch {
   /** The file run (project-relative): a `.py` file, a package's `__main__.py` (`python -m pkg`), a Snakefile. */
@@ -133,7 +133,7 @@ export function readmeLaunches(file: string, text: string): DocumentedLaunch[] {
   return out;
 }
 
-function asLaunch(cmd: string, from: string, source: LaunchSource): DocumentedLaunch | undefined {
+export function asLaunch(cmd: string, from: string, source: LaunchSource): DocumentedLaunch | undefined {
   const p = pythonCommand(cmd);
   if (!p) return undefined;
   const entry = p.script ?? `${p.module!.replace(/\./g, '/')}/__main__.py`;

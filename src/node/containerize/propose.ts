@@ -15,6 +15,8 @@ import { withProjectLock } from './fromLock';
 import { askBaseImage, BaseAnswer, baseImageFacts, pinSpec } from '../basePins';
 import { pythonMismatches } from '../pythonAsks';
 import { gitNote } from '../../core/generate/gitNeeds';
+import { tagProblem } from '../../core/docker/tag';
+import { readComposeLaunch } from './composeArgs';
 
 /** What the user chose (CLI flags, the editor's options); absent means "what the project suggests". */
 export interface SpecChoices {
@@ -29,6 +31,10 @@ export interface SpecChoices {
   pins?: PinSource;
   /** Start from the base image, mode and entry the project's Dockerfile already has (default: yes). */
   fromDockerfile?: boolean;
+  /** The entry's arguments (default: the current Dockerfile's, else the compose file's, else the analysis'). */
+  args?: string[];
+  /** The image tag builds use (default: the current Dockerfile's `# Build:` comment's, else the folder's). */
+  tag?: string;
 }
 
 /** One thing to tell the user, with the file it is about (relative to the project). */
@@ -58,6 +64,8 @@ export interface Proposal {
   /** The current Dockerfile's choices (empty when there is none). */
   existing: ExistingChoices;
   notes: WorkflowNote[];
+  /** Where the proposed arguments come from ("compose.yaml:6 (service app) runs `python train.py …`"). */
+  argsFrom?: string;
 }
 
 /** The user cancelled a question a port asked. */
@@ -84,6 +92,8 @@ export async function proposeSpec(
     mode: choices.mode && choices.mode !== 'auto' ? choices.mode : existing.mode,
     entry: choices.entry ?? (existing.mode === 'script' && !choices.mode ? existing.entry : undefined),
   };
+  // Before asking for an entry: the compose file's command may name the one the project runs.
+  const launch = await launchArgs(dir, analysis, choices, existing, start);
   const noEntry = analysis.mode === 'script' && !analysis.entry && !start.entry && !start.mode;
   if (noEntry && ports.chooseEntry) {
     const picked = await ports.chooseEntry(analysis.localModules.length + analysis.notebooks.length === 0);
@@ -105,12 +115,23 @@ export async function proposeSpec(
   };
   let spec: ProjectSpec;
   try {
-    spec = specFromAnalysis(analysis, { ...options, ...start, entry: start.entry?.replace(/\\/g, '/') });
+    spec = specFromAnalysis(analysis, {
+      ...options,
+      ...start,
+      entry: start.entry?.replace(/\\/g, '/'),
+      args: launch.args,
+    });
   } catch (e) {
     // The Dockerfile's own choices may no longer fit (its entry is gone): start from the scan instead.
     const fromFile = !choices.mode && !choices.entry && (existing.mode || existing.entry);
     if (!(e instanceof SpecError) || !fromFile) throw e;
-    spec = specFromAnalysis(analysis, { ...options, baseImage: start.baseImage });
+    spec = specFromAnalysis(analysis, { ...options, baseImage: start.baseImage, args: choices.args });
+  }
+  const tag = choices.tag ?? existing.tag;
+  if (tag !== undefined) {
+    const problem = tagProblem(tag);
+    if (problem) throw new SpecError(`image tag ${problem}`);
+    spec.tag = tag;
   }
   const pinned = pinSpec(spec, analysis, pins, base, baseRef);
   const notes: WorkflowNote[] = pinned.notes.map((n) => ({
@@ -118,6 +139,7 @@ export async function proposeSpec(
     message: n.message,
     file: 'requirements.txt',
   }));
+  notes.push(...launch.notes);
   for (const c of await pythonMismatches(dir, baseRef, base.facts?.python?.version))
     notes.push({ level: 'warning', message: c.message, file: c.line ? `${c.file}:${c.line}` : c.file });
   if (!base.facts && pinned.spec.mode === 'jupyter')
@@ -143,10 +165,61 @@ export async function proposeSpec(
       message: `${name} is excluded but still listed; delete its line (it will not be added back)`,
       file: 'requirements.txt',
     });
-  const proposal = { spec: pinned.spec, base, baseRef, existing, notes };
+  const argsFrom =
+    launch.from ??
+    (!choices.args && pinned.spec.args?.length && pinned.spec.entry === analysis.entry ? analysis.entryWhy : undefined);
+  const proposal = { spec: pinned.spec, base, baseRef, existing, notes, ...(argsFrom ? { argsFrom } : {}) };
   // The project's own lock, when it has one, gives the pins (unless the user asked for none).
   return pins === 'none' ? proposal : withProjectLock(dir, analysis, proposal);
 }
+
+/**
+ * The entry's arguments when something other than the analysis gives them: the user's, the current
+ * Dockerfile's CMD (what the last preview wrote), the compose file's `command:` (how the project runs itself;
+ * its entry is taken too when nothing chose one). Undefined: the analysis' documented launch decides.
+ */
+async function launchArgs(
+  dir: string,
+  analysis: ProjectAnalysis,
+  choices: SpecChoices,
+  existing: ExistingChoices,
+  start: { mode?: ProjectMode; entry?: string },
+): Promise<{ args?: string[]; from?: string; notes: WorkflowNote[] }> {
+  if (choices.args) return { args: [...choices.args], notes: [] };
+  if ((start.mode ?? analysis.mode) !== 'script') return { notes: [] };
+  const entry = () => start.entry ?? analysis.entry;
+  if (existing.args && existing.entry && entry() === existing.entry)
+    return { args: [...existing.args], from: `the current Dockerfile's CMD`, notes: [] };
+  const { launch, problem } = await readComposeLaunch(dir);
+  if (problem)
+    return {
+      notes: [{ level: 'warning', message: `${problem.message}: its command is not used`, file: problem.file }],
+    };
+  if (!launch) return { notes: [] };
+  const file = launch.from.split(' ')[0];
+  if (!start.entry && launch.entry !== analysis.entry && (await isFile(path.join(dir, launch.entry))))
+    start.entry = launch.entry;
+  if (entry() !== launch.entry) return { notes: [] };
+  if (launch.missing?.length)
+    return {
+      notes: [
+        {
+          level: 'warning',
+          message:
+            `\`${launch.command}\` passes ${launch.missing.join(', ')}, which Compose fills in when it ` +
+            `starts and the image's CMD cannot: give the arguments in the preview (or after -- with up)`,
+          file,
+        },
+      ],
+    };
+  return { args: [...launch.args], from: `${launch.from} runs \`${launch.command}\``, notes: [] };
+}
+
+const isFile = (p: string) =>
+  fs.stat(p).then(
+    (st) => st.isFile(),
+    () => false,
+  );
 
 /** Excluded names requirements.txt still lists: the merge never deletes a user's line, so they stay in it. */
 async function stillListed(dir: string, excluded: string[]): Promise<string[]> {

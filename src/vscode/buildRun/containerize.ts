@@ -85,6 +85,8 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       baseImage: o.spec?.baseImage,
       mode: o.spec?.mode,
       entry: o.spec?.entry,
+      args: o.spec?.args,
+      tag: o.spec?.tag,
       pins: o.pins ?? (o.noPin ? 'none' : undefined),
     },
     {
@@ -120,6 +122,7 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
           analysis,
           noBuild,
           facts: await sizeFacts(s, spec),
+          argsFrom: proposal.argsFrom,
         });
       try {
         validateSpec(spec);
@@ -191,7 +194,12 @@ export async function containerize(s: Services, o: ContainerizeOptions = {}): Pr
       return result;
     }
     if (writtenNow.includes(devcontainerFile) && !o.noPreview) offerDevContainer(s, dir);
+    // The tag is read back from the Dockerfile's `# Build:` comment, as Build and Run from the Project view do.
     const t = targetOf(path.join(dir, 'Dockerfile'));
+    if (spec.tag && t.tag !== spec.tag)
+      notes.push(
+        `Your Dockerfile was kept: it builds as ${t.tag} (the tag its # Build: line names, else the folder's).`,
+      );
     if (noBuild) notes.push(`Nothing was built: ${noBuild}. Build once Docker is back.`);
     if (o.build === false || noBuild) return done(s, result, t, spec, notes);
     // Retry and "Edit Preview" loop back here; the failure message of a Containerize offers both.

@@ -5,6 +5,10 @@ import { UserCancelled } from '../platform/errors';
 import { pickEntry } from './entryPick';
 import { checkWheels, PinnedPackage, wheelCheckLines } from '../../core/python/wheelCheck';
 import { normalizeName } from '../../core/requirements/names';
+import { tagProblem } from '../../core/docker/tag';
+import { shellWords } from '../../core/python/launch';
+import { commandLine } from '../../core/generate/launch';
+import { modeRuntime } from '../../core/generate/modes';
 
 type Item = vscode.QuickPickItem & { edit?: () => Promise<void>; accept?: boolean };
 
@@ -13,7 +17,7 @@ const reqText = (spec: ProjectSpec) =>
 
 /**
  * The preview the user can edit before anything is written: packages with versions, mode, base
- * image, GPU, entry. A quick pick of fields; picking one edits it; "Write files" accepts.
+ * image, GPU, entry, its arguments, the image tag. A quick pick of fields; picking one edits it; "Write files" accepts.
  * Escape cancels (nothing written).
  */
 export async function editSpec(
@@ -29,6 +33,8 @@ export async function editSpec(
     noBuild?: string;
     /** Read-only rows (what stays out of the image, the expected size), shown after the changes. */
     facts?: { label: string; description: string; detail?: string }[];
+    /** Where the proposed arguments come from ("compose.yaml:4 (service app) runs `python train.py …`"). */
+    argsFrom?: string;
   },
 ): Promise<ProjectSpec> {
   const s: ProjectSpec = { ...spec, requirements: [...spec.requirements] };
@@ -112,7 +118,25 @@ export async function editSpec(
         detail: s.entry && s.entry === target.analysis?.entry ? target.analysis.entryWhy : undefined,
         edit: async () => {
           const v = target.analysis && (await pickEntry(target.analysis, s.entry));
-          if (v) s.entry = v;
+          // Another file's arguments are not this one's: the proposed ones come back with the proposed entry.
+          if (v && v !== s.entry) {
+            s.entry = v;
+            s.args = v === spec.entry ? spec.args : undefined;
+          }
+        },
+      },
+      ...argumentsItems(s, spec, target.argsFrom, target.analysis),
+      {
+        label: 'Image tag',
+        description: s.tag ?? '',
+        detail: "what Build and Run use: written into the Dockerfile's # Build: line and compose's image:",
+        edit: async () => {
+          const v = await vscode.window.showInputBox({
+            prompt: 'Image tag (docker build -t), e.g. team/churn:1.0',
+            value: s.tag,
+            validateInput: (t) => tagProblem(t.trim()),
+          });
+          if (v !== undefined && !tagProblem(v.trim())) s.tag = v.trim();
         },
       },
     ];
@@ -125,6 +149,49 @@ export async function editSpec(
     if (pick.accept) return s;
     await pick.edit?.();
   }
+}
+
+/**
+ * The Arguments row for a script: the words CMD passes the entry (exec form, one argv word each), typed as a
+ * shell line (quotes keep a space inside one word); its detail is the whole command and where it came from.
+ */
+function argumentsItems(
+  s: ProjectSpec,
+  proposed: ProjectSpec,
+  from: string | undefined,
+  analysis: ProjectAnalysis | undefined,
+): Item[] {
+  if (s.mode !== 'script' || !s.entry) return [];
+  const args = s.args ?? [];
+  // The entry stops asking for arguments without them (argparse's required ones, sys.argv[1]): said before writing.
+  const needs = args.length ? undefined : analysis?.needsArgs?.[s.entry];
+  const same = s.entry === proposed.entry && args.join('\0') === (proposed.args ?? []).join('\0');
+  const why = same
+    ? (from ?? (args.length ? undefined : 'none found in compose.yaml, README or Makefile'))
+    : 'as edited';
+  return [
+    {
+      label: needs ? '$(warning) Arguments' : 'Arguments',
+      description: needs
+        ? `(none), but ${s.entry} needs command-line arguments (${needs.what}, line ${needs.line})`
+        : commandLine(args) || '(none)',
+      detail: [`runs ${commandLine(modeRuntime(s).cmd)}`, why].filter(Boolean).join(' · '),
+      edit: async () => {
+        const v = await vscode.window.showInputBox({
+          prompt: `Arguments for ${s.entry}, as you would type them after it (quotes keep spaces in one argument)`,
+          value: commandLine(args),
+          validateInput: (t) =>
+            shellWords(t) === undefined
+              ? 'a quote is not closed'
+              : /[\u0000-\u001f\u007f]/.test(t)
+                ? 'no control characters'
+                : undefined,
+        });
+        const words = v === undefined ? undefined : shellWords(v);
+        if (words) s.args = words;
+      },
+    },
+  ];
 }
 
 /**

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { ProjectAnalysis } from '../../core/project';
 import { ProjectAnalyses } from '../platform/analyses';
 import { LOCK_FILE } from '../../core/projectFiles';
-import { defaultTag } from '../../core/docker/tag';
+import { projectTag } from '../../node/projectTag';
 import { lockStatus } from '../../node/lock';
 import { EngineProvider } from '../platform/engine';
 import type { BuildRunState } from '../buildRun/state';
@@ -23,7 +23,7 @@ const LOCK_STATE_MS = 10000;
 
 /** The lock's state for a project folder; Docker slow or away: without the image. */
 function lockRow(engine: EngineProvider, dir: string): Promise<TreeNode> {
-  const tag = defaultTag(path.basename(dir));
+  const tag = projectTag(dir);
   const alone = () => lockStatus(undefined, dir, tag);
   const withImage = lockStatus(engine.get(), dir, tag).catch(alone);
   const late = new Promise<Awaited<typeof withImage>>((r) => setTimeout(() => r(alone()), LOCK_STATE_MS).unref());

@@ -6,7 +6,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CommandSpec, Services } from '../services';
 import { PROJECT_MODES, ProjectMode } from '../../core/project';
-import { defaultTag, isValidTag } from '../../core/docker/tag';
+import { isValidTag } from '../../core/docker/tag';
+import { projectTag } from '../../node/projectTag';
 import { projectManifests } from '../../node/kubernetes/projectManifests';
 import { clusterImage } from '../../core/kubernetes/options';
 import { applyManifests, currentContext, KubectlError } from '../../node/kubernetes/kubectl';
@@ -108,7 +109,7 @@ async function projectFolder(arg: vscode.Uri | undefined): Promise<string> {
 
 /** Image, mode, GPU and namespace: the CLI's flags as prompts. */
 async function ask(s: Services, dir: string): Promise<KubePreset> {
-  const built = s.buildRun.lastBuild(path.join(dir, 'Dockerfile'))?.tag ?? defaultTag(path.basename(dir));
+  const built = s.buildRun.lastBuild(path.join(dir, 'Dockerfile'))?.tag ?? projectTag(dir);
   // Right after a push the image also has its registry name: that is what a cluster can pull.
   const tags =
     (

@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { defaultTag } from '../../core/docker/tag';
+import { projectTag } from '../../node/projectTag';
 import { COMPOSE_FILE_NAMES, isDockerfileName } from '../../core/projectFiles';
 import { UserCancelled } from './errors';
 import { workspaceProjects } from './projects';
 
-/** A Dockerfile to build, with its context folder and default tag. */
+/** A Dockerfile to build, with its context folder and tag (its `# Build:` comment's, else the folder's). */
 export interface BuildTarget {
   dockerfile: string;
   dir: string;
@@ -17,7 +17,7 @@ export interface BuildTarget {
 
 export function targetOf(dockerfile: string): BuildTarget {
   const dir = path.dirname(dockerfile);
-  return { dockerfile, dir, dockerfileName: path.basename(dockerfile), tag: defaultTag(path.basename(dir)) };
+  return { dockerfile, dir, dockerfileName: path.basename(dockerfile), tag: projectTag(dir, dockerfile) };
 }
 
 /**
