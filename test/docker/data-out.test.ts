@@ -109,7 +109,10 @@ test('compose: the generated compose.yaml builds a small image and the run reads
       encoding: 'utf8',
       timeout: 300000,
     });
-  const image = track(`${project}_app:latest`);
+  // compose.yaml names the image (`image:`, the tag Build and Run use too), so compose builds no second one.
+  const named = /^\s*image:\s*(\S+)/m.exec(fs.readFileSync(path.join(dir, 'compose.yaml'), 'utf8'))?.[1];
+  assert.ok(named, 'compose.yaml names no image');
+  const image = track(named);
   try {
     const up = compose('up', '--build', '--abort-on-container-exit');
     assert.equal(up.status, 0, up.stdout + up.stderr);
