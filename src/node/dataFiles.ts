@@ -10,12 +10,15 @@ const SKIP = new Set(NOT_PROJECT_DIRS);
  * version control, caches and environments. Links are not followed (a link to a dataset elsewhere is sent
  * as a link). Unreadable folders are skipped: this only informs what stays out.
  */
-export async function measureFiles(root: string, signal?: AbortSignal): Promise<SizedFile[]> {
+export async function measureFiles(root: string, signal?: AbortSignal, environments?: string[]): Promise<SizedFile[]> {
   const out: SizedFile[] = [];
   const walk = async (rel: string): Promise<void> => {
     if (signal?.aborted) return;
     const entries = await fs.readdir(path.join(root, rel), { withFileTypes: true }).catch(() => []);
-    if (rel && entries.some((e) => e.name === 'pyvenv.cfg' || e.name === 'conda-meta')) return;
+    if (rel && entries.some((e) => e.name === 'pyvenv.cfg' || e.name === 'conda-meta')) {
+      environments?.push(rel); // any name (a venv committed as "myproject-env/"): installed code, not the project's
+      return;
+    }
     for (const e of entries) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
@@ -49,7 +52,10 @@ export async function projectDataOut(
 ): Promise<DataOut> {
   const existing = await fs.readFile(path.join(root, '.dockerignore'), 'utf8').catch(() => '');
   const keep = [...(o.keep ?? []), ...negatedPaths(existing)];
-  return dataOutOf(await measureFiles(root, o.signal), o.thresholdMB ?? DEFAULT_DATA_THRESHOLD_MB, [...new Set(keep)]);
+  const environments: string[] = [];
+  const measured = await measureFiles(root, o.signal, environments);
+  const out = dataOutOf(measured, o.thresholdMB ?? DEFAULT_DATA_THRESHOLD_MB, [...new Set(keep)]);
+  return environments.length ? { ...out, environments: environments.sort() } : out;
 }
 
 /**

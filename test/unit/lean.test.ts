@@ -202,3 +202,28 @@ test('the build context: files above the threshold stay out unless a ! line keep
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a virtual environment committed under any name stays out of the context (trial: iris-streamlit)', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-env-in-project-'));
+  try {
+    fs.mkdirSync(path.join(root, 'streamlit-env/lib/python3.11/site-packages/streamlit'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'streamlit-env/pyvenv.cfg'), 'home = /usr/bin\n');
+    fs.writeFileSync(path.join(root, 'streamlit-env/lib/python3.11/site-packages/streamlit/__init__.py'), '');
+    fs.mkdirSync(path.join(root, 'tools/conda env/conda-meta'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'app.py'), 'import streamlit\n');
+    const out = await projectDataOut(root);
+    assert.deepEqual(out.environments, ['streamlit-env', 'tools/conda env']);
+    const spec = specFromAnalysis(analysis({ entry: 'app.py' }));
+    const ignore = generateDockerignore({ ...spec, dataOut: out }).split('\n');
+    assert.ok(ignore.includes('streamlit-env'), ignore.join('\n'));
+    assert.ok(ignore.includes('tools/conda env'), ignore.join('\n'));
+    // The context the build sends leaves them out.
+    fs.writeFileSync(path.join(root, '.dockerignore'), ignore.join('\n'));
+    fs.writeFileSync(path.join(root, 'Dockerfile'), 'FROM python:3.11-slim\nCOPY . .\n');
+    const sent = contextFiles(root).files;
+    assert.ok(sent.includes('app.py'), sent.join(', '));
+    assert.ok(!sent.some((f) => f.startsWith('streamlit-env/') || f.startsWith('tools/')), sent.join(', '));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -44,6 +44,8 @@ export interface DataOut {
   files: SizedFile[];
   /** Paths the user keeps in the image (a flag): written as `!path` lines. */
   keep: string[];
+  /** Virtual or conda environments inside the project, whatever their names (a folder with pyvenv.cfg, conda-meta/). */
+  environments?: string[];
 }
 
 /** True when a file is a model checkpoint or columnar data file by its extension. */

@@ -9,7 +9,18 @@ export function generateDockerignore(spec: ProjectSpec): string {
   validateSpec(spec);
   const sections: [string, string[]][] = [
     ['Version control', ['.git', '.hg', '.svn']],
-    ['Virtual environments', ['.venv', 'venv', '.virtualenv', '.conda']],
+    [
+      'Virtual environments',
+      [
+        ...new Set([
+          '.venv',
+          'venv',
+          '.virtualenv',
+          '.conda',
+          ...(spec.dataOut?.environments ?? []).map(escapePattern),
+        ]),
+      ],
+    ],
     [
       'Caches and checkpoints',
       [
