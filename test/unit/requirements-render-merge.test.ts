@@ -128,3 +128,8 @@ test('merge: a line the user changed in the preview is rewritten, its marker and
   );
   assert.equal(cont.text, 'numpy==1.24.2\nscipy\n');
 });
+
+test('merge names an unused distribution once, however often the file lists it (trial: ml-deploy, s3fs twice)', () => {
+  const r = mergeRequirements('pandas\ns3fs\nS3FS==2024.1.0\n', [{ name: 'pandas' }]);
+  assert.deepEqual(r.unused, ['s3fs']);
+});

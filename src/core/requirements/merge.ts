@@ -47,7 +47,9 @@ export function mergeRequirements(
   // A wanted distribution is also served by its drop-in alternatives (opencv-python by opencv-python-headless).
   const wantedKeys = new Set([...wanted.map((w) => w.name), ...(options.tools ?? [])].flatMap(equivalentDistributions));
   const missing = sortRequirements(wanted).filter((w) => !isDeclared(w.name, present));
-  const unused = parsed.lines.filter((l) => isNamed(l) && !wantedKeys.has(l.key!)).map((l) => l.name!);
+  // Each name once, however often the file lists it (the lint says DSC102 for the duplicate).
+  const unusedLines = parsed.lines.filter((l) => isNamed(l) && !wantedKeys.has(l.key!));
+  const unused = unusedLines.filter((l, i) => unusedLines.findIndex((o) => o.key === l.key) === i).map((l) => l.name!);
   const added = missing.map(requirementLine);
   const { replaced } = rewritten;
   if (!added.length)
