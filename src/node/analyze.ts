@@ -258,7 +258,10 @@ export async function analyzeProject(root: string, opts: AnalyzeOptions = {}): P
     addNeeds(facts.needs, f, cls);
     if (launcherKind(f) !== 'makefile')
       for (const m of facts.modules) sites.push({ module: m.module, file: f, line: m.line, class: cls, names: [] });
-    for (const p of facts.pipInstalls) declared.push({ name: p.name, spec: p.spec, file: f, line: p.line, class: cls });
+    // `pip install argparse` in an old Dockerfile names a backport of what the standard library has.
+    for (const p of facts.pipInstalls)
+      if (!stdlib.has(p.name.toLowerCase()))
+        declared.push({ name: p.name, spec: p.spec, file: f, line: p.line, class: cls });
   }
   for (const r of decl.reported)
     warnings.push({

@@ -217,3 +217,20 @@ test('binder/environment.yml declares the tutorial at the root; a subfolder with
   );
   assert.ok(a.warnings.some((w) => w.file === '0x_advanced' && /a project of its own/.test(w.message)));
 });
+
+test('`pip install argparse dvc` in .devcontainer/Dockerfile: dvc is declared, the stdlib backport is not (trial: DVC_SuperSimple)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsc-stdlib-pip-'));
+  try {
+    fs.mkdirSync(path.join(dir, '.devcontainer'));
+    fs.writeFileSync(
+      path.join(dir, '.devcontainer/Dockerfile'),
+      'FROM python:3.11-slim\nRUN pip install argparse dvc ipykernel\n',
+    );
+    fs.writeFileSync(path.join(dir, 'train.py'), 'import argparse\nimport numpy\n');
+    const names = (await analyzeProject(dir, { python: false, offline: true })).requirements.map((r) => r.name);
+    assert.ok(!names.includes('argparse'), names.join(', '));
+    assert.ok(names.includes('numpy'), names.join(', '));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
