@@ -141,9 +141,9 @@ test(
       );
       assert.ok(shown, `the Containers view lists it: ${(model.containers ?? []).map((c) => c.name).join(', ')}`);
       assert.equal(shown.label, `dsc-share14-podman-${process.pid}`);
-      // main.py prints a line and ends within a second: the model may list the container running or already
-      // exited; either way the view shows it with its state.
-      assert.match(shown.contextValue ?? '', /^container:(running|exited)/);
+      // main.py prints a line and ends within a second: the model may list the container running, exited, or
+      // (Podman, removing a --rm container) dead or removing; in each the view shows it with its state.
+      assert.match(shown.contextValue ?? '', /^container:(running|exited|dead|removing)/);
       const images = leaves(imageTree(model.images ?? [], DEFAULT_OPTIONS, Date.now() / 1000));
       assert.ok(
         images.some((n) => n.image?.ref?.endsWith(tag)),
